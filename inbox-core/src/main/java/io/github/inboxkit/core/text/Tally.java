@@ -50,18 +50,56 @@ final class Tally {
      * Counts {@code text} (not empty) in septets with {@code table}, splitting it greedily into
      * segments so that no escape pair straddles a boundary.
      *
-     * <p>Each round sums as many chars as the room left could hold if they all took one septet,
-     * in a tight loop with no boundary test; when escapes make the sum overflow, it gives back
-     * chars from the end until it fits (a handful at most). Every char is read about once.
+     * <p>A text of up to a block (most messages) is copied once and summed in one tight loop; it
+     * is split, a second loop over the copy, only when it is over one message. A longer text goes
+     * in rounds: each sums as many chars as the room left in the segment could hold if they all
+     * took one septet, with no boundary test; when escapes make the sum overflow, it gives back
+     * chars from the end until it fits (a handful at most). Every char is then read about once.
      *
      * @return the packed tally, or {@code ~index} (negative) of the first char the table cannot
      *     write
      */
     static long septets(String text, SeptetTable table) {
+        final int length = text.length();
+        final char[] buffer = BUFFERS.get();
+        if (length > BLOCK) {
+            return septetsInRounds(text, table, buffer);
+        }
+        // Most messages: copy once, sum in one tight loop, and split only when over one message.
+        final byte[] cost = table.cost;
+        text.getChars(0, length, buffer, 0);
+        int total = 0;
+        for (int k = 0; k < length; k++) {
+            char c = buffer[k];
+            int septets = c < cost.length ? cost[c] : 0;
+            if (septets == 0) {
+                return ~k;
+            }
+            total += septets;
+        }
+        if (total <= table.singleCapacity) {
+            return pack(total, 1, total);
+        }
+        final int capacity = table.concatenatedCapacity;
+        int segments = 1;
+        int used = 0;
+        for (int k = 0; k < length; k++) {
+            int septets = cost[buffer[k]];
+            if (used + septets > capacity) {
+                segments++;
+                used = septets;
+            } else {
+                used += septets;
+            }
+        }
+        return pack(total, segments, used);
+    }
+
+    /** {@link #septets} for texts longer than a block: one round per segment's worth of chars. */
+    private static long septetsInRounds(String text, SeptetTable table, char[] buffer) {
         final byte[] cost = table.cost;
         final int capacity = table.concatenatedCapacity;
         final int length = text.length();
-        final char[] buffer = BUFFERS.get();
         long total = 0;
         int segments = 1;
         int used = 0;
