@@ -24,6 +24,11 @@ public record KestrelSettings(URI baseUrl, String apiKey, String webhookSecret, 
     /**
      * Validates.
      *
+     * @param baseUrl the {@code baseUrl} component
+     * @param apiKey the {@code apiKey} component
+     * @param webhookSecret the {@code webhookSecret} component
+     * @param timeout the {@code timeout} component
+     * @param mms the {@code mms} component
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the URL is not absolute http(s), a secret is blank or the timeout not positive
      */

@@ -444,6 +444,8 @@ public final class SimulatedCarrier implements Carrier {
         /**
          * Validates.
          *
+         * @param submission the {@code submission} component
+         * @param carrierMessageId the {@code carrierMessageId} component
          * @throws NullPointerException if an argument is null
          */
         public SentMessage {

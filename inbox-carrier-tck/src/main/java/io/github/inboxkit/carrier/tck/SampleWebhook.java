@@ -18,6 +18,9 @@ public record SampleWebhook(String description, WebhookRequest request, WebhookP
     /**
      * Validates.
      *
+     * @param description the {@code description} component
+     * @param request the {@code request} component
+     * @param expected the {@code expected} component
      * @throws NullPointerException if an argument is null
      */
     public SampleWebhook {
