@@ -1,5 +1,7 @@
 package io.github.inboxkit.core.template;
 
+import io.github.inboxkit.core.text.MalformedTextException;
+import io.github.inboxkit.core.text.SegmentCounter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -142,6 +144,38 @@ public final class Template {
             throw new MissingMergeFieldException(name, missing);
         }
         return text.toString();
+    }
+
+    /**
+     * Fills the merge fields and measures the text with the standard segment counter (GSM 7-bit or
+     * UCS-2, no smart encoding or national tables).
+     *
+     * @param fields the contact's values
+     * @return the text and its segment count
+     * @throws MissingMergeFieldException if a field without fallback is missing or blank in {@code
+     *     fields}; it names every such field
+     * @throws MalformedTextException if a merged value holds an unpaired surrogate
+     * @throws NullPointerException if {@code fields} is null
+     */
+    public RenderedTemplate render(MergeFields fields) {
+        return render(fields, SegmentCounter.standard());
+    }
+
+    /**
+     * Fills the merge fields and measures the text with the account's segment counter.
+     *
+     * @param fields the contact's values
+     * @param counter the counter configured for the account (smart encoding, national tables)
+     * @return the text and its segment count
+     * @throws MissingMergeFieldException if a field without fallback is missing or blank in {@code
+     *     fields}; it names every such field
+     * @throws MalformedTextException if a merged value holds an unpaired surrogate
+     * @throws NullPointerException if an argument is null
+     */
+    public RenderedTemplate render(MergeFields fields, SegmentCounter counter) {
+        Objects.requireNonNull(counter, "counter");
+        String text = fill(fields);
+        return new RenderedTemplate(text, counter.count(text));
     }
 
     /** Templates are equal when their names and bodies are. */

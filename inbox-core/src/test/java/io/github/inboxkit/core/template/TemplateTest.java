@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.inboxkit.core.InboxException;
 import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.text.Encoding;
+import io.github.inboxkit.core.text.MalformedTextException;
+import io.github.inboxkit.core.text.SegmentCounter;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
@@ -105,6 +108,56 @@ class TemplateTest {
         @DisplayName("F23 merge fields never print personal values in toString")
         void toStringHidesValues() {
             assertThat(ANA.toString()).contains("firstName", "plan").doesNotContain("Ana", "Gold", "+336");
+        }
+    }
+
+    @Nested
+    class Rendering {
+
+        @Test
+        @DisplayName("F23 the rendered text goes through the segment counter")
+        void renderedTextIsCounted() {
+            RenderedTemplate rendered = Template.of("t", "Hi {{firstName}}, ça va ?").render(ANA);
+
+            assertThat(rendered.text()).isEqualTo("Hi Ana, ça va ?");
+            assertThat(rendered.count()).isEqualTo(SegmentCounter.standard().count("Hi Ana, ça va ?"));
+            assertThat(rendered.count().encoding()).isEqualTo(Encoding.UCS_2); // lowercase ç is not GSM
+            assertThat(rendered.count().nonGsmCharacters()).containsExactly("ç");
+            assertThat(rendered.toString()).doesNotContain("Ana");
+        }
+
+        @Test
+        @DisplayName("F23 a merged value decides the encoding: an emoji in a custom field makes the message UCS-2")
+        void mergedValueDecidesEncoding() {
+            Template template = Template.of("t", "Your status: {{status}}");
+
+            assertThat(template.render(MergeFields.builder().putCustom("status", "ok").build()).count().encoding())
+                    .isEqualTo(Encoding.GSM_7);
+            RenderedTemplate withEmoji = template.render(MergeFields.builder().putCustom("status", "ok 👍").build());
+            assertThat(withEmoji.count().encoding()).isEqualTo(Encoding.UCS_2);
+            assertThat(withEmoji.count().segmentCount()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("F23 rendering uses the account's counter: smart encoding keeps a curly apostrophe out of UCS-2")
+        void accountCounter() {
+            Template template = Template.of("t", "It\u2019s ready, {{firstName}}");
+            SegmentCounter smart = SegmentCounter.builder().smartEncoding(true).build();
+
+            assertThat(template.render(ANA).count().encoding()).isEqualTo(Encoding.UCS_2);
+            RenderedTemplate rendered = template.render(ANA, smart);
+            assertThat(rendered.text()).isEqualTo("It\u2019s ready, Ana");
+            assertThat(rendered.count().encoding()).isEqualTo(Encoding.GSM_7);
+            assertThat(rendered.count().text()).isEqualTo("It's ready, Ana");
+        }
+
+        @Test
+        @DisplayName("F23 a value holding a lone surrogate is refused by the counter, not sent")
+        void malformedValue() {
+            Template template = Template.of("t", "Hi {{firstName}}");
+
+            assertThatThrownBy(() -> template.render(MergeFields.builder().firstName("A\uD800").build()))
+                    .isInstanceOf(MalformedTextException.class);
         }
     }
 
