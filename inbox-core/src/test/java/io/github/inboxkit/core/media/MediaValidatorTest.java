@@ -160,6 +160,8 @@ class MediaValidatorTest {
             assertThat(media.height()).isEqualTo(45);
             assertThat(media.size()).isEqualTo(content.length);
             assertThat(media.content()).isEqualTo(content);
+            assertThat(media.toOutboundMedia())
+                    .isEqualTo(io.github.inboxkit.carrier.OutboundMedia.inline(type.mimeType(), content));
         }
 
         @ParameterizedTest
