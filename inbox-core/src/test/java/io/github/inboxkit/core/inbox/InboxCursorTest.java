@@ -9,13 +9,14 @@ import java.time.Instant;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.Label;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class InboxCursorTest {
 
     @Property
-    @DisplayName("F1 a cursor survives its token form")
+    @Label("F1 a cursor survives its token form")
     void roundTrip(@ForAll @LongRange(min = 0, max = 32_503_680_000L) long seconds,
             @ForAll @LongRange(min = 0, max = 999_999_999) long nanos) {
         InboxCursor cursor = new InboxCursor(Instant.ofEpochSecond(seconds, nanos), ConversationId.random());
