@@ -37,7 +37,7 @@ final class IngestionService implements Ingestion {
                         .orElseThrow(() -> new IllegalStateException("a stored message without its conversation"));
                 return ReceivedMessage.builder().message(first.get()).conversation(conversation).duplicate(true).build();
             }
-            PhoneNumber from = PhoneNumber.parse(incoming.from(), account.settings().defaultRegion());
+            PhoneNumber from = PhoneNumber.parse(incoming.contactNumber(), account.settings().defaultRegion());
             Conversation thread = Threads.lockOrStart(step, from);
             Message message = Message.builder()
                     .id(MessageId.random())
@@ -47,7 +47,7 @@ final class IngestionService implements Ingestion {
                     .direction(Direction.INBOUND)
                     .text(incoming.text())
                     .media(incoming.media())
-                    .senderId(incoming.to())
+                    .senderId(incoming.accountNumber())
                     .carrierMessageId(incoming.carrierMessageId())
                     .status(MessageStatus.RECEIVED)
                     .read(false)

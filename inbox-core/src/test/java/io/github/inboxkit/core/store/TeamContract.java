@@ -38,7 +38,7 @@ public abstract class TeamContract extends StoreContractSupport {
         assertThat(assigned.assignee()).contains(alice);
         assertThat(unassigned.assignee()).isEmpty();
         List<AssignmentChange> history = kit.team().ownershipHistory(account, id);
-        assertThat(history).extracting(AssignmentChange::from, AssignmentChange::to, AssignmentChange::changedBy)
+        assertThat(history).extracting(AssignmentChange::previousAssignee, AssignmentChange::newAssignee, AssignmentChange::changedBy)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Optional.empty(), Optional.of(alice), bob),
                         org.assertj.core.groups.Tuple.tuple(Optional.of(alice), Optional.of(bob), alice),
