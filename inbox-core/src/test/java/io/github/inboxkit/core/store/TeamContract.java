@@ -120,6 +120,20 @@ public abstract class TeamContract extends StoreContractSupport {
     }
 
     @Test
+    @DisplayName("F14 recording a user's outbound message ends that user's typing in the conversation")
+    void sendingEndsTyping() {
+        ConversationId id = idOf(receive(phone(1), "hello"));
+        kit.team().typing(account, id, alice);
+        kit.team().typing(account, id, bob);
+
+        send(phone(1), "Here is your answer");
+
+        assertThat(kit.team().whoIsTyping(account, id)).containsExactly(bob);
+        assertThat(eventsOf(InboxEvent.TypingStopped.class)).singleElement()
+                .satisfies(event -> assertThat(event.user()).isEqualTo(alice));
+    }
+
+    @Test
     @DisplayName("F14 F33 typing is per conversation and per account")
     void typingScoped() {
         ConversationId first = idOf(receive(phone(1), "hello"));
