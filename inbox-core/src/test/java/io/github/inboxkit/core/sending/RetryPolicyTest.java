@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
@@ -69,7 +70,7 @@ class RetryPolicyTest {
     }
 
     @Property
-    @DisplayName("F31 every delay lies between the jittered floor and the cap, or the retry-after if longer")
+    @Label("F31 every delay lies between the jittered floor and the cap, or the retry-after if longer")
     void delayIsBounded(
             @ForAll @IntRange(min = 1, max = 40) int failedAttempts,
             @ForAll @LongRange(min = 0, max = 7_200_000) long retryAfterMillis,
@@ -88,7 +89,7 @@ class RetryPolicyTest {
     }
 
     @Property
-    @DisplayName("F31 a message is never retried more than max attempts in all")
+    @Label("F31 a message is never retried more than max attempts in all")
     void givesUpExactlyAtMaxAttempts(@ForAll @IntRange(min = 1, max = 20) int maxAttempts, @ForAll long seed) {
         RetryPolicy policy = RetryPolicy.builder().maxAttempts(maxAttempts).build();
         Random random = new Random(seed);

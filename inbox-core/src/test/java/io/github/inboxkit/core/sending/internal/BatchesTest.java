@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.DisplayName;
@@ -29,7 +30,7 @@ class BatchesTest {
     }
 
     @Property
-    @DisplayName("F19 F30 batches are bounded, non-empty, and concatenate back to the input in order")
+    @Label("F19 F30 batches are bounded, non-empty, and concatenate back to the input in order")
     void batchesPartitionTheInput(
             @ForAll @IntRange(min = 0, max = 3000) int count, @ForAll @IntRange(min = 1, max = 1000) int size) {
         List<Integer> items = IntStream.range(0, count).boxed().collect(Collectors.toList());

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
@@ -62,7 +63,7 @@ class TokenBucketTest {
     }
 
     @Property
-    @DisplayName("over any window, grants never exceed burst plus rate times elapsed time")
+    @Label("over any window, grants never exceed burst plus rate times elapsed time")
     void neverExceedsDeclaredRate(
             @ForAll @IntRange(min = 1, max = 50) int ratePerSecond,
             @ForAll @Size(max = 300) List<@IntRange(min = 0, max = 200) Integer> stepsMillis) {
