@@ -1,0 +1,34 @@
+package io.github.inboxkit.core.phone;
+
+import java.util.Objects;
+
+/**
+ * A sender ID that is an ordinary phone number (a "long code"), which recipients can call and
+ * reply to (F21).
+ *
+ * <p>Immutable and thread-safe. Its {@link #toString()} masks the number, as {@link PhoneNumber}
+ * does.
+ *
+ * @param number the phone number messages are sent from
+ */
+public record LongCode(PhoneNumber number) implements SenderId {
+
+    /**
+     * Creates the sender ID.
+     *
+     * @throws NullPointerException if {@code number} is null
+     */
+    public LongCode {
+        Objects.requireNonNull(number, "number");
+    }
+
+    /**
+     * The number in E.164 form.
+     *
+     * @return e.g. {@code "+33612345678"}
+     */
+    @Override
+    public String value() {
+        return number.e164();
+    }
+}
