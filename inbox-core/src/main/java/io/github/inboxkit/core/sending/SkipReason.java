@@ -9,5 +9,7 @@ public enum SkipReason {
     /** The contact id names no contact of the account. */
     NO_SUCH_CONTACT,
     /** The recipient appeared earlier in the same broadcast; it gets one message. */
-    DUPLICATE
+    DUPLICATE,
+    /** The chosen alphanumeric sender ID cannot reach this recipient's country. */
+    SENDER_NOT_ALLOWED
 }
