@@ -68,8 +68,11 @@ public final class ContentCheck {
             if (!capabilities.mms()) {
                 throw new MmsNotSupportedException(carrierId, 0);
             }
-            ValidatedMedia valid = MediaValidator.builder().maxBytes(settings.maxMmsBytes()).build()
-                    .validate(attachment.get().content(), attachment.get().declaredContentType());
+            MediaValidator validator = MediaValidator.builder().maxBytes(settings.maxMmsBytes()).build();
+            Attachment file = attachment.get();
+            ValidatedMedia valid = file.declaredContentType().isEmpty()
+                    ? validator.validate(file.content())
+                    : validator.validate(file.content(), file.declaredContentType());
             if (valid.size() > capabilities.maxMmsBytes()) {
                 throw new MmsNotSupportedException(carrierId, capabilities.maxMmsBytes());
             }
