@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.media;
 
+import io.github.inboxkit.carrier.OutboundMedia;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -77,6 +78,15 @@ public final class ValidatedMedia {
      */
     public byte[] content() {
         return content.clone();
+    }
+
+    /**
+     * The image as the carrier SPI takes it, with its canonical MIME type and bytes inline.
+     *
+     * @return an inline {@link OutboundMedia}
+     */
+    public OutboundMedia toOutboundMedia() {
+        return OutboundMedia.inline(type.mimeType(), content);
     }
 
     /** Two validated media are equal when their bytes are equal (type and dimensions follow). */

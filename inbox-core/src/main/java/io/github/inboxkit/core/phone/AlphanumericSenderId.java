@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.phone;
 
+import io.github.inboxkit.carrier.Sender;
 import java.util.Objects;
 
 /**
@@ -7,9 +8,10 @@ import java.util.Objects;
  * name and cannot reply; not every country or carrier allows such senders.
  *
  * <p>The value is trimmed, then must have 1 to 11 characters, at least one letter, and only
- * characters every carrier accepts: ASCII letters and digits, space, and {@code + - _ & .} (all
- * in the GSM 7-bit default alphabet). Accented letters are refused although GSM has some of them,
- * because many carriers reject or rewrite them.
+ * characters every carrier accepts: ASCII letters and digits and the space (all in the GSM 7-bit
+ * default alphabet), the set the carrier SPI's {@link io.github.inboxkit.carrier.Sender} requires.
+ * Accented letters and symbols are refused although GSM has some of them, because many carriers
+ * reject or rewrite them.
  *
  * <p>Immutable and thread-safe.
  *
@@ -19,8 +21,6 @@ public record AlphanumericSenderId(String value) implements SenderId {
 
     /** The most characters an alphanumeric sender ID may have (a limit of the SMS address field). */
     public static final int MAX_LENGTH = 11;
-
-    private static final String SYMBOLS = " +-_&.";
 
     /**
      * Trims and validates the sender name.
@@ -41,12 +41,12 @@ public record AlphanumericSenderId(String value) implements SenderId {
             char c = value.charAt(i);
             boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
             hasLetter |= letter;
-            if (!letter && !(c >= '0' && c <= '9') && SYMBOLS.indexOf(c) < 0) {
+            if (!letter && !(c >= '0' && c <= '9') && c != ' ') {
                 throw new InvalidSenderIdException(
                         given,
                         InvalidSenderIdException.Reason.INVALID_CHARACTER,
                         "'" + new String(Character.toChars(value.codePointAt(i)))
-                                + "' is not allowed; use letters A-Z, digits, spaces and + - _ & .");
+                                + "' is not allowed; use letters A-Z, digits and spaces");
             }
         }
         if (value.length() > MAX_LENGTH) {
@@ -59,5 +59,15 @@ public record AlphanumericSenderId(String value) implements SenderId {
             throw new InvalidSenderIdException(
                     given, InvalidSenderIdException.Reason.NO_LETTER, "a sender name needs at least one letter");
         }
+    }
+
+    /**
+     * The sender as the carrier SPI takes it.
+     *
+     * @return an alphanumeric {@link Sender}
+     */
+    @Override
+    public Sender toCarrierSender() {
+        return Sender.alphanumeric(value);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.phone;
 
+import io.github.inboxkit.carrier.Sender;
 import java.util.Objects;
 
 /**
@@ -30,5 +31,15 @@ public record LongCode(PhoneNumber number) implements SenderId {
     @Override
     public String value() {
         return number.e164();
+    }
+
+    /**
+     * The sender as the carrier SPI takes it.
+     *
+     * @return a long-code {@link Sender} with the E.164 number
+     */
+    @Override
+    public Sender toCarrierSender() {
+        return Sender.longCode(number.e164());
     }
 }

@@ -19,6 +19,14 @@ public sealed interface SenderId permits LongCode, ShortCode, AlphanumericSender
     String value();
 
     /**
+     * The sender in the carrier SPI's form, for an {@code OutboundSubmission}.
+     *
+     * @return the carrier-facing sender of the same kind and value; never fails, because every
+     *     sender ID this type accepts is one the SPI accepts
+     */
+    io.github.inboxkit.carrier.Sender toCarrierSender();
+
+    /**
      * Reads a sender ID as a user typed it, deciding its kind.
      *
      * <ul>

@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.phone;
 
+import io.github.inboxkit.carrier.Sender;
 import java.util.Objects;
 
 /**
@@ -42,6 +43,16 @@ public record ShortCode(String digits) implements SenderId {
     @Override
     public String value() {
         return digits;
+    }
+
+    /**
+     * The sender as the carrier SPI takes it.
+     *
+     * @return a short-code {@link Sender}
+     */
+    @Override
+    public Sender toCarrierSender() {
+        return Sender.shortCode(digits);
     }
 
     static boolean isAsciiDigits(String s) {

@@ -160,6 +160,8 @@ class MediaValidatorTest {
             assertThat(media.height()).isEqualTo(45);
             assertThat(media.size()).isEqualTo(content.length);
             assertThat(media.content()).isEqualTo(content);
+            assertThat(media.toOutboundMedia())
+                    .isEqualTo(io.github.inboxkit.carrier.OutboundMedia.inline(type.mimeType(), content));
         }
 
         @ParameterizedTest
@@ -203,6 +205,29 @@ class MediaValidatorTest {
             assertThat(validator.validate(handMadePng(70000, 3)))
                     .extracting(ValidatedMedia::type, ValidatedMedia::width, ValidatedMedia::height)
                     .containsExactly(MediaType.PNG, 70000, 3);
+        }
+
+        @Test
+        @DisplayName("F26 an animated GIF with a colour table, extensions and two frames is read to its trailer")
+        void animatedGif() {
+            byte[] gif = concat(
+                    "GIF89a".getBytes(StandardCharsets.US_ASCII),
+                    bytes(0x20, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00), // 32x16, global table of 2 colours
+                    bytes(0, 0, 0, 255, 255, 255),
+                    bytes(0x21, 0xFF, 0x0B), "NETSCAPE2.0".getBytes(StandardCharsets.US_ASCII),
+                    bytes(0x03, 0x01, 0x00, 0x00, 0x00), // loop forever
+                    bytes(0x21, 0xF9, 0x04, 0x00, 0x0A, 0x00, 0x00, 0x00), // graphic control
+                    bytes(0x2C, 0, 0, 0, 0, 0x20, 0, 0x10, 0, 0x00, 0x02, 0x02, 0x4C, 0x01, 0x00),
+                    bytes(0x21, 0xF9, 0x04, 0x00, 0x0A, 0x00, 0x00, 0x00),
+                    // second frame with a local colour table of 2 colours
+                    bytes(0x2C, 1, 0, 1, 0, 0x08, 0, 0x08, 0, 0x80, 9, 9, 9, 8, 8, 8, 0x02, 0x02, 0x4C, 0x01, 0x00),
+                    bytes(0x3B));
+
+            ValidatedMedia media = validator.validate(gif, "image/gif");
+
+            assertThat(media.width()).isEqualTo(32);
+            assertThat(media.height()).isEqualTo(16);
+            assertThat(refusal(validator, Arrays.copyOf(gif, gif.length - 1)).reason()).isEqualTo(Reason.TRUNCATED);
         }
 
         @Test
