@@ -2,6 +2,7 @@ package io.github.inboxkit.core.sending;
 
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.compose.Draft;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -22,14 +23,8 @@ public interface BroadcastRequest {
     /** @return the recipients, in order; duplicates get one message */
     List<Recipient> recipients();
 
-    /** @return the text, empty when the message is only an attachment */
-    @Value.Default
-    default String text() {
-        return "";
-    }
-
-    /** @return the attachment, if any */
-    Optional<Attachment> attachment();
+    /** @return what to send: text and/or one attachment, validated before anything is stored (F26, F28) */
+    Draft draft();
 
     /** @return the sender ID chosen, one of the account's */
     Optional<String> senderId();

@@ -2,6 +2,7 @@ package io.github.inboxkit.core.sending;
 
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.compose.Draft;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -18,14 +19,8 @@ public interface SendRequest {
     /** @return who receives it */
     Recipient to();
 
-    /** @return the text, empty when the message is only an attachment */
-    @Value.Default
-    default String text() {
-        return "";
-    }
-
-    /** @return the attachment, if any (F26) */
-    Optional<Attachment> attachment();
+    /** @return what to send: text and/or one attachment, validated before anything is stored (F26, F28) */
+    Draft draft();
 
     /** @return the sender ID chosen, one of the account's (F21) */
     Optional<String> senderId();

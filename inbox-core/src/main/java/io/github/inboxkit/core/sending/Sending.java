@@ -8,6 +8,7 @@ import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.NoSuchAccountException;
+import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.contact.ContactOptedOutException;
 import io.github.inboxkit.core.contact.NoSuchContactException;
@@ -105,8 +106,8 @@ public final class Sending {
      * @throws NoSuchContactException if the recipient is a contact id the account does not have
      * @throws InvalidPhoneNumberException if the recipient number cannot be read
      * @throws ContactOptedOutException if the recipient opted out
-     * @throws EmptyMessageException if there is neither text nor attachment
-     * @throws TooManySegmentsException if the text is over the segment limit
+     * @throws io.github.inboxkit.core.compose.EmptyDraftException if there is neither text nor attachment
+     * @throws io.github.inboxkit.core.compose.TooManySegmentsException if the text is over the segment limit
      * @throws io.github.inboxkit.core.media.InvalidMediaException if the attachment is not an
      *     accepted image or too large for the account
      * @throws MmsNotSupportedException if the carrier sends no MMS, or not that large
@@ -168,22 +169,22 @@ public final class Sending {
      * @return the entry after the change
      * @throws NoSuchMessageException if the account has no such outbound message
      * @throws MessageNotEditableException if it is no longer SCHEDULED
-     * @throws EmptyMessageException if the message would have no content
-     * @throws TooManySegmentsException if the text is over the segment limit
+     * @throws io.github.inboxkit.core.compose.EmptyDraftException if the message would have no content
+     * @throws io.github.inboxkit.core.compose.TooManySegmentsException if the text is over the segment limit
      */
     public OutboxEntry editScheduledText(AccountId account, MessageId message, String text) {
         Objects.requireNonNull(text, "text");
         return editScheduled(account, message, (tx, entry) -> {
             Carrier carrier = carrier(Optional.of(entry.carrierId()));
             AccountSettings settings = tx.findAccount().orElseThrow(() -> new NoSuchAccountException(account)).settings();
-            if (text.isEmpty() && entry.media().isEmpty()) {
-                throw new EmptyMessageException();
+            if (text.isEmpty() && !entry.media().isEmpty()) {
+                return ImmutableOutboxEntry.builder().from(entry).text("").segmentCount(0).build();
             }
-            ContentCheck.Checked checked = ContentCheck.check(text.isEmpty() ? " " : text, Optional.empty(), settings,
-                    carrier.id(), carrier.capabilities());
+            ContentCheck.Checked checked = ContentCheck.check(Draft.ofText(text), settings, carrier.id(),
+                    carrier.capabilities());
             return ImmutableOutboxEntry.builder().from(entry)
-                    .text(text)
-                    .segmentCount(text.isEmpty() ? 0 : checked.segmentCount())
+                    .text(checked.text())
+                    .segmentCount(checked.segmentCount())
                     .encoding(checked.encoding())
                     .build();
         });
@@ -264,8 +265,8 @@ public final class Sending {
                 .build();
         ContentCheck.Checked content = runner.run(account, (tx, events) -> {
             AccountSettings settings = settings(tx);
-            ContentCheck.Checked checked = ContentCheck.check(request.text(), request.attachment(), settings,
-                    carrier.id(), carrier.capabilities());
+            ContentCheck.Checked checked = ContentCheck.check(request.draft(), settings, carrier.id(),
+                    carrier.capabilities());
             tx.insertBroadcast(broadcast);
             return checked;
         });
@@ -459,8 +460,7 @@ public final class Sending {
         CarrierCapabilities capabilities = carrier.capabilities();
         return runner.run(account, (tx, events) -> {
             AccountSettings settings = settings(tx);
-            ContentCheck.Checked content = ContentCheck.check(request.text(), request.attachment(), settings,
-                    carrier.id(), capabilities);
+            ContentCheck.Checked content = ContentCheck.check(request.draft(), settings, carrier.id(), capabilities);
             PhoneNumber phone = resolve(tx, request.to(), settings);
             Sender sender = senderChoice.choose(settings, request.senderId(), request.numberPool(), phone,
                     carrier.id(), capabilities);

@@ -6,6 +6,7 @@ import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.contact.ContactId;
 import io.github.inboxkit.core.contact.OptOutAction;
@@ -112,7 +113,7 @@ final class SendingFixture {
     }
 
     OutboxEntry send(String to, String text) {
-        return sending.send(ACCOUNT, SendRequest.builder().to(Recipient.number(to)).text(text).build());
+        return sending.send(ACCOUNT, SendRequest.builder().to(Recipient.number(to)).draft(Draft.ofText(text)).build());
     }
 
     OutboxEntry entry(MessageId id) {

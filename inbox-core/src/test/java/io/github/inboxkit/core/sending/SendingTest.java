@@ -14,6 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.SenderKind;
+import io.github.inboxkit.core.compose.Attachment;
+import io.github.inboxkit.core.compose.Draft;
+import io.github.inboxkit.core.compose.EmptyDraftException;
+import io.github.inboxkit.core.compose.TooManySegmentsException;
 import io.github.inboxkit.core.contact.ContactId;
 import io.github.inboxkit.core.contact.ContactOptedOutException;
 import io.github.inboxkit.core.contact.NoSuchContactException;
@@ -61,12 +65,12 @@ class SendingTest {
     @DisplayName("F21 a chosen sender ID wins over the default; an unknown one is refused")
     void chosenSender() {
         OutboxEntry entry = fixture.sending.send(ACCOUNT, SendRequest.builder().to(Recipient.number(PARIS))
-                .text("Bonjour").senderId(ALPHA).build());
+                .draft(Draft.ofText("Bonjour")).senderId(ALPHA).build());
         assertThat(entry.sender().kind()).isEqualTo(SenderKind.ALPHANUMERIC);
         assertThat(entry.sender().value()).isEqualTo(ALPHA);
 
         assertThatThrownBy(() -> fixture.sending.send(ACCOUNT, SendRequest.builder().to(Recipient.number(ALICE))
-                .text("Hi").senderId("NOPE").build()))
+                .draft(Draft.ofText("Hi")).senderId("NOPE").build()))
                 .isInstanceOf(NoSuchSenderIdException.class)
                 .hasMessageContaining("NOPE");
     }
@@ -74,7 +78,7 @@ class SendingTest {
     @Test
     @DisplayName("F22 F4 a number pool rotates senders while the conversation stays one thread")
     void poolRotatesOneThread() {
-        SendRequest request = SendRequest.builder().to(Recipient.number(ALICE)).text("Hi").numberPool("main").build();
+        SendRequest request = SendRequest.builder().to(Recipient.number(ALICE)).draft(Draft.ofText("Hi")).numberPool("main").build();
         OutboxEntry first = fixture.sending.send(ACCOUNT, request);
         OutboxEntry second = fixture.sending.send(ACCOUNT, request);
 
@@ -91,7 +95,7 @@ class SendingTest {
         fixture.optOut(ACCOUNT, ALICE);
 
         assertThatThrownBy(() -> fixture.sending.send(ACCOUNT,
-                SendRequest.builder().to(Recipient.contact(contact)).text("Promo").build()))
+                SendRequest.builder().to(Recipient.contact(contact)).draft(Draft.ofText("Promo")).build()))
                 .isInstanceOf(ContactOptedOutException.class)
                 .satisfies(e -> assertThat(((ContactOptedOutException) e).phone()).isEqualTo(new PhoneNumber(ALICE)))
                 .hasMessageNotContaining(ALICE);
@@ -105,13 +109,13 @@ class SendingTest {
     @DisplayName("F21 an alphanumeric sender is refused where the carrier or the country takes none, nothing stored")
     void alphanumericRefused() {
         assertThatThrownBy(() -> fixture.sending.send(ACCOUNT, SendRequest.builder().to(Recipient.number(ALICE))
-                .text("Hi").senderId(ALPHA).build()))
+                .draft(Draft.ofText("Hi")).senderId(ALPHA).build()))
                 .isInstanceOf(SenderNotAllowedException.class)
                 .hasMessageContaining("+1");
         SendingFixture noAlpha = new SendingFixture(b -> b, CarrierCapabilities.builder().noMms()
                 .alphanumericSenders(false).build(), 0, 0, 0);
         assertThatThrownBy(() -> noAlpha.sending.send(ACCOUNT, SendRequest.builder().to(Recipient.number(PARIS))
-                .text("Bonjour").senderId(ALPHA).build()))
+                .draft(Draft.ofText("Bonjour")).senderId(ALPHA).build()))
                 .isInstanceOf(SenderNotAllowedException.class)
                 .satisfies(e -> assertThat(((SenderNotAllowedException) e).senderId()).isEqualTo(ALPHA));
         assertNothingStored();
@@ -123,12 +127,12 @@ class SendingTest {
     void contentRefused() {
         SendingFixture smsOnly = new SendingFixture(b -> b, CarrierCapabilities.builder().noMms().build(), 0, 0, 0);
         assertThatThrownBy(() -> smsOnly.sending.send(ACCOUNT, SendRequest.builder().to(Recipient.number(ALICE))
-                .attachment(new Attachment(PNG, "image/png")).build()))
+                .draft(Draft.builder().attachment(Attachment.of(PNG, "image/png")).build()).build()))
                 .isInstanceOf(MmsNotSupportedException.class);
         assertThatThrownBy(() -> fixture.sending.send(ACCOUNT, SendRequest.builder().to(Recipient.number(ALICE))
-                .attachment(new Attachment("not an image".getBytes(), "image/png")).build()))
+                .draft(Draft.builder().attachment(Attachment.of("not an image".getBytes(), "image/png")).build()).build()))
                 .isInstanceOf(InvalidMediaException.class);
-        assertThatThrownBy(() -> fixture.send(ALICE, "")).isInstanceOf(EmptyMessageException.class);
+        assertThatThrownBy(() -> fixture.send(ALICE, "")).isInstanceOf(EmptyDraftException.class);
         assertNothingStored();
         assertThat(smsOnly.conversation(ALICE)).isEmpty();
     }
@@ -141,17 +145,17 @@ class SendingTest {
                 .isInstanceOf(TooManySegmentsException.class)
                 .satisfies(e -> {
                     assertThat(((TooManySegmentsException) e).segments()).isEqualTo(11);
-                    assertThat(((TooManySegmentsException) e).maxSegments()).isEqualTo(10);
+                    assertThat(((TooManySegmentsException) e).limit()).isEqualTo(10);
                 });
         assertNothingStored();
         assertThat(fixture.send(ALICE, "x".repeat(153 * 10)).segmentCount()).isEqualTo(10);
     }
 
     @Test
-    @DisplayName("F26 a real PNG with no declared type goes as MMS, its type decided from the bytes")
+    @DisplayName("F26 a real PNG goes as MMS, checked from its bytes")
     void mmsAccepted() {
         OutboxEntry entry = fixture.sending.send(ACCOUNT, SendRequest.builder().to(Recipient.number(ALICE))
-                .attachment(new Attachment(PNG, "")).build());
+                .draft(Draft.builder().attachment(Attachment.of(PNG, "image/png")).build()).build());
         assertThat(entry.media()).singleElement().satisfies(media -> assertThat(media.contentType()).isEqualTo("image/png"));
         assertThat(fixture.message(entry.messageId()).orElseThrow().media()).hasSize(1);
     }
@@ -185,7 +189,7 @@ class SendingTest {
         ContactId elsewhere = fixture.createContact(OTHER, ALICE);
         assertThatThrownBy(() -> fixture.send("hello", "Hi")).isInstanceOf(InvalidPhoneNumberException.class);
         assertThatThrownBy(() -> fixture.sending.send(ACCOUNT,
-                SendRequest.builder().to(Recipient.contact(elsewhere)).text("Hi").build()))
+                SendRequest.builder().to(Recipient.contact(elsewhere)).draft(Draft.ofText("Hi")).build()))
                 .isInstanceOf(NoSuchContactException.class);
         assertNothingStored();
     }

@@ -4,33 +4,29 @@ import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.OutboundMedia;
 import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.compose.Draft;
+import io.github.inboxkit.core.compose.DraftValidator;
+import io.github.inboxkit.core.compose.ValidatedDraft;
 import io.github.inboxkit.core.media.MediaValidator;
-import io.github.inboxkit.core.media.ValidatedMedia;
-import io.github.inboxkit.core.sending.Attachment;
-import io.github.inboxkit.core.sending.EmptyMessageException;
 import io.github.inboxkit.core.sending.MmsNotSupportedException;
-import io.github.inboxkit.core.sending.TooManySegmentsException;
+import io.github.inboxkit.core.text.Encoding;
+import io.github.inboxkit.core.text.SegmentCounter;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Validates a message's content before anything is stored (F28): not empty, the text within the
- * lower of the account's and the carrier's segment limits, the attachment a real JPEG, PNG or GIF
- * (decided from its bytes) within the lower of the account's and the carrier's size limits, and no
- * attachment at all for a carrier without MMS. Stateless and thread-safe.
+ * Validates a message's content before anything is stored (F28): the {@link DraftValidator} with
+ * the account's limits, the segment limit lowered to the carrier's if smaller, then the carrier's
+ * MMS capabilities. National language shift tables are not used for sending: the carrier SPI
+ * submits GSM-7 or UCS-2 only. Stateless and thread-safe.
  */
 public final class ContentCheck {
-
-    private static final String GSM_BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
-            + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-    private static final String GSM_EXTENSION = "^{}\\[~]|€\f";
 
     private ContentCheck() {}
 
     /**
      * Content that passed the checks.
      *
-     * @param text the text
+     * @param text the text as it will be sent (after smart encoding, if the account enables it)
      * @param segmentCount its segments, 0 when empty
      * @param encoding its encoding
      * @param media the attachment as the carrier takes it
@@ -38,71 +34,40 @@ public final class ContentCheck {
     public record Checked(String text, int segmentCount, TextEncoding encoding, List<OutboundMedia> media) {}
 
     /**
-     * Checks content for one carrier and account.
+     * Checks a draft for one carrier and account.
      *
-     * @param text the text, possibly empty
-     * @param attachment the attachment, if any
+     * @param draft the draft
      * @param settings the account's settings (its limits)
      * @param carrierId the carrier's id, for messages
      * @param capabilities the carrier's capabilities
      * @return the checked content
-     * @throws EmptyMessageException if there is neither text nor attachment
-     * @throws TooManySegmentsException if the text is too long
-     * @throws MmsNotSupportedException if the carrier sends no MMS, or not that large
+     * @throws io.github.inboxkit.core.compose.EmptyDraftException if there is neither text nor attachment
+     * @throws io.github.inboxkit.core.compose.TooManySegmentsException if the text is too long
      * @throws io.github.inboxkit.core.media.InvalidMediaException if the attachment is not an image
      *     InboxKit accepts, or larger than the account allows
+     * @throws MmsNotSupportedException if the carrier sends no MMS, or not that large
      */
-    public static Checked check(String text, Optional<Attachment> attachment, AccountSettings settings,
-            String carrierId, CarrierCapabilities capabilities) {
-        if (text.isEmpty() && attachment.isEmpty()) {
-            throw new EmptyMessageException();
-        }
-        TextEncoding encoding = isGsm(text) ? TextEncoding.GSM_7 : TextEncoding.UCS_2;
-        int segments = segments(text, encoding);
-        int maxSegments = Math.min(settings.maxSegments(), capabilities.maxSegments());
-        if (segments > maxSegments) {
-            throw new TooManySegmentsException(segments, maxSegments);
-        }
+    public static Checked check(Draft draft, AccountSettings settings, String carrierId,
+            CarrierCapabilities capabilities) {
+        ValidatedDraft valid = DraftValidator.builder()
+                .segmentCounter(SegmentCounter.builder().smartEncoding(settings.smartEncoding()).build())
+                .mediaValidator(MediaValidator.builder().maxBytes(settings.maxMmsBytes()).build())
+                .maxSegments(Math.min(Math.min(settings.maxSegments(), capabilities.maxSegments()),
+                        DraftValidator.MAX_MAX_SEGMENTS))
+                .build()
+                .validate(draft);
         List<OutboundMedia> media = List.of();
-        if (attachment.isPresent()) {
+        if (valid.media().isPresent()) {
             if (!capabilities.mms()) {
                 throw new MmsNotSupportedException(carrierId, 0);
             }
-            MediaValidator validator = MediaValidator.builder().maxBytes(settings.maxMmsBytes()).build();
-            Attachment file = attachment.get();
-            ValidatedMedia valid = file.declaredContentType().isEmpty()
-                    ? validator.validate(file.content())
-                    : validator.validate(file.content(), file.declaredContentType());
-            if (valid.size() > capabilities.maxMmsBytes()) {
+            if (valid.media().get().size() > capabilities.maxMmsBytes()) {
                 throw new MmsNotSupportedException(carrierId, capabilities.maxMmsBytes());
             }
-            media = List.of(OutboundMedia.inline(valid.mimeType(), valid.content()));
+            media = List.of(valid.media().get().toOutboundMedia());
         }
-        return new Checked(text, segments, encoding, media);
-    }
-
-    private static boolean isGsm(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (GSM_BASIC.indexOf(c) < 0 && GSM_EXTENSION.indexOf(c) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int segments(String text, TextEncoding encoding) {
-        if (text.isEmpty()) {
-            return 0;
-        }
-        if (encoding == TextEncoding.GSM_7) {
-            int septets = 0;
-            for (int i = 0; i < text.length(); i++) {
-                septets += GSM_EXTENSION.indexOf(text.charAt(i)) >= 0 ? 2 : 1;
-            }
-            return septets <= 160 ? 1 : (septets + 152) / 153;
-        }
-        int units = text.length();
-        return units <= 70 ? 1 : (units + 66) / 67;
+        String text = valid.text();
+        TextEncoding encoding = valid.count().encoding() == Encoding.GSM_7 ? TextEncoding.GSM_7 : TextEncoding.UCS_2;
+        return new Checked(text, text.isEmpty() ? 0 : valid.count().segmentCount(), encoding, media);
     }
 }

@@ -4,10 +4,8 @@ import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.Sender;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.phone.AlphanumericSenderId;
-import io.github.inboxkit.core.phone.LongCode;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.phone.SenderId;
-import io.github.inboxkit.core.phone.ShortCode;
 import io.github.inboxkit.core.sending.NoSuchSenderIdException;
 import io.github.inboxkit.core.sending.SenderNotAllowedException;
 import java.util.List;
@@ -54,7 +52,7 @@ public final class SenderChoice {
             chosen = settings.defaultSenderId().orElseThrow(() -> new NoSuchSenderIdException("", "sender ID"));
         }
         SenderId parsed = SenderId.parse(chosen, settings.defaultRegion());
-        if (parsed instanceof AlphanumericSenderId alphanumeric) {
+        if (parsed instanceof AlphanumericSenderId) {
             if (!capabilities.alphanumericSenders()) {
                 throw new SenderNotAllowedException(chosen, carrierId, "the carrier does not take alphanumeric sender IDs");
             }
@@ -62,11 +60,7 @@ public final class SenderChoice {
                 throw new SenderNotAllowedException(chosen, carrierId,
                         "the United States and Canada (+1) do not accept alphanumeric sender IDs");
             }
-            return Sender.alphanumeric(alphanumeric.value());
         }
-        if (parsed instanceof ShortCode shortCode) {
-            return Sender.shortCode(shortCode.digits());
-        }
-        return Sender.longCode(((LongCode) parsed).number().e164());
+        return parsed.toCarrierSender();
     }
 }
