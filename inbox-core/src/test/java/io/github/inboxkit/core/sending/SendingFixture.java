@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
 import io.github.inboxkit.core.account.Account;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** An account, the in-memory store, a simulated carrier and a hand-moved clock, wired to {@link Sending}. */
@@ -54,15 +56,24 @@ final class SendingFixture {
 
     SendingFixture(UnaryOperator<Sending.Builder> options, CarrierCapabilities capabilities, double transientRate,
             double duplicateRate, double outOfOrderRate) {
-        this.carrier = SimulatedCarrier.builder().seed(7).clock(clock)
+        this(options, SimulatedCarrier.builder().seed(7)
                 .capabilities(capabilities)
                 .transientFailureRate(transientRate)
                 .duplicateReportRate(duplicateRate)
-                .outOfOrderReportRate(outOfOrderRate)
-                .build();
+                .outOfOrderReportRate(outOfOrderRate));
+    }
+
+    SendingFixture(UnaryOperator<Sending.Builder> options, SimulatedCarrier.Builder carrierBuilder) {
+        this(options, carrierBuilder, simulator -> simulator);
+    }
+
+    /** The carrier the engine uses may wrap the simulator, to inject faults the simulator has not. */
+    SendingFixture(UnaryOperator<Sending.Builder> options, SimulatedCarrier.Builder carrierBuilder,
+            Function<SimulatedCarrier, Carrier> wrap) {
+        this.carrier = carrierBuilder.clock(clock).build();
         this.sending = options.apply(Sending.builder()
                         .store(store)
-                        .carrier(carrier)
+                        .carrier(wrap.apply(carrier))
                         .clock(clock)
                         .listener(events::add)
                         .random(new Random(3))
