@@ -17,6 +17,7 @@ import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.event.InboxEvent;
+import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.memory.InMemoryInboxStore;
 import java.time.Duration;
@@ -137,6 +138,14 @@ final class SendingFixture {
 
     Optional<Conversation> conversation(String phone) {
         return store.inTransaction(ACCOUNT, tx -> tx.lockConversationByPhone(new PhoneNumber(phone)));
+    }
+
+    InboxCounters counters() {
+        return store.inTransaction(ACCOUNT, tx -> tx.counters());
+    }
+
+    <T> T read(java.util.function.Function<io.github.inboxkit.core.store.AccountTransaction, T> work) {
+        return store.inTransaction(ACCOUNT, work::apply);
     }
 
     /** Runs dispatcher steps, moving the clock, until nothing is pending or the step budget is spent. */
