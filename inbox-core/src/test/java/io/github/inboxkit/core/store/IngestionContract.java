@@ -44,9 +44,9 @@ public abstract class IngestionContract extends StoreContractSupport {
     @DisplayName("F4 one thread per number whatever account number it reached")
     void oneThreadWhateverSenderNumber() {
         ReceivedMessage first = kit.ingestion().receive(account, IncomingMessage.builder()
-                .carrierMessageId("a1").from(phone(1)).to("+33700000001").text("one").build());
+                .carrierMessageId("a1").contactNumber(phone(1)).accountNumber("+33700000001").text("one").build());
         ReceivedMessage second = kit.ingestion().receive(account, IncomingMessage.builder()
-                .carrierMessageId("a2").from(phone(1)).to("36111").text("two").build());
+                .carrierMessageId("a2").contactNumber(phone(1)).accountNumber("36111").text("two").build());
 
         assertThat(second.conversation().id()).isEqualTo(first.conversation().id());
         assertThat(second.message().senderId()).contains("36111");
@@ -126,7 +126,7 @@ public abstract class IngestionContract extends StoreContractSupport {
     @DisplayName("F20 inbound messages keep text, media and direction")
     void keepsContent() {
         ReceivedMessage received = kit.ingestion().receive(account, IncomingMessage.builder()
-                .carrierMessageId("mms-1").from(phone(3)).to("+33700000001").text("")
+                .carrierMessageId("mms-1").contactNumber(phone(3)).accountNumber("+33700000001").text("")
                 .addMedia(new MediaReference("image/png", "https://carrier.example/media/1"))
                 .build());
 
@@ -195,6 +195,24 @@ public abstract class IngestionContract extends StoreContractSupport {
 
         assertThat(kit.contacts().subscriptionHistory(account, phoneNumber(1))).hasSize(1);
         assertThat(kit.contacts().subscriptionHistory(account, phoneNumber(2))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("F29 F32 a carrier's parsed webhook message is ingested once, with its media")
+    void carrierInboundMessage() {
+        io.github.inboxkit.carrier.InboundMessage parsed = new io.github.inboxkit.carrier.InboundMessage(
+                "sim-1", "+33612345678", "+33700000001", "photo",
+                List.of(new io.github.inboxkit.carrier.InboundMedia("image/jpeg",
+                        java.net.URI.create("https://carrier.example/m/1"))),
+                START);
+
+        ReceivedMessage first = kit.ingestion().receive(account, parsed);
+        ReceivedMessage again = kit.ingestion().receive(account, parsed);
+
+        assertThat(first.message().media()).containsExactly(
+                new MediaReference("image/jpeg", "https://carrier.example/m/1"));
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.message().id()).isEqualTo(first.message().id());
     }
 
     @Test
