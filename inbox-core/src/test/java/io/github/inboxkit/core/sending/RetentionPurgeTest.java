@@ -80,7 +80,7 @@ class RetentionPurgeTest {
         fixture.optOut(ACCOUNT, ALICE);
         Conversation alice = fixture.conversation(ALICE).orElseThrow();
         fixture.store.inTransaction(ACCOUNT, tx -> {
-            tx.appendAssignmentChange(AssignmentChange.builder().conversationId(alice.id()).to(UserId.of("u1"))
+            tx.appendAssignmentChange(AssignmentChange.builder().conversationId(alice.id()).newAssignee(UserId.of("u1"))
                     .changedBy(UserId.of("u1")).changedAt(fixture.clock.instant()).build());
             return null;
         });
@@ -102,7 +102,7 @@ class RetentionPurgeTest {
         forgetful.sending.dispatcher().dispatchDue();
         Conversation bob = forgetful.conversation(BOB).orElseThrow();
         forgetful.store.inTransaction(ACCOUNT, tx -> {
-            tx.appendAssignmentChange(AssignmentChange.builder().conversationId(bob.id()).to(UserId.of("u1"))
+            tx.appendAssignmentChange(AssignmentChange.builder().conversationId(bob.id()).newAssignee(UserId.of("u1"))
                     .changedBy(UserId.of("u1")).changedAt(forgetful.clock.instant()).build());
             return null;
         });
