@@ -1,0 +1,230 @@
+package io.github.inboxkit.core;
+
+import io.github.inboxkit.carrier.Carrier;
+import io.github.inboxkit.core.account.Administration;
+import io.github.inboxkit.core.account.Entitlements;
+import io.github.inboxkit.core.contact.Contacts;
+import io.github.inboxkit.core.conversation.Conversations;
+import io.github.inboxkit.core.conversation.Ingestion;
+import io.github.inboxkit.core.conversation.Team;
+import io.github.inboxkit.core.event.InboxEventListener;
+import io.github.inboxkit.core.inbox.Inbox;
+import io.github.inboxkit.core.internal.Engine;
+import io.github.inboxkit.core.sending.Sending;
+import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.SendingStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The front door of InboxKit: a host builds it once, on its store, clock, event listener and plan
+ * entitlements, and reaches every use case through it, grouped by what a person does.
+ *
+ * <pre>{@code
+ * InboxKit kit = InboxKit.builder()
+ *         .store(InMemoryInboxStore.create())
+ *         .clock(Clock.systemUTC())
+ *         .eventListener(event -> notifications.push(event))
+ *         .entitlements(Entitlements.all())
+ *         .build();
+ * kit.ingestion().receive(accountId, incoming);
+ * InboxPage page = kit.inbox().list(accountId, InboxQuery.openTab());
+ * }</pre>
+ *
+ * <p>Thread-safe: one instance serves every account and thread of the host. Every use case runs as
+ * one transaction of the store; events reach the listener after the commit.
+ */
+public final class InboxKit {
+
+    private final Engine engine;
+    private final Sending sending;
+
+    private InboxKit(Engine engine, Sending sending) {
+        this.engine = engine;
+        this.sending = sending;
+    }
+
+    /**
+     * Starts building an engine.
+     *
+     * @return a new builder, not thread-safe
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return listing, counters, mark all read and close all read (F1, F2, F5–F8, F11) */
+    public Inbox inbox() {
+        return engine.inbox();
+    }
+
+    /** @return reading, searching, marking, closing a conversation and recording outbound messages */
+    public Conversations conversations() {
+        return engine.conversations();
+    }
+
+    /** @return inbound messages from carriers (F32) */
+    public Ingestion ingestion() {
+        return engine.ingestion();
+    }
+
+    /** @return assignment, ownership history and the typing indicator (F9, F10, F13, F14) */
+    public Team team() {
+        return engine.team();
+    }
+
+    /** @return contacts and manual opt-out and opt-in (F17, F18) */
+    public Contacts contacts() {
+        return engine.contacts();
+    }
+
+    /** @return accounts, their settings and their users */
+    public Administration administration() {
+        return engine.administration();
+    }
+
+    /**
+     * The sending pipeline: send now, schedule, broadcast, delivery reports, and the dispatcher
+     * and retention purge a host runs (F19, F27, F30, F31).
+     *
+     * @return the sending use cases
+     * @throws IllegalStateException if no carrier was registered on the builder
+     */
+    public Sending sending() {
+        if (sending == null) {
+            throw new IllegalStateException("no carrier was registered: call carrier(...) on the InboxKit builder");
+        }
+        return sending;
+    }
+
+    /**
+     * Builds an {@link InboxKit}. Only the store is required; the clock defaults to the system UTC
+     * clock, the listener to none, the entitlements to every feature for every account, the typing
+     * timeout to 5 seconds.
+     *
+     * <p>Not thread-safe; each setter fails fast on a bad value.
+     */
+    public static final class Builder {
+
+        private InboxStore store;
+        private Clock clock = Clock.systemUTC();
+        private InboxEventListener eventListener = InboxEventListener.none();
+        private Entitlements entitlements = Entitlements.all();
+        private Duration typingTimeout = Duration.ofSeconds(5);
+        private final List<Carrier> carriers = new ArrayList<>();
+        private Consumer<Sending.Builder> sendingOptions = options -> { };
+
+        private Builder() {}
+
+        /**
+         * Registers a carrier for the sending pipeline; the first one is the default. Without any,
+         * {@link InboxKit#sending()} is unavailable.
+         *
+         * @param carrier the carrier
+         * @return this builder
+         */
+        public Builder carrier(Carrier carrier) {
+            carriers.add(Objects.requireNonNull(carrier, "carrier"));
+            return this;
+        }
+
+        /**
+         * Tunes the sending pipeline (retry policy, lease, batch sizes, retention policies); the
+         * store, carriers, clock and listener are set from this builder.
+         *
+         * @param options applied to the {@link Sending.Builder}
+         * @return this builder
+         */
+        public Builder sendingOptions(Consumer<Sending.Builder> options) {
+            this.sendingOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Sets the store.
+         *
+         * @param store where InboxKit keeps its data
+         * @return this builder
+         */
+        public Builder store(InboxStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Sets the clock every time of the domain comes from.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the listener that receives events after commit.
+         *
+         * @param eventListener the listener
+         * @return this builder
+         */
+        public Builder eventListener(InboxEventListener eventListener) {
+            this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
+            return this;
+        }
+
+        /**
+         * Sets which accounts have the team-inbox features (F10).
+         *
+         * @param entitlements the entitlements
+         * @return this builder
+         */
+        public Builder entitlements(Entitlements entitlements) {
+            this.entitlements = Objects.requireNonNull(entitlements, "entitlements");
+            return this;
+        }
+
+        /**
+         * Sets how long a user counts as typing after the last keystroke (F14).
+         *
+         * @param typingTimeout between 1 and 60 seconds
+         * @return this builder
+         * @throws InvalidValueException if out of range
+         */
+        public Builder typingTimeout(Duration typingTimeout) {
+            Objects.requireNonNull(typingTimeout, "typingTimeout");
+            if (typingTimeout.compareTo(Duration.ofSeconds(1)) < 0 || typingTimeout.compareTo(Duration.ofSeconds(60)) > 0) {
+                throw new InvalidValueException("typingTimeout", "must be between 1 and 60 seconds");
+            }
+            this.typingTimeout = typingTimeout;
+            return this;
+        }
+
+        /**
+         * Builds the engine.
+         *
+         * @return the engine
+         * @throws InvalidValueException if no store was given
+         */
+        public InboxKit build() {
+            if (store == null) {
+                throw new InvalidValueException("store", "must be given: call store(...) before build()");
+            }
+            Sending sending = null;
+            if (!carriers.isEmpty()) {
+                if (!(store instanceof SendingStore sendingStore)) {
+                    throw new InvalidValueException("store", "must keep an outbox (implement SendingStore) to send");
+                }
+                Sending.Builder builder = Sending.builder();
+                sendingOptions.accept(builder);
+                carriers.forEach(builder::carrier);
+                sending = builder.store(sendingStore).clock(clock).listener(eventListener).build();
+            }
+            return new InboxKit(new Engine(store, clock, eventListener, entitlements, typingTimeout), sending);
+        }
+    }
+}
