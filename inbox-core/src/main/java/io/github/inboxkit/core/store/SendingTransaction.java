@@ -197,6 +197,16 @@ public interface SendingTransaction extends AccountTransaction {
     void deleteConversation(ConversationId conversation);
 
     /**
+     * Deletes opt-out records that are older than {@code recordedBefore} and superseded: a number's
+     * latest record, which decides whether it may be sent to, is never deleted (F18, F30).
+     *
+     * @param recordedBefore the cutoff
+     * @param limit the most records to delete, at least 1
+     * @return how many were deleted
+     */
+    int deleteSupersededOptOutRecords(Instant recordedBefore, int limit);
+
+    /**
      * Deletes a conversation's ownership history (F13).
      *
      * @param conversation the conversation
