@@ -651,8 +651,8 @@ public final class Sending {
 
         /**
          * @return the sending use cases
-         * @throws IllegalStateException if no store or no carrier was given, or the default carrier
-         *     is not registered
+         * @throws IllegalStateException if no store or no carrier was given, the default carrier is
+         *     not registered, or the lease is not longer than a carrier's submit timeout
          */
         public Sending build() {
             if (store == null) {
@@ -663,6 +663,14 @@ public final class Sending {
             }
             if (defaultCarrierId != null && !carriers.containsKey(defaultCarrierId)) {
                 throw new IllegalStateException("defaultCarrier '" + defaultCarrierId + "' is not registered");
+            }
+            for (Carrier carrier : carriers.values()) {
+                Duration timeout = carrier.capabilities().submitTimeout();
+                if (lease.compareTo(timeout) <= 0) {
+                    // a lease shorter than a carrier call lets a second node submit while the first waits
+                    throw new IllegalStateException("lease (" + lease + ") must be longer than the submitTimeout ("
+                            + timeout + ") of carrier '" + carrier.id() + "'");
+                }
             }
             return new Sending(this);
         }

@@ -202,6 +202,20 @@ class SendingTest {
         assertThat(fixture.sending.outboxEntry(ACCOUNT, entry.messageId())).isPresent();
     }
 
+    @Test
+    @DisplayName("the builder refuses a lease not longer than a carrier's submit timeout, and a missing store or carrier")
+    void builderChecks() {
+        assertThatThrownBy(() -> Sending.builder().store(fixture.store).carrier(fixture.carrier)
+                .lease(fixture.carrier.capabilities().submitTimeout()).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("lease");
+        assertThatThrownBy(() -> Sending.builder().carrier(fixture.carrier).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("store");
+        assertThatThrownBy(() -> Sending.builder().store(fixture.store).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("carrier");
+        assertThatThrownBy(() -> Sending.builder().dispatchBatchSize(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dispatchBatchSize");
+    }
+
     private void assertNothingStored() {
         Supplier<InboxCounters> counters = () -> fixture.store.inTransaction(ACCOUNT, tx -> tx.counters());
         assertThat(fixture.conversation(ALICE)).isEmpty();
