@@ -116,8 +116,10 @@ public final class SegmentCounter {
     }
 
     /**
-     * Counts what {@code text} costs as SMS. The text is read once, at this call; a {@link
-     * StringBuilder} changed afterwards does not change the result.
+     * Counts what {@code text} costs as SMS. The text is read once, at this call: a {@code String}
+     * in place, any other {@code CharSequence} copied into one, so that a {@link StringBuilder}
+     * changed afterwards does not change the result. Counting allocates nothing but the result
+     * (and, with smart encoding, the replaced text when there is something to replace).
      *
      * @param text the text of a message, possibly empty
      * @return the count, with the split available from {@link SegmentCount#segments()}
