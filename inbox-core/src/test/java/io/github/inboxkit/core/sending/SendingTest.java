@@ -52,6 +52,7 @@ class SendingTest {
         assertThat(entry.recipient()).isEqualTo(new PhoneNumber(ALICE));
         assertThat(entry.sender().value()).isEqualTo(LONG_CODE);
         assertThat(entry.sender().kind()).isEqualTo(SenderKind.LONG_CODE);
+        assertThat(entry.toString()).as("no message body in logs").doesNotContain("table").doesNotContain(ALICE);
         Message message = fixture.message(entry.messageId()).orElseThrow();
         assertThat(message.status()).isEqualTo(MessageStatus.QUEUED);
         assertThat(message.conversationId()).isEqualTo(entry.conversationId());
