@@ -76,14 +76,20 @@ public final class OutboxDispatcher implements Dispatcher {
         Instant now = runner.now();
         List<Claim> claims = new ArrayList<>();
         int skipped = 0;
-        for (AccountId account : runner.store().accountsWithClaimableOutbox(now, batchSize)) {
-            int room = batchSize - claims.size() - skipped;
-            if (room <= 0) {
-                break;
+        List<AccountId> accounts = runner.store().accountsWithClaimableOutbox(now, batchSize);
+        // A fair share first, so that one account's broadcast does not starve the others; then
+        // whatever room is left, in a second pass.
+        int share = accounts.isEmpty() ? 0 : Math.max(1, batchSize / accounts.size());
+        for (int pass = 0; pass < 2; pass++) {
+            for (AccountId account : accounts) {
+                int room = Math.min(batchSize - claims.size() - skipped, pass == 0 ? share : batchSize);
+                if (room <= 0) {
+                    break;
+                }
+                Claimed claimed = runner.run(account, (tx, events) -> claim(tx, now, room, events));
+                claimed.entries().forEach(entry -> claims.add(new Claim(account, entry)));
+                skipped += claimed.skipped();
             }
-            Claimed claimed = runner.run(account, (tx, events) -> claim(tx, now, room, events));
-            claimed.entries().forEach(entry -> claims.add(new Claim(account, entry)));
-            skipped += claimed.skipped();
         }
         int sent = 0;
         int retried = 0;
