@@ -13,9 +13,6 @@ import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.UserId;
-import io.github.inboxkit.core.contact.OptOutAction;
-import io.github.inboxkit.core.contact.OptOutRecord;
-import io.github.inboxkit.core.contact.OptOutSource;
 import io.github.inboxkit.core.conversation.AssignmentChange;
 import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.ConversationId;
@@ -324,38 +321,6 @@ public abstract class OutboxContract {
         assertThat(inTx((SendingTransaction tx) -> tx.assignmentHistory(conversation))).hasSize(1);
         assertThat(inTx((SendingTransaction tx) -> tx.deleteAssignmentHistory(conversation))).isEqualTo(1);
         assertThat(inTx((SendingTransaction tx) -> tx.assignmentHistory(conversation))).isEmpty();
-    }
-
-    @Test
-    @DisplayName("F30 F18 superseded opt-out records older than the cutoff are deleted; a number's latest record never is")
-    void supersededOptOuts() {
-        Instant old = NOW.minus(Duration.ofDays(100));
-        inTx(tx -> {
-            for (int i = 0; i < 3; i++) {
-                tx.appendOptOutRecord(optOut(phone(7), i % 2 == 0 ? OptOutAction.OPTED_OUT : OptOutAction.OPTED_IN,
-                        old.plusSeconds(i)));
-            }
-            tx.appendOptOutRecord(optOut(phone(8), OptOutAction.OPTED_OUT, old));
-            tx.appendOptOutRecord(optOut(phone(9), OptOutAction.OPTED_OUT, old));
-            tx.appendOptOutRecord(optOut(phone(9), OptOutAction.OPTED_IN, NOW));
-            return null;
-        });
-
-        assertThat(inTx((SendingTransaction tx) -> tx.deleteSupersededOptOutRecords(NOW.minus(Duration.ofDays(90)), 10)))
-                .isEqualTo(3);
-
-        assertThat(inTx((SendingTransaction tx) -> tx.optOutHistory(phone(7)))).extracting(OptOutRecord::action)
-                .containsExactly(OptOutAction.OPTED_OUT);
-        assertThat(inTx((SendingTransaction tx) -> tx.optOutHistory(phone(8)))).hasSize(1);
-        assertThat(inTx((SendingTransaction tx) -> tx.latestOptOutRecord(phone(9)))).hasValueSatisfying(record ->
-                assertThat(record.action()).isEqualTo(OptOutAction.OPTED_IN));
-        assertThat(inTx((SendingTransaction tx) -> tx.optOutHistory(phone(9)))).hasSize(1);
-        assertThat(inTx((SendingTransaction tx) -> tx.deleteSupersededOptOutRecords(NOW, 10))).isZero();
-    }
-
-    private static OptOutRecord optOut(PhoneNumber phone, OptOutAction action, Instant at) {
-        return OptOutRecord.builder().phone(phone).action(action).source(OptOutSource.USER)
-                .changedBy(UserId.of("agent")).recordedAt(at).build();
     }
 
     @Test
