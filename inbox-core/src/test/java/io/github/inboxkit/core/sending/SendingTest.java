@@ -90,6 +90,34 @@ class SendingTest {
     }
 
     @Test
+    @DisplayName("F21 F22 without a default sender ID the account's pool is used; without either, a typed refusal")
+    void poolWhenNoDefault() {
+        io.github.inboxkit.core.account.AccountId pooled = io.github.inboxkit.core.account.AccountId.of("pooled");
+        io.github.inboxkit.core.account.AccountId bare = io.github.inboxkit.core.account.AccountId.of("bare");
+        fixture.store.inTransaction(pooled, tx -> {
+            tx.insertAccount(io.github.inboxkit.core.account.Account.builder().id(pooled).name("p").createdAt(T0)
+                    .settings(io.github.inboxkit.core.account.AccountSettings.builder()
+                            .numberPools(java.util.Map.of("shared", java.util.List.of(POOL_A, POOL_B))).build())
+                    .build());
+            return null;
+        });
+        fixture.store.inTransaction(bare, tx -> {
+            tx.insertAccount(io.github.inboxkit.core.account.Account.builder().id(bare).name("b").createdAt(T0)
+                    .settings(io.github.inboxkit.core.account.AccountSettings.defaults()).build());
+            return null;
+        });
+        SendRequest request = SendRequest.builder().to(Recipient.number(ALICE)).draft(Draft.ofText("Hi")).build();
+
+        String first = fixture.sending.send(pooled, request).sender().value();
+        String second = fixture.sending.send(pooled, request).sender().value();
+
+        assertThat(java.util.Set.of(first, second)).containsExactlyInAnyOrder(POOL_A, POOL_B);
+        assertThatThrownBy(() -> fixture.sending.send(bare, request))
+                .isInstanceOf(NoSuchSenderIdException.class)
+                .hasMessageContaining("default sender ID");
+    }
+
+    @Test
     @DisplayName("F18 sending to an unsubscribed contact is refused with a typed error and nothing is stored")
     void optedOutRefused() {
         ContactId contact = fixture.createContact(ACCOUNT, ALICE);
