@@ -224,6 +224,15 @@ class SendingTest {
     }
 
     @Test
+    @DisplayName("F9 an author who is not a user of the account is refused, nothing stored")
+    void unknownAuthor() {
+        assertThatThrownBy(() -> fixture.sending.send(ACCOUNT, SendRequest.builder().to(Recipient.number(ALICE))
+                .draft(Draft.ofText("Hi")).author(io.github.inboxkit.core.account.UserId.of("ghost")).build()))
+                .isInstanceOf(io.github.inboxkit.core.account.NoSuchUserException.class);
+        assertNothingStored();
+    }
+
+    @Test
     @DisplayName("F33 an account never sees another account's outbox")
     void tenancy() {
         OutboxEntry entry = fixture.send(ALICE, "Hello");
