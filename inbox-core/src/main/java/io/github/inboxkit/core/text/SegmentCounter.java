@@ -50,8 +50,8 @@ public final class SegmentCounter {
     private final Set<NationalLanguage> languages;
     /** Every combination to try, the default one first, then by number of tables. */
     private final SeptetTable[] tables;
-    /** The cost of each char in the cheapest table that has it; 0 when none has. */
-    private final byte[] writable;
+    /** Whether some enabled table has the char. */
+    private final boolean[] writable;
 
     private SegmentCounter(boolean smartEncoding, Set<NationalLanguage> languages) {
         this.smartEncoding = smartEncoding;
@@ -207,10 +207,8 @@ public final class SegmentCounter {
 
     /** Whether some enabled table can write every char from {@code from} on (not necessarily one table). */
     private boolean canWriteFrom(String text, int from) {
-        byte[] costs = writable;
         for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= costs.length || costs[c] == 0) {
+            if (!writable[text.charAt(i)]) {
                 return false;
             }
         }

@@ -24,7 +24,7 @@ final class Tally {
      * both kinds of string pass through). The copy itself is a vectorised intrinsic. A block holds
      * at least one segment's worth of chars.
      */
-    private static final int BLOCK = 256;
+    private static final int BLOCK = SeptetTable.MAX_RUN;
 
     private static final ThreadLocal<char[]> BUFFERS = ThreadLocal.withInitial(() -> new char[BLOCK]);
 
@@ -50,8 +50,10 @@ final class Tally {
      * Counts {@code text} (not empty) in septets with {@code table}, splitting it greedily into
      * segments so that no escape pair straddles a boundary.
      *
-     * <p>A text of up to a block (most messages) is copied once and summed in one tight loop; it
-     * is split, a second loop over the copy, only when it is over one message. A longer text goes
+     * <p>Runs of chars are summed with no test per char; a sum over twice the run's length means
+     * a char that cannot be written (see {@link SeptetTable#cost}), and only then is the run
+     * searched for it. A text of up to a block (most messages) is copied once and summed in one
+     * loop; it is split, a second loop over the copy, only when over one message. A longer text goes
      * in rounds: each sums as many chars as the room left in the segment could hold if they all
      * took one septet, with no boundary test; when escapes make the sum overflow, it gives back
      * chars from the end until it fits (a handful at most). Every char is then read about once.
@@ -70,12 +72,10 @@ final class Tally {
         text.getChars(0, length, buffer, 0);
         int total = 0;
         for (int k = 0; k < length; k++) {
-            char c = buffer[k];
-            int septets = c < cost.length ? cost[c] : 0;
-            if (septets == 0) {
-                return ~k;
-            }
-            total += septets;
+            total += cost[buffer[k]] & 0xFF;
+        }
+        if (total > 2 * length) {
+            return ~firstNotWritable(buffer, 0, length, cost);
         }
         if (total <= table.singleCapacity) {
             return pack(total, 1, total);
@@ -116,12 +116,10 @@ final class Tally {
             text.getChars(i, end, buffer, 0);
             int sum = 0;
             for (int k = 0; k < count; k++) {
-                char c = buffer[k];
-                int septets = c < cost.length ? cost[c] : 0;
-                if (septets == 0) {
-                    return ~(i + k);
-                }
-                sum += septets;
+                sum += cost[buffer[k]] & 0xFF;
+            }
+            if (sum > 2 * count) {
+                return ~(i + firstNotWritable(buffer, 0, count, cost));
             }
             if (sum <= room) {
                 used += sum;
@@ -144,6 +142,16 @@ final class Tally {
             return pack(total, 1, (int) total);
         }
         return pack(total, segments, used);
+    }
+
+    /** Index of the first char in {@code buffer[from, to)} that {@code cost} cannot write. */
+    private static int firstNotWritable(char[] buffer, int from, int to, byte[] cost) {
+        for (int k = from; k < to; k++) {
+            if (cost[buffer[k]] == SeptetTable.NOT_WRITABLE) {
+                return k;
+            }
+        }
+        throw new AssertionError("no char that cannot be written in the run");
     }
 
     /**
