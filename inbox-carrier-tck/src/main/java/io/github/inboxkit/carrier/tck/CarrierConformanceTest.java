@@ -64,7 +64,10 @@ import org.junit.jupiter.api.Test;
  * Reactive Streams TCK; each {@link DisplayName} states the rule in plain words with the InboxKit
  * feature it protects (F29 carrier SPI, F31 delivery status, F32 idempotent ingestion). A rule that
  * does not apply to the carrier's declared capabilities (e.g. "MMS is refused" for a carrier that
- * carries MMS) is skipped, not passed.
+ * carries MMS) is skipped, not passed. Opting out of a check is visible in the same way: a carrier
+ * whose webhook authentication does not cover the body ({@link #authenticatesBody()} false) sees
+ * rule 5.4 aborted with a "CERTIFICATION GAP" reason, and must pass rule 5.8 (an authentication
+ * header, refused when missing or altered) instead.
  *
  * <p>Each test gets a fresh carrier from {@link #createCarrier()}. Transient rejections are
  * retried up to {@link #maxAttemptsPerSubmission()} times, so a carrier with a sandbox that fails
