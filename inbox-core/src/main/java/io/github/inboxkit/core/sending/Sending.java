@@ -4,6 +4,7 @@ import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.DeliveryReport;
 import io.github.inboxkit.carrier.Sender;
+import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
@@ -399,10 +400,11 @@ public final class Sending {
      * @param account the account
      * @param limit the most reports, at least 1
      * @return the reports
+     * @throws InvalidValueException if the limit is below 1
      */
     public List<UnmatchedDeliveryReport> unmatchedReports(AccountId account, int limit) {
         if (limit < 1) {
-            throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+            throw new InvalidValueException("limit", "must be at least 1");
         }
         return runner.run(account, (tx, events) -> tx.listUnmatchedReports(limit));
     }
