@@ -79,6 +79,8 @@ public final class Sending {
      * @throws NoSuchSenderIdException if the sender ID or pool is not the account's, or no default is set
      * @throws SenderNotAllowedException if an alphanumeric sender cannot reach the recipient
      * @throws NoSuchCarrierException if the request names an unknown carrier
+     * @throws UnknownNationalLanguageException if the account enables a national language table
+     *     InboxKit does not know
      */
     public OutboxEntry send(AccountId account, SendRequest request) {
         return service.send(account, request);

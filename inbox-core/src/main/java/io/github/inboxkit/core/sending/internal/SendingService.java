@@ -144,7 +144,8 @@ public final class SendingService {
             Carrier carrier = carrier(Optional.of(entry.carrierId()));
             AccountSettings settings = tx.findAccount().orElseThrow(() -> new NoSuchAccountException(account)).settings();
             if (text.isEmpty() && !entry.media().isEmpty()) {
-                return ImmutableOutboxEntry.builder().from(entry).text("").segmentCount(0).build();
+                return ImmutableOutboxEntry.builder().from(entry).text("").segmentCount(0).shiftTables(List.of())
+                        .build();
             }
             ContentCheck.Checked checked = ContentCheck.check(Draft.ofText(text), settings, carrier.id(),
                     carrier.capabilities());
@@ -152,6 +153,7 @@ public final class SendingService {
                     .text(checked.text())
                     .segmentCount(checked.segmentCount())
                     .encoding(checked.encoding())
+                    .shiftTables(checked.shiftTables())
                     .build();
         });
     }
