@@ -1,0 +1,39 @@
+package io.github.inboxkit.core;
+
+/**
+ * A value given to InboxKit is not acceptable: an empty identifier, a settings value out of range,
+ * a malformed cursor. The exception names the field and says what an acceptable value looks like.
+ *
+ * <p>The message never repeats the refused value, which may be personal data.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class InvalidValueException extends InboxException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+    private final String requirement;
+
+    /**
+     * Creates the exception.
+     *
+     * @param field the name of the refused field or parameter, e.g. {@code "retentionWindow"}
+     * @param requirement what an acceptable value looks like, e.g. {@code "must be at least 1 day"}
+     */
+    public InvalidValueException(String field, String requirement) {
+        super(field + " " + requirement);
+        this.field = field;
+        this.requirement = requirement;
+    }
+
+    /** @return the name of the refused field or parameter */
+    public String field() {
+        return field;
+    }
+
+    /** @return what an acceptable value looks like */
+    public String requirement() {
+        return requirement;
+    }
+}

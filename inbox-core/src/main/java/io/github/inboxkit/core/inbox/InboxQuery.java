@@ -1,0 +1,81 @@
+package io.github.inboxkit.core.inbox;
+
+import io.github.inboxkit.core.InboxStyle;
+import io.github.inboxkit.core.conversation.ConversationState;
+import io.github.inboxkit.core.internal.Require;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * What the inbox lists: tab, assignment filter, read filter, search, page size and where the
+ * previous page ended. Every attribute has a default ({@code InboxQuery.openTab()} lists the first
+ * 50 open conversations).
+ *
+ * <p>Immutable and thread-safe.
+ */
+@InboxStyle
+@Value.Immutable
+public abstract class InboxQuery {
+
+    /** The largest page size. */
+    public static final int MAX_LIMIT = 500;
+
+    /** @return the tab (F2); OPEN by default */
+    @Value.Default
+    public ConversationState tab() {
+        return ConversationState.OPEN;
+    }
+
+    /** @return the assignment filter (F5); all by default */
+    @Value.Default
+    public AssignmentFilter assignment() {
+        return AssignmentFilter.all();
+    }
+
+    /** @return the read filter (F7); all by default */
+    @Value.Default
+    public ReadFilter readFilter() {
+        return ReadFilter.ALL;
+    }
+
+    /**
+     * Search text (F8): matched against contact names, phone digits in any formatting, and message
+     * bodies within the retention window. User input is data, never a pattern.
+     *
+     * @return the search text, at most 200 characters
+     */
+    public abstract Optional<String> search();
+
+    /** @return the most rows in a page, 1 to {@link #MAX_LIMIT}; 50 by default */
+    @Value.Default
+    public int limit() {
+        return 50;
+    }
+
+    /** @return where the previous page ended; empty for the first page */
+    public abstract Optional<InboxCursor> after();
+
+    /**
+     * The first page of the open tab with no filter.
+     *
+     * @return the query
+     */
+    public static InboxQuery openTab() {
+        return builder().build();
+    }
+
+    /**
+     * Starts building a query.
+     *
+     * @return a new builder, not thread-safe
+     */
+    public static ImmutableInboxQuery.Builder builder() {
+        return ImmutableInboxQuery.builder();
+    }
+
+    @Value.Check
+    void check() {
+        Require.argument(limit() >= 1 && limit() <= MAX_LIMIT, "limit", "must be between 1 and " + MAX_LIMIT);
+        search().ifPresent(text -> Require.argument(text.length() <= 200, "search", "must be at most 200 characters"));
+    }
+}

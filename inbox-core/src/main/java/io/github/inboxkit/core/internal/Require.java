@@ -1,0 +1,42 @@
+package io.github.inboxkit.core.internal;
+
+import io.github.inboxkit.core.InvalidValueException;
+import java.util.Objects;
+
+/** Argument checks that fail fast with an {@link InvalidValueException} naming the field. */
+public final class Require {
+
+    private Require() {}
+
+    /**
+     * Checks a condition on an argument.
+     *
+     * @param condition the condition that must hold
+     * @param field the argument's name
+     * @param requirement what an acceptable value looks like
+     * @throws InvalidValueException if the condition does not hold
+     */
+    public static void argument(boolean condition, String field, String requirement) {
+        if (!condition) {
+            throw new InvalidValueException(field, requirement);
+        }
+    }
+
+    /**
+     * Checks an identifier-like string: not blank, at most {@code maxLength} characters, no control
+     * characters.
+     *
+     * @param value the value
+     * @param field the argument's name
+     * @param maxLength the longest acceptable length
+     * @return the value
+     * @throws InvalidValueException if the value is blank, too long or has control characters
+     */
+    public static String identifier(String value, String field, int maxLength) {
+        Objects.requireNonNull(value, field);
+        argument(!value.isBlank(), field, "must not be blank");
+        argument(value.length() <= maxLength, field, "must be at most " + maxLength + " characters");
+        argument(value.chars().noneMatch(Character::isISOControl), field, "must not contain control characters");
+        return value;
+    }
+}

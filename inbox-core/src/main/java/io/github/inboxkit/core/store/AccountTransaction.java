@@ -1,0 +1,294 @@
+package io.github.inboxkit.core.store;
+
+import io.github.inboxkit.core.account.Account;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.account.User;
+import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.contact.Contact;
+import io.github.inboxkit.core.contact.ContactId;
+import io.github.inboxkit.core.contact.OptOutRecord;
+import io.github.inboxkit.core.conversation.AssignmentChange;
+import io.github.inboxkit.core.conversation.Conversation;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.inbox.InboxCounters;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operations of one transaction, all scoped to {@link #accountId()}: every read sees only that
+ * account's rows and every write goes to that account. Operations are fine-grained so that a SQL
+ * store implements each with one or two statements on indexes leading with {@code account_id}.
+ *
+ * <p>Any operation may throw {@link StoreConflictException} (a unique key taken concurrently, a
+ * deadlock) or {@link StoreException}. Update operations are only called for rows the engine read
+ * in the same transaction; they replace every attribute but the id.
+ *
+ * <p>Not thread-safe: one transaction belongs to one thread, and only for the duration of {@link
+ * InboxStore#inTransaction}.
+ */
+public interface AccountTransaction {
+
+    /** @return the account every operation is scoped to */
+    AccountId accountId();
+
+    // ----- accounts ---------------------------------------------------------------------------
+
+    /** @return the account, if it exists */
+    Optional<Account> findAccount();
+
+    /**
+     * Creates the account and its counters, all zero.
+     *
+     * @param account the account; its id equals {@link #accountId()}
+     * @throws StoreConflictException if the account exists
+     */
+    void insertAccount(Account account);
+
+    /**
+     * Replaces the account's name and settings.
+     *
+     * @param account the account; its id equals {@link #accountId()}
+     */
+    void updateAccount(Account account);
+
+    // ----- users ------------------------------------------------------------------------------
+
+    /**
+     * @param id a user id
+     * @return the user of this account with that id
+     */
+    Optional<User> findUser(UserId id);
+
+    /** @return the users of the account, ordered by id */
+    List<User> listUsers();
+
+    /**
+     * Adds a user.
+     *
+     * @param user the user
+     * @throws StoreConflictException if the account has a user with that id
+     */
+    void insertUser(User user);
+
+    /**
+     * Replaces a user's attributes.
+     *
+     * @param user the user
+     */
+    void updateUser(User user);
+
+    // ----- contacts ---------------------------------------------------------------------------
+
+    /**
+     * @param id a contact id
+     * @return the contact of this account with that id
+     */
+    Optional<Contact> findContact(ContactId id);
+
+    /**
+     * @param phone a phone number
+     * @return the contact of this account with that number
+     */
+    Optional<Contact> findContactByPhone(PhoneNumber phone);
+
+    /**
+     * Finds the contacts of many numbers at once (one query for a page of the inbox).
+     *
+     * @param phones phone numbers
+     * @return the contacts found, by phone number; numbers without a contact are absent
+     */
+    Map<PhoneNumber, Contact> findContactsByPhone(Collection<PhoneNumber> phones);
+
+    /**
+     * Saves a new contact.
+     *
+     * @param contact the contact
+     * @throws StoreConflictException if the id or the phone number is taken in this account
+     */
+    void insertContact(Contact contact);
+
+    /**
+     * Replaces a contact's attributes (including its phone number).
+     *
+     * @param contact the contact
+     * @throws StoreConflictException if the new phone number belongs to another contact
+     */
+    void updateContact(Contact contact);
+
+    // ----- subscription (opt-out / opt-in) ----------------------------------------------------
+
+    /**
+     * The current subscription state of a number: its most recently appended record.
+     *
+     * @param phone a phone number
+     * @return the latest record, empty if the number never opted out or in
+     */
+    Optional<OptOutRecord> latestOptOutRecord(PhoneNumber phone);
+
+    /**
+     * Appends a subscription change; it becomes the number's latest record.
+     *
+     * @param record the change
+     */
+    void appendOptOutRecord(OptOutRecord record);
+
+    /**
+     * @param phone a phone number
+     * @return the number's subscription changes in the order they were appended
+     */
+    List<OptOutRecord> optOutHistory(PhoneNumber phone);
+
+    // ----- conversations ----------------------------------------------------------------------
+
+    /**
+     * Reads a conversation without locking it.
+     *
+     * @param id a conversation id
+     * @return the conversation of this account with that id
+     */
+    Optional<Conversation> findConversation(ConversationId id);
+
+    /**
+     * Reads and locks a conversation until the transaction ends ({@code FOR UPDATE}).
+     *
+     * @param id a conversation id
+     * @return the conversation of this account with that id
+     */
+    Optional<Conversation> lockConversation(ConversationId id);
+
+    /**
+     * Reads and locks the conversation with a contact phone number (F4: one per account and
+     * number). When it does not exist, the caller inserts it; a concurrent insert then makes one of
+     * the two fail with a {@link StoreConflictException}.
+     *
+     * @param contactPhone the contact's number
+     * @return the conversation of this account with that number
+     */
+    Optional<Conversation> lockConversationByPhone(PhoneNumber contactPhone);
+
+    /**
+     * Creates a conversation.
+     *
+     * @param conversation the conversation
+     * @throws StoreConflictException if the id or the contact phone number is taken in this account
+     */
+    void insertConversation(Conversation conversation);
+
+    /**
+     * Replaces a conversation's attributes.
+     *
+     * @param conversation the conversation, locked by this transaction
+     */
+    void updateConversation(Conversation conversation);
+
+    /**
+     * Lists a page of conversations; see {@link ConversationListing} for the exact semantics.
+     *
+     * @param listing what to list
+     * @return at most {@code listing.limit()} conversations in listing order
+     */
+    List<Conversation> listConversations(ConversationListing listing);
+
+    // ----- messages ---------------------------------------------------------------------------
+
+    /**
+     * @param id a message id
+     * @return the message of this account with that id
+     */
+    Optional<Message> findMessage(MessageId id);
+
+    /**
+     * Finds a message by the carrier's id (F32).
+     *
+     * @param carrierMessageId the carrier's message id
+     * @return the message of this account with that carrier id
+     */
+    Optional<Message> findMessageByCarrierId(String carrierMessageId);
+
+    /**
+     * Appends a message to its conversation.
+     *
+     * @param message the message
+     * @throws StoreConflictException if its id, its (conversation, sequence) or its carrier message
+     *     id is taken in this account
+     */
+    void insertMessage(Message message);
+
+    /**
+     * Replaces a message's attributes.
+     *
+     * @param message the message
+     */
+    void updateMessage(Message message);
+
+    /**
+     * Lists a conversation's messages backwards from a position.
+     *
+     * @param conversation the conversation
+     * @param beforeSequence list messages with a smaller sequence ({@code Long.MAX_VALUE} for the
+     *     newest)
+     * @param since list only messages created at or after this instant
+     * @param limit the most messages to return, at least 1
+     * @return the messages, sequence descending (newest first)
+     */
+    List<Message> listMessages(ConversationId conversation, long beforeSequence, Instant since, int limit);
+
+    /**
+     * Searches a conversation's messages (F15).
+     *
+     * @param conversation the conversation
+     * @param lowerCaseText plain text (not a pattern), lower-cased with {@code Locale.ROOT}; matches
+     *     messages whose text lower-cased contains it
+     * @param since search only messages created at or after this instant
+     * @param limit the most messages to return, at least 1
+     * @return the matching messages, sequence descending (newest first)
+     */
+    List<Message> searchMessages(ConversationId conversation, String lowerCaseText, Instant since, int limit);
+
+    /**
+     * Marks every unread inbound message of a conversation read.
+     *
+     * @param conversation the conversation, locked by this transaction
+     * @return how many messages changed
+     */
+    int markInboundMessagesRead(ConversationId conversation);
+
+    // ----- assignment -------------------------------------------------------------------------
+
+    /**
+     * Appends an entry to a conversation's ownership history (F13).
+     *
+     * @param change the change
+     */
+    void appendAssignmentChange(AssignmentChange change);
+
+    /**
+     * @param conversation a conversation
+     * @return its ownership history in the order it was appended
+     */
+    List<AssignmentChange> assignmentHistory(ConversationId conversation);
+
+    // ----- counters ---------------------------------------------------------------------------
+
+    /**
+     * Reads the account's counters (F11); one row, no counting.
+     *
+     * @return the counters, zero for an account without conversations
+     */
+    InboxCounters counters();
+
+    /**
+     * Adds deltas to the account's counters, atomically ({@code UPDATE ... SET open = open + ?}).
+     *
+     * @param openDelta change of the open-conversation count
+     * @param closedDelta change of the closed-conversation count
+     * @param unreadConversationsDelta change of the badge
+     */
+    void adjustCounters(long openDelta, long closedDelta, long unreadConversationsDelta);
+}

@@ -1,0 +1,58 @@
+package io.github.inboxkit.core.store;
+
+import io.github.inboxkit.core.InboxStyle;
+import io.github.inboxkit.core.conversation.ConversationState;
+import io.github.inboxkit.core.inbox.AssignmentFilter;
+import io.github.inboxkit.core.inbox.InboxCursor;
+import io.github.inboxkit.core.inbox.ReadFilter;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A page request for {@link AccountTransaction#listConversations}, as the store must apply it.
+ *
+ * <p>The store returns the conversations of the transaction's account with {@code state == state},
+ * matching {@link #assignment()} and {@link #readFilter()} (UNREAD: {@code unreadCount > 0}, READ:
+ * {@code unreadCount == 0}), with {@code lastActivityAt >= activeSince}, matching {@link #search()}
+ * if given, strictly after {@link #after()} if given, ordered by {@code lastActivityAt} descending
+ * then id descending (ids compare as unsigned 128-bit numbers, as {@code uuid} columns do), at
+ * most {@link #limit()} of them. Suggested index: {@code (account_id, state, last_activity_at
+ * DESC, id DESC)}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+@InboxStyle
+@Value.Immutable
+public interface ConversationListing {
+
+    /** @return the tab */
+    ConversationState state();
+
+    /** @return the assignment filter */
+    AssignmentFilter assignment();
+
+    /** @return the read filter */
+    ReadFilter readFilter();
+
+    /** @return the search, if any */
+    Optional<SearchTerm> search();
+
+    /** @return the start of the retention window: older conversations are not listed */
+    Instant activeSince();
+
+    /** @return the previous page's last row: list strictly after it */
+    Optional<InboxCursor> after();
+
+    /** @return the most conversations to return, at least 1 */
+    int limit();
+
+    /**
+     * Starts building a listing.
+     *
+     * @return a new builder, not thread-safe
+     */
+    static ImmutableConversationListing.Builder builder() {
+        return ImmutableConversationListing.builder();
+    }
+}
