@@ -2,6 +2,10 @@ package io.github.inboxkit.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.TransactionWork;
+import io.github.inboxkit.jdbc.internal.JdbiInboxStore;
 import io.github.inboxkit.jdbc.internal.SchemaMigrator;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,10 +31,14 @@ import org.flywaydb.core.api.FlywayException;
  * Flyway or Liquibase can instead take the versioned SQL files from
  * {@link Dialect#migrationLocation()}.
  *
+ * <p>Each use case is one read-committed transaction on one pooled connection. Accounts (name,
+ * settings, sender IDs) are cached per node for {@link Builder#cacheExpiry(Duration)}: a change
+ * made through this node is seen at once, a change made by another node within that time.
+ *
  * <p>Thread-safe: one instance serves every thread and every use case of a node; several nodes
  * may share one PostgreSQL database.
  */
-public final class JdbcInboxStore implements AutoCloseable {
+public final class JdbcInboxStore implements InboxStore, AutoCloseable {
 
     /** How long a node may serve account settings and sender IDs another node has changed. */
     public static final Duration DEFAULT_CACHE_EXPIRY = Duration.ofSeconds(5);
@@ -39,12 +47,14 @@ public final class JdbcInboxStore implements AutoCloseable {
     private final Dialect dialect;
     private final Duration cacheExpiry;
     private final HikariDataSource ownedPool;
+    private final JdbiInboxStore store;
 
     private JdbcInboxStore(Builder builder, DataSource dataSource, HikariDataSource ownedPool) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.cacheExpiry = builder.cacheExpiry;
         this.dialect = builder.dialect != null ? builder.dialect : Dialect.detect(dataSource);
+        this.store = new JdbiInboxStore(dataSource, cacheExpiry);
     }
 
     /**
@@ -101,6 +111,21 @@ public final class JdbcInboxStore implements AutoCloseable {
         } catch (FlywayException e) {
             throw new SchemaMigrationException(SchemaMigrator.HISTORY_TABLE, e);
         }
+    }
+
+    /**
+     * Runs one use case in one database transaction scoped to an account, as the
+     * {@link InboxStore} port specifies. The schema must have been migrated.
+     *
+     * @throws io.github.inboxkit.core.store.StoreConflictException if a concurrent transaction
+     *     took a unique key or the database aborted this one to resolve a deadlock; nothing was
+     *     written and the engine runs the use case again
+     * @throws io.github.inboxkit.core.store.StoreException if the database failed (unreachable,
+     *     connection killed); nothing was written
+     */
+    @Override
+    public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
+        return store.inTransaction(account, work);
     }
 
     /** @return the database dialect this store speaks */

@@ -3,7 +3,7 @@ package io.github.inboxkit.jdbc.internal;
 /**
  * Turns user input into a LIKE pattern that matches it literally: {@code %}, {@code _} and the
  * escape character itself are escaped, so a search for {@code "50%"} finds "50%" and not "500".
- * Statements use {@code LIKE ? ESCAPE '\'} (or {@code ILIKE}) with the pattern bound as a
+ * Statements use {@code LIKE ? ESCAPE '!'} (or {@code ILIKE}) with the pattern bound as a
  * parameter, never concatenated.
  *
  * <p>Stateless and thread-safe.
@@ -11,7 +11,7 @@ package io.github.inboxkit.jdbc.internal;
 final class LikePatterns {
 
     /** The escape character every LIKE of the store declares. */
-    static final char ESCAPE = '\\';
+    static final char ESCAPE = '!';
 
     private LikePatterns() {}
 
