@@ -1,0 +1,137 @@
+package io.github.inboxkit.core.conversation;
+
+import io.github.inboxkit.core.account.AccountId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Use cases of a person working in one conversation: open it, read it, search it, mark it read or a
+ * message unread, close and reopen it, and record outbound messages in it.
+ *
+ * <p>Every method is one transaction scoped to the account; an id of another account behaves
+ * exactly as a missing id (F33). Thread-safe.
+ */
+public interface Conversations {
+
+    /**
+     * Reads a conversation.
+     *
+     * @param account the account
+     * @param conversation the conversation's id
+     * @return the conversation
+     * @throws NoSuchConversationException if the account has no such conversation
+     * @throws io.github.inboxkit.core.account.NoSuchAccountException if the account does not exist
+     */
+    Conversation get(AccountId account, ConversationId conversation);
+
+    /**
+     * Finds the thread with a phone number.
+     *
+     * @param account the account
+     * @param phone the number in any common formatting (read with the account's default region)
+     * @return the conversation, if there is one
+     * @throws io.github.inboxkit.core.phone.InvalidPhoneNumberException if it is not a phone number
+     */
+    Optional<Conversation> findByPhone(AccountId account, String phone);
+
+    /**
+     * Starts a new message to a number (F4): resumes the existing thread with that number, or
+     * starts a new one. There is one thread per account and number, whatever sender ID is used.
+     *
+     * @param account the account
+     * @param phone the number in any common formatting
+     * @return the conversation
+     * @throws io.github.inboxkit.core.phone.InvalidPhoneNumberException if it is not a phone number
+     */
+    Conversation startOrResume(AccountId account, String phone);
+
+    /**
+     * Reads the newest messages of a conversation within the retention window.
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @param limit the most messages, 1 to 500
+     * @return the messages, oldest first (as a thread is shown)
+     * @throws NoSuchConversationException if the account has no such conversation
+     */
+    List<Message> messages(AccountId account, ConversationId conversation, int limit);
+
+    /**
+     * Reads older messages of a conversation, for scrolling back.
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @param beforeSequence the sequence of the oldest message already shown
+     * @param limit the most messages, 1 to 500
+     * @return the messages before it, oldest first
+     * @throws NoSuchConversationException if the account has no such conversation
+     */
+    List<Message> messagesBefore(AccountId account, ConversationId conversation, long beforeSequence, int limit);
+
+    /**
+     * Searches the messages of a conversation (F15), e.g. for a reference number or an email
+     * address. The text is plain data, ignoring case.
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @param text what to look for, 1 to 200 characters
+     * @return up to 100 matching messages within the retention window, newest first
+     * @throws NoSuchConversationException if the account has no such conversation
+     */
+    List<Message> search(AccountId account, ConversationId conversation, String text);
+
+    /**
+     * Records an outbound message in the contact's thread (creating it if needed). It counts as
+     * activity, reopens a closed conversation (F3) and never raises unread counts.
+     *
+     * @param account the account
+     * @param message the message
+     * @return the stored message
+     * @throws io.github.inboxkit.core.contact.ContactOptedOutException if the number opted out (F18)
+     * @throws io.github.inboxkit.core.account.NoSuchUserException if the author is not a user of the
+     *     account
+     * @throws io.github.inboxkit.core.InvalidValueException if the status is not an outbound one
+     */
+    Message recordOutbound(AccountId account, NewOutboundMessage message);
+
+    /**
+     * Marks every message of a conversation read (F11).
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @return the conversation, with unread count 0
+     * @throws NoSuchConversationException if the account has no such conversation
+     */
+    Conversation markRead(AccountId account, ConversationId conversation);
+
+    /**
+     * Marks one inbound message unread again (F20).
+     *
+     * @param account the account
+     * @param message the message
+     * @return the message, unread
+     * @throws NoSuchMessageException if the account has no such message
+     * @throws NotAnInboundMessageException if the message is outbound
+     */
+    Message markUnread(AccountId account, MessageId message);
+
+    /**
+     * Closes a conversation (F2, F16); closing a closed one changes nothing.
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @return the conversation, CLOSED
+     * @throws NoSuchConversationException if the account has no such conversation
+     */
+    Conversation close(AccountId account, ConversationId conversation);
+
+    /**
+     * Reopens a conversation (F2, F16); reopening an open one changes nothing.
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @return the conversation, OPEN
+     * @throws NoSuchConversationException if the account has no such conversation
+     */
+    Conversation reopen(AccountId account, ConversationId conversation);
+}

@@ -1,0 +1,29 @@
+package io.github.inboxkit.core.conversation;
+
+import io.github.inboxkit.core.account.AccountId;
+
+/**
+ * Use case: messages arriving from a carrier (the webhook's side of the inbox).
+ *
+ * <p>Thread-safe.
+ */
+public interface Ingestion {
+
+    /**
+     * Ingests an inbound message in one transaction: normalises the sender's number, finds or
+     * creates the contact's single thread (F4), appends the message, reopens a closed conversation
+     * (F3), raises the unread counters (F11), applies opt-out and opt-in keywords (F18), and after
+     * the commit publishes a {@code MessageReceived} event with the badge (F12).
+     *
+     * <p>A repeated carrier message id is a no-op that returns the first delivery's message, also
+     * when both deliveries arrive at the same time (F32).
+     *
+     * @param account the account the message was sent to
+     * @param message the message as the carrier delivered it
+     * @return the stored message and its conversation
+     * @throws io.github.inboxkit.core.account.NoSuchAccountException if the account does not exist
+     * @throws io.github.inboxkit.core.phone.InvalidPhoneNumberException if the sender's number is not
+     *     a phone number
+     */
+    ReceivedMessage receive(AccountId account, IncomingMessage message);
+}

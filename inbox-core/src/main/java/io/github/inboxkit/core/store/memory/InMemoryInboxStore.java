@@ -1,0 +1,559 @@
+package io.github.inboxkit.core.store.memory;
+
+import io.github.inboxkit.core.account.Account;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.account.User;
+import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.contact.Contact;
+import io.github.inboxkit.core.contact.ContactId;
+import io.github.inboxkit.core.contact.OptOutRecord;
+import io.github.inboxkit.core.conversation.AssignmentChange;
+import io.github.inboxkit.core.conversation.Conversation;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.Direction;
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.inbox.AssignmentFilter;
+import io.github.inboxkit.core.inbox.InboxCounters;
+import io.github.inboxkit.core.inbox.InboxCursor;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.store.AccountTransaction;
+import io.github.inboxkit.core.store.ConversationListing;
+import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.SearchTerm;
+import io.github.inboxkit.core.store.StoreConflictException;
+import io.github.inboxkit.core.store.TransactionWork;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+/**
+ * An {@link InboxStore} in memory, with the semantics the store contract tests demand of every
+ * store: all-or-nothing transactions, unique keys signalled by {@link StoreConflictException},
+ * strict scoping by account.
+ *
+ * <p>Each account's data has one lock, held for a whole transaction, so transactions of one account
+ * run one at a time (serializable) and those of different accounts in parallel. Writes are kept
+ * in an undo log, replayed backwards when the work throws.
+ *
+ * <p>Thread-safe. Listing is a scan of the account's conversations: fine for tests and small
+ * accounts, not a production store.
+ */
+public final class InMemoryInboxStore implements InboxStore {
+
+    private final ConcurrentHashMap<AccountId, AccountData> accounts = new ConcurrentHashMap<>();
+
+    private InMemoryInboxStore() {}
+
+    /**
+     * Creates an empty store.
+     *
+     * @return the store
+     */
+    public static InMemoryInboxStore create() {
+        return new InMemoryInboxStore();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if called from inside a transaction of the same account
+     */
+    @Override
+    public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(work, "work");
+        AccountData data = accounts.computeIfAbsent(account, AccountData::new);
+        if (data.lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("transactions must not be nested");
+        }
+        data.lock.lock();
+        MemoryTransaction transaction = new MemoryTransaction(data);
+        try {
+            T result = work.run(transaction);
+            transaction.finish();
+            return result;
+        } catch (RuntimeException | Error e) {
+            transaction.rollback();
+            throw e;
+        } finally {
+            data.lock.unlock();
+        }
+    }
+
+    /** One account's rows; guarded by {@link #lock}. */
+    private static final class AccountData {
+        final AccountId id;
+        final ReentrantLock lock = new ReentrantLock();
+        Account account;
+        InboxCounters counters = InboxCounters.zero();
+        final Map<UserId, User> users = new TreeMap<>();
+        final Map<ContactId, Contact> contacts = new HashMap<>();
+        final Map<PhoneNumber, ContactId> contactByPhone = new HashMap<>();
+        final Map<PhoneNumber, List<OptOutRecord>> optOuts = new HashMap<>();
+        final Map<ConversationId, Conversation> conversations = new HashMap<>();
+        final Map<PhoneNumber, ConversationId> conversationByPhone = new HashMap<>();
+        final Map<ConversationId, TreeMap<Long, MessageId>> messagesByConversation = new HashMap<>();
+        final Map<MessageId, Message> messages = new HashMap<>();
+        final Map<String, MessageId> messageByCarrierId = new HashMap<>();
+        final Map<ConversationId, List<AssignmentChange>> assignments = new HashMap<>();
+
+        AccountData(AccountId id) {
+            this.id = id;
+        }
+    }
+
+    private static final class MemoryTransaction implements AccountTransaction {
+
+        private final AccountData data;
+        private final Deque<Runnable> undo = new ArrayDeque<>();
+        private boolean finished;
+
+        MemoryTransaction(AccountData data) {
+            this.data = data;
+        }
+
+        void finish() {
+            finished = true;
+            undo.clear();
+        }
+
+        void rollback() {
+            finished = true;
+            while (!undo.isEmpty()) {
+                undo.pop().run();
+            }
+        }
+
+        private void checkOpen() {
+            if (finished) {
+                throw new IllegalStateException("the transaction has ended");
+            }
+        }
+
+        /** Puts a value into a map, remembering how to undo it. */
+        private <K, V> void put(Map<K, V> map, K key, V value) {
+            boolean had = map.containsKey(key);
+            V previous = map.put(key, value);
+            undo.push(had ? () -> map.put(key, previous) : () -> map.remove(key));
+        }
+
+        private <K, V> void remove(Map<K, V> map, K key) {
+            if (map.containsKey(key)) {
+                V previous = map.remove(key);
+                undo.push(() -> map.put(key, previous));
+            }
+        }
+
+        private <E> void append(List<E> list, E element) {
+            list.add(element);
+            undo.push(() -> list.remove(list.size() - 1));
+        }
+
+        @Override
+        public AccountId accountId() {
+            return data.id;
+        }
+
+        // ----- accounts -----
+
+        @Override
+        public Optional<Account> findAccount() {
+            checkOpen();
+            return Optional.ofNullable(data.account);
+        }
+
+        @Override
+        public void insertAccount(Account account) {
+            checkOpen();
+            requireOwnAccount(account);
+            if (data.account != null) {
+                throw new StoreConflictException("account exists: " + account.id());
+            }
+            Account previousAccount = data.account;
+            InboxCounters previousCounters = data.counters;
+            data.account = account;
+            data.counters = InboxCounters.zero();
+            undo.push(() -> {
+                data.account = previousAccount;
+                data.counters = previousCounters;
+            });
+        }
+
+        @Override
+        public void updateAccount(Account account) {
+            checkOpen();
+            requireOwnAccount(account);
+            requireState(data.account != null, "account");
+            Account previous = data.account;
+            data.account = account;
+            undo.push(() -> data.account = previous);
+        }
+
+        private void requireOwnAccount(Account account) {
+            if (!account.id().equals(data.id)) {
+                throw new IllegalArgumentException("the account must be the transaction's account");
+            }
+        }
+
+        // ----- users -----
+
+        @Override
+        public Optional<User> findUser(UserId id) {
+            checkOpen();
+            return Optional.ofNullable(data.users.get(id));
+        }
+
+        @Override
+        public List<User> listUsers() {
+            checkOpen();
+            return List.copyOf(data.users.values());
+        }
+
+        @Override
+        public void insertUser(User user) {
+            checkOpen();
+            if (data.users.containsKey(user.id())) {
+                throw new StoreConflictException("user exists: " + user.id());
+            }
+            put(data.users, user.id(), user);
+        }
+
+        @Override
+        public void updateUser(User user) {
+            checkOpen();
+            requireState(data.users.containsKey(user.id()), "user");
+            put(data.users, user.id(), user);
+        }
+
+        // ----- contacts -----
+
+        @Override
+        public Optional<Contact> findContact(ContactId id) {
+            checkOpen();
+            return Optional.ofNullable(data.contacts.get(id));
+        }
+
+        @Override
+        public Optional<Contact> findContactByPhone(PhoneNumber phone) {
+            checkOpen();
+            return Optional.ofNullable(data.contactByPhone.get(phone)).map(data.contacts::get);
+        }
+
+        @Override
+        public Map<PhoneNumber, Contact> findContactsByPhone(Collection<PhoneNumber> phones) {
+            checkOpen();
+            Map<PhoneNumber, Contact> found = new HashMap<>();
+            for (PhoneNumber phone : phones) {
+                findContactByPhone(phone).ifPresent(contact -> found.put(phone, contact));
+            }
+            return found;
+        }
+
+        @Override
+        public void insertContact(Contact contact) {
+            checkOpen();
+            if (data.contacts.containsKey(contact.id()) || data.contactByPhone.containsKey(contact.phone())) {
+                throw new StoreConflictException("contact id or phone taken");
+            }
+            put(data.contacts, contact.id(), contact);
+            put(data.contactByPhone, contact.phone(), contact.id());
+        }
+
+        @Override
+        public void updateContact(Contact contact) {
+            checkOpen();
+            Contact previous = data.contacts.get(contact.id());
+            requireState(previous != null, "contact");
+            if (!previous.phone().equals(contact.phone())) {
+                if (data.contactByPhone.containsKey(contact.phone())) {
+                    throw new StoreConflictException("contact phone taken");
+                }
+                remove(data.contactByPhone, previous.phone());
+                put(data.contactByPhone, contact.phone(), contact.id());
+            }
+            put(data.contacts, contact.id(), contact);
+        }
+
+        // ----- subscription -----
+
+        @Override
+        public Optional<OptOutRecord> latestOptOutRecord(PhoneNumber phone) {
+            checkOpen();
+            List<OptOutRecord> history = data.optOuts.get(phone);
+            return history == null || history.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(history.get(history.size() - 1));
+        }
+
+        @Override
+        public void appendOptOutRecord(OptOutRecord record) {
+            checkOpen();
+            if (!data.optOuts.containsKey(record.phone())) {
+                put(data.optOuts, record.phone(), new ArrayList<>());
+            }
+            append(data.optOuts.get(record.phone()), record);
+        }
+
+        @Override
+        public List<OptOutRecord> optOutHistory(PhoneNumber phone) {
+            checkOpen();
+            return List.copyOf(data.optOuts.getOrDefault(phone, List.of()));
+        }
+
+        // ----- conversations -----
+
+        @Override
+        public Optional<Conversation> findConversation(ConversationId id) {
+            checkOpen();
+            return Optional.ofNullable(data.conversations.get(id));
+        }
+
+        @Override
+        public Optional<Conversation> lockConversation(ConversationId id) {
+            // the account lock, held for the whole transaction, already excludes other writers
+            return findConversation(id);
+        }
+
+        @Override
+        public Optional<Conversation> lockConversationByPhone(PhoneNumber contactPhone) {
+            checkOpen();
+            return Optional.ofNullable(data.conversationByPhone.get(contactPhone)).map(data.conversations::get);
+        }
+
+        @Override
+        public void insertConversation(Conversation conversation) {
+            checkOpen();
+            if (data.conversations.containsKey(conversation.id())
+                    || data.conversationByPhone.containsKey(conversation.contactPhone())) {
+                throw new StoreConflictException("conversation id or contact phone taken");
+            }
+            put(data.conversations, conversation.id(), conversation);
+            put(data.conversationByPhone, conversation.contactPhone(), conversation.id());
+            put(data.messagesByConversation, conversation.id(), new TreeMap<>());
+            put(data.assignments, conversation.id(), new ArrayList<>());
+        }
+
+        @Override
+        public void updateConversation(Conversation conversation) {
+            checkOpen();
+            Conversation previous = data.conversations.get(conversation.id());
+            requireState(previous != null, "conversation");
+            if (!previous.contactPhone().equals(conversation.contactPhone())) {
+                throw new IllegalArgumentException("a conversation's contact phone never changes");
+            }
+            put(data.conversations, conversation.id(), conversation);
+        }
+
+        @Override
+        public List<Conversation> listConversations(ConversationListing listing) {
+            checkOpen();
+            Predicate<Conversation> matches = conversation -> conversation.state() == listing.state()
+                    && !conversation.lastActivityAt().isBefore(listing.activeSince())
+                    && matchesAssignment(conversation, listing.assignment())
+                    && switch (listing.readFilter()) {
+                        case ALL -> true;
+                        case UNREAD -> conversation.unreadCount() > 0;
+                        case READ -> conversation.unreadCount() == 0;
+                    }
+                    && listing.after().map(cursor -> isAfter(conversation, cursor)).orElse(true)
+                    && listing.search().map(term -> matchesSearch(conversation, term, listing.activeSince()))
+                            .orElse(true);
+            return data.conversations.values().stream()
+                    .filter(matches)
+                    .sorted(LISTING_ORDER)
+                    .limit(listing.limit())
+                    .toList();
+        }
+
+        private static final Comparator<Conversation> LISTING_ORDER = Comparator
+                .comparing(Conversation::lastActivityAt)
+                .thenComparing(Conversation::id)
+                .reversed();
+
+        private static boolean isAfter(Conversation conversation, InboxCursor cursor) {
+            int byTime = conversation.lastActivityAt().compareTo(cursor.lastActivityAt());
+            return byTime < 0 || (byTime == 0 && conversation.id().compareTo(cursor.conversationId()) < 0);
+        }
+
+        private static boolean matchesAssignment(Conversation conversation, AssignmentFilter filter) {
+            if (filter instanceof AssignmentFilter.Unassigned) {
+                return conversation.assignee().isEmpty();
+            }
+            if (filter instanceof AssignmentFilter.AssignedTo assignedTo) {
+                return conversation.assignee().filter(assignedTo.user()::equals).isPresent();
+            }
+            return true;
+        }
+
+        private boolean matchesSearch(Conversation conversation, SearchTerm term, Instant since) {
+            boolean byName = findContactByPhone(conversation.contactPhone())
+                    .flatMap(Contact::fullName)
+                    .map(name -> name.toLowerCase(Locale.ROOT).contains(term.text()))
+                    .orElse(false);
+            if (byName) {
+                return true;
+            }
+            String digits = conversation.contactPhone().digits();
+            if (term.digitVariants().stream().anyMatch(digits::contains)) {
+                return true;
+            }
+            return !searchMessages(conversation.id(), term.text(), since, 1).isEmpty();
+        }
+
+        // ----- messages -----
+
+        @Override
+        public Optional<Message> findMessage(MessageId id) {
+            checkOpen();
+            return Optional.ofNullable(data.messages.get(id));
+        }
+
+        @Override
+        public Optional<Message> findMessageByCarrierId(String carrierMessageId) {
+            checkOpen();
+            return Optional.ofNullable(data.messageByCarrierId.get(carrierMessageId)).map(data.messages::get);
+        }
+
+        @Override
+        public void insertMessage(Message message) {
+            checkOpen();
+            TreeMap<Long, MessageId> thread = data.messagesByConversation.get(message.conversationId());
+            requireState(thread != null, "conversation");
+            if (data.messages.containsKey(message.id())
+                    || thread.containsKey(message.sequence())
+                    || message.carrierMessageId().map(data.messageByCarrierId::containsKey).orElse(false)) {
+                throw new StoreConflictException("message id, sequence or carrier message id taken");
+            }
+            put(data.messages, message.id(), message);
+            put(thread, message.sequence(), message.id());
+            message.carrierMessageId().ifPresent(id -> put(data.messageByCarrierId, id, message.id()));
+        }
+
+        @Override
+        public void updateMessage(Message message) {
+            checkOpen();
+            Message previous = data.messages.get(message.id());
+            requireState(previous != null, "message");
+            if (!previous.conversationId().equals(message.conversationId())
+                    || previous.sequence() != message.sequence()) {
+                throw new IllegalArgumentException("a message never moves to another conversation or position");
+            }
+            Optional<String> carrierId = message.carrierMessageId();
+            if (!previous.carrierMessageId().equals(carrierId)) {
+                if (carrierId.map(data.messageByCarrierId::containsKey).orElse(false)) {
+                    throw new StoreConflictException("carrier message id taken");
+                }
+                previous.carrierMessageId().ifPresent(id -> remove(data.messageByCarrierId, id));
+                carrierId.ifPresent(id -> put(data.messageByCarrierId, id, message.id()));
+            }
+            put(data.messages, message.id(), message);
+        }
+
+        @Override
+        public List<Message> listMessages(ConversationId conversation, long beforeSequence, Instant since, int limit) {
+            return messagesNewestFirst(conversation, beforeSequence, since, message -> true, limit);
+        }
+
+        @Override
+        public List<Message> searchMessages(ConversationId conversation, String lowerCaseText, Instant since, int limit) {
+            return messagesNewestFirst(conversation, Long.MAX_VALUE, since,
+                    message -> message.text().toLowerCase(Locale.ROOT).contains(lowerCaseText), limit);
+        }
+
+        private List<Message> messagesNewestFirst(
+                ConversationId conversation, long beforeSequence, Instant since, Predicate<Message> filter, int limit) {
+            checkOpen();
+            TreeMap<Long, MessageId> thread = data.messagesByConversation.get(conversation);
+            if (thread == null) {
+                return List.of();
+            }
+            List<Message> found = new ArrayList<>();
+            for (MessageId id : thread.headMap(beforeSequence, false).descendingMap().values()) {
+                Message message = data.messages.get(id);
+                if (!message.createdAt().isBefore(since) && filter.test(message)) {
+                    found.add(message);
+                    if (found.size() == limit) {
+                        break;
+                    }
+                }
+            }
+            return found;
+        }
+
+        @Override
+        public int markInboundMessagesRead(ConversationId conversation) {
+            checkOpen();
+            TreeMap<Long, MessageId> thread = data.messagesByConversation.getOrDefault(conversation, new TreeMap<>());
+            int changed = 0;
+            for (MessageId id : thread.values()) {
+                Message message = data.messages.get(id);
+                if (message.direction() == Direction.INBOUND && !message.read()) {
+                    put(data.messages, id, Message.builder().from(message).read(true).build());
+                    changed++;
+                }
+            }
+            return changed;
+        }
+
+        // ----- assignment -----
+
+        @Override
+        public void appendAssignmentChange(AssignmentChange change) {
+            checkOpen();
+            List<AssignmentChange> history = data.assignments.get(change.conversationId());
+            requireState(history != null, "conversation");
+            append(history, change);
+        }
+
+        @Override
+        public List<AssignmentChange> assignmentHistory(ConversationId conversation) {
+            checkOpen();
+            return List.copyOf(data.assignments.getOrDefault(conversation, List.of()));
+        }
+
+        // ----- counters -----
+
+        @Override
+        public InboxCounters counters() {
+            checkOpen();
+            return data.counters;
+        }
+
+        @Override
+        public void adjustCounters(long openDelta, long closedDelta, long unreadConversationsDelta) {
+            checkOpen();
+            InboxCounters previous = data.counters;
+            data.counters = new InboxCounters(
+                    previous.openConversations() + openDelta,
+                    previous.closedConversations() + closedDelta,
+                    previous.unreadConversations() + unreadConversationsDelta);
+            undo.push(() -> data.counters = previous);
+        }
+
+        private static void requireState(boolean exists, String what) {
+            if (!exists) {
+                throw new IllegalStateException("no such " + what + " in this account: update only what the transaction read");
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryInboxStore[" + accounts.size() + " accounts]";
+    }
+
+}
