@@ -311,7 +311,7 @@ final class JdbiAccountTransaction implements AccountTransaction {
 
     @Override
     public void appendOptOutRecord(OptOutRecord record) {
-        run("append subscription change", () -> handle
+        run("append subscription change", () -> bindNullableUuid(handle
                 .createUpdate("INSERT INTO opt_out_records (account_id, phone_e164, action, source,"
                         + " cause_message_id, keyword, changed_by, recorded_at) VALUES (:account, :phone, :action,"
                         + " :source, :cause, :keyword, :changedBy, :recordedAt)")
@@ -319,10 +319,10 @@ final class JdbiAccountTransaction implements AccountTransaction {
                 .bind("phone", record.phone().e164())
                 .bind("action", record.action().name())
                 .bind("source", record.source().name())
-                .bind("cause", record.causedByMessage().map(MessageId::value).orElse(null))
                 .bind("keyword", record.keyword().orElse(null))
                 .bind("changedBy", record.changedBy().map(UserId::value).orElse(null))
-                .bind("recordedAt", time(record.recordedAt()))
+                .bind("recordedAt", time(record.recordedAt())),
+                "cause", record.causedByMessage().map(MessageId::value))
                 .execute());
     }
 
@@ -668,6 +668,12 @@ final class JdbiAccountTransaction implements AccountTransaction {
     }
 
     // ----- plumbing ---------------------------------------------------------------------------
+
+    /** Binds a uuid or an untyped NULL (a NULL typed varchar is refused by PostgreSQL's uuid column). */
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindNullableUuid(
+            S statement, String name, Optional<UUID> value) {
+        return value.isPresent() ? statement.bind(name, value.get()) : statement.bindNull(name, java.sql.Types.OTHER);
+    }
 
     private void requireOwnAccount(AccountId id) {
         if (!accountId.equals(id)) {
