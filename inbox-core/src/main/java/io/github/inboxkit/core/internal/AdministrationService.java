@@ -1,0 +1,99 @@
+package io.github.inboxkit.core.internal;
+
+import io.github.inboxkit.core.account.Account;
+import io.github.inboxkit.core.account.AccountAlreadyExistsException;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.account.Administration;
+import io.github.inboxkit.core.account.NoSuchUserException;
+import io.github.inboxkit.core.account.User;
+import io.github.inboxkit.core.account.UserAlreadyExistsException;
+import io.github.inboxkit.core.account.UserId;
+import java.util.List;
+import java.util.Objects;
+
+/** Accounts and users. */
+final class AdministrationService implements Administration {
+
+    private final UnitOfWork unitOfWork;
+
+    AdministrationService(UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public Account createAccount(AccountId id, String name, AccountSettings settings) {
+        Objects.requireNonNull(id, "account");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(settings, "settings");
+        return unitOfWork.run(id, step -> {
+            if (step.tx.findAccount().isPresent()) {
+                throw new AccountAlreadyExistsException(id);
+            }
+            Account account = Account.builder().id(id).name(name).settings(settings).createdAt(step.now).build();
+            step.tx.insertAccount(account);
+            return account;
+        });
+    }
+
+    @Override
+    public Account account(AccountId id) {
+        Objects.requireNonNull(id, "account");
+        return unitOfWork.run(id, Step::account);
+    }
+
+    @Override
+    public Account updateSettings(AccountId id, AccountSettings settings) {
+        Objects.requireNonNull(id, "account");
+        Objects.requireNonNull(settings, "settings");
+        return unitOfWork.run(id, step -> {
+            Account updated = Account.builder().from(step.account()).settings(settings).build();
+            step.tx.updateAccount(updated);
+            return updated;
+        });
+    }
+
+    @Override
+    public User addUser(AccountId account, UserId id, String displayName) {
+        Objects.requireNonNull(id, "user");
+        Objects.requireNonNull(displayName, "displayName");
+        return unitOfWork.run(account, step -> {
+            step.account();
+            if (step.tx.findUser(id).isPresent()) {
+                throw new UserAlreadyExistsException(id);
+            }
+            User user = User.builder().id(id).displayName(displayName).createdAt(step.now).build();
+            step.tx.insertUser(user);
+            return user;
+        });
+    }
+
+    @Override
+    public User renameUser(AccountId account, UserId id, String displayName) {
+        Objects.requireNonNull(displayName, "displayName");
+        return unitOfWork.run(account, step -> {
+            User renamed = User.builder().from(find(step, id)).displayName(displayName).build();
+            step.tx.updateUser(renamed);
+            return renamed;
+        });
+    }
+
+    @Override
+    public User user(AccountId account, UserId id) {
+        return unitOfWork.run(account, step -> find(step, id));
+    }
+
+    @Override
+    public List<User> users(AccountId account) {
+        return unitOfWork.run(account, step -> {
+            step.account();
+            return step.tx.listUsers();
+        });
+    }
+
+    private static User find(Step step, UserId id) {
+        Objects.requireNonNull(id, "user");
+        step.account();
+        return step.tx.findUser(id).orElseThrow(() -> new NoSuchUserException(id));
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.inboxkit.core.internal;
+
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.account.NoSuchUserException;
+import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.contact.Contact;
+import io.github.inboxkit.core.contact.ContactAlreadyExistsException;
+import io.github.inboxkit.core.contact.ContactDetails;
+import io.github.inboxkit.core.contact.ContactId;
+import io.github.inboxkit.core.contact.Contacts;
+import io.github.inboxkit.core.contact.NoSuchContactException;
+import io.github.inboxkit.core.contact.OptOutAction;
+import io.github.inboxkit.core.contact.OptOutRecord;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Contacts and manual subscription changes (F17, F18). */
+final class ContactService implements Contacts {
+
+    private final UnitOfWork unitOfWork;
+
+    ContactService(UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public Contact createFromConversation(AccountId account, ConversationId conversation, ContactDetails details) {
+        Objects.requireNonNull(details, "details");
+        return unitOfWork.run(account, step ->
+                insert(step, ConversationService.find(step, conversation).contactPhone(), details));
+    }
+
+    @Override
+    public Contact create(AccountId account, String phone, ContactDetails details) {
+        Objects.requireNonNull(phone, "phone");
+        Objects.requireNonNull(details, "details");
+        return unitOfWork.run(account, step ->
+                insert(step, PhoneNumber.parse(phone, step.account().settings().defaultRegion()), details));
+    }
+
+    private static Contact insert(Step step, PhoneNumber phone, ContactDetails details) {
+        step.account();
+        step.tx.findContactByPhone(phone).ifPresent(existing -> {
+            throw new ContactAlreadyExistsException(existing.id());
+        });
+        Contact contact = Contact.builder()
+                .id(ContactId.random())
+                .phone(phone)
+                .firstName(details.firstName())
+                .lastName(details.lastName())
+                .customFields(details.customFields())
+                .createdAt(step.now)
+                .updatedAt(step.now)
+                .build();
+        step.tx.insertContact(contact);
+        return contact;
+    }
+
+    @Override
+    public Contact update(AccountId account, ContactId contact, ContactDetails details) {
+        Objects.requireNonNull(contact, "contact");
+        Objects.requireNonNull(details, "details");
+        return unitOfWork.run(account, step -> {
+            Contact existing = find(step, contact);
+            Contact updated = Contact.builder().from(existing)
+                    .firstName(details.firstName())
+                    .lastName(details.lastName())
+                    .customFields(details.customFields())
+                    .updatedAt(step.now)
+                    .build();
+            step.tx.updateContact(updated);
+            return updated;
+        });
+    }
+
+    @Override
+    public Contact get(AccountId account, ContactId contact) {
+        Objects.requireNonNull(contact, "contact");
+        return unitOfWork.run(account, step -> find(step, contact));
+    }
+
+    @Override
+    public Optional<Contact> findByPhone(AccountId account, String phone) {
+        Objects.requireNonNull(phone, "phone");
+        return unitOfWork.run(account, step ->
+                step.tx.findContactByPhone(PhoneNumber.parse(phone, step.account().settings().defaultRegion())));
+    }
+
+    @Override
+    public OptOutRecord unsubscribe(AccountId account, PhoneNumber phone, UserId by) {
+        Objects.requireNonNull(phone, "phone");
+        Objects.requireNonNull(by, "by");
+        return unitOfWork.run(account, step -> {
+            requireUser(step, by);
+            Optional<OptOutRecord> latest = step.tx.latestOptOutRecord(phone);
+            if (latest.isPresent() && latest.get().action() == OptOutAction.OPTED_OUT) {
+                return latest.get();
+            }
+            return Subscriptions.byUser(step, phone, by, OptOutAction.OPTED_OUT);
+        });
+    }
+
+    @Override
+    public Optional<OptOutRecord> resubscribe(AccountId account, PhoneNumber phone, UserId by) {
+        Objects.requireNonNull(phone, "phone");
+        Objects.requireNonNull(by, "by");
+        return unitOfWork.run(account, step -> {
+            requireUser(step, by);
+            Optional<OptOutRecord> latest = step.tx.latestOptOutRecord(phone);
+            if (latest.isEmpty() || latest.get().action() == OptOutAction.OPTED_IN) {
+                return latest;
+            }
+            return Optional.of(Subscriptions.byUser(step, phone, by, OptOutAction.OPTED_IN));
+        });
+    }
+
+    @Override
+    public boolean isOptedOut(AccountId account, PhoneNumber phone) {
+        Objects.requireNonNull(phone, "phone");
+        return unitOfWork.run(account, step -> {
+            step.account();
+            return Subscriptions.isOptedOut(step.tx, phone);
+        });
+    }
+
+    @Override
+    public List<OptOutRecord> subscriptionHistory(AccountId account, PhoneNumber phone) {
+        Objects.requireNonNull(phone, "phone");
+        return unitOfWork.run(account, step -> {
+            step.account();
+            return step.tx.optOutHistory(phone);
+        });
+    }
+
+    private static Contact find(Step step, ContactId id) {
+        step.account();
+        return step.tx.findContact(id).orElseThrow(() -> new NoSuchContactException(id));
+    }
+
+    private static void requireUser(Step step, UserId user) {
+        step.account();
+        step.tx.findUser(user).orElseThrow(() -> new NoSuchUserException(user));
+    }
+}

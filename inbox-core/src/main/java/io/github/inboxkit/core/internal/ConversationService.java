@@ -1,0 +1,231 @@
+package io.github.inboxkit.core.internal;
+
+import io.github.inboxkit.core.account.Account;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.account.NoSuchUserException;
+import io.github.inboxkit.core.contact.ContactOptedOutException;
+import io.github.inboxkit.core.conversation.Conversation;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.ConversationState;
+import io.github.inboxkit.core.conversation.Conversations;
+import io.github.inboxkit.core.conversation.Direction;
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.conversation.NewOutboundMessage;
+import io.github.inboxkit.core.conversation.NoSuchConversationException;
+import io.github.inboxkit.core.conversation.NoSuchMessageException;
+import io.github.inboxkit.core.conversation.NotAnInboundMessageException;
+import io.github.inboxkit.core.event.InboxEvent;
+import io.github.inboxkit.core.inbox.InboxCounters;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The use cases of one conversation. */
+final class ConversationService implements Conversations {
+
+    static final int MAX_PAGE = 500;
+    static final int MAX_SEARCH_RESULTS = 100;
+
+    private final UnitOfWork unitOfWork;
+
+    ConversationService(UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public Conversation get(AccountId account, ConversationId conversation) {
+        Objects.requireNonNull(conversation, "conversation");
+        return unitOfWork.run(account, step -> find(step, conversation));
+    }
+
+    @Override
+    public Optional<Conversation> findByPhone(AccountId account, String phone) {
+        Objects.requireNonNull(phone, "phone");
+        return unitOfWork.run(account, step -> step.tx.lockConversationByPhone(
+                PhoneNumber.parse(phone, step.account().settings().defaultRegion())));
+    }
+
+    @Override
+    public Conversation startOrResume(AccountId account, String phone) {
+        Objects.requireNonNull(phone, "phone");
+        return unitOfWork.run(account, step ->
+                Threads.lockOrStart(step, PhoneNumber.parse(phone, step.account().settings().defaultRegion())));
+    }
+
+    @Override
+    public List<Message> messages(AccountId account, ConversationId conversation, int limit) {
+        return messagesBefore(account, conversation, Long.MAX_VALUE, limit);
+    }
+
+    @Override
+    public List<Message> messagesBefore(AccountId account, ConversationId conversation, long beforeSequence, int limit) {
+        Require.argument(limit >= 1 && limit <= MAX_PAGE, "limit", "must be between 1 and " + MAX_PAGE);
+        return unitOfWork.run(account, step -> {
+            find(step, conversation);
+            List<Message> newestFirst = new ArrayList<>(
+                    step.tx.listMessages(conversation, beforeSequence, windowStart(step), limit));
+            Collections.reverse(newestFirst);
+            return List.copyOf(newestFirst);
+        });
+    }
+
+    @Override
+    public List<Message> search(AccountId account, ConversationId conversation, String text) {
+        Objects.requireNonNull(text, "text");
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        Require.argument(!needle.isEmpty() && needle.length() <= 200, "text", "must be 1 to 200 characters");
+        return unitOfWork.run(account, step -> {
+            find(step, conversation);
+            return step.tx.searchMessages(conversation, needle, windowStart(step), MAX_SEARCH_RESULTS);
+        });
+    }
+
+    @Override
+    public Message recordOutbound(AccountId account, NewOutboundMessage outbound) {
+        Objects.requireNonNull(outbound, "message");
+        Require.argument(outbound.status().isOutbound(), "status",
+                "must be an outbound status such as QUEUED, SCHEDULED or SENT");
+        return unitOfWork.run(account, step -> {
+            step.account();
+            outbound.author().ifPresent(author ->
+                    step.tx.findUser(author).orElseThrow(() -> new NoSuchUserException(author)));
+            if (Subscriptions.isOptedOut(step.tx, outbound.to())) {
+                throw new ContactOptedOutException(outbound.to());
+            }
+            Conversation thread = Threads.lockOrStart(step, outbound.to());
+            Message message = Message.builder()
+                    .id(MessageId.random())
+                    .conversationId(thread.id())
+                    .sequence(thread.lastMessageSequence() + 1)
+                    .contactPhone(outbound.to())
+                    .direction(Direction.OUTBOUND)
+                    .text(outbound.text())
+                    .media(outbound.media())
+                    .senderId(outbound.senderId())
+                    .carrierMessageId(outbound.carrierMessageId())
+                    .status(outbound.status())
+                    .read(true)
+                    .author(outbound.author())
+                    .broadcastLabel(outbound.broadcastLabel())
+                    .scheduledFor(outbound.scheduledFor())
+                    .createdAt(step.now)
+                    .build();
+            Threads.append(step, thread, message);
+            step.publish(new InboxEvent.OutboundMessageRecorded(account, thread.id(), message.id(), step.now));
+            return message;
+        });
+    }
+
+    @Override
+    public Conversation markRead(AccountId account, ConversationId conversation) {
+        Objects.requireNonNull(conversation, "conversation");
+        return unitOfWork.run(account, step -> {
+            step.account();
+            Conversation locked = lock(step, conversation);
+            if (locked.unreadCount() == 0) {
+                return locked;
+            }
+            Conversation read = markReadLocked(step, locked);
+            step.publish(new InboxEvent.UnreadCountChanged(account, conversation, 0, step.counters().badge(), step.now));
+            return read;
+        });
+    }
+
+    /** Marks a locked conversation with unread messages read; shared with mark-all-read. */
+    static Conversation markReadLocked(Step step, Conversation locked) {
+        step.tx.markInboundMessagesRead(locked.id());
+        Conversation read = Conversation.builder().from(locked).unreadCount(0).build();
+        step.tx.updateConversation(read);
+        step.adjust(0, 0, -1);
+        return read;
+    }
+
+    @Override
+    public Message markUnread(AccountId account, MessageId messageId) {
+        Objects.requireNonNull(messageId, "message");
+        return unitOfWork.run(account, step -> {
+            step.account();
+            Message message = findMessage(step, messageId);
+            if (message.direction() != Direction.INBOUND) {
+                throw new NotAnInboundMessageException(messageId);
+            }
+            Conversation locked = lock(step, message.conversationId());
+            message = findMessage(step, messageId); // read again under the conversation's lock
+            if (!message.read()) {
+                return message;
+            }
+            Message unread = Message.builder().from(message).read(false).build();
+            step.tx.updateMessage(unread);
+            Conversation updated = Conversation.builder().from(locked).unreadCount(locked.unreadCount() + 1).build();
+            step.tx.updateConversation(updated);
+            if (locked.unreadCount() == 0) {
+                step.adjust(0, 0, 1);
+            }
+            InboxCounters counters = step.counters();
+            step.publish(new InboxEvent.UnreadCountChanged(account, updated.id(), updated.unreadCount(),
+                    counters.badge(), step.now));
+            return unread;
+        });
+    }
+
+    @Override
+    public Conversation close(AccountId account, ConversationId conversation) {
+        Objects.requireNonNull(conversation, "conversation");
+        return unitOfWork.run(account, step -> {
+            step.account();
+            return closeLocked(step, lock(step, conversation));
+        });
+    }
+
+    static Conversation closeLocked(Step step, Conversation locked) {
+        if (locked.state() == ConversationState.CLOSED) {
+            return locked;
+        }
+        Conversation closed = Conversation.builder().from(locked).state(ConversationState.CLOSED).build();
+        step.tx.updateConversation(closed);
+        step.adjust(-1, 1, 0);
+        step.publish(new InboxEvent.ConversationClosed(step.tx.accountId(), locked.id(), step.now));
+        return closed;
+    }
+
+    @Override
+    public Conversation reopen(AccountId account, ConversationId conversation) {
+        Objects.requireNonNull(conversation, "conversation");
+        return unitOfWork.run(account, step -> {
+            step.account();
+            Conversation locked = lock(step, conversation);
+            if (locked.state() == ConversationState.OPEN) {
+                return locked;
+            }
+            Conversation open = Conversation.builder().from(locked).state(ConversationState.OPEN).build();
+            step.tx.updateConversation(open);
+            step.adjust(1, -1, 0);
+            step.publish(new InboxEvent.ConversationReopened(account, conversation, false, step.now));
+            return open;
+        });
+    }
+
+    static Instant windowStart(Step step) {
+        Account account = step.account();
+        return step.now.minus(account.settings().retentionWindow());
+    }
+
+    static Conversation find(Step step, ConversationId id) {
+        step.account();
+        return step.tx.findConversation(id).orElseThrow(() -> new NoSuchConversationException(id));
+    }
+
+    static Conversation lock(Step step, ConversationId id) {
+        return step.tx.lockConversation(id).orElseThrow(() -> new NoSuchConversationException(id));
+    }
+
+    private static Message findMessage(Step step, MessageId id) {
+        return step.tx.findMessage(id).orElseThrow(() -> new NoSuchMessageException(id));
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.inboxkit.core.internal;
+
+import io.github.inboxkit.core.account.Administration;
+import io.github.inboxkit.core.account.Entitlements;
+import io.github.inboxkit.core.contact.Contacts;
+import io.github.inboxkit.core.conversation.Conversations;
+import io.github.inboxkit.core.conversation.Ingestion;
+import io.github.inboxkit.core.conversation.Team;
+import io.github.inboxkit.core.event.InboxEventListener;
+import io.github.inboxkit.core.inbox.Inbox;
+import io.github.inboxkit.core.store.InboxStore;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Wires the use cases on the ports; the public front door {@code InboxKit} delegates to it.
+ * Thread-safe once built.
+ */
+public final class Engine {
+
+    /** How often a use case runs again after store conflicts before the conflict is thrown. */
+    static final int MAX_ATTEMPTS = 10;
+
+    private final Inbox inbox;
+    private final Conversations conversations;
+    private final Ingestion ingestion;
+    private final Team team;
+    private final Contacts contacts;
+    private final Administration administration;
+
+    /**
+     * Wires the engine.
+     *
+     * @param store the store
+     * @param clock the clock
+     * @param listener the event listener
+     * @param entitlements the plan entitlements
+     * @param typingTimeout how long a user counts as typing after a keystroke
+     */
+    public Engine(InboxStore store, Clock clock, InboxEventListener listener, Entitlements entitlements,
+            Duration typingTimeout) {
+        UnitOfWork unitOfWork = new UnitOfWork(store, clock, listener, MAX_ATTEMPTS);
+        this.inbox = new InboxService(unitOfWork);
+        this.conversations = new ConversationService(unitOfWork);
+        this.ingestion = new IngestionService(unitOfWork);
+        this.team = new TeamService(unitOfWork, entitlements, new TypingPresence(clock, typingTimeout));
+        this.contacts = new ContactService(unitOfWork);
+        this.administration = new AdministrationService(unitOfWork);
+    }
+
+    /** @return the inbox use cases */
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    /** @return the conversation use cases */
+    public Conversations conversations() {
+        return conversations;
+    }
+
+    /** @return the ingestion use case */
+    public Ingestion ingestion() {
+        return ingestion;
+    }
+
+    /** @return the team use cases */
+    public Team team() {
+        return team;
+    }
+
+    /** @return the contact use cases */
+    public Contacts contacts() {
+        return contacts;
+    }
+
+    /** @return the administration use cases */
+    public Administration administration() {
+        return administration;
+    }
+}

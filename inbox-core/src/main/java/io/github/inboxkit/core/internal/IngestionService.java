@@ -1,0 +1,64 @@
+package io.github.inboxkit.core.internal;
+
+import io.github.inboxkit.core.account.Account;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.conversation.Conversation;
+import io.github.inboxkit.core.conversation.Direction;
+import io.github.inboxkit.core.conversation.IncomingMessage;
+import io.github.inboxkit.core.conversation.Ingestion;
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.conversation.ReceivedMessage;
+import io.github.inboxkit.core.event.InboxEvent;
+import io.github.inboxkit.core.inbox.InboxCounters;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Inbound messages: webhook → this use case → store (one transaction) → event. */
+final class IngestionService implements Ingestion {
+
+    private final UnitOfWork unitOfWork;
+
+    IngestionService(UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public ReceivedMessage receive(AccountId accountId, IncomingMessage incoming) {
+        Objects.requireNonNull(accountId, "account");
+        Objects.requireNonNull(incoming, "message");
+        return unitOfWork.run(accountId, step -> {
+            Account account = step.account();
+            Optional<Message> first = step.tx.findMessageByCarrierId(incoming.carrierMessageId());
+            if (first.isPresent()) {
+                Conversation conversation = step.tx.findConversation(first.get().conversationId())
+                        .orElseThrow(() -> new IllegalStateException("a stored message without its conversation"));
+                return ReceivedMessage.builder().message(first.get()).conversation(conversation).duplicate(true).build();
+            }
+            PhoneNumber from = PhoneNumber.parse(incoming.from(), account.settings().defaultRegion());
+            Conversation thread = Threads.lockOrStart(step, from);
+            Message message = Message.builder()
+                    .id(MessageId.random())
+                    .conversationId(thread.id())
+                    .sequence(thread.lastMessageSequence() + 1)
+                    .contactPhone(from)
+                    .direction(Direction.INBOUND)
+                    .text(incoming.text())
+                    .media(incoming.media())
+                    .senderId(incoming.to())
+                    .carrierMessageId(incoming.carrierMessageId())
+                    .status(MessageStatus.RECEIVED)
+                    .read(false)
+                    .createdAt(step.now)
+                    .build();
+            Conversation updated = Threads.append(step, thread, message);
+            Subscriptions.applyKeywords(step, account.settings(), message);
+            InboxCounters counters = step.counters();
+            step.publish(new InboxEvent.MessageReceived(accountId, updated.id(), message.id(),
+                    updated.unreadCount(), counters.badge(), step.now));
+            return ReceivedMessage.builder().message(message).conversation(updated).duplicate(false).build();
+        });
+    }
+}

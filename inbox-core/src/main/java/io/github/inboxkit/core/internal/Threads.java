@@ -1,0 +1,83 @@
+package io.github.inboxkit.core.internal;
+
+import io.github.inboxkit.core.conversation.Conversation;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.ConversationState;
+import io.github.inboxkit.core.conversation.Direction;
+import io.github.inboxkit.core.conversation.MediaReference;
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.event.InboxEvent;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import java.time.Instant;
+import java.util.List;
+
+/** The rules of a thread that several use cases share: one per number, appending, reopening. */
+final class Threads {
+
+    static final int PREVIEW_LENGTH = 160;
+
+    private Threads() {}
+
+    /** Locks the thread with a number, or starts it (F4); a concurrent start makes one retry. */
+    static Conversation lockOrStart(Step step, PhoneNumber phone) {
+        return step.tx.lockConversationByPhone(phone).orElseGet(() -> {
+            Conversation started = Conversation.builder()
+                    .id(ConversationId.random())
+                    .contactPhone(phone)
+                    .state(ConversationState.OPEN)
+                    .unreadCount(0)
+                    .lastActivityAt(step.now)
+                    .lastMessagePreview("")
+                    .lastMessageSequence(0)
+                    .createdAt(step.now)
+                    .build();
+            step.tx.insertConversation(started);
+            step.adjust(1, 0, 0);
+            return started;
+        });
+    }
+
+    /**
+     * Appends a message to a locked conversation: activity time and preview, reopening (F3) and,
+     * for an unread inbound message, the unread counters (F11).
+     */
+    static Conversation append(Step step, Conversation conversation, Message message) {
+        step.tx.insertMessage(message);
+        Instant activity = message.createdAt().isAfter(conversation.lastActivityAt())
+                ? message.createdAt()
+                : conversation.lastActivityAt();
+        var updated = Conversation.builder().from(conversation)
+                .lastActivityAt(activity)
+                .lastMessagePreview(preview(message.text(), message.media()))
+                .lastMessageSequence(message.sequence());
+        if (conversation.state() == ConversationState.CLOSED) {
+            updated.state(ConversationState.OPEN);
+            step.adjust(1, -1, 0);
+            step.publish(new InboxEvent.ConversationReopened(step.tx.accountId(), conversation.id(), true, step.now));
+        }
+        if (message.direction() == Direction.INBOUND && !message.read()) {
+            updated.unreadCount(conversation.unreadCount() + 1);
+            if (conversation.unreadCount() == 0) {
+                step.adjust(0, 0, 1);
+            }
+        }
+        Conversation result = updated.build();
+        step.tx.updateConversation(result);
+        return result;
+    }
+
+    static String preview(String text, List<MediaReference> media) {
+        if (text.isEmpty()) {
+            return media.stream().anyMatch(m -> m.mimeType().startsWith("image/")) ? "[image]" : "[attachment]";
+        }
+        String flat = text.strip().replaceAll("\\s+", " ");
+        if (flat.length() <= PREVIEW_LENGTH) {
+            return flat;
+        }
+        int end = PREVIEW_LENGTH;
+        if (Character.isLowSurrogate(flat.charAt(end))) {
+            end--; // never cut a surrogate pair in half
+        }
+        return flat.substring(0, end);
+    }
+}
