@@ -1,0 +1,305 @@
+package io.github.inboxkit.core.text;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a text costs as SMS: its encoding, its segments and how full the last one is, as counted
+ * by a {@link SegmentCounter}.
+ *
+ * <p>Every figure describes the text that would actually be sent, {@link #text()}: the input as
+ * given or, when smart encoding replaced look-alikes, the replaced text. {@link #segments()}
+ * splits that same text, so the segments always concatenate back to {@link #text()}.
+ *
+ * <p>Immutable and safe to share between threads. The split and the list of non-GSM characters
+ * are worked out on first request (and kept), so that counting alone allocates nothing but this
+ * object; that is also why this is a hand-written class rather than an Immutables value.
+ */
+public final class SegmentCount {
+
+    private final String text;
+    private final Encoding encoding;
+    private final int segmentCount;
+    private final int unitCount;
+    private final int characterCount;
+    private final int segmentCapacity;
+    private final int remainingInSegment;
+    /** The tables used when GSM 7-bit; null for UCS-2. */
+    private final SeptetTable table;
+    /** Costs of every table the counter may use, to tell which characters none of them has. */
+    private final byte[] writable;
+    private final List<SmartReplacement> replacements;
+    private final int segmentsSaved;
+
+    // Racy single-check caches: the lists are immutable with final fields, so a thread that sees
+    // one sees it whole, and two threads computing it at once compute equal lists.
+    private List<String> segments;
+    private List<String> nonGsmCharacters;
+
+    SegmentCount(String text, Encoding encoding, int segmentCount, int unitCount, int characterCount,
+            int segmentCapacity, int remainingInSegment, SeptetTable table, byte[] writable,
+            List<SmartReplacement> replacements, int segmentsSaved) {
+        this.text = text;
+        this.encoding = encoding;
+        this.segmentCount = segmentCount;
+        this.unitCount = unitCount;
+        this.characterCount = characterCount;
+        this.segmentCapacity = segmentCapacity;
+        this.remainingInSegment = remainingInSegment;
+        this.table = table;
+        this.writable = writable;
+        this.replacements = replacements;
+        this.segmentsSaved = segmentsSaved;
+    }
+
+    SegmentCount withSmartEncoding(List<SmartReplacement> madeReplacements, int saved) {
+        return new SegmentCount(text, encoding, segmentCount, unitCount, characterCount, segmentCapacity,
+                remainingInSegment, table, writable, madeReplacements, saved);
+    }
+
+    /**
+     * Returns the text these figures describe: the input, or the input after smart encoding when
+     * {@link #smartEncodingReplacements()} is not empty. This is the text to send.
+     *
+     * @return the text, possibly empty
+     */
+    public String text() {
+        return text;
+    }
+
+    /**
+     * Returns the encoding the text is sent with: GSM 7-bit when every character can be written
+     * in it (with the enabled national tables, if any), UCS-2 otherwise. The empty text is GSM 7-bit.
+     *
+     * @return the encoding
+     */
+    public Encoding encoding() {
+        return encoding;
+    }
+
+    /**
+     * Returns how many SMS segments the text takes: 0 for the empty text, 1 when it fits in a
+     * single message, else the number of parts of the concatenated message.
+     *
+     * @return the segment count, at least 0
+     */
+    public int segmentCount() {
+        return segmentCount;
+    }
+
+    /**
+     * Returns the units the text takes: septets for GSM 7-bit (two for each character reached
+     * through an escape, such as {@code €} or {@code [}), UTF-16 code units for UCS-2 (two for an
+     * emoji). Header octets are not included; see {@link #segmentCapacity()}.
+     *
+     * @return the unit count, at least 0
+     */
+    public int unitCount() {
+        return unitCount;
+    }
+
+    /**
+     * Returns the number of characters as a person counts them, in Unicode code points (an emoji
+     * is one; a flag or a family emoji made of several code points counts each of them).
+     *
+     * @return the character count, at least 0
+     */
+    public int characterCount() {
+        return characterCount;
+    }
+
+    /**
+     * Returns how many units one segment holds here: 160 or 70 for a single message, 153 or 67 per
+     * part of a concatenated one, less when national language tables take header space.
+     *
+     * @return the capacity of a segment, in the units of {@link #encoding()}
+     */
+    public int segmentCapacity() {
+        return segmentCapacity;
+    }
+
+    /**
+     * Returns how many units are left in the last segment before another one is needed (for the
+     * empty text, the capacity of a single message). A character that takes two units needs two:
+     * with 1 left, an {@code €} or an emoji starts a new segment.
+     *
+     * @return the units left, from 0 to {@link #segmentCapacity()}
+     */
+    public int remainingInSegment() {
+        return remainingInSegment;
+    }
+
+    /**
+     * Returns the distinct characters that forced UCS-2, in order of first appearance: those that
+     * none of the enabled tables can write. Empty for GSM 7-bit. Each element is one code point
+     * (an emoji is one string of two chars).
+     *
+     * <p>Worked out on first call.
+     *
+     * @return an immutable list, empty when the encoding is GSM 7-bit
+     */
+    public List<String> nonGsmCharacters() {
+        List<String> result = nonGsmCharacters;
+        if (result == null) {
+            result = encoding == Encoding.GSM_7 ? List.of() : findNonGsmCharacters();
+            nonGsmCharacters = result;
+        }
+        return result;
+    }
+
+    private List<String> findNonGsmCharacters() {
+        Set<String> found = collectNotWritable(writable);
+        if (found.isEmpty()) {
+            // Every character exists in some enabled table, but no one combination has them all:
+            // then those outside the plain GSM alphabet are what forced UCS-2.
+            found = collectNotWritable(SeptetTable.DEFAULT.cost);
+        }
+        return List.copyOf(found);
+    }
+
+    private Set<String> collectNotWritable(byte[] costs) {
+        Set<String> found = new LinkedHashSet<>();
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            if (codePoint >= costs.length || costs[codePoint] == 0) {
+                found.add(new String(Character.toChars(codePoint)));
+            }
+            i += Character.charCount(codePoint);
+        }
+        return found;
+    }
+
+    /**
+     * Returns the text of each segment, in order. They concatenate back to {@link #text()}
+     * exactly; none splits an escape pair or a surrogate pair; each fits in {@link
+     * #segmentCapacity()} units. Empty for the empty text.
+     *
+     * <p>Worked out on first call.
+     *
+     * @return an immutable list of {@link #segmentCount()} non-empty strings
+     */
+    public List<String> segments() {
+        List<String> result = segments;
+        if (result == null) {
+            result = split();
+            segments = result;
+        }
+        return result;
+    }
+
+    private List<String> split() {
+        if (segmentCount == 0) {
+            return List.of();
+        }
+        if (segmentCount == 1) {
+            return List.of(text);
+        }
+        List<String> parts = new ArrayList<>(segmentCount);
+        int start = 0;
+        int used = 0;
+        for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            int units;
+            int chars = 1;
+            if (table != null) {
+                units = table.costOf(c);
+            } else if (Character.isHighSurrogate(c)) {
+                units = 2;
+                chars = 2;
+            } else {
+                units = 1;
+            }
+            if (used + units > segmentCapacity) {
+                parts.add(text.substring(start, i));
+                start = i;
+                used = 0;
+            }
+            used += units;
+            i += chars;
+        }
+        parts.add(text.substring(start));
+        return List.copyOf(parts);
+    }
+
+    /**
+     * Returns the national language locking shift table the text is written with, if any.
+     *
+     * @return the language, or empty for the default GSM alphabet or for UCS-2
+     */
+    public Optional<NationalLanguage> lockingShiftTable() {
+        return table == null ? Optional.empty() : Optional.ofNullable(table.lockingShift);
+    }
+
+    /**
+     * Returns the national language single shift table the text is written with, if any.
+     *
+     * @return the language, or empty for the default extension table or for UCS-2
+     */
+    public Optional<NationalLanguage> singleShiftTable() {
+        return table == null ? Optional.empty() : Optional.ofNullable(table.singleShift);
+    }
+
+    /**
+     * Returns what smart encoding replaced, in order of first occurrence in the input; empty when
+     * it was off or left the text as it was.
+     *
+     * @return an immutable list
+     */
+    public List<SmartReplacement> smartEncodingReplacements() {
+        return replacements;
+    }
+
+    /**
+     * Returns how many segments smart encoding saved: the segments of the input as given minus
+     * those of {@link #text()}. 0 when it replaced nothing, and possibly 0 when it replaced
+     * something to avoid UCS-2 at the same cost.
+     *
+     * @return the segments saved, at least 0
+     */
+    public int segmentsSavedBySmartEncoding() {
+        return segmentsSaved;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof SegmentCount)) {
+            return false;
+        }
+        SegmentCount that = (SegmentCount) other;
+        return encoding == that.encoding
+                && segmentCount == that.segmentCount
+                && unitCount == that.unitCount
+                && characterCount == that.characterCount
+                && segmentCapacity == that.segmentCapacity
+                && remainingInSegment == that.remainingInSegment
+                && segmentsSaved == that.segmentsSaved
+                && text.equals(that.text)
+                && lockingShiftTable().equals(that.lockingShiftTable())
+                && singleShiftTable().equals(that.singleShiftTable())
+                && replacements.equals(that.replacements);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(text, encoding, segmentCount, unitCount, remainingInSegment);
+    }
+
+    /** Figures only: the text is left out, as it may be personal data that ends up in a log. */
+    @Override
+    public String toString() {
+        return "SegmentCount[encoding=" + encoding + ", segments=" + segmentCount + ", units=" + unitCount
+                + ", characters=" + characterCount + ", remaining=" + remainingInSegment
+                + lockingShiftTable().map(l -> ", lockingShift=" + l).orElse("")
+                + singleShiftTable().map(l -> ", singleShift=" + l).orElse("")
+                + (replacements.isEmpty() ? "" : ", smartReplacements=" + replacements.size()
+                        + ", segmentsSaved=" + segmentsSaved)
+                + "]";
+    }
+}
