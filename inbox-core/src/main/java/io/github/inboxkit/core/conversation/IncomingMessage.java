@@ -1,6 +1,7 @@
 package io.github.inboxkit.core.conversation;
 
 import io.github.inboxkit.core.InboxStyle;
+import io.github.inboxkit.carrier.InboundMessage;
 import io.github.inboxkit.core.internal.Require;
 import java.util.List;
 import org.immutables.value.Value;
@@ -38,6 +39,24 @@ public interface IncomingMessage {
      */
     static ImmutableIncomingMessage.Builder builder() {
         return ImmutableIncomingMessage.builder();
+    }
+
+    /**
+     * Converts an inbound message parsed by a carrier adapter from its webhook.
+     *
+     * @param message the carrier's inbound message
+     * @return the message to ingest
+     */
+    static IncomingMessage of(InboundMessage message) {
+        return builder()
+                .carrierMessageId(message.carrierMessageId())
+                .from(message.from())
+                .to(message.to())
+                .text(message.text())
+                .media(message.media().stream()
+                        .map(media -> new MediaReference(media.contentType(), media.url().toString()))
+                        .toList())
+                .build();
     }
 
     /** Checks the parts. */

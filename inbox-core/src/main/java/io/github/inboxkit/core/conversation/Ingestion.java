@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.conversation;
 
+import io.github.inboxkit.carrier.InboundMessage;
 import io.github.inboxkit.core.account.AccountId;
 
 /**
@@ -26,4 +27,17 @@ public interface Ingestion {
      *     a phone number
      */
     ReceivedMessage receive(AccountId account, IncomingMessage message);
+
+    /**
+     * Ingests an inbound message as a carrier adapter parsed it from a webhook; see {@link
+     * #receive(AccountId, IncomingMessage)}.
+     *
+     * @param account the account the message was sent to
+     * @param message the carrier's inbound message
+     * @return the stored message and its conversation
+     * @throws io.github.inboxkit.core.account.NoSuchAccountException if the account does not exist
+     */
+    default ReceivedMessage receive(AccountId account, InboundMessage message) {
+        return receive(account, IncomingMessage.of(message));
+    }
 }

@@ -1,9 +1,10 @@
 package io.github.inboxkit.core.internal;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Derives the initials shown on assigned conversations from a display name. */
 public final class Initials {
@@ -38,10 +39,11 @@ public final class Initials {
         return initials.toUpperCase(Locale.ROOT);
     }
 
+    /** The first user-perceived character: {@code \\X} keeps emoji sequences and accents whole. */
+    private static final Pattern FIRST_GRAPHEME = Pattern.compile("^\\X");
+
     private static String firstGrapheme(String text) {
-        BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
-        graphemes.setText(text);
-        int end = graphemes.next();
-        return end == BreakIterator.DONE ? text : text.substring(0, end);
+        Matcher matcher = FIRST_GRAPHEME.matcher(text);
+        return matcher.find() ? matcher.group() : text;
     }
 }

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * Matches opt-out and opt-in keywords (F18): the whole message must be the keyword, ignoring case,
- * accents, whitespace and punctuation around it ({@code " Stop. "} and {@code "arrêt"} match
+ * accents, width variants, whitespace and punctuation around it ({@code " Stop. "} and {@code "arrêt"} match
  * {@code STOP} and {@code ARRET}).
  */
 public final class Keywords {
@@ -25,7 +25,7 @@ public final class Keywords {
      * @return the text without accents, whitespace and surrounding punctuation, upper-cased
      */
     public static String normalize(String text) {
-        String withoutAccents = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String withoutAccents = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         String withoutSpace = withoutAccents.replaceAll("[\\s\\p{Z}]+", "");
         String trimmed = withoutSpace.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
         return trimmed.toUpperCase(Locale.ROOT);

@@ -198,6 +198,24 @@ public abstract class IngestionContract extends StoreContractSupport {
     }
 
     @Test
+    @DisplayName("F29 F32 a carrier's parsed webhook message is ingested once, with its media")
+    void carrierInboundMessage() {
+        io.github.inboxkit.carrier.InboundMessage parsed = new io.github.inboxkit.carrier.InboundMessage(
+                "sim-1", "+33612345678", "+33700000001", "photo",
+                List.of(new io.github.inboxkit.carrier.InboundMedia("image/jpeg",
+                        java.net.URI.create("https://carrier.example/m/1"))),
+                START);
+
+        ReceivedMessage first = kit.ingestion().receive(account, parsed);
+        ReceivedMessage again = kit.ingestion().receive(account, parsed);
+
+        assertThat(first.message().media()).containsExactly(
+                new MediaReference("image/jpeg", "https://carrier.example/m/1"));
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.message().id()).isEqualTo(first.message().id());
+    }
+
+    @Test
     @DisplayName("F33 ingestion into a missing account is refused and leaves nothing")
     void missingAccount() {
         assertThatThrownBy(() -> receive(AccountId.of("nobody"), phone(1), "hi", "x1"))

@@ -112,6 +112,7 @@ public abstract class ReadStateContract extends StoreContractSupport {
         for (int i = 0; i < 5; i++) {
             receive(phone(1), "again " + i);
         }
+        advance(java.time.Duration.ofSeconds(1));
         receive(phone(2), "once");
         assertThat(badge()).isEqualTo(2);
         assertThat(kit.inbox().list(account, InboxQuery.openTab()).rows())

@@ -1,0 +1,100 @@
+package io.github.inboxkit.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaParameter;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Keeps inbox-core framework-free and its internal machinery out of the public API (STYLE.md). */
+class ArchitectureTest {
+
+    private static JavaClasses core;
+
+    @BeforeAll
+    static void importCore() {
+        core = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.github.inboxkit.core");
+    }
+
+    @Test
+    @DisplayName("F34 inbox-core uses no JDBC: persistence goes through the store port")
+    void noJdbc() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+                .check(core);
+    }
+
+    @Test
+    @DisplayName("F29 inbox-core uses no HTTP: carriers are reached through the SPI")
+    void noHttp() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                        "java.net.http..", "com.sun.net.httpserver..", "javax.servlet..", "jakarta.servlet..")
+                .check(core);
+    }
+
+    @Test
+    @DisplayName("inbox-core starts no thread pool of its own")
+    void noThreadPools() {
+        noClasses().should().dependOnClassesThat().haveNameMatching(
+                        "java\\.util\\.concurrent\\.(Executors|ExecutorService|ScheduledExecutorService"
+                                + "|ThreadPoolExecutor|ScheduledThreadPoolExecutor|ForkJoinPool|ExecutorCompletionService).*")
+                .check(core);
+    }
+
+    @Test
+    @DisplayName("no public signature outside internal packages mentions an internal type")
+    void internalStaysInternal() {
+        DescribedPredicate<JavaClass> internal = DescribedPredicate.describe("internal",
+                type -> type.getPackageName().contains(".internal"));
+        codeUnits().that().areDeclaredInClassesThat().arePublic()
+                .and().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
+                .and().arePublic()
+                .should(new ArchCondition<JavaCodeUnit>("not mention internal types") {
+                    @Override
+                    public void check(JavaCodeUnit unit, ConditionEvents events) {
+                        Set<JavaClass> involved = new HashSet<>(unit.getReturnType().getAllInvolvedRawTypes());
+                        for (JavaParameter parameter : unit.getParameters()) {
+                            involved.addAll(parameter.getType().getAllInvolvedRawTypes());
+                        }
+                        involved.stream().filter(internal).forEach(type -> events.add(SimpleConditionEvent.violated(
+                                unit, unit.getFullName() + " mentions " + type.getName())));
+                    }
+                })
+                .allowEmptyShould(true)
+                .check(core);
+        fields().that().areDeclaredInClassesThat().arePublic()
+                .and().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
+                .and().arePublic()
+                .should(new ArchCondition<JavaField>("not have an internal type") {
+                    @Override
+                    public void check(JavaField field, ConditionEvents events) {
+                        field.getType().getAllInvolvedRawTypes().stream().filter(internal).forEach(type ->
+                                events.add(SimpleConditionEvent.violated(field, field.getFullName() + " is " + type.getName())));
+                    }
+                })
+                .allowEmptyShould(true)
+                .check(core);
+        noClasses().that().resideOutsideOfPackage("..internal..").and().arePublic()
+                .should().beAssignableTo(DescribedPredicate.describe("an internal type",
+                        (JavaClass type) -> type.getPackageName().contains(".internal")
+                                && type.getModifiers().contains(JavaModifier.PUBLIC)))
+                .check(core);
+    }
+}
