@@ -430,26 +430,8 @@ final class JdbiAccountTransaction implements AccountTransaction {
     @Override
     public List<Conversation> listConversations(ConversationListing listing) {
         ListingSql sql = ListingSql.of(listing);
-        return run("list conversations", () -> {
-            Query query = handle.createQuery(sql.text())
-                    .bind("account", account)
-                    .bind("state", listing.state().name())
-                    .bind("since", time(listing.activeSince()))
-                    .bind("limit", listing.limit());
-            if (listing.assignment() instanceof AssignmentFilter.AssignedTo assignedTo) {
-                query.bind("assignee", assignedTo.user().value());
-            }
-            listing.after().ifPresent(cursor -> query
-                    .bind("afterAt", time(cursor.lastActivityAt()))
-                    .bind("afterId", cursor.conversationId().value()));
-            listing.search().ifPresent(search -> {
-                query.bind("textPattern", LikePatterns.containing(search.text()));
-                for (int i = 0; i < search.digitVariants().size(); i++) {
-                    query.bind("digits" + i, LikePatterns.containing(search.digitVariants().get(i)));
-                }
-            });
-            return query.map(CONVERSATION).list();
-        });
+        return run("list conversations", () ->
+                sql.bind(handle.createQuery(sql.text()), account, listing).map(CONVERSATION).list());
     }
 
     // ----- messages ---------------------------------------------------------------------------
@@ -728,19 +710,42 @@ final class JdbiAccountTransaction implements AccountTransaction {
             return new ListingSql(sql.toString());
         }
 
+        /** Binds the listing's values to a query made from {@link #text()} (or an EXPLAIN of it). */
+        Query bind(Query query, String account, ConversationListing listing) {
+            query.bind("account", account)
+                    .bind("state", listing.state().name())
+                    .bind("since", time(listing.activeSince()))
+                    .bind("limit", listing.limit());
+            if (listing.assignment() instanceof AssignmentFilter.AssignedTo assignedTo) {
+                query.bind("assignee", assignedTo.user().value());
+            }
+            listing.after().ifPresent(cursor -> query
+                    .bind("afterAt", time(cursor.lastActivityAt()))
+                    .bind("afterId", cursor.conversationId().value()));
+            listing.search().ifPresent(search -> {
+                query.bind("textPattern", LikePatterns.containing(search.text()));
+                for (int i = 0; i < search.digitVariants().size(); i++) {
+                    query.bind("digits" + i, LikePatterns.containing(search.digitVariants().get(i)));
+                }
+            });
+            return query;
+        }
+
         /*
-         * The search is a filter on the keyset walk: the database reads the account's conversations
-         * in listing order and stops at the page's end, so a common term (two characters included)
-         * costs one page of probes. Each probe uses a unique key (contact by phone) or the thread's
-         * messages index.
+         * The search is a filter on the keyset walk. Both sub-queries name the account as a bound
+         * parameter rather than through the correlation: PostgreSQL may turn an EXISTS inside an OR
+         * into one hashed sub-plan evaluated once for the statement, and it must then read one
+         * account's rows through an index (trigram GIN from 3 characters, the account's messages by
+         * time below that), never the whole table. With a per-row sub-plan instead, the walk stops
+         * at the page's end, which keeps common and short terms cheap.
          */
         private static void appendSearch(StringBuilder sql, SearchTerm search) {
-            sql.append(" AND (EXISTS (SELECT 1 FROM contacts k WHERE k.account_id = c.account_id"
+            sql.append(" AND (EXISTS (SELECT 1 FROM contacts k WHERE k.account_id = :account"
                     + " AND k.phone_e164 = c.phone_e164 AND k.search_name LIKE :textPattern ESCAPE '!')");
             for (int i = 0; i < search.digitVariants().size(); i++) {
                 sql.append(" OR c.phone_digits LIKE :digits").append(i).append(" ESCAPE '!'");
             }
-            sql.append(" OR EXISTS (SELECT 1 FROM messages m WHERE m.account_id = c.account_id"
+            sql.append(" OR EXISTS (SELECT 1 FROM messages m WHERE m.account_id = :account"
                     + " AND m.conversation_id = c.conversation_id AND m.created_at >= :since"
                     + " AND m.body_lower LIKE :textPattern ESCAPE '!'))");
         }
