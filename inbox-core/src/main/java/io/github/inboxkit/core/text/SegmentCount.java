@@ -56,6 +56,10 @@ public final class SegmentCount {
         this.segmentsSaved = segmentsSaved;
     }
 
+    boolean usesDefaultTable() {
+        return table == SeptetTable.DEFAULT;
+    }
+
     SegmentCount withSmartEncoding(List<SmartReplacement> madeReplacements, int saved) {
         return new SegmentCount(text, encoding, segmentCount, unitCount, characterCount, segmentCapacity,
                 remainingInSegment, table, writable, madeReplacements, saved);

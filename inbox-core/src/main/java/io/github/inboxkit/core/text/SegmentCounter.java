@@ -132,7 +132,8 @@ public final class SegmentCounter {
                     "text must be at most " + Tally.MAX_LENGTH + " chars, got " + input.length());
         }
         SegmentCount asGiven = countAsGiven(input);
-        if (!smartEncoding) {
+        if (!smartEncoding || asGiven.usesDefaultTable()) {
+            // Every look-alike is outside the default alphabet: a text written with it has none.
             return asGiven;
         }
         SmartEncoder.Result replaced = SmartEncoder.apply(input);
@@ -158,17 +159,21 @@ public final class SegmentCounter {
         long bestTally = 0;
         int firstNonGsm = Integer.MAX_VALUE;
         for (SeptetTable table : tables) {
+            if (best != null && cannotBeat(table, text.length(), best, Tally.segments(bestTally))) {
+                continue;
+            }
             long tally = Tally.septets(text, table);
             if (tally < 0) {
+                boolean firstFailure = firstNonGsm == Integer.MAX_VALUE;
                 firstNonGsm = Math.min(firstNonGsm, ~(int) tally);
+                if (firstFailure && !canWriteFrom(text, firstNonGsm)) {
+                    break; // a char no enabled table has, such as an emoji: every combination fails
+                }
                 continue;
             }
             if (best == null || isCheaper(tally, table, bestTally, best)) {
                 best = table;
                 bestTally = tally;
-                if (Tally.segments(tally) == 1 && table.tableCount == 0) {
-                    break; // one segment with no table: nothing can beat it
-                }
             }
         }
         if (best != null) {
@@ -184,6 +189,30 @@ public final class SegmentCounter {
         int capacity = segments == 1 ? Tally.UCS2_SINGLE_CAPACITY : Tally.UCS2_CONCATENATED_CAPACITY;
         return new SegmentCount(text, Encoding.UCS_2, segments, text.length(), text.length() - Tally.total(tally),
                 capacity, capacity - Tally.usedInLast(tally), null, writable, List.of(), 0);
+    }
+
+    /**
+     * Tells, before reading the text, that {@code table} cannot beat the best so far: even if every
+     * char took one septet it would need as many segments, with more tables (combinations are
+     * tried in order of table count). This keeps options nearly free on plain GSM text.
+     */
+    private static boolean cannotBeat(SeptetTable table, int length, SeptetTable best, int bestSegments) {
+        int fewestSegments = length <= table.singleCapacity ? 1 : (length + table.concatenatedCapacity - 1)
+                / table.concatenatedCapacity;
+        return fewestSegments > bestSegments
+                || (fewestSegments == bestSegments && table.tableCount > best.tableCount);
+    }
+
+    /** Whether some enabled table can write every char from {@code from} on (not necessarily one table). */
+    private boolean canWriteFrom(String text, int from) {
+        byte[] costs = writable;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= costs.length || costs[c] == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isCheaper(long tally, SeptetTable table, long bestTally, SeptetTable best) {

@@ -39,12 +39,15 @@ final class Tally {
      * Counts {@code text} (not empty) in septets with {@code table}, splitting it greedily into
      * segments so that no escape pair straddles a boundary.
      *
+     * <p>Each round sums as many chars as the room left could hold if they all took one septet,
+     * in a tight loop with no boundary test; when escapes make the sum overflow, it gives back
+     * chars from the end until it fits (a handful at most). Every char is read about once.
+     *
      * @return the packed tally, or {@code ~index} (negative) of the first char the table cannot
      *     write
      */
     static long septets(String text, SeptetTable table) {
         final byte[] cost = table.cost;
-        final int costLength = cost.length;
         final int capacity = table.concatenatedCapacity;
         final int length = text.length();
         long total = 0;
@@ -52,36 +55,37 @@ final class Tally {
         int used = 0;
         int i = 0;
         while (i < length) {
-            // Every char costs at most 2 septets, so the next room/2 chars fit without a check:
-            // the boundary test runs only a few times per segment instead of once per char.
-            int sure = (capacity - used) >> 1;
-            if (sure > 0) {
-                int end = Math.min(length, i + sure);
-                int sum = 0;
-                for (; i < end; i++) {
-                    char c = text.charAt(i);
-                    int septets = c < costLength ? cost[c] : 0;
-                    if (septets == 0) {
-                        return ~i;
-                    }
-                    sum += septets;
+            int room = capacity - used;
+            if (room == 0) {
+                segments++;
+                used = 0;
+                room = capacity;
+            }
+            int end = Math.min(length, i + room);
+            int sum = 0;
+            for (int j = i; j < end; j++) {
+                char c = text.charAt(j);
+                int septets = c < cost.length ? cost[c] : 0;
+                if (septets == 0) {
+                    return ~j;
                 }
+                sum += septets;
+            }
+            if (sum <= room) {
                 used += sum;
                 total += sum;
+                i = end;
             } else {
-                char c = text.charAt(i);
-                int septets = c < costLength ? cost[c] : 0;
-                if (septets == 0) {
-                    return ~i;
+                int next = end;
+                while (sum > room) {
+                    next--;
+                    sum -= cost[text.charAt(next)];
                 }
-                if (used + septets > capacity) {
-                    segments++;
-                    used = septets;
-                } else {
-                    used += septets;
-                }
-                total += septets;
-                i++;
+                // [i, next) closes this segment; the char at next did not fit in it.
+                total += sum;
+                i = next;
+                segments++;
+                used = 0;
             }
         }
         if (total <= table.singleCapacity) {
@@ -94,42 +98,45 @@ final class Tally {
      * Counts {@code text} (not empty) in UCS-2 code units, splitting it so that no surrogate pair
      * straddles a boundary, and checking that every surrogate is paired.
      *
-     * @param knownPlain how many leading chars are known to be neither surrogates nor anything
-     *     but one unit each (they were written in septets before a non-GSM char was met)
+     * @param knownPlain how many leading chars are known not to be surrogates (they were written
+     *     in septets before a char no table has was met)
      * @return the packed tally, whose total is the number of surrogate pairs
      * @throws MalformedTextException at the first unpaired surrogate
      */
     static long ucs2(String text, int knownPlain) {
-        final int capacity = UCS2_CONCATENATED_CAPACITY;
         final int length = text.length();
-        int segments = 1;
-        int used = 0;
-        if (knownPlain > 0) {
-            segments = (knownPlain - 1) / capacity + 1;
-            used = knownPlain - (segments - 1) * capacity;
-        }
         long pairs = 0;
         for (int i = knownPlain; i < length; i++) {
             char c = text.charAt(i);
-            int units = 1;
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    units = 2;
                     pairs++;
                     i++;
                 } else {
                     throw new MalformedTextException(i, c);
                 }
             }
-            if (used + units > capacity) {
-                segments++;
-                used = units;
-            } else {
-                used += units;
-            }
         }
         if (length <= UCS2_SINGLE_CAPACITY) {
             return pack(pairs, 1, length);
+        }
+        // One char is one unit, so a segment is 67 chars, or 66 when the 67th would be the first
+        // half of a pair.
+        int segments = 0;
+        int start = 0;
+        int used = 0;
+        while (start < length) {
+            segments++;
+            int end = start + UCS2_CONCATENATED_CAPACITY;
+            if (end >= length) {
+                used = length - start;
+                break;
+            }
+            if (Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            used = end - start;
+            start = end;
         }
         return pack(pairs, segments, used);
     }
