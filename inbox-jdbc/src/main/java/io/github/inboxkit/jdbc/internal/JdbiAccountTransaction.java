@@ -48,19 +48,19 @@ import org.jdbi.v3.core.statement.Query;
  *
  * <p>Not thread-safe: it lives on one thread for one {@code inTransaction} call.
  */
-final class JdbiAccountTransaction implements AccountTransaction {
+class JdbiAccountTransaction implements AccountTransaction {
 
     private static final String CONVERSATION_COLUMNS = "c.conversation_id, c.phone_e164, c.state, c.assignee_id,"
             + " c.unread_count, c.last_activity_at, c.preview, c.last_message_sequence, c.created_at";
-    private static final String MESSAGE_COLUMNS = "message_id, conversation_id, sequence, phone_e164, direction,"
+    static final String MESSAGE_COLUMNS = "message_id, conversation_id, sequence, phone_e164, direction,"
             + " body, media, sender_id, carrier_message_id, status, is_read, author_id, broadcast_label,"
             + " scheduled_for, created_at";
     private static final String CONTACT_COLUMNS =
             "contact_id, phone_e164, first_name, last_name, custom_fields, created_at, updated_at";
 
-    private final Handle handle;
+    final Handle handle;
     private final AccountId accountId;
-    private final String account;
+    final String account;
     private final AccountCache accountCache;
     private boolean accountWritten;
 
@@ -436,7 +436,7 @@ final class JdbiAccountTransaction implements AccountTransaction {
 
     // ----- messages ---------------------------------------------------------------------------
 
-    private static final RowMapper<Message> MESSAGE = (rs, ctx) -> Message.builder()
+    static final RowMapper<Message> MESSAGE = (rs, ctx) -> Message.builder()
             .id(new MessageId(rs.getObject("message_id", UUID.class)))
             .conversationId(new ConversationId(rs.getObject("conversation_id", UUID.class)))
             .sequence(rs.getLong("sequence"))
@@ -652,7 +652,7 @@ final class JdbiAccountTransaction implements AccountTransaction {
     // ----- plumbing ---------------------------------------------------------------------------
 
     /** Binds a uuid or an untyped NULL (a NULL typed varchar is refused by PostgreSQL's uuid column). */
-    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindNullableUuid(
+    static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindNullableUuid(
             S statement, String name, Optional<UUID> value) {
         return value.isPresent() ? statement.bind(name, value.get()) : statement.bindNull(name, java.sql.Types.OTHER);
     }
@@ -663,7 +663,7 @@ final class JdbiAccountTransaction implements AccountTransaction {
         }
     }
 
-    private <T> T run(String operation, Supplier<T> statement) {
+    final <T> T run(String operation, Supplier<T> statement) {
         try {
             return statement.get();
         } catch (JdbiException e) {
