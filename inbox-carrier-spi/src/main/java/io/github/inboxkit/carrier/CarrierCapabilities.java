@@ -23,6 +23,12 @@ public record CarrierCapabilities(boolean mms, int maxMmsBytes, boolean alphanum
     /**
      * Validates.
      *
+     * @param mms the {@code mms} component
+     * @param maxMmsBytes the {@code maxMmsBytes} component
+     * @param alphanumericSenders the {@code alphanumericSenders} component
+     * @param maxSegments the {@code maxSegments} component
+     * @param messagesPerSecond the {@code messagesPerSecond} component
+     * @param submitTimeout the {@code submitTimeout} component
      * @throws NullPointerException if the timeout is null
      * @throws IllegalArgumentException if a value is out of range (see the component descriptions)
      */

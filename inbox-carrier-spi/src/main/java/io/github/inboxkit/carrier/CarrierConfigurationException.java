@@ -10,7 +10,9 @@ public final class CarrierConfigurationException extends CarrierException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The carrier being configured. */
     private final String carrierId;
+    /** The key at fault, or empty. */
     private final String setting;
 
     /**

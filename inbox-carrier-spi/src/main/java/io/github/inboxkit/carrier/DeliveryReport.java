@@ -19,6 +19,10 @@ public record DeliveryReport(String carrierMessageId, DeliveryStatus status, Str
     /**
      * Validates.
      *
+     * @param carrierMessageId the {@code carrierMessageId} component
+     * @param status the {@code status} component
+     * @param carrierErrorCode the {@code carrierErrorCode} component
+     * @param occurredAt the {@code occurredAt} component
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the id is blank
      */

@@ -15,6 +15,8 @@ public record InboundMedia(String contentType, URI url) {
     /**
      * Validates.
      *
+     * @param contentType the {@code contentType} component
+     * @param url the {@code url} component
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the type is not a media type or the URL is relative
      */

@@ -22,6 +22,12 @@ public record InboundMessage(
     /**
      * Validates.
      *
+     * @param carrierMessageId the {@code carrierMessageId} component
+     * @param from the {@code from} component
+     * @param to the {@code to} component
+     * @param text the {@code text} component
+     * @param media the {@code media} component
+     * @param receivedAt the {@code receivedAt} component
      * @throws NullPointerException if an argument or a media element is null
      * @throws IllegalArgumentException if the id or recipient is blank, {@code from} is not E.164, or
      *     there is neither text nor media

@@ -61,6 +61,8 @@ public sealed interface OutboundMedia permits OutboundMedia.Inline, OutboundMedi
         /**
          * Validates and copies.
          *
+         * @param contentType the {@code contentType} component
+         * @param content the {@code content} component
          * @throws NullPointerException if an argument is null
          * @throws IllegalArgumentException if the type is not a media type or the content is empty
          */
@@ -116,6 +118,9 @@ public sealed interface OutboundMedia permits OutboundMedia.Inline, OutboundMedi
         /**
          * Validates.
          *
+         * @param contentType the {@code contentType} component
+         * @param url the {@code url} component
+         * @param sizeBytes the {@code sizeBytes} component
          * @throws NullPointerException if an argument is null
          * @throws IllegalArgumentException if the type, URL or size is malformed
          */

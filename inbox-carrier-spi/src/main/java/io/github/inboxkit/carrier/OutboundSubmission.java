@@ -33,6 +33,13 @@ public record OutboundSubmission(
     /**
      * Validates the submission.
      *
+     * @param idempotencyKey the {@code idempotencyKey} component
+     * @param sender the {@code sender} component
+     * @param recipient the {@code recipient} component
+     * @param text the {@code text} component
+     * @param media the {@code media} component
+     * @param segmentCount the {@code segmentCount} component
+     * @param encoding the {@code encoding} component
      * @throws NullPointerException if an argument or a media element is null
      * @throws IllegalArgumentException if the key is blank, the recipient is not E.164, there is
      *     neither text nor media, or the segment count does not fit the text

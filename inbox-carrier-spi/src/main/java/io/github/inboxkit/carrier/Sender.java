@@ -17,6 +17,8 @@ public record Sender(SenderKind kind, String value) {
     /**
      * Validates the sender.
      *
+     * @param kind the {@code kind} component
+     * @param value the {@code value} component
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the value does not have its kind's shape
      */

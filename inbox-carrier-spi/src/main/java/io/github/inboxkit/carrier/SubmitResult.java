@@ -90,6 +90,8 @@ public sealed interface SubmitResult
         /**
          * Validates.
          *
+         * @param carrierMessageId the {@code carrierMessageId} component
+         * @param segmentsBilled the {@code segmentsBilled} component
          * @throws NullPointerException if the id is null
          * @throws IllegalArgumentException if the id is blank or the count negative
          */
@@ -118,6 +120,9 @@ public sealed interface SubmitResult
         /**
          * Validates.
          *
+         * @param reason the {@code reason} component
+         * @param carrierCode the {@code carrierCode} component
+         * @param carrierText the {@code carrierText} component
          * @throws NullPointerException if an argument is null
          */
         public RejectedPermanently {

@@ -13,8 +13,11 @@ public final class UnknownCarrierException extends CarrierException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The id asked for. */
     private final String requestedId;
+    /** The ids that could have been loaded. */
     private final Set<String> knownIds;
+    /** Providers that failed to load, by description. */
     private final List<String> brokenProviders;
 
     /**

@@ -14,6 +14,8 @@ public record WebhookPayload(List<InboundMessage> inboundMessages, List<Delivery
     /**
      * Copies the lists.
      *
+     * @param inboundMessages the {@code inboundMessages} component
+     * @param deliveryReports the {@code deliveryReports} component
      * @throws NullPointerException if a list or an element is null
      */
     public WebhookPayload {

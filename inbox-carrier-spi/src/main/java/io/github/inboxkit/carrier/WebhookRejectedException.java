@@ -24,6 +24,7 @@ public final class WebhookRejectedException extends CarrierException {
         MALFORMED
     }
 
+    /** Why the request was refused. */
     private final Reason reason;
 
     /**

@@ -27,6 +27,9 @@ public record WebhookRequest(String method, Map<String, List<String>> headers, b
     /**
      * Validates and copies.
      *
+     * @param method the {@code method} component
+     * @param headers the {@code headers} component
+     * @param body the {@code body} component
      * @throws NullPointerException if an argument, a header name or a value is null
      * @throws IllegalArgumentException if the method is blank or two header names differ only in case
      */

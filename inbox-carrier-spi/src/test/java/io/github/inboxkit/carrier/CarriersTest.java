@@ -93,4 +93,40 @@ class CarriersTest {
             thread.setContextClassLoader(original);
         }
     }
+
+    /** A second provider claiming the simulator's id, listed through a test class loader. */
+    public static final class ImpostorProvider implements CarrierProvider {
+        /** Called by ServiceLoader. */
+        public ImpostorProvider() {}
+
+        @Override
+        public String id() {
+            return "simulator";
+        }
+
+        @Override
+        public Carrier create(Map<String, String> configuration) {
+            return SimulatedCarrier.create();
+        }
+    }
+
+    @Test
+    @DisplayName("F29 two discovered providers claiming one id is a configuration error naming both classes")
+    void ambiguousId(@TempDir Path dir) throws IOException {
+        Path services = dir.resolve("META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve(CarrierProvider.class.getName()), ImpostorProvider.class.getName() + "\n",
+                StandardCharsets.UTF_8);
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, original)) {
+            thread.setContextClassLoader(loader);
+            assertThatThrownBy(() -> Carriers.load("simulator", Map.of()))
+                    .isInstanceOf(CarrierConfigurationException.class)
+                    .hasMessageContaining("ImpostorProvider")
+                    .hasMessageContaining("SimulatedCarrierProvider");
+        } finally {
+            thread.setContextClassLoader(original);
+        }
+    }
 }

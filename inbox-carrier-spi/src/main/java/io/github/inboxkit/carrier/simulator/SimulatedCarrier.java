@@ -310,7 +310,18 @@ public final class SimulatedCarrier implements Carrier {
      */
     public WebhookRequest webhookFor(WebhookPayload payload) {
         Objects.requireNonNull(payload, "payload");
-        byte[] body = FormCodec.encode(WebhookFormat.encode(payload)).getBytes(StandardCharsets.US_ASCII);
+        return signedRequest(FormCodec.encode(WebhookFormat.encode(payload)).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Signs arbitrary body bytes as a simulator webhook, timestamped by the clock: what a test needs
+     * to prove that a correctly signed but malformed body is still refused.
+     *
+     * @param body the raw body
+     * @return a POST request with the simulator's content type and a valid signature
+     */
+    public WebhookRequest signedRequest(byte[] body) {
+        Objects.requireNonNull(body, "body");
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", CONTENT_TYPE);
@@ -433,6 +444,8 @@ public final class SimulatedCarrier implements Carrier {
         /**
          * Validates.
          *
+         * @param submission the {@code submission} component
+         * @param carrierMessageId the {@code carrierMessageId} component
          * @throws NullPointerException if an argument is null
          */
         public SentMessage {

@@ -19,9 +19,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Provide;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +107,10 @@ class SimulatedWebhookTest {
     }
 
     private WebhookRequest signed(String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return signed(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private WebhookRequest signed(byte[] bytes) {
         String timestamp = Long.toString(NOW.getEpochSecond());
         return WebhookRequest.of("POST", Map.of("Content-Type", SimulatedCarrier.CONTENT_TYPE,
                 SimulatedCarrier.TIMESTAMP_HEADER, timestamp,
@@ -143,5 +150,44 @@ class SimulatedWebhookTest {
         Map<String, String> fields = Map.of("k" + key, value);
         assertThat(FormCodec.decode(FormCodec.encode(fields).getBytes(StandardCharsets.US_ASCII)))
                 .isEqualTo(fields);
+    }
+
+    @Property(tries = 300)
+    @Label("F29 flipping any bit of a signed webhook's body gets it refused as SIGNATURE_INVALID")
+    void anyTamperingIsRefused(@ForAll @IntRange(min = 0, max = 10_000) int position,
+            @ForAll @IntRange(min = 0, max = 7) int bit) {
+        WebhookRequest genuine = carrier.webhookFor(mixed());
+        byte[] body = genuine.body();
+        body[position % body.length] ^= (byte) (1 << bit);
+        assertRejected(genuine.withBody(body), Reason.SIGNATURE_INVALID);
+    }
+
+    @Property(tries = 500)
+    @Label("F29 any correctly signed body either parses wholly or is refused with WebhookRejectedException, nothing else")
+    void arbitrarySignedBodies(@ForAll byte[] body) {
+        try {
+            WebhookPayload payload = carrier.parseWebhook(signed(body));
+            assertThat(payload).isNotNull();
+        } catch (WebhookRejectedException refused) {
+            assertThat(refused.reason()).isEqualTo(Reason.MALFORMED);
+        }
+    }
+
+    @Property(tries = 1000)
+    @Label("F29 a signed body mutated in its structure parses wholly or is refused as MALFORMED, never anything else")
+    void mutatedSignedBodies(@ForAll @IntRange(min = 0, max = 10_000) int position,
+            @ForAll("formCharacters") char replacement) {
+        byte[] body = carrier.webhookFor(mixed()).body();
+        body[position % body.length] = (byte) replacement;
+        try {
+            assertThat(carrier.parseWebhook(signed(body))).isNotNull();
+        } catch (WebhookRejectedException refused) {
+            assertThat(refused.reason()).isEqualTo(Reason.MALFORMED);
+        }
+    }
+
+    @Provide
+    Arbitrary<Character> formCharacters() {
+        return Arbitraries.of('0', '1', '2', '9', '&', '=', '%', '.', '+', '-', '_', 'a', 'Z', 'T', ':', ' ');
     }
 }

@@ -49,13 +49,7 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
      */
     public static PhoneNumber parse(String input, String defaultRegion) {
         Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(defaultRegion, "defaultRegion");
-        String region = defaultRegion.toUpperCase(Locale.ROOT);
-        if (!UTIL.getSupportedRegions().contains(region)) {
-            throw new IllegalArgumentException(
-                    "defaultRegion must be an ISO 3166-1 alpha-2 region libphonenumber knows, such as FR or US; got '"
-                            + defaultRegion + "'");
-        }
+        String region = requireKnownRegion(defaultRegion);
         if (input.isBlank() || input.length() > 64) {
             throw new InvalidPhoneNumberException(input, "enter a phone number with its digits");
         }
@@ -70,6 +64,22 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
                     input, "it has the wrong number of digits for region " + UTIL.getRegionCodeForNumber(parsed));
         }
         return new PhoneNumber(UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
+    }
+
+    /**
+     * Checks a default region and returns it in upper case.
+     *
+     * @throws IllegalArgumentException if libphonenumber does not know the region
+     */
+    static String requireKnownRegion(String defaultRegion) {
+        Objects.requireNonNull(defaultRegion, "defaultRegion");
+        String region = defaultRegion.toUpperCase(Locale.ROOT);
+        if (!UTIL.getSupportedRegions().contains(region)) {
+            throw new IllegalArgumentException(
+                    "defaultRegion must be an ISO 3166-1 alpha-2 region libphonenumber knows, such as FR or US; got '"
+                            + defaultRegion + "'");
+        }
+        return region;
     }
 
     /**

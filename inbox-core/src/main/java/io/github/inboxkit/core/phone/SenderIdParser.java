@@ -2,7 +2,6 @@ package io.github.inboxkit.core.phone;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import java.util.Locale;
 import java.util.Objects;
 
 /** Decides the kind of a typed sender ID; the rules are documented on {@link SenderId#parse}. */
@@ -14,13 +13,7 @@ final class SenderIdParser {
 
     static SenderId parse(String input, String defaultRegion) {
         Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(defaultRegion, "defaultRegion");
-        String region = defaultRegion.toUpperCase(Locale.ROOT);
-        if (!UTIL.getSupportedRegions().contains(region)) {
-            throw new IllegalArgumentException(
-                    "defaultRegion must be an ISO 3166-1 alpha-2 region libphonenumber knows, such as FR or US; got '"
-                            + defaultRegion + "'");
-        }
+        String region = PhoneNumber.requireKnownRegion(defaultRegion);
         String stripped = input.strip();
         if (stripped.isEmpty()) {
             throw new InvalidSenderIdException(input, InvalidSenderIdException.Reason.BLANK, "enter a phone number, short code or sender name");

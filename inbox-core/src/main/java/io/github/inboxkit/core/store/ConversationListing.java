@@ -5,6 +5,7 @@ import io.github.inboxkit.core.conversation.ConversationState;
 import io.github.inboxkit.core.inbox.AssignmentFilter;
 import io.github.inboxkit.core.inbox.InboxCursor;
 import io.github.inboxkit.core.inbox.ReadFilter;
+import io.github.inboxkit.core.internal.Require;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -17,7 +18,10 @@ import org.immutables.value.Value;
  * {@code unreadCount == 0}), with {@code lastActivityAt >= activeSince}, matching {@link #search()}
  * if given, strictly after {@link #after()} if given, ordered by {@code lastActivityAt} descending
  * then id descending (ids compare as unsigned 128-bit numbers, as {@code uuid} columns do), at
- * most {@link #limit()} of them. Suggested index: {@code (account_id, state, last_activity_at
+ * most {@link #limit()} of them. The store uses only the cursor's position ({@link
+ * InboxCursor#lastActivityAt()}, {@link InboxCursor#conversationId()}); the engine places the
+ * conversations active since the walk's snapshot itself, with further listings from the top and
+ * {@link AccountTransaction#listMessages}. Suggested index: {@code (account_id, state, last_activity_at
  * DESC, id DESC)}.
  *
  * <p>Immutable and thread-safe.
@@ -54,5 +58,11 @@ public interface ConversationListing {
      */
     static ImmutableConversationListing.Builder builder() {
         return ImmutableConversationListing.builder();
+    }
+
+    /** Checks the limit. */
+    @Value.Check
+    default void check() {
+        Require.argument(limit() >= 1, "limit", "must be at least 1");
     }
 }

@@ -1,0 +1,670 @@
+package io.github.inboxkit.carrier.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.inboxkit.carrier.Carrier;
+import io.github.inboxkit.carrier.CarrierCapabilities;
+import io.github.inboxkit.carrier.DeliveryReport;
+import io.github.inboxkit.carrier.DeliveryStatus;
+import io.github.inboxkit.carrier.OutboundMedia;
+import io.github.inboxkit.carrier.OutboundSubmission;
+import io.github.inboxkit.carrier.PermanentReason;
+import io.github.inboxkit.carrier.Sender;
+import io.github.inboxkit.carrier.SenderKind;
+import io.github.inboxkit.carrier.SubmitResult;
+import io.github.inboxkit.carrier.TextEncoding;
+import io.github.inboxkit.carrier.WebhookPayload;
+import io.github.inboxkit.carrier.WebhookRejectedException;
+import io.github.inboxkit.carrier.WebhookRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The carrier conformance suite. A vendor extends it in its tests (with {@code inbox-carrier-tck}
+ * in test scope), supplies a configured carrier and webhook samples, and runs it like any JUnit 5
+ * test class:
+ *
+ * <pre>{@code
+ * class AcmeCarrierConformanceTest extends CarrierConformanceTest {
+ *     protected Carrier createCarrier() { return new AcmeCarrier(sandboxConfig()); }
+ *     protected Map<String, PermanentReason> refusedRecipients() { return Map.of("+15005550001", PermanentReason.INVALID_NUMBER); }
+ *     protected List<SampleWebhook> sampleWebhooks(Carrier carrier) { ... }
+ *     protected List<WebhookRequest> forgedWebhooks(Carrier carrier) { ... }
+ *     protected WebhookRequest signedRequest(Carrier carrier, byte[] body) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Rules are grouped in {@link Nested} classes and numbered {@code rule_<section>_<n>} as in the
+ * Reactive Streams TCK; each {@link DisplayName} states the rule in plain words with the InboxKit
+ * feature it protects (F29 carrier SPI, F31 delivery status, F32 idempotent ingestion). A rule that
+ * does not apply to the carrier's declared capabilities (e.g. "MMS is refused" for a carrier that
+ * carries MMS) is skipped, not passed.
+ *
+ * <p>Each test gets a fresh carrier from {@link #createCarrier()}. Transient rejections are
+ * retried up to {@link #maxAttemptsPerSubmission()} times, so a carrier with a sandbox that fails
+ * now and then still certifies; the carrier under test should otherwise be quiet (no random
+ * permanent failures for ordinary recipients).
+ */
+public abstract class CarrierConformanceTest {
+
+    /** The carrier under test, fresh for each test. */
+    protected Carrier carrier;
+
+    /** A prefix that keeps this run's idempotency keys apart from earlier runs against a real sandbox. */
+    private final String run = "tck-" + UUID.randomUUID() + "-";
+
+    /**
+     * Creates a configured carrier for one test.
+     *
+     * @return a new carrier, configured as the vendor's tests need (sandbox credentials, test secret)
+     */
+    protected abstract Carrier createCarrier();
+
+    /**
+     * Recipients the configured carrier refuses for good, with the standard reason it must answer:
+     * at least one, ideally an invalid number ({@link PermanentReason#INVALID_NUMBER}) and an
+     * opted-out one ({@link PermanentReason#OPTED_OUT}).
+     *
+     * @return E.164 numbers and the reason each must be refused with
+     */
+    protected abstract Map<String, PermanentReason> refusedRecipients();
+
+    /**
+     * Genuine webhook requests, authenticated for now with the configured secret, each with the
+     * payload it must parse to. Together they should show an inbound message and delivery reports
+     * in every status of {@link #reportedStatuses()}.
+     *
+     * @param carrier the carrier under test, for carriers (like the simulator) that sign their own samples
+     * @return at least one sample
+     */
+    protected abstract List<SampleWebhook> sampleWebhooks(Carrier carrier);
+
+    /**
+     * Requests that look like the carrier's but are not authentic: no signature, a wrong one, one
+     * made with another secret, a stale timestamp.
+     *
+     * @param carrier the carrier under test
+     * @return at least one forged request
+     */
+    protected abstract List<WebhookRequest> forgedWebhooks(Carrier carrier);
+
+    /**
+     * Wraps arbitrary body bytes in a request the carrier will find authentic (correct signature,
+     * timestamp, method and content type), so the kit can check that malformed bodies are refused
+     * even when correctly signed.
+     *
+     * @param carrier the carrier under test
+     * @param body the body to sign
+     * @return the authenticated request
+     */
+    protected abstract WebhookRequest signedRequest(Carrier carrier, byte[] body);
+
+    /**
+     * The sender the kit submits from; override if the sandbox requires a specific number.
+     *
+     * @return a sender the configured carrier accepts
+     */
+    protected Sender sender() {
+        return Sender.longCode("+14155550100");
+    }
+
+    /**
+     * A recipient the configured carrier accepts messages to.
+     *
+     * @return an E.164 number
+     */
+    protected String deliverableRecipient() {
+        return "+14155550123";
+    }
+
+    /**
+     * The standard statuses the carrier's delivery reports can take; the samples must cover each.
+     *
+     * @return by default all four
+     */
+    protected Set<DeliveryStatus> reportedStatuses() {
+        return EnumSet.allOf(DeliveryStatus.class);
+    }
+
+    /**
+     * Whether the authentication covers the body, so that changing one byte of it must be refused.
+     * Return false only for carriers authenticated by a shared secret that is not bound to the body.
+     *
+     * @return true by default
+     */
+    protected boolean authenticatesBody() {
+        return true;
+    }
+
+    /**
+     * Bodies that are not well formed in the carrier's format; the kit signs each with {@link
+     * #signedRequest} and expects a {@link WebhookRejectedException}. The default derives them from
+     * the samples: empty, random binary, invalid UTF-8, the first sample cut in half, and the first
+     * sample followed by garbage. Override if one of these happens to be valid in the carrier's format.
+     *
+     * @param sampleBodies the bodies of {@link #sampleWebhooks}
+     * @return bodies that must be refused
+     */
+    protected List<byte[]> malformedBodies(List<byte[]> sampleBodies) {
+        List<byte[]> bodies = new ArrayList<>();
+        bodies.add(new byte[0]);
+        byte[] random = new byte[64];
+        new Random(29).nextBytes(random);
+        bodies.add(random);
+        bodies.add(new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0xC3, 0x28});
+        if (!sampleBodies.isEmpty()) {
+            byte[] first = sampleBodies.get(0);
+            bodies.add(Arrays.copyOf(first, first.length / 2));
+            byte[] trailing = "\u0000}{&=%zz".getBytes(StandardCharsets.UTF_8);
+            byte[] extended = Arrays.copyOf(first, first.length + trailing.length);
+            System.arraycopy(trailing, 0, extended, first.length, trailing.length);
+            bodies.add(extended);
+        }
+        return bodies;
+    }
+
+    /**
+     * A webhook carrying delivery reports for a message the carrier accepted during the test, if the
+     * carrier can produce one in a test (the simulator can; a real sandbox usually calls back later).
+     *
+     * @param carrier the carrier under test
+     * @param accepted the accepted message
+     * @return the webhook, or empty to skip the rule that needs it
+     */
+    protected Optional<WebhookRequest> deliveryReportWebhookFor(Carrier carrier, SubmitResult.Accepted accepted) {
+        return Optional.empty();
+    }
+
+    /**
+     * Checks what a repeated submission with the same idempotency key answered. The default expects
+     * the carrier message id of the first answer; a carrier with another documented deduplication
+     * (e.g. refusing the repeat as a duplicate) overrides this, keeping it strict.
+     *
+     * @param first the answer to the first submission
+     * @param repeat the answer to the repeat
+     */
+    protected void assertRepeatIsTheSameMessage(SubmitResult.Accepted first, SubmitResult repeat) {
+        assertThat(repeat)
+                .as("a repeat of an idempotency key must answer the first carrier message id, not send again")
+                .isInstanceOf(SubmitResult.Accepted.class);
+        assertThat(((SubmitResult.Accepted) repeat).carrierMessageId()).isEqualTo(first.carrierMessageId());
+    }
+
+    /**
+     * How many threads submit at once in the concurrency rules.
+     *
+     * @return 8 by default
+     */
+    protected int concurrentThreads() {
+        return 8;
+    }
+
+    /**
+     * How many distinct messages each thread submits in the concurrency rules.
+     *
+     * @return 25 by default; a sandbox with a low rate limit may lower it
+     */
+    protected int submissionsPerThread() {
+        return 25;
+    }
+
+    /**
+     * How many times the kit submits a message that is rejected transiently before giving up.
+     *
+     * @return 10 by default
+     */
+    protected int maxAttemptsPerSubmission() {
+        return 10;
+    }
+
+    @BeforeEach
+    void createCarrierUnderTest() {
+        carrier = createCarrier();
+        assertThat(carrier).as("createCarrier() must return a carrier").isNotNull();
+    }
+
+    /**
+     * A plain SMS the configured carrier accepts.
+     *
+     * @param key the idempotency key (already unique to this run)
+     * @return the submission
+     */
+    protected OutboundSubmission sms(String key) {
+        return OutboundSubmission.sms(key, sender(), deliverableRecipient(), "Hello from the InboxKit conformance kit",
+                1, TextEncoding.GSM_7);
+    }
+
+    /**
+     * A fresh idempotency key for this run.
+     *
+     * @param name what the key is for
+     * @return a key no earlier run used
+     */
+    protected String key(String name) {
+        return run + name;
+    }
+
+    /**
+     * Submits, retrying transient rejections; fails the test if the carrier throws or returns null.
+     *
+     * @param submission what to submit
+     * @return the first answer that is not a transient rejection, or the last transient one
+     */
+    protected SubmitResult submitSettled(OutboundSubmission submission) {
+        SubmitResult result = null;
+        for (int attempt = 0; attempt < maxAttemptsPerSubmission(); attempt++) {
+            result = submitOnce(submission);
+            if (!(result instanceof SubmitResult.RejectedTransiently)) {
+                return result;
+            }
+        }
+        return result;
+    }
+
+    private SubmitResult submitOnce(OutboundSubmission submission) {
+        SubmitResult result;
+        try {
+            result = carrier.submit(submission);
+        } catch (RuntimeException leaked) {
+            throw new AssertionError("submit threw " + leaked + " for " + submission
+                    + "; a carrier answers with a SubmitResult (accepted, rejected permanently or transiently)"
+                    + " and never throws for what the carrier decided", leaked);
+        }
+        assertThat(result).as("submit must never return null").isNotNull();
+        return result;
+    }
+
+    private SubmitResult.Accepted accepted(OutboundSubmission submission) {
+        SubmitResult result = submitSettled(submission);
+        assertThat(result).as("a plain SMS to the deliverable recipient must be accepted")
+                .isInstanceOf(SubmitResult.Accepted.class);
+        return (SubmitResult.Accepted) result;
+    }
+
+    private void assertRefusedForContent(SubmitResult result, String why) {
+        assertThat(result).as(why + ": expected RejectedPermanently with a content reason")
+                .isInstanceOfSatisfying(SubmitResult.RejectedPermanently.class, refused -> assertThat(
+                        refused.reason().concernsContent()).as("reason " + refused.reason() + " concerns content")
+                        .isTrue());
+    }
+
+    private WebhookPayload parse(WebhookRequest request) {
+        try {
+            WebhookPayload payload = carrier.parseWebhook(request);
+            assertThat(payload).as("parseWebhook must never return null").isNotNull();
+            return payload;
+        } catch (WebhookRejectedException refused) {
+            throw new AssertionError("a genuine sample webhook was refused: " + refused.getMessage(), refused);
+        }
+    }
+
+    private void assertRefused(WebhookRequest request, String what) {
+        assertThatThrownBy(() -> carrier.parseWebhook(request))
+                .as(what + " must be refused with WebhookRejectedException, never parsed (even in part)")
+                .isInstanceOf(WebhookRejectedException.class);
+    }
+
+    private <T> List<T> runConcurrently(List<Callable<T>> tasks) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrentThreads());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                try {
+                    // A safety net against a deadlocked carrier, not a measurement.
+                    results.add(future.get(5, TimeUnit.MINUTES));
+                } catch (ExecutionException failed) {
+                    throw new AssertionError("a concurrent call failed: " + failed.getCause(), failed.getCause());
+                } catch (TimeoutException stuck) {
+                    throw new AssertionError("a concurrent call did not return within 5 minutes", stuck);
+                }
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Rules of section 1: what {@code submit} answers. */
+    @Nested
+    @DisplayName("1 Submit outcomes")
+    class SubmitOutcomes {
+
+        @Test
+        @DisplayName("rule 1.1 (F29) a plain SMS to a deliverable recipient is Accepted with a carrier message id")
+        void rule_1_1_plainSmsIsAccepted() {
+            SubmitResult.Accepted accepted = accepted(sms(key("1.1")));
+            assertThat(accepted.carrierMessageId()).isNotBlank();
+        }
+
+        @Test
+        @DisplayName("rule 1.2 (F29, F31) carrier-side refusals (invalid number, opted-out recipient) are RejectedPermanently results with the standard reason, never exceptions")
+        void rule_1_2_refusalsAreResultsNotExceptions() {
+            assertThat(refusedRecipients()).as("refusedRecipients() must name at least one refused number").isNotEmpty();
+            int index = 0;
+            for (Map.Entry<String, PermanentReason> refused : refusedRecipients().entrySet()) {
+                OutboundSubmission submission = OutboundSubmission.sms(key("1.2-" + index++), sender(), refused.getKey(),
+                        "Hello", 1, TextEncoding.GSM_7);
+                assertThat(submitSettled(submission))
+                        .as("answer for a recipient refused with " + refused.getValue())
+                        .isInstanceOfSatisfying(SubmitResult.RejectedPermanently.class,
+                                result -> assertThat(result.reason()).isEqualTo(refused.getValue()));
+            }
+        }
+
+        @Test
+        @DisplayName("rule 1.3 (F29) a permanent refusal is repeatable: resubmitting the same key is refused again, not accepted")
+        void rule_1_3_permanentRefusalIsStable() {
+            assertThat(refusedRecipients()).isNotEmpty();
+            Map.Entry<String, PermanentReason> refused = refusedRecipients().entrySet().iterator().next();
+            OutboundSubmission submission = OutboundSubmission.sms(key("1.3"), sender(), refused.getKey(), "Hello", 1,
+                    TextEncoding.GSM_7);
+            assertThat(submitSettled(submission)).isInstanceOf(SubmitResult.RejectedPermanently.class);
+            assertThat(submitSettled(submission)).isInstanceOf(SubmitResult.RejectedPermanently.class);
+        }
+    }
+
+    /** Rules of section 2: concurrent use of one carrier instance. */
+    @Nested
+    @DisplayName("2 Thread safety")
+    class ThreadSafety {
+
+        @Test
+        @DisplayName("rule 2.1 (F29) concurrent submits of distinct messages are all accepted, each with its own carrier message id")
+        void rule_2_1_concurrentSubmitsAreSafe() throws InterruptedException {
+            List<Callable<List<String>>> tasks = new ArrayList<>();
+            for (int t = 0; t < concurrentThreads(); t++) {
+                int thread = t;
+                tasks.add(() -> {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < submissionsPerThread(); i++) {
+                        ids.add(accepted(sms(key("2.1-" + thread + "-" + i))).carrierMessageId());
+                    }
+                    return ids;
+                });
+            }
+            List<String> all = new ArrayList<>();
+            runConcurrently(tasks).forEach(all::addAll);
+            assertThat(all).hasSize(concurrentThreads() * submissionsPerThread());
+            assertThat(new HashSet<>(all)).as("carrier message ids must be unique").hasSize(all.size());
+        }
+
+        @Test
+        @DisplayName("rule 2.2 (F29) the same idempotency key submitted from many threads at once yields one carrier message id")
+        void rule_2_2_concurrentRepeatsYieldOneMessage() throws InterruptedException {
+            OutboundSubmission submission = sms(key("2.2"));
+            List<Callable<SubmitResult>> tasks = new ArrayList<>();
+            for (int t = 0; t < concurrentThreads(); t++) {
+                tasks.add(() -> submitSettled(submission));
+            }
+            Set<String> ids = new HashSet<>();
+            for (SubmitResult result : runConcurrently(tasks)) {
+                assertThat(result).isInstanceOf(SubmitResult.Accepted.class);
+                ids.add(((SubmitResult.Accepted) result).carrierMessageId());
+            }
+            assertThat(ids).as("one message, one carrier message id").hasSize(1);
+        }
+
+        @Test
+        @DisplayName("rule 2.3 (F29) webhooks parsed concurrently each give their expected payload")
+        void rule_2_3_concurrentParsingIsSafe() throws InterruptedException {
+            List<SampleWebhook> samples = sampleWebhooks(carrier);
+            assertThat(samples).isNotEmpty();
+            List<Callable<Boolean>> tasks = new ArrayList<>();
+            for (int t = 0; t < concurrentThreads(); t++) {
+                tasks.add(() -> {
+                    for (int round = 0; round < 20; round++) {
+                        for (SampleWebhook sample : samples) {
+                            assertThat(parse(sample.request())).as(sample.description()).isEqualTo(sample.expected());
+                        }
+                    }
+                    return true;
+                });
+            }
+            assertThat(runConcurrently(tasks)).containsOnly(true);
+        }
+    }
+
+    /** Rules of section 3: the idempotency key. */
+    @Nested
+    @DisplayName("3 Idempotency")
+    class Idempotency {
+
+        @Test
+        @DisplayName("rule 3.1 (F29, F31) resubmitting an idempotency key (after a crash or time-out) does not send a second message")
+        void rule_3_1_sameKeySameMessage() {
+            OutboundSubmission submission = sms(key("3.1"));
+            SubmitResult.Accepted first = accepted(submission);
+            assertRepeatIsTheSameMessage(first, submitSettled(submission));
+        }
+
+        @Test
+        @DisplayName("rule 3.2 (F29) distinct idempotency keys are distinct messages with distinct carrier message ids")
+        void rule_3_2_distinctKeysDistinctMessages() {
+            String first = accepted(sms(key("3.2-a"))).carrierMessageId();
+            String second = accepted(sms(key("3.2-b"))).carrierMessageId();
+            assertThat(second).isNotEqualTo(first);
+        }
+    }
+
+    /** Rules of section 4: declared capabilities. */
+    @Nested
+    @DisplayName("4 Capabilities")
+    class Capabilities {
+
+        @Test
+        @DisplayName("rule 4.1 (F29) the carrier has a stable id and constant, coherent capabilities")
+        void rule_4_1_capabilitiesAreSane() {
+            assertThat(carrier.id()).isNotBlank().isEqualTo(carrier.id());
+            CarrierCapabilities capabilities = carrier.capabilities();
+            assertThat(capabilities).isNotNull().isEqualTo(carrier.capabilities());
+            assertThat(capabilities.maxSegments()).isBetween(1, 255); // a concatenated SMS has at most 255 parts
+            assertThat(capabilities.messagesPerSecond()).isPositive();
+            assertThat(capabilities.submitTimeout()).isPositive();
+            if (capabilities.mms()) {
+                assertThat(capabilities.maxMmsBytes()).isPositive();
+            }
+        }
+
+        @Test
+        @DisplayName("rule 4.2 (F29) an MMS is refused cleanly, with a content reason, when the carrier declares no MMS")
+        void rule_4_2_mmsRefusedWithoutCapability() {
+            assumeFalse(carrier.capabilities().mms(), "the carrier declares MMS support");
+            OutboundSubmission mms = sms(key("4.2"))
+                    .withMedia(List.of(OutboundMedia.inline("image/png", tinyPng())));
+            assertRefusedForContent(submitSettled(mms), "MMS to a carrier without MMS");
+        }
+
+        @Test
+        @DisplayName("rule 4.3 (F29) media larger than the declared maximum are refused cleanly with a content reason")
+        void rule_4_3_oversizeMediaRefused() {
+            assumeTrue(carrier.capabilities().mms(), "the carrier declares no MMS support");
+            byte[] big = Arrays.copyOf(tinyPng(), carrier.capabilities().maxMmsBytes() + 1);
+            OutboundSubmission mms = sms(key("4.3")).withMedia(List.of(OutboundMedia.inline("image/png", big)));
+            assertRefusedForContent(submitSettled(mms), "media over maxMmsBytes");
+        }
+
+        @Test
+        @DisplayName("rule 4.4 (F29) an alphanumeric sender is refused with SENDER_NOT_ALLOWED when the carrier declares none")
+        void rule_4_4_alphanumericRefusedWithoutCapability() {
+            assumeFalse(carrier.capabilities().alphanumericSenders(), "the carrier allows alphanumeric senders");
+            OutboundSubmission submission = OutboundSubmission.sms(key("4.4"), Sender.alphanumeric("InboxKit"),
+                    deliverableRecipient(), "Hello", 1, TextEncoding.GSM_7);
+            assertThat(submitSettled(submission)).isInstanceOfSatisfying(SubmitResult.RejectedPermanently.class,
+                    refused -> assertThat(refused.reason()).isEqualTo(PermanentReason.SENDER_NOT_ALLOWED));
+        }
+
+        @Test
+        @DisplayName("rule 4.5 (F29) a text with more segments than the declared maximum is refused cleanly with a content reason")
+        void rule_4_5_tooManySegmentsRefused() {
+            int segments = carrier.capabilities().maxSegments() + 1;
+            String text = "x".repeat(153 * segments);
+            OutboundSubmission submission = OutboundSubmission.sms(key("4.5"), sender(), deliverableRecipient(), text,
+                    segments, TextEncoding.GSM_7);
+            assertRefusedForContent(submitSettled(submission), "a text over maxSegments");
+        }
+
+        @Test
+        @DisplayName("rule 4.6 (F29) the sender kinds the carrier supports are accepted")
+        void rule_4_6_supportedSenderAccepted() {
+            assumeTrue(sender().kind() != SenderKind.ALPHANUMERIC || carrier.capabilities().alphanumericSenders());
+            accepted(sms(key("4.6")));
+        }
+    }
+
+    /** Rules of section 5: webhook authentication and parsing. */
+    @Nested
+    @DisplayName("5 Webhooks")
+    class Webhooks {
+
+        @Test
+        @DisplayName("rule 5.1 (F29) each genuine sample webhook parses to exactly its expected messages and reports")
+        void rule_5_1_samplesRoundTrip() {
+            List<SampleWebhook> samples = sampleWebhooks(carrier);
+            assertThat(samples).as("sampleWebhooks() must give at least one sample").isNotEmpty();
+            for (SampleWebhook sample : samples) {
+                assertThat(parse(sample.request())).as(sample.description()).isEqualTo(sample.expected());
+            }
+        }
+
+        @Test
+        @DisplayName("rule 5.2 (F32) parsing the same webhook twice gives the same payload, so a redelivery is recognised by carrier message id")
+        void rule_5_2_parsingIsRepeatable() {
+            for (SampleWebhook sample : sampleWebhooks(carrier)) {
+                assertThat(parse(sample.request())).as(sample.description()).isEqualTo(parse(sample.request()));
+            }
+        }
+
+        @Test
+        @DisplayName("rule 5.3 (F29) forged webhooks (no, wrong or foreign signature, stale) are refused with WebhookRejectedException")
+        void rule_5_3_forgedRefused() {
+            List<WebhookRequest> forged = forgedWebhooks(carrier);
+            assertThat(forged).as("forgedWebhooks() must give at least one forged request").isNotEmpty();
+            for (int i = 0; i < forged.size(); i++) {
+                assertRefused(forged.get(i), "forged request #" + i);
+            }
+        }
+
+        @Test
+        @DisplayName("rule 5.4 (F29) a genuine webhook whose body was altered by one byte is refused")
+        void rule_5_4_tamperedBodyRefused() {
+            assumeTrue(authenticatesBody(), "the carrier's authentication does not cover the body");
+            for (SampleWebhook sample : sampleWebhooks(carrier)) {
+                byte[] body = sample.request().body();
+                assumeTrue(body.length > 0);
+                for (int position : new int[] {0, body.length / 2, body.length - 1}) {
+                    byte[] tampered = body.clone();
+                    tampered[position] ^= 0x01;
+                    assertRefused(sample.request().withBody(tampered),
+                            sample.description() + " with byte " + position + " altered");
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("rule 5.5 (F29) a correctly signed but malformed body is refused wholly with WebhookRejectedException, never half-parsed")
+        void rule_5_5_malformedRefusedWholly() {
+            List<byte[]> sampleBodies = new ArrayList<>();
+            sampleWebhooks(carrier).forEach(sample -> sampleBodies.add(sample.request().body()));
+            List<byte[]> malformed = malformedBodies(sampleBodies);
+            for (int i = 0; i < malformed.size(); i++) {
+                WebhookRequest request = signedRequest(carrier, malformed.get(i));
+                int index = i;
+                assertThatThrownBy(() -> carrier.parseWebhook(request))
+                        .as("malformed body #" + index + " must be refused with WebhookRejectedException")
+                        .isInstanceOf(WebhookRejectedException.class);
+            }
+        }
+
+        @Test
+        @DisplayName("rule 5.6 (F29) signedRequest() signs what the carrier accepts: a sample's body re-signed still parses")
+        void rule_5_6_signingHookIsGenuine() {
+            // Without this, rule 5.5 would pass for a signedRequest() that produces forgeries.
+            SampleWebhook sample = sampleWebhooks(carrier).get(0);
+            assertThat(parse(signedRequest(carrier, sample.request().body()))).isEqualTo(sample.expected());
+        }
+
+        @Test
+        @DisplayName("rule 5.7 (F29) the samples show both inbound messages and delivery reports")
+        void rule_5_7_samplesCoverBothKinds() {
+            List<SampleWebhook> samples = sampleWebhooks(carrier);
+            assertThat(samples).anySatisfy(sample -> assertThat(sample.expected().inboundMessages()).isNotEmpty());
+            assertThat(samples).anySatisfy(sample -> assertThat(sample.expected().deliveryReports()).isNotEmpty());
+        }
+    }
+
+    /** Rules of section 6: delivery reports. */
+    @Nested
+    @DisplayName("6 Delivery reports")
+    class DeliveryReports {
+
+        @Test
+        @DisplayName("rule 6.1 (F31) the carrier's delivery statuses map to each standard status it reports (SENT, DELIVERED, UNDELIVERED, FAILED)")
+        void rule_6_1_statusesMapToStandard() {
+            Set<DeliveryStatus> seen = EnumSet.noneOf(DeliveryStatus.class);
+            for (SampleWebhook sample : sampleWebhooks(carrier)) {
+                for (DeliveryReport report : parse(sample.request()).deliveryReports()) {
+                    seen.add(report.status());
+                }
+            }
+            assertThat(seen).as("statuses seen in parsed samples").containsAll(reportedStatuses());
+        }
+
+        @Test
+        @DisplayName("rule 6.2 (F31) delivery reports for an accepted message carry its carrier message id and a standard status")
+        void rule_6_2_reportsReferToAcceptedMessage() {
+            SubmitResult.Accepted accepted = accepted(sms(key("6.2")));
+            Optional<WebhookRequest> webhook = deliveryReportWebhookFor(carrier, accepted);
+            assumeTrue(webhook.isPresent(), "the carrier cannot produce delivery reports within a test");
+            List<DeliveryReport> reports = parse(webhook.get()).deliveryReports();
+            assertThat(reports).isNotEmpty()
+                    .allSatisfy(report -> assertThat(report.carrierMessageId()).isEqualTo(accepted.carrierMessageId()));
+            if (reports.stream().noneMatch(report -> report.status().isFinal())) {
+                fail("no final status (DELIVERED, UNDELIVERED or FAILED) among " + reports);
+            }
+        }
+    }
+
+    /**
+     * A 1x1 PNG, so media checks use a real image.
+     *
+     * @return the bytes of a valid PNG
+     */
+    protected static byte[] tinyPng() {
+        return java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    }
+}
