@@ -8,6 +8,8 @@ import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.NoSuchAccountException;
+import io.github.inboxkit.core.account.NoSuchUserException;
+import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.contact.ContactOptedOutException;
@@ -103,6 +105,7 @@ public final class Sending {
      * @param request what to send, to whom, from which sender
      * @return the queued message's outbox entry
      * @throws NoSuchAccountException if the account does not exist
+     * @throws NoSuchUserException if the author is not a user of the account
      * @throws NoSuchContactException if the recipient is a contact id the account does not have
      * @throws InvalidPhoneNumberException if the recipient number cannot be read
      * @throws ContactOptedOutException if the recipient opted out
@@ -265,6 +268,7 @@ public final class Sending {
                 .build();
         ContentCheck.Checked content = runner.run(account, (tx, events) -> {
             AccountSettings settings = settings(tx);
+            requireAuthor(tx, request.author());
             ContentCheck.Checked checked = ContentCheck.check(request.draft(), settings, carrier.id(),
                     carrier.capabilities());
             tx.insertBroadcast(broadcast);
@@ -460,6 +464,7 @@ public final class Sending {
         CarrierCapabilities capabilities = carrier.capabilities();
         return runner.run(account, (tx, events) -> {
             AccountSettings settings = settings(tx);
+            requireAuthor(tx, request.author());
             ContentCheck.Checked content = ContentCheck.check(request.draft(), settings, carrier.id(), capabilities);
             PhoneNumber phone = resolve(tx, request.to(), settings);
             Sender sender = senderChoice.choose(settings, request.senderId(), request.numberPool(), phone,
@@ -491,6 +496,10 @@ public final class Sending {
 
     private static AccountSettings settings(SendingTransaction tx) {
         return tx.findAccount().map(Account::settings).orElseThrow(() -> new NoSuchAccountException(tx.accountId()));
+    }
+
+    private static void requireAuthor(SendingTransaction tx, Optional<UserId> author) {
+        author.ifPresent(user -> tx.findUser(user).orElseThrow(() -> new NoSuchUserException(user)));
     }
 
     private static PhoneNumber resolve(SendingTransaction tx, Recipient recipient, AccountSettings settings) {
@@ -651,8 +660,8 @@ public final class Sending {
 
         /**
          * @return the sending use cases
-         * @throws IllegalStateException if no store or no carrier was given, or the default carrier
-         *     is not registered
+         * @throws IllegalStateException if no store or no carrier was given, the default carrier is
+         *     not registered, or the lease is not longer than a carrier's submit timeout
          */
         public Sending build() {
             if (store == null) {
@@ -663,6 +672,14 @@ public final class Sending {
             }
             if (defaultCarrierId != null && !carriers.containsKey(defaultCarrierId)) {
                 throw new IllegalStateException("defaultCarrier '" + defaultCarrierId + "' is not registered");
+            }
+            for (Carrier carrier : carriers.values()) {
+                Duration timeout = carrier.capabilities().submitTimeout();
+                if (lease.compareTo(timeout) <= 0) {
+                    // a lease shorter than a carrier call lets a second node submit while the first waits
+                    throw new IllegalStateException("lease (" + lease + ") must be longer than the submitTimeout ("
+                            + timeout + ") of carrier '" + carrier.id() + "'");
+                }
             }
             return new Sending(this);
         }

@@ -440,6 +440,28 @@ public final class InMemoryInboxStore implements SendingStore {
         }
 
         @Override
+        public int deleteSupersededOptOutRecords(Instant recordedBefore, int limit) {
+            checkOpen();
+            int deleted = 0;
+            for (Map.Entry<PhoneNumber, List<OptOutRecord>> history : List.copyOf(data.optOuts.entrySet())) {
+                List<OptOutRecord> records = history.getValue();
+                List<OptOutRecord> kept = new ArrayList<>();
+                for (int i = 0; i < records.size(); i++) {
+                    boolean latest = i == records.size() - 1;
+                    if (!latest && deleted < limit && records.get(i).recordedAt().isBefore(recordedBefore)) {
+                        deleted++;
+                    } else {
+                        kept.add(records.get(i));
+                    }
+                }
+                if (kept.size() != records.size()) {
+                    put(data.optOuts, history.getKey(), kept);
+                }
+            }
+            return deleted;
+        }
+
+        @Override
         public int deleteAssignmentHistory(ConversationId conversation) {
             checkOpen();
             List<AssignmentChange> history = data.assignments.get(conversation);
