@@ -155,7 +155,7 @@ class JdbcDispatchOnPostgresTest {
         InboxKit node = kit(secondStore);
         for (int i = 0; i < 40; i += 4) {
             node.ingestion().receive(account, IncomingMessage.builder().carrierMessageId("stop-" + i)
-                    .from(number(i)).to(LONG_CODE).text(" stop ").build());
+                    .contactNumber(number(i)).accountNumber(LONG_CODE).text(" stop ").build());
         }
 
         runUntilIdle(first, second);

@@ -157,7 +157,7 @@ public final class DatabaseBenchmark {
 
     private static IncomingMessage incoming(String carrierId, int i) {
         return IncomingMessage.builder().carrierMessageId(carrierId)
-                .from("+1415556" + String.format("%04d", i % 1000)).to("+14155550100")
+                .contactNumber("+1415556" + String.format("%04d", i % 1000)).accountNumber("+14155550100")
                 .text("Is my order ready? ref " + i).build();
     }
 
