@@ -11,6 +11,7 @@ import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.Team;
 import io.github.inboxkit.core.event.InboxEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,8 +94,11 @@ final class TeamService implements Team {
             requireUser(step, user);
             return null;
         });
-        if (presence.keystroke(account, conversation, user)) {
-            unitOfWork.publish(List.of(new InboxEvent.TypingStarted(account, conversation, user, unitOfWork.now())));
+        Instant now = unitOfWork.now();
+        boolean started = presence.keystroke(account, conversation, user, now);
+        publishExpired();
+        if (started) {
+            unitOfWork.publish(List.of(new InboxEvent.TypingStarted(account, conversation, user, now)));
         }
     }
 
@@ -103,7 +107,9 @@ final class TeamService implements Team {
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(user, "user");
         require(account, TeamFeature.TYPING_INDICATOR);
-        if (presence.stop(account, conversation, user)) {
+        boolean wasTyping = presence.stop(account, conversation, user);
+        publishExpired();
+        if (wasTyping) {
             unitOfWork.publish(List.of(new InboxEvent.TypingStopped(account, conversation, user, unitOfWork.now())));
         }
     }
@@ -113,7 +119,22 @@ final class TeamService implements Team {
         Objects.requireNonNull(conversation, "conversation");
         require(account, TeamFeature.TYPING_INDICATOR);
         unitOfWork.run(account, step -> ConversationService.find(step, conversation));
-        return presence.typingIn(account, conversation);
+        List<UserId> typing = presence.typingIn(account, conversation);
+        publishExpired();
+        return typing;
+    }
+
+    @Override
+    public void sweepTyping() {
+        presence.sweep();
+        publishExpired();
+    }
+
+    private void publishExpired() {
+        List<InboxEvent> expired = presence.expired();
+        if (!expired.isEmpty()) {
+            unitOfWork.publish(expired);
+        }
     }
 
     private static void requireUser(Step step, UserId user) {
