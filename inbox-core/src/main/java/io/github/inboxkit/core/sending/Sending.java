@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -279,7 +280,8 @@ public final class Sending {
         List<BroadcastSkip> allSkips = new ArrayList<>();
         for (List<Recipient> batch : Batches.of(request.recipients(), broadcastBatchSize)) {
             BatchOutcome outcome = runner.run(account, (tx, events) ->
-                    broadcastBatch(tx, events, batch, request, broadcast, content, carrier, Set.copyOf(seen)));
+                    broadcastBatch(tx, events, batch, request, broadcast, content, carrier,
+                            Collections.unmodifiableSet(seen)));
             seen.addAll(outcome.reached);
             queued += outcome.reached.size();
             allSkips.addAll(outcome.skips);
@@ -294,7 +296,8 @@ public final class Sending {
             Set<PhoneNumber> seenBefore) {
         Instant now = runner.now();
         AccountSettings settings = settings(tx);
-        Set<PhoneNumber> seen = new HashSet<>(seenBefore);
+        // batch-local, so that a transaction retried after a conflict starts from what committed
+        Set<PhoneNumber> seenInBatch = new HashSet<>();
         List<PhoneNumber> reached = new ArrayList<>();
         List<BroadcastSkip> skips = new ArrayList<>();
         for (Recipient recipient : batch) {
@@ -310,7 +313,7 @@ public final class Sending {
                 skips.add(new BroadcastSkip(shown, SkipReason.INVALID_NUMBER));
                 continue;
             }
-            if (!seen.add(phone.get())) {
+            if (seenBefore.contains(phone.get()) || !seenInBatch.add(phone.get())) {
                 skips.add(new BroadcastSkip(shown, SkipReason.DUPLICATE));
                 continue;
             }

@@ -57,7 +57,10 @@ public final class Events {
             try {
                 listener.onEvent(event);
             } catch (RuntimeException e) {
-                LOG.warn("event listener failed on {} of account {}", event.getClass().getSimpleName(), event.account(), e);
+                // no personal data at WARN: a listener's message may quote a number or a body
+                LOG.warn("event listener failed on {} of account {} with {}; the change stays committed",
+                        event.getClass().getSimpleName(), event.account(), e.getClass().getName());
+                LOG.debug("event listener failure", e);
             }
         }
         pending.clear();

@@ -155,7 +155,10 @@ public final class OutboxDispatcher implements Dispatcher {
             result = carrier.submit(submission);
         } catch (RuntimeException e) {
             // An unexpected failure says nothing about the message: retry it like a transient refusal.
-            LOG.warn("carrier {} threw on submit of message {}; retrying later", carrier.id(), entry.messageId(), e);
+            // A vendor's message often quotes the recipient or the body: class and ids only at WARN.
+            LOG.warn("carrier {} threw {} on submit of message {} in account {}; retrying later", carrier.id(),
+                    e.getClass().getName(), entry.messageId(), claim.account());
+            LOG.debug("carrier {} submit failure", carrier.id(), e);
             result = SubmitResult.rejectedTransiently(TransientReason.UNEXPECTED_ERROR, "",
                     e.getClass().getSimpleName());
         }
