@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * with the message id as idempotency key; records each result in its own short transaction.
  * Thread-safe: several threads or nodes may run steps at once.
  */
-public final class OutboxDispatcher implements Dispatcher {
+final class OutboxDispatcher implements Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -52,7 +52,7 @@ public final class OutboxDispatcher implements Dispatcher {
      * @param lease how long a claim holds
      * @param batchSize the most entries one step claims
      */
-    public OutboxDispatcher(UseCaseRunner runner, Map<String, Carrier> carriers, RetryPolicy retryPolicy,
+    OutboxDispatcher(UseCaseRunner runner, Map<String, Carrier> carriers, RetryPolicy retryPolicy,
             RandomGenerator random, Duration lease, int batchSize) {
         this.runner = runner;
         this.carriers = Map.copyOf(carriers);
