@@ -6,6 +6,7 @@ import io.github.inboxkit.core.contact.OptOutRecord;
 import io.github.inboxkit.core.conversation.AssignmentChange;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.conversation.MessageStatus;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -191,6 +192,29 @@ public sealed interface InboxEvent {
             Objects.requireNonNull(account);
             Objects.requireNonNull(conversation);
             Objects.requireNonNull(user);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+
+    /**
+     * An outbound message changed status (F27, F31): queued, scheduled, being sent, sent,
+     * delivered, failed or cancelled. Added by the sending pipeline; the reason of a failure is on
+     * the message's outbox entry ({@code Sending.outboxEntry}).
+     *
+     * @param account the account
+     * @param conversation the conversation of the message
+     * @param message the message
+     * @param status its status now
+     * @param occurredAt when
+     */
+    record MessageStatusChanged(AccountId account, ConversationId conversation, MessageId message,
+            MessageStatus status, Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present. */
+        public MessageStatusChanged {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(conversation);
+            Objects.requireNonNull(message);
+            Objects.requireNonNull(status);
             Objects.requireNonNull(occurredAt);
         }
     }

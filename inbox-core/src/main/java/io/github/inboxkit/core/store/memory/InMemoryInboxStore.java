@@ -13,6 +13,12 @@ import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.Direction;
 import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.sending.Broadcast;
+import io.github.inboxkit.core.sending.BroadcastId;
+import io.github.inboxkit.core.sending.BroadcastSkip;
+import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
 import io.github.inboxkit.core.inbox.AssignmentFilter;
 import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.inbox.InboxCursor;
@@ -20,6 +26,9 @@ import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.AccountTransaction;
 import io.github.inboxkit.core.store.ConversationListing;
 import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.store.SendingTransaction;
+import io.github.inboxkit.core.store.SendingWork;
 import io.github.inboxkit.core.store.SearchTerm;
 import io.github.inboxkit.core.store.StoreConflictException;
 import io.github.inboxkit.core.store.TransactionWork;
@@ -52,7 +61,7 @@ import java.util.function.Predicate;
  * <p>Thread-safe. Listing is a scan of the account's conversations: fine for tests and small
  * accounts, not a production store.
  */
-public final class InMemoryInboxStore implements InboxStore {
+public final class InMemoryInboxStore implements SendingStore {
 
     private final ConcurrentHashMap<AccountId, AccountData> accounts = new ConcurrentHashMap<>();
 
@@ -94,6 +103,39 @@ public final class InMemoryInboxStore implements InboxStore {
         }
     }
 
+    // ----- sending (SendingStore): added by the sending pipeline -----
+
+    @Override
+    public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        // MemoryTransaction implements SendingTransaction: one transaction type, two views of it
+        return inTransaction(account, transaction -> work.run((SendingTransaction) transaction));
+    }
+
+    @Override
+    public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
+        List<AccountId> due = new ArrayList<>();
+        for (AccountData data : new TreeMap<>(accounts).values()) {
+            if (due.size() >= limit) {
+                break;
+            }
+            data.lock.lock();
+            try {
+                if (data.outbox.entries.values().stream().anyMatch(entry -> entry.isClaimable(now))) {
+                    due.add(data.id);
+                }
+            } finally {
+                data.lock.unlock();
+            }
+        }
+        return due;
+    }
+
+    @Override
+    public List<AccountId> listAccountIds() {
+        return List.copyOf(new TreeMap<>(accounts).keySet());
+    }
+
     /** One account's rows; guarded by {@link #lock}. */
     private static final class AccountData {
         final AccountId id;
@@ -110,13 +152,14 @@ public final class InMemoryInboxStore implements InboxStore {
         final Map<MessageId, Message> messages = new HashMap<>();
         final Map<String, MessageId> messageByCarrierId = new HashMap<>();
         final Map<ConversationId, List<AssignmentChange>> assignments = new HashMap<>();
+        final OutboxTables outbox = new OutboxTables();
 
         AccountData(AccountId id) {
             this.id = id;
         }
     }
 
-    private static final class MemoryTransaction implements AccountTransaction {
+    private static final class MemoryTransaction implements SendingTransaction {
 
         private final AccountData data;
         private final Deque<Runnable> undo = new ArrayDeque<>();
@@ -166,6 +209,217 @@ public final class InMemoryInboxStore implements InboxStore {
         @Override
         public AccountId accountId() {
             return data.id;
+        }
+
+        // ----- sending (SendingTransaction): added by the sending pipeline -----
+
+        @Override
+        public void insertOutboxEntry(OutboxEntry entry) {
+            checkOpen();
+            if (data.outbox.entries.containsKey(entry.messageId())) {
+                throw new StoreConflictException("outbox entry exists: " + entry.messageId());
+            }
+            putOutboxEntry(entry);
+        }
+
+        @Override
+        public Optional<OutboxEntry> findOutboxEntry(MessageId id) {
+            checkOpen();
+            return Optional.ofNullable(data.outbox.entries.get(id));
+        }
+
+        @Override
+        public Optional<OutboxEntry> lockOutboxEntry(MessageId id) {
+            // the account lock, held for the whole transaction, already excludes other writers
+            return findOutboxEntry(id);
+        }
+
+        @Override
+        public Optional<OutboxEntry> lockOutboxEntryByCarrierId(String carrierId, String carrierMessageId) {
+            checkOpen();
+            return Optional.ofNullable(data.outbox.byCarrierId.get(OutboxTables.carrierKey(carrierId, carrierMessageId)))
+                    .map(data.outbox.entries::get);
+        }
+
+        @Override
+        public List<OutboxEntry> lockClaimableOutboxEntries(Instant now, int limit) {
+            checkOpen();
+            return data.outbox.entries.values().stream()
+                    .filter(entry -> entry.isClaimable(now))
+                    .sorted(Comparator.comparing(OutboxEntry::dueAt).thenComparing(OutboxEntry::messageId))
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public void updateOutboxEntry(OutboxEntry entry) {
+            checkOpen();
+            OutboxEntry previous = data.outbox.entries.get(entry.messageId());
+            requireState(previous != null, "outbox entry");
+            previous.carrierMessageId().ifPresent(id ->
+                    remove(data.outbox.byCarrierId, OutboxTables.carrierKey(previous.carrierId(), id)));
+            putOutboxEntry(entry);
+        }
+
+        private void putOutboxEntry(OutboxEntry entry) {
+            put(data.outbox.entries, entry.messageId(), entry);
+            entry.carrierMessageId().ifPresent(id ->
+                    put(data.outbox.byCarrierId, OutboxTables.carrierKey(entry.carrierId(), id), entry.messageId()));
+        }
+
+        @Override
+        public List<OutboxEntry> listScheduledOutboxEntries(int limit) {
+            return scheduled(entry -> true, limit);
+        }
+
+        @Override
+        public List<OutboxEntry> listScheduledOutboxEntries(ConversationId conversation, int limit) {
+            return scheduled(entry -> entry.conversationId().equals(conversation), limit);
+        }
+
+        private List<OutboxEntry> scheduled(Predicate<OutboxEntry> filter, int limit) {
+            checkOpen();
+            return data.outbox.entries.values().stream()
+                    .filter(entry -> entry.status() == MessageStatus.SCHEDULED && filter.test(entry))
+                    .sorted(Comparator.comparing(OutboxEntry::dueAt).thenComparing(OutboxEntry::messageId))
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public void insertUnmatchedReport(UnmatchedDeliveryReport report) {
+            checkOpen();
+            put(data.outbox.unmatched, data.outbox.nextUnmatched++, report);
+        }
+
+        @Override
+        public List<UnmatchedDeliveryReport> takeUnmatchedReports(String carrierId, String carrierMessageId) {
+            checkOpen();
+            List<UnmatchedDeliveryReport> taken = new ArrayList<>();
+            for (Map.Entry<Long, UnmatchedDeliveryReport> kept : List.copyOf(data.outbox.unmatched.entrySet())) {
+                UnmatchedDeliveryReport report = kept.getValue();
+                if (report.carrierId().equals(carrierId) && report.report().carrierMessageId().equals(carrierMessageId)) {
+                    taken.add(report);
+                    remove(data.outbox.unmatched, kept.getKey());
+                }
+            }
+            return taken;
+        }
+
+        @Override
+        public List<UnmatchedDeliveryReport> listUnmatchedReports(int limit) {
+            checkOpen();
+            return data.outbox.unmatched.values().stream().limit(limit).toList();
+        }
+
+        @Override
+        public void insertBroadcast(Broadcast broadcast) {
+            checkOpen();
+            if (data.outbox.broadcasts.containsKey(broadcast.id())) {
+                throw new StoreConflictException("broadcast exists: " + broadcast.id());
+            }
+            put(data.outbox.broadcasts, broadcast.id(), broadcast);
+            put(data.outbox.skips, broadcast.id(), new ArrayList<>());
+        }
+
+        @Override
+        public Optional<Broadcast> findBroadcast(BroadcastId id) {
+            checkOpen();
+            return Optional.ofNullable(data.outbox.broadcasts.get(id));
+        }
+
+        @Override
+        public void appendBroadcastSkips(BroadcastId id, List<BroadcastSkip> skips) {
+            checkOpen();
+            List<BroadcastSkip> list = data.outbox.skips.get(id);
+            requireState(list != null, "broadcast");
+            for (BroadcastSkip skip : skips) {
+                append(list, skip);
+            }
+        }
+
+        @Override
+        public List<BroadcastSkip> listBroadcastSkips(BroadcastId id) {
+            checkOpen();
+            return List.copyOf(data.outbox.skips.getOrDefault(id, List.of()));
+        }
+
+        @Override
+        public Map<MessageStatus, Long> countOutboxEntriesByStatus(BroadcastId id) {
+            checkOpen();
+            Map<MessageStatus, Long> counts = new java.util.EnumMap<>(MessageStatus.class);
+            for (OutboxEntry entry : data.outbox.entries.values()) {
+                if (entry.broadcastId().filter(id::equals).isPresent()) {
+                    counts.merge(entry.status(), 1L, Long::sum);
+                }
+            }
+            return counts;
+        }
+
+        @Override
+        public List<Message> listPurgeableMessages(Instant createdBefore, int limit) {
+            checkOpen();
+            return data.messages.values().stream()
+                    .filter(message -> message.createdAt().isBefore(createdBefore)
+                            && !OutboxEntry.PENDING.contains(message.status()))
+                    .sorted(Comparator.comparing(Message::createdAt).thenComparing(Message::id))
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public int deleteMessages(ConversationId conversation, Collection<MessageId> ids) {
+            checkOpen();
+            TreeMap<Long, MessageId> thread = data.messagesByConversation.get(conversation);
+            int deleted = 0;
+            for (MessageId id : ids) {
+                Message message = data.messages.get(id);
+                if (message == null || thread == null || !message.conversationId().equals(conversation)) {
+                    continue;
+                }
+                remove(data.messages, id);
+                remove(thread, message.sequence());
+                message.carrierMessageId().ifPresent(carrierId -> remove(data.messageByCarrierId, carrierId));
+                OutboxEntry entry = data.outbox.entries.get(id);
+                if (entry != null) {
+                    remove(data.outbox.entries, id);
+                    entry.carrierMessageId().ifPresent(carrierId ->
+                            remove(data.outbox.byCarrierId, OutboxTables.carrierKey(entry.carrierId(), carrierId)));
+                }
+                deleted++;
+            }
+            return deleted;
+        }
+
+        @Override
+        public boolean hasMessages(ConversationId conversation) {
+            checkOpen();
+            TreeMap<Long, MessageId> thread = data.messagesByConversation.get(conversation);
+            return thread != null && !thread.isEmpty();
+        }
+
+        @Override
+        public void deleteConversation(ConversationId conversation) {
+            checkOpen();
+            Conversation existing = data.conversations.get(conversation);
+            requireState(existing != null, "conversation");
+            if (hasMessages(conversation)) {
+                throw new IllegalStateException("a conversation is deleted only once it has no message left");
+            }
+            remove(data.conversations, conversation);
+            remove(data.conversationByPhone, existing.contactPhone());
+            remove(data.messagesByConversation, conversation);
+        }
+
+        @Override
+        public int deleteAssignmentHistory(ConversationId conversation) {
+            checkOpen();
+            List<AssignmentChange> history = data.assignments.get(conversation);
+            if (history == null) {
+                return 0;
+            }
+            remove(data.assignments, conversation);
+            return history.size();
         }
 
         // ----- accounts -----

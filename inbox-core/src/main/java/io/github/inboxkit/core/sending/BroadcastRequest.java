@@ -1,0 +1,60 @@
+package io.github.inboxkit.core.sending;
+
+import io.github.inboxkit.core.InboxStyle;
+import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.compose.Draft;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A named broadcast to send (F19): one text (and optional attachment) to many recipients, each
+ * copy in the recipient's own thread and labelled with the name.
+ *
+ * <p>Immutable and thread-safe.
+ */
+@InboxStyle
+@Value.Immutable
+public interface BroadcastRequest {
+
+    /** @return the broadcast's name, shown as the label of each message */
+    String name();
+
+    /** @return the recipients, in order; duplicates get one message */
+    List<Recipient> recipients();
+
+    /** @return what to send: text and/or one attachment, validated before anything is stored (F26, F28) */
+    Draft draft();
+
+    /** @return the sender ID chosen, one of the account's */
+    Optional<String> senderId();
+
+    /** @return the number pool to send through, one of the account's */
+    Optional<String> numberPool();
+
+    /** @return the carrier, else the engine's default carrier */
+    Optional<String> carrierId();
+
+    /** @return the user who sent it */
+    Optional<UserId> author();
+
+    /**
+     * Starts a request.
+     *
+     * @return a new builder, not thread-safe
+     */
+    static ImmutableBroadcastRequest.Builder builder() {
+        return ImmutableBroadcastRequest.builder();
+    }
+
+    /** Checks the name and the sender choice. */
+    @Value.Check
+    default void check() {
+        if (name().isBlank() || name().length() > 200) {
+            throw new IllegalArgumentException("a broadcast name must be 1 to 200 characters, not blank");
+        }
+        if (senderId().isPresent() && numberPool().isPresent()) {
+            throw new IllegalArgumentException("choose a senderId or a numberPool, not both");
+        }
+    }
+}

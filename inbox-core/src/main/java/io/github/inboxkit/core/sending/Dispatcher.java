@@ -1,0 +1,33 @@
+package io.github.inboxkit.core.sending;
+
+/**
+ * The dispatcher step of the outbox (DESIGN invariant 3): claims the messages that are due (queued,
+ * scheduled and now due, or claimed earlier by a node whose lease ran out), re-checks opt-out in
+ * the claiming transaction (invariant 5), calls the carrier outside any transaction with the
+ * message id as idempotency key, and records each result.
+ *
+ * <p>InboxKit owns no thread: a host calls {@link #dispatchDue()} from its own scheduler, or hands
+ * its {@link java.util.concurrent.ScheduledExecutorService} to a {@link DispatcherRunner}. Several
+ * nodes (and several threads) may run steps against one store at once: a message is claimed by one
+ * of them at a time, and a message whose claimer crashed is claimed again once its lease expires.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface Dispatcher {
+
+    /**
+     * Runs one step: claims up to one batch of due messages and sends them.
+     *
+     * @return what the step did; {@link DispatchSummary#isIdle()} when nothing was due
+     * @throws io.github.inboxkit.core.InboxException if the store fails; no message is lost, since
+     *     an unrecorded claim is retried after its lease
+     */
+    DispatchSummary dispatchDue();
+
+    /**
+     * The most messages one step claims; a step that claimed this many suggests more are waiting.
+     *
+     * @return the batch size, at least 1
+     */
+    int batchSize();
+}

@@ -1,0 +1,18 @@
+package io.github.inboxkit.core.sending;
+
+/**
+ * Why an outbound message ended FAILED (F31), in InboxKit's words; the carrier's own code and text
+ * are kept alongside in {@link SendFailure}.
+ */
+public enum FailureReason {
+    /** The contact opted out before the message was claimed for sending (F18, DESIGN invariant 5). */
+    OPTED_OUT,
+    /** The carrier refused the message permanently; {@link SendFailure#carrierReason()} says why. */
+    REJECTED_BY_CARRIER,
+    /** The carrier refused the message transiently at every attempt the retry policy allowed. */
+    RETRIES_EXHAUSTED,
+    /** The carrier accepted the message, then reported that it could not be delivered. */
+    UNDELIVERED,
+    /** The message names a carrier that this engine does not know (any more). */
+    NO_SUCH_CARRIER
+}

@@ -1,0 +1,130 @@
+package io.github.inboxkit.core.sending;
+
+import io.github.inboxkit.carrier.OutboundMedia;
+import io.github.inboxkit.carrier.Sender;
+import io.github.inboxkit.carrier.TextEncoding;
+import io.github.inboxkit.core.InboxStyle;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * An outbound message's place in the outbox (DESIGN invariant 3): what the dispatcher submits and
+ * where the message is in its life, QUEUED or SCHEDULED → SENDING → SENT → DELIVERED, or FAILED with
+ * a {@link SendFailure}, or CANCELLED (F27, F31). The message as people see it in its thread is the
+ * conversation's {@link io.github.inboxkit.core.conversation.Message}, with the same id and status;
+ * both change in one transaction.
+ *
+ * <p>Stores persist entries as they are; the sending pipeline decides every transition. Immutable
+ * and thread-safe.
+ */
+@InboxStyle
+@Value.Immutable
+public interface OutboxEntry {
+
+    /** Statuses from which a message can still be claimed for sending. */
+    Set<MessageStatus> PENDING = EnumSet.of(MessageStatus.QUEUED, MessageStatus.SCHEDULED, MessageStatus.SENDING);
+
+    /** @return the message's id, also the carrier's idempotency key */
+    MessageId messageId();
+
+    /** @return the thread the message belongs to */
+    ConversationId conversationId();
+
+    /** @return who receives it */
+    PhoneNumber recipient();
+
+    /** @return where the message is in its life; never RECEIVED */
+    MessageStatus status();
+
+    /** @return the id of the carrier that sends it */
+    String carrierId();
+
+    /** @return the sender ID it goes from */
+    Sender sender();
+
+    /** @return the text, possibly empty when there is media */
+    String text();
+
+    /** @return the media attachments (at most one today) */
+    List<OutboundMedia> media();
+
+    /** @return the number of segments of the text, 0 when there is none */
+    int segmentCount();
+
+    /** @return the text's encoding */
+    TextEncoding encoding();
+
+    /** @return how many times a dispatcher claimed it for a carrier call */
+    int attempts();
+
+    /** @return when it may next be claimed */
+    Instant dueAt();
+
+    /** @return the time the user scheduled it for, in their zone, for a scheduled message (F27) */
+    Optional<ScheduledTime> scheduledFor();
+
+    /** @return until when a dispatcher's claim holds, while SENDING */
+    Optional<Instant> leaseUntil();
+
+    /** @return the carrier's id for the message, once accepted */
+    Optional<String> carrierMessageId();
+
+    /** @return why it failed, when FAILED */
+    Optional<SendFailure> failure();
+
+    /** @return the broadcast it belongs to (F19) */
+    Optional<BroadcastId> broadcastId();
+
+    /** @return when it was created */
+    Instant createdAt();
+
+    /** @return when it last changed */
+    Instant updatedAt();
+
+    /**
+     * Whether a dispatcher may claim it at {@code now}: pending and due, and not held by a live lease.
+     *
+     * @param now the current time
+     * @return whether it is claimable
+     */
+    default boolean isClaimable(Instant now) {
+        if (!PENDING.contains(status()) || dueAt().isAfter(now)) {
+            return false;
+        }
+        return status() != MessageStatus.SENDING || leaseUntil().map(lease -> !lease.isAfter(now)).orElse(true);
+    }
+
+    /**
+     * Starts an entry.
+     *
+     * @return a new builder, not thread-safe
+     */
+    static ImmutableOutboxEntry.Builder builder() {
+        return ImmutableOutboxEntry.builder();
+    }
+
+    /** Refuses entries no transition can produce. */
+    @Value.Check
+    default void check() {
+        if (status() == MessageStatus.RECEIVED) {
+            throw new IllegalArgumentException("an outbox entry is outbound; status RECEIVED is not one");
+        }
+        if (attempts() < 0) {
+            throw new IllegalArgumentException("attempts must be >= 0, got " + attempts());
+        }
+        if (text().isEmpty() && media().isEmpty()) {
+            throw new IllegalArgumentException("an outbox entry needs text or media");
+        }
+        if ((status() == MessageStatus.FAILED) != failure().isPresent()) {
+            throw new IllegalArgumentException("failure must be given exactly when the status is FAILED");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.inboxkit.core.sending;
+
+/**
+ * What a retention purge removed (F30). Immutable and thread-safe.
+ *
+ * @param accounts accounts visited
+ * @param messages messages deleted
+ * @param conversations conversations deleted because no message was left
+ * @param assignmentChanges ownership-history entries deleted with their conversation, for accounts
+ *     that do not keep them
+ * @param batches transactions used
+ */
+public record PurgeSummary(long accounts, long messages, long conversations, long assignmentChanges, long batches) {
+
+    /** Nothing purged. */
+    public static final PurgeSummary NOTHING = new PurgeSummary(0, 0, 0, 0, 0);
+
+    /**
+     * Adds two summaries.
+     *
+     * @param other another summary
+     * @return the sums
+     */
+    public PurgeSummary plus(PurgeSummary other) {
+        return new PurgeSummary(accounts + other.accounts, messages + other.messages,
+                conversations + other.conversations, assignmentChanges + other.assignmentChanges,
+                batches + other.batches);
+    }
+}

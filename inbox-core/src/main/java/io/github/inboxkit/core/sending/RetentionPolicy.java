@@ -1,0 +1,64 @@
+package io.github.inboxkit.core.sending;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What an account keeps (F1, F30): messages older than the window are purged, then conversations
+ * left with no message. Opt-out records and ownership history are kept or purged as the account
+ * chooses; keeping opt-outs is the default because sending to someone who said STOP is the one
+ * mistake a purge must never cause.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param window how long messages are kept; at least one day
+ * @param keepOptOutRecords whether opt-out records survive the purge of the messages around them
+ * @param keepOwnershipHistory whether assignment history (F13) survives the purge of its conversation
+ */
+public record RetentionPolicy(Duration window, boolean keepOptOutRecords, boolean keepOwnershipHistory) {
+
+    /** The default window of F1. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
+
+    /**
+     * Checks the window.
+     *
+     * @throws IllegalArgumentException if the window is shorter than one day
+     */
+    public RetentionPolicy {
+        Objects.requireNonNull(window, "window");
+        if (window.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("retention window must be at least 1 day, got " + window);
+        }
+    }
+
+    /**
+     * The default: 90 days, opt-out records and ownership history kept.
+     *
+     * @return the default policy
+     */
+    public static RetentionPolicy standard() {
+        return new RetentionPolicy(DEFAULT_WINDOW, true, true);
+    }
+
+    /**
+     * A policy with the given window, keeping opt-out records and ownership history.
+     *
+     * @param window how long messages are kept; at least one day
+     * @return the policy
+     */
+    public static RetentionPolicy ofWindow(Duration window) {
+        return new RetentionPolicy(window, true, true);
+    }
+
+    /**
+     * The instant before which data is purged.
+     *
+     * @param now the current time
+     * @return {@code now} minus the window
+     */
+    public Instant cutoff(Instant now) {
+        return now.minus(window);
+    }
+}

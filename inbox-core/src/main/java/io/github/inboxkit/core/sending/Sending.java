@@ -1,0 +1,677 @@
+package io.github.inboxkit.core.sending;
+
+import io.github.inboxkit.carrier.Carrier;
+import io.github.inboxkit.carrier.CarrierCapabilities;
+import io.github.inboxkit.carrier.DeliveryReport;
+import io.github.inboxkit.carrier.Sender;
+import io.github.inboxkit.core.account.Account;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.account.NoSuchAccountException;
+import io.github.inboxkit.core.compose.Draft;
+import io.github.inboxkit.core.contact.Contact;
+import io.github.inboxkit.core.contact.ContactOptedOutException;
+import io.github.inboxkit.core.contact.NoSuchContactException;
+import io.github.inboxkit.core.contact.OptOutAction;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.conversation.NoSuchMessageException;
+import io.github.inboxkit.core.event.InboxEventListener;
+import io.github.inboxkit.core.phone.InvalidPhoneNumberException;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.sending.internal.Batches;
+import io.github.inboxkit.core.sending.internal.ContentCheck;
+import io.github.inboxkit.core.sending.internal.Events;
+import io.github.inboxkit.core.sending.internal.OutboxDispatcher;
+import io.github.inboxkit.core.sending.internal.RetentionPurger;
+import io.github.inboxkit.core.sending.internal.SenderChoice;
+import io.github.inboxkit.core.sending.internal.ThreadRecorder;
+import io.github.inboxkit.core.sending.internal.Transitions;
+import io.github.inboxkit.core.sending.internal.UseCaseRunner;
+import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.store.SendingTransaction;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * The sending use cases (F18 at send time, F19, F21, F22, F27, F28, F30, F31): send now, schedule,
+ * edit and cancel a scheduled message, broadcast, apply delivery reports, and the two steps a host
+ * runs on its own schedule, the {@link #dispatcher() dispatcher} and the {@link #purgeExpired()
+ * retention purge}.
+ *
+ * <p>Every command is one transaction of the store (DESIGN invariant 1): a message is committed as
+ * QUEUED or SCHEDULED in the same transaction that records it in its thread (invariant 3), and a
+ * refused message leaves nothing behind. Events are published after the commit (invariant 2).
+ * InboxKit owns no thread here: see {@link Dispatcher} and {@link DispatcherRunner}.
+ *
+ * <p>Thread-safe: one instance serves every thread and account.
+ */
+public final class Sending {
+
+    private static final int LIST_LIMIT = 500;
+
+    private final UseCaseRunner runner;
+    private final Map<String, Carrier> carriers;
+    private final String defaultCarrierId;
+    private final SenderChoice senderChoice = new SenderChoice();
+    private final OutboxDispatcher dispatcher;
+    private final RetentionPurger purger;
+    private final int broadcastBatchSize;
+
+    private Sending(Builder builder) {
+        this.runner = new UseCaseRunner(builder.store, builder.listener, builder.clock);
+        this.carriers = Map.copyOf(builder.carriers);
+        this.defaultCarrierId = builder.defaultCarrierId != null ? builder.defaultCarrierId
+                : builder.carriers.keySet().iterator().next();
+        this.dispatcher = new OutboxDispatcher(runner, carriers, builder.retryPolicy, builder.random, builder.lease,
+                builder.dispatchBatchSize);
+        this.purger = new RetentionPurger(runner, builder.retentionPolicies, builder.purgeBatchSize);
+        this.broadcastBatchSize = builder.broadcastBatchSize;
+    }
+
+    /**
+     * Starts building the sending use cases.
+     *
+     * @return a new builder, not thread-safe
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ----- send now ----------------------------------------------------------------------------
+
+    /**
+     * Sends a message now (F21, F22, F28): validates it, chooses the sender, refuses an opted-out
+     * contact (F18), and commits it as QUEUED in its thread, which it reopens if closed (F3) without
+     * touching the unread counts. The {@link #dispatcher()} hands it to the carrier.
+     *
+     * @param account the account
+     * @param request what to send, to whom, from which sender
+     * @return the queued message's outbox entry
+     * @throws NoSuchAccountException if the account does not exist
+     * @throws NoSuchContactException if the recipient is a contact id the account does not have
+     * @throws InvalidPhoneNumberException if the recipient number cannot be read
+     * @throws ContactOptedOutException if the recipient opted out
+     * @throws io.github.inboxkit.core.compose.EmptyDraftException if there is neither text nor attachment
+     * @throws io.github.inboxkit.core.compose.TooManySegmentsException if the text is over the segment limit
+     * @throws io.github.inboxkit.core.media.InvalidMediaException if the attachment is not an
+     *     accepted image or too large for the account
+     * @throws MmsNotSupportedException if the carrier sends no MMS, or not that large
+     * @throws NoSuchSenderIdException if the sender ID or pool is not the account's, or no default is set
+     * @throws SenderNotAllowedException if an alphanumeric sender cannot reach the recipient
+     * @throws NoSuchCarrierException if the request names an unknown carrier
+     */
+    public OutboxEntry send(AccountId account, SendRequest request) {
+        Objects.requireNonNull(request, "request");
+        return record(account, request, Optional.empty());
+    }
+
+    // ----- scheduled send (F27) ----------------------------------------------------------------
+
+    /**
+     * Schedules a person-to-person message (F27): checked like {@link #send}, committed as
+     * SCHEDULED, and sent once, when due, by the dispatcher. The time is kept with the zone the
+     * user chose.
+     *
+     * @param account the account
+     * @param request what to send
+     * @param when the date, time and zone to send it at; must be in the future
+     * @return the scheduled message's outbox entry
+     * @throws ScheduledTimeInPastException if {@code when} is not after the engine clock's now
+     * @throws io.github.inboxkit.core.InboxException the refusals of {@link #send}
+     */
+    public OutboxEntry schedule(AccountId account, SendRequest request, ZonedDateTime when) {
+        Objects.requireNonNull(request, "request");
+        requireFuture(when);
+        return record(account, request, Optional.of(ScheduledTime.of(when)));
+    }
+
+    /**
+     * Moves a scheduled message to another time (F27).
+     *
+     * @param account the account
+     * @param message the message
+     * @param when the new time; must be in the future
+     * @return the entry after the change
+     * @throws NoSuchMessageException if the account has no such outbound message
+     * @throws MessageNotEditableException if it is no longer SCHEDULED
+     * @throws ScheduledTimeInPastException if {@code when} is not in the future
+     */
+    public OutboxEntry reschedule(AccountId account, MessageId message, ZonedDateTime when) {
+        requireFuture(when);
+        ScheduledTime time = ScheduledTime.of(when);
+        return editScheduled(account, message, (tx, entry) -> ImmutableOutboxEntry.builder().from(entry)
+                .dueAt(time.instant())
+                .scheduledFor(time)
+                .build());
+    }
+
+    /**
+     * Replaces the text of a scheduled message (F27), checked as when it was scheduled (F28).
+     *
+     * @param account the account
+     * @param message the message
+     * @param text the new text; may be empty only if the message has an attachment
+     * @return the entry after the change
+     * @throws NoSuchMessageException if the account has no such outbound message
+     * @throws MessageNotEditableException if it is no longer SCHEDULED
+     * @throws io.github.inboxkit.core.compose.EmptyDraftException if the message would have no content
+     * @throws io.github.inboxkit.core.compose.TooManySegmentsException if the text is over the segment limit
+     */
+    public OutboxEntry editScheduledText(AccountId account, MessageId message, String text) {
+        Objects.requireNonNull(text, "text");
+        return editScheduled(account, message, (tx, entry) -> {
+            Carrier carrier = carrier(Optional.of(entry.carrierId()));
+            AccountSettings settings = tx.findAccount().orElseThrow(() -> new NoSuchAccountException(account)).settings();
+            if (text.isEmpty() && !entry.media().isEmpty()) {
+                return ImmutableOutboxEntry.builder().from(entry).text("").segmentCount(0).build();
+            }
+            ContentCheck.Checked checked = ContentCheck.check(Draft.ofText(text), settings, carrier.id(),
+                    carrier.capabilities());
+            return ImmutableOutboxEntry.builder().from(entry)
+                    .text(checked.text())
+                    .segmentCount(checked.segmentCount())
+                    .encoding(checked.encoding())
+                    .build();
+        });
+    }
+
+    /**
+     * Cancels a scheduled message (F27): CANCELLED, never sent.
+     *
+     * @param account the account
+     * @param message the message
+     * @return the entry after the change
+     * @throws NoSuchMessageException if the account has no such outbound message
+     * @throws MessageNotEditableException if it is no longer SCHEDULED
+     */
+    public OutboxEntry cancelScheduled(AccountId account, MessageId message) {
+        return editScheduled(account, message, (tx, entry) -> ImmutableOutboxEntry.builder().from(entry)
+                .status(MessageStatus.CANCELLED)
+                .build());
+    }
+
+    /**
+     * Lists an account's scheduled messages, earliest first (F27).
+     *
+     * @param account the account
+     * @return at most 500 entries
+     */
+    public List<OutboxEntry> scheduled(AccountId account) {
+        return runner.run(account, (tx, events) -> tx.listScheduledOutboxEntries(LIST_LIMIT));
+    }
+
+    /**
+     * Lists a conversation's scheduled messages, earliest first (F27).
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @return at most 500 entries
+     */
+    public List<OutboxEntry> scheduled(AccountId account, ConversationId conversation) {
+        Objects.requireNonNull(conversation, "conversation");
+        return runner.run(account, (tx, events) -> tx.listScheduledOutboxEntries(conversation, LIST_LIMIT));
+    }
+
+    /**
+     * Reads an outbound message's outbox entry: its status, attempts, carrier id and failure (F31).
+     *
+     * @param account the account
+     * @param message the message
+     * @return the entry, empty if the account has no such outbound message
+     */
+    public Optional<OutboxEntry> outboxEntry(AccountId account, MessageId message) {
+        Objects.requireNonNull(message, "message");
+        return runner.run(account, (tx, events) -> tx.findOutboxEntry(message));
+    }
+
+    // ----- broadcasts (F19) --------------------------------------------------------------------
+
+    /**
+     * Sends a named broadcast (F19): one message in each recipient's own thread, labelled with the
+     * name, created in bounded batches (one transaction per batch). Opted-out, unreadable, unknown
+     * and repeated recipients are skipped and reported with the reason. The content is checked
+     * once, before anything is stored.
+     *
+     * @param account the account
+     * @param request the broadcast
+     * @return the broadcast, how many messages were queued and who was skipped
+     * @throws NoSuchAccountException if the account does not exist
+     * @throws io.github.inboxkit.core.InboxException the content and sender refusals of {@link #send}
+     */
+    public BroadcastResult broadcast(AccountId account, BroadcastRequest request) {
+        Objects.requireNonNull(request, "request");
+        Carrier carrier = carrier(request.carrierId());
+        Instant createdAt = runner.now();
+        Broadcast broadcast = Broadcast.builder()
+                .id(BroadcastId.random())
+                .name(request.name())
+                .requestedRecipients(request.recipients().size())
+                .createdAt(createdAt)
+                .build();
+        ContentCheck.Checked content = runner.run(account, (tx, events) -> {
+            AccountSettings settings = settings(tx);
+            ContentCheck.Checked checked = ContentCheck.check(request.draft(), settings, carrier.id(),
+                    carrier.capabilities());
+            tx.insertBroadcast(broadcast);
+            return checked;
+        });
+        Set<PhoneNumber> seen = new HashSet<>();
+        int queued = 0;
+        List<BroadcastSkip> allSkips = new ArrayList<>();
+        for (List<Recipient> batch : Batches.of(request.recipients(), broadcastBatchSize)) {
+            BatchOutcome outcome = runner.run(account, (tx, events) ->
+                    broadcastBatch(tx, events, batch, request, broadcast, content, carrier, Set.copyOf(seen)));
+            seen.addAll(outcome.reached);
+            queued += outcome.reached.size();
+            allSkips.addAll(outcome.skips);
+        }
+        return new BroadcastResult(broadcast, queued, allSkips);
+    }
+
+    private record BatchOutcome(List<PhoneNumber> reached, List<BroadcastSkip> skips) {}
+
+    private BatchOutcome broadcastBatch(SendingTransaction tx, Events events, List<Recipient> batch,
+            BroadcastRequest request, Broadcast broadcast, ContentCheck.Checked content, Carrier carrier,
+            Set<PhoneNumber> seenBefore) {
+        Instant now = runner.now();
+        AccountSettings settings = settings(tx);
+        Set<PhoneNumber> seen = new HashSet<>(seenBefore);
+        List<PhoneNumber> reached = new ArrayList<>();
+        List<BroadcastSkip> skips = new ArrayList<>();
+        for (Recipient recipient : batch) {
+            String shown = recipient instanceof Recipient.OfContact contact ? contact.id().toString()
+                    : ((Recipient.OfNumber) recipient).number();
+            Optional<PhoneNumber> phone;
+            try {
+                phone = Optional.of(resolve(tx, recipient, settings));
+            } catch (NoSuchContactException e) {
+                skips.add(new BroadcastSkip(shown, SkipReason.NO_SUCH_CONTACT));
+                continue;
+            } catch (InvalidPhoneNumberException e) {
+                skips.add(new BroadcastSkip(shown, SkipReason.INVALID_NUMBER));
+                continue;
+            }
+            if (!seen.add(phone.get())) {
+                skips.add(new BroadcastSkip(shown, SkipReason.DUPLICATE));
+                continue;
+            }
+            if (isOptedOut(tx, phone.get())) {
+                skips.add(new BroadcastSkip(shown, SkipReason.OPTED_OUT));
+                continue;
+            }
+            Sender sender;
+            try {
+                sender = senderChoice.choose(settings, request.senderId(), request.numberPool(), phone.get(),
+                        carrier.id(), carrier.capabilities());
+            } catch (SenderNotAllowedException e) {
+                skips.add(new BroadcastSkip(shown, SkipReason.SENDER_NOT_ALLOWED));
+                continue;
+            }
+            ThreadRecorder.append(tx, new ThreadRecorder.Outbound(phone.get(), content, sender, carrier.id(),
+                    Optional.empty(), Optional.of(broadcast.name()), Optional.of(broadcast.id()), request.author()),
+                    now, events);
+            reached.add(phone.get());
+        }
+        if (!skips.isEmpty()) {
+            tx.appendBroadcastSkips(broadcast.id(), skips);
+        }
+        return new BatchOutcome(reached, skips);
+    }
+
+    /**
+     * Reads a broadcast's progress (F19): queued, sent, delivered, failed, and the skipped recipients.
+     *
+     * @param account the account
+     * @param broadcast the broadcast
+     * @return its progress
+     * @throws NoSuchBroadcastException if the account has no such broadcast
+     */
+    public BroadcastProgress broadcastProgress(AccountId account, BroadcastId broadcast) {
+        Objects.requireNonNull(broadcast, "broadcast");
+        return runner.run(account, (tx, events) -> {
+            Broadcast found = tx.findBroadcast(broadcast).orElseThrow(() -> new NoSuchBroadcastException(broadcast));
+            Map<MessageStatus, Long> counts = tx.countOutboxEntriesByStatus(broadcast);
+            long queued = counts.getOrDefault(MessageStatus.QUEUED, 0L) + counts.getOrDefault(MessageStatus.SCHEDULED, 0L)
+                    + counts.getOrDefault(MessageStatus.SENDING, 0L);
+            long failed = counts.getOrDefault(MessageStatus.FAILED, 0L) + counts.getOrDefault(MessageStatus.CANCELLED, 0L);
+            return new BroadcastProgress(found, queued, counts.getOrDefault(MessageStatus.SENT, 0L),
+                    counts.getOrDefault(MessageStatus.DELIVERED, 0L), failed, tx.listBroadcastSkips(broadcast));
+        });
+    }
+
+    // ----- delivery status (F31) ---------------------------------------------------------------
+
+    /**
+     * Applies a carrier's delivery report (F31): SENT → DELIVERED or FAILED, idempotently and in
+     * any order; a late "sent" never overwrites "delivered". A report whose carrier id matches no
+     * message is kept for inspection ({@link #unmatchedReports}) and applied if the message's
+     * acceptance is recorded later.
+     *
+     * @param account the account the carrier's webhook belongs to
+     * @param carrierId the carrier that sent the report
+     * @param report the report
+     * @return what the report did
+     */
+    public DeliveryReportOutcome applyDeliveryReport(AccountId account, String carrierId, DeliveryReport report) {
+        Objects.requireNonNull(carrierId, "carrierId");
+        Objects.requireNonNull(report, "report");
+        return runner.run(account, (tx, events) -> {
+            Instant now = runner.now();
+            Optional<OutboxEntry> entry = tx.lockOutboxEntryByCarrierId(carrierId, report.carrierMessageId());
+            if (entry.isEmpty()) {
+                tx.insertUnmatchedReport(new UnmatchedDeliveryReport(carrierId, report, now));
+                return DeliveryReportOutcome.UNMATCHED;
+            }
+            Optional<OutboxEntry> changed = Transitions.report(entry.get(), report, now);
+            if (changed.isEmpty()) {
+                return DeliveryReportOutcome.NO_CHANGE;
+            }
+            ThreadRecorder.save(tx, entry.get(), changed.get(), now, events);
+            return DeliveryReportOutcome.APPLIED;
+        });
+    }
+
+    /**
+     * Lists delivery reports kept because no message matched them, oldest first.
+     *
+     * @param account the account
+     * @param limit the most reports, at least 1
+     * @return the reports
+     */
+    public List<UnmatchedDeliveryReport> unmatchedReports(AccountId account, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+        }
+        return runner.run(account, (tx, events) -> tx.listUnmatchedReports(limit));
+    }
+
+    // ----- the steps a host runs ---------------------------------------------------------------
+
+    /**
+     * The dispatcher step: call {@link Dispatcher#dispatchDue()} from the host's scheduler, or hand
+     * it with the host's executor to {@link DispatcherRunner#start}.
+     *
+     * @return the dispatcher, shared and thread-safe
+     */
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /**
+     * The retention purge (F30) over every account: messages older than each account's window,
+     * then conversations left empty, in bounded batches. Safe to run while traffic continues and
+     * from several nodes. A host runs it from its own scheduler, e.g. hourly or nightly.
+     *
+     * @return what was removed
+     */
+    public PurgeSummary purgeExpired() {
+        return purger.purgeAll();
+    }
+
+    /**
+     * The retention purge (F30) for one account.
+     *
+     * @param account the account
+     * @return what was removed
+     */
+    public PurgeSummary purgeExpired(AccountId account) {
+        Objects.requireNonNull(account, "account");
+        return purger.purge(account);
+    }
+
+    // ----- shared steps ------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Edit {
+        OutboxEntry apply(SendingTransaction tx, OutboxEntry entry);
+    }
+
+    private OutboxEntry editScheduled(AccountId account, MessageId message, Edit edit) {
+        Objects.requireNonNull(message, "message");
+        return runner.run(account, (tx, events) -> {
+            OutboxEntry entry = tx.lockOutboxEntry(message).orElseThrow(() -> new NoSuchMessageException(message));
+            if (entry.status() != MessageStatus.SCHEDULED) {
+                throw new MessageNotEditableException(message, entry.status());
+            }
+            Instant now = runner.now();
+            OutboxEntry changed = ImmutableOutboxEntry.builder().from(edit.apply(tx, entry)).updatedAt(now).build();
+            ThreadRecorder.save(tx, entry, changed, now, events);
+            return changed;
+        });
+    }
+
+    private OutboxEntry record(AccountId account, SendRequest request, Optional<ScheduledTime> when) {
+        Carrier carrier = carrier(request.carrierId());
+        CarrierCapabilities capabilities = carrier.capabilities();
+        return runner.run(account, (tx, events) -> {
+            AccountSettings settings = settings(tx);
+            ContentCheck.Checked content = ContentCheck.check(request.draft(), settings, carrier.id(), capabilities);
+            PhoneNumber phone = resolve(tx, request.to(), settings);
+            Sender sender = senderChoice.choose(settings, request.senderId(), request.numberPool(), phone,
+                    carrier.id(), capabilities);
+            if (isOptedOut(tx, phone)) {
+                throw new ContactOptedOutException(phone);
+            }
+            return ThreadRecorder.append(tx, new ThreadRecorder.Outbound(phone, content, sender, carrier.id(), when,
+                    Optional.empty(), Optional.empty(), request.author()), runner.now(), events);
+        });
+    }
+
+    private void requireFuture(ZonedDateTime when) {
+        Objects.requireNonNull(when, "when");
+        Instant now = runner.now();
+        if (!when.toInstant().isAfter(now)) {
+            throw new ScheduledTimeInPastException(when, now);
+        }
+    }
+
+    private Carrier carrier(Optional<String> carrierId) {
+        String id = carrierId.orElse(defaultCarrierId);
+        Carrier carrier = carriers.get(id);
+        if (carrier == null) {
+            throw new NoSuchCarrierException(id);
+        }
+        return carrier;
+    }
+
+    private static AccountSettings settings(SendingTransaction tx) {
+        return tx.findAccount().map(Account::settings).orElseThrow(() -> new NoSuchAccountException(tx.accountId()));
+    }
+
+    private static PhoneNumber resolve(SendingTransaction tx, Recipient recipient, AccountSettings settings) {
+        if (recipient instanceof Recipient.OfContact contact) {
+            return tx.findContact(contact.id()).map(Contact::phone)
+                    .orElseThrow(() -> new NoSuchContactException(contact.id()));
+        }
+        return PhoneNumber.parse(((Recipient.OfNumber) recipient).number(), settings.defaultRegion());
+    }
+
+    private static boolean isOptedOut(SendingTransaction tx, PhoneNumber phone) {
+        return tx.latestOptOutRecord(phone).map(record -> record.action() == OptOutAction.OPTED_OUT).orElse(false);
+    }
+
+    /**
+     * Builds {@link Sending}; each setter refuses a bad value at once. Not thread-safe.
+     */
+    public static final class Builder {
+        private SendingStore store;
+        private final Map<String, Carrier> carriers = new LinkedHashMap<>();
+        private String defaultCarrierId;
+        private Clock clock = Clock.systemUTC();
+        private InboxEventListener listener = InboxEventListener.none();
+        private RetryPolicy retryPolicy = RetryPolicy.standard();
+        private RandomGenerator random = new Random();
+        private Duration lease = Duration.ofMinutes(2);
+        private int dispatchBatchSize = 100;
+        private int broadcastBatchSize = 500;
+        private int purgeBatchSize = 1000;
+        private Function<Account, RetentionPolicy> retentionPolicies =
+                account -> RetentionPolicy.ofWindow(account.settings().retentionWindow());
+
+        private Builder() {}
+
+        /**
+         * @param store the store, which keeps the outbox; required
+         * @return this builder
+         */
+        public Builder store(SendingStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Registers a carrier; the first registered is the default unless {@link #defaultCarrier} says.
+         *
+         * @param carrier the carrier; at least one is required
+         * @return this builder
+         * @throws IllegalArgumentException if a carrier with that id is registered already
+         */
+        public Builder carrier(Carrier carrier) {
+            Objects.requireNonNull(carrier, "carrier");
+            if (carriers.putIfAbsent(carrier.id(), carrier) != null) {
+                throw new IllegalArgumentException("a carrier with id '" + carrier.id() + "' is registered already");
+            }
+            return this;
+        }
+
+        /**
+         * @param carrierId the id of the carrier used when a request names none
+         * @return this builder
+         */
+        public Builder defaultCarrier(String carrierId) {
+            this.defaultCarrierId = Objects.requireNonNull(carrierId, "carrierId");
+            return this;
+        }
+
+        /**
+         * @param clock the engine's clock; default UTC system clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param listener receives the events after commit; default none
+         * @return this builder
+         */
+        public Builder listener(InboxEventListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * @param retryPolicy the back-off for transient carrier refusals; default {@link RetryPolicy#standard()}
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * @param random the source of back-off jitter (seed it in tests); used under a lock
+         * @return this builder
+         */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * @param lease how long a dispatcher's claim holds before another may take the message
+         *     over; longer than a carrier call can take. Default 2 minutes
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder lease(Duration lease) {
+            Objects.requireNonNull(lease, "lease");
+            if (lease.isNegative() || lease.isZero()) {
+                throw new IllegalArgumentException("lease must be > 0, got " + lease);
+            }
+            this.lease = lease;
+            return this;
+        }
+
+        /**
+         * @param size the most messages one dispatcher step claims; 1 to 10,000, default 100
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder dispatchBatchSize(int size) {
+            this.dispatchBatchSize = requireRange(size, 1, 10_000, "dispatchBatchSize");
+            return this;
+        }
+
+        /**
+         * @param size recipients per broadcast transaction; 1 to 1,000, default 500
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder broadcastBatchSize(int size) {
+            this.broadcastBatchSize = requireRange(size, 1, 1_000, "broadcastBatchSize");
+            return this;
+        }
+
+        /**
+         * @param size messages per purge transaction; 1 to 10,000, default 1,000
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder purgeBatchSize(int size) {
+            this.purgeBatchSize = requireRange(size, 1, 10_000, "purgeBatchSize");
+            return this;
+        }
+
+        /**
+         * @param policies each account's retention policy; default the account settings' window,
+         *     keeping opt-out records and ownership history
+         * @return this builder
+         */
+        public Builder retentionPolicies(Function<Account, RetentionPolicy> policies) {
+            this.retentionPolicies = Objects.requireNonNull(policies, "policies");
+            return this;
+        }
+
+        /**
+         * @return the sending use cases
+         * @throws IllegalStateException if no store or no carrier was given, or the default carrier
+         *     is not registered
+         */
+        public Sending build() {
+            if (store == null) {
+                throw new IllegalStateException("a store is required: call store(...)");
+            }
+            if (carriers.isEmpty()) {
+                throw new IllegalStateException("at least one carrier is required: call carrier(...)");
+            }
+            if (defaultCarrierId != null && !carriers.containsKey(defaultCarrierId)) {
+                throw new IllegalStateException("defaultCarrier '" + defaultCarrierId + "' is not registered");
+            }
+            return new Sending(this);
+        }
+
+        private static int requireRange(int value, int min, int max, String name) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(name + " must be within [" + min + ", " + max + "], got " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.inboxkit.core.sending.internal;
+
+import io.github.inboxkit.core.account.Account;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.conversation.Conversation;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.ConversationState;
+import io.github.inboxkit.core.conversation.Direction;
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.sending.PurgeSummary;
+import io.github.inboxkit.core.sending.RetentionPolicy;
+import io.github.inboxkit.core.store.SendingTransaction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The retention purge (F30): per account, deletes messages older than the account's window, then
+ * the conversations left with no message, in bounded batches of one transaction each, so that it
+ * runs while traffic continues. Counters stay exact (DESIGN invariant 7): a deleted unread message
+ * lowers its conversation's unread count and, if that reaches zero, the badge. Messages still
+ * waiting to be sent are never purged. Thread-safe.
+ */
+public final class RetentionPurger {
+
+    private final UseCaseRunner runner;
+    private final Function<Account, RetentionPolicy> policies;
+    private final int batchSize;
+
+    /**
+     * @param runner runs transactions
+     * @param policies each account's policy
+     * @param batchSize the most messages per transaction
+     */
+    public RetentionPurger(UseCaseRunner runner, Function<Account, RetentionPolicy> policies, int batchSize) {
+        this.runner = runner;
+        this.policies = policies;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Purges every account.
+     *
+     * @return what was removed
+     */
+    public PurgeSummary purgeAll() {
+        PurgeSummary total = PurgeSummary.NOTHING;
+        for (AccountId account : runner.store().listAccountIds()) {
+            total = total.plus(purge(account));
+        }
+        return total;
+    }
+
+    /**
+     * Purges one account, batch after batch until nothing old is left.
+     *
+     * @param account the account
+     * @return what was removed
+     */
+    public PurgeSummary purge(AccountId account) {
+        Instant now = runner.now();
+        Optional<RetentionPolicy> policy = runner.run(account, (tx, events) -> tx.findAccount().map(policies));
+        if (policy.isEmpty()) {
+            return PurgeSummary.NOTHING;
+        }
+        Instant cutoff = policy.get().cutoff(now);
+        PurgeSummary total = new PurgeSummary(1, 0, 0, 0, 0);
+        while (true) {
+            Batch batch = runner.run(account, (tx, events) -> purgeBatch(tx, cutoff, policy.get()));
+            total = total.plus(new PurgeSummary(0, batch.messages, batch.conversations, batch.assignmentChanges, 1));
+            if (batch.listed < batchSize) {
+                return total;
+            }
+        }
+    }
+
+    private record Batch(int listed, long messages, long conversations, long assignmentChanges) {}
+
+    private Batch purgeBatch(SendingTransaction tx, Instant cutoff, RetentionPolicy policy) {
+        List<Message> old = tx.listPurgeableMessages(cutoff, batchSize);
+        Map<ConversationId, List<Message>> byConversation = new LinkedHashMap<>();
+        for (Message message : old) {
+            byConversation.computeIfAbsent(message.conversationId(), id -> new ArrayList<>()).add(message);
+        }
+        long messages = 0;
+        long conversations = 0;
+        long assignmentChanges = 0;
+        for (Map.Entry<ConversationId, List<Message>> group : byConversation.entrySet()) {
+            Optional<Conversation> locked = tx.lockConversation(group.getKey());
+            if (locked.isEmpty()) {
+                continue;
+            }
+            Conversation conversation = locked.get();
+            List<MessageId> ids = group.getValue().stream().map(Message::id).toList();
+            int unreadDeleted = (int) group.getValue().stream()
+                    .filter(message -> message.direction() == Direction.INBOUND && !message.read())
+                    .count();
+            messages += tx.deleteMessages(conversation.id(), ids);
+            boolean hadUnread = conversation.unreadCount() > 0;
+            if (!tx.hasMessages(conversation.id())) {
+                tx.deleteConversation(conversation.id());
+                boolean open = conversation.state() == ConversationState.OPEN;
+                tx.adjustCounters(open ? -1 : 0, open ? 0 : -1, hadUnread ? -1 : 0);
+                conversations++;
+                if (!policy.keepOwnershipHistory()) {
+                    assignmentChanges += tx.deleteAssignmentHistory(conversation.id());
+                }
+            } else if (unreadDeleted > 0) {
+                int unread = Math.max(0, conversation.unreadCount() - unreadDeleted);
+                tx.updateConversation(Conversation.builder().from(conversation).unreadCount(unread).build());
+                if (hadUnread && unread == 0) {
+                    tx.adjustCounters(0, 0, -1);
+                }
+            }
+        }
+        return new Batch(old.size(), messages, conversations, assignmentChanges);
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.inboxkit.core.sending.internal;
+
+import io.github.inboxkit.carrier.CarrierCapabilities;
+import io.github.inboxkit.carrier.Sender;
+import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.phone.AlphanumericSenderId;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.phone.SenderId;
+import io.github.inboxkit.core.sending.NoSuchSenderIdException;
+import io.github.inboxkit.core.sending.SenderNotAllowedException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Chooses the sender of a message (F21, F22): the sender ID asked for, else a number of the pool
+ * asked for (rotating, so a pool spreads its traffic), else the account's default; and refuses an
+ * alphanumeric sender where it cannot go. Thread-safe.
+ */
+public final class SenderChoice {
+
+    private final AtomicLong rotation = new AtomicLong();
+
+    /**
+     * Chooses a sender.
+     *
+     * @param settings the account's settings
+     * @param senderId the sender ID asked for
+     * @param pool the pool asked for
+     * @param recipient the recipient, for the country rule
+     * @param carrierId the carrier's id
+     * @param capabilities the carrier's capabilities
+     * @return the sender as the carrier takes it
+     * @throws NoSuchSenderIdException if the sender ID or pool is not the account's, or there is no default
+     * @throws SenderNotAllowedException if an alphanumeric sender cannot reach the recipient
+     */
+    public Sender choose(AccountSettings settings, Optional<String> senderId, Optional<String> pool,
+            PhoneNumber recipient, String carrierId, CarrierCapabilities capabilities) {
+        String chosen;
+        if (senderId.isPresent()) {
+            if (!settings.senderIds().contains(senderId.get())) {
+                throw new NoSuchSenderIdException(senderId.get(), "sender ID");
+            }
+            chosen = senderId.get();
+        } else if (pool.isPresent()) {
+            List<String> numbers = settings.numberPools().get(pool.get());
+            if (numbers == null || numbers.isEmpty()) {
+                throw new NoSuchSenderIdException(pool.get(), "number pool");
+            }
+            chosen = numbers.get((int) Math.floorMod(rotation.getAndIncrement(), (long) numbers.size()));
+        } else {
+            chosen = settings.defaultSenderId().orElseThrow(() -> new NoSuchSenderIdException("", "sender ID"));
+        }
+        SenderId parsed = SenderId.parse(chosen, settings.defaultRegion());
+        if (parsed instanceof AlphanumericSenderId) {
+            if (!capabilities.alphanumericSenders()) {
+                throw new SenderNotAllowedException(chosen, carrierId, "the carrier does not take alphanumeric sender IDs");
+            }
+            if (recipient.e164().startsWith("+1")) {
+                throw new SenderNotAllowedException(chosen, carrierId,
+                        "the United States and Canada (+1) do not accept alphanumeric sender IDs");
+            }
+        }
+        return parsed.toCarrierSender();
+    }
+}

@@ -1,0 +1,206 @@
+package io.github.inboxkit.core.store;
+
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.sending.Broadcast;
+import io.github.inboxkit.core.sending.BroadcastId;
+import io.github.inboxkit.core.sending.BroadcastSkip;
+import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operations the sending pipeline adds to an {@link AccountTransaction}: the outbox, delivery
+ * reports without a match, broadcasts, and what the retention purge deletes. All scoped to {@link
+ * #accountId()}, with the same guarantees as the rest of the transaction (DESIGN invariants 1, 3,
+ * 6). The pipeline decides every status change; the store persists entries as given.
+ *
+ * <p>Not thread-safe: one transaction belongs to one thread, only during {@link
+ * SendingStore#inSendingTransaction}.
+ */
+public interface SendingTransaction extends AccountTransaction {
+
+    // ----- outbox -----------------------------------------------------------------------------
+
+    /**
+     * Adds a message to the outbox; called in the transaction that inserts the {@link Message}.
+     *
+     * @param entry the entry
+     * @throws StoreConflictException if the account's outbox has an entry with that message id
+     */
+    void insertOutboxEntry(OutboxEntry entry);
+
+    /**
+     * Reads an entry without locking it.
+     *
+     * @param id a message id
+     * @return the account's entry for that message
+     */
+    Optional<OutboxEntry> findOutboxEntry(MessageId id);
+
+    /**
+     * Reads and locks an entry until the transaction ends ({@code FOR UPDATE}).
+     *
+     * @param id a message id
+     * @return the account's entry for that message
+     */
+    Optional<OutboxEntry> lockOutboxEntry(MessageId id);
+
+    /**
+     * Reads and locks the entry the carrier knows by an id.
+     *
+     * @param carrierId the carrier's id
+     * @param carrierMessageId the carrier's id for the message
+     * @return the account's entry with that carrier and carrier message id
+     */
+    Optional<OutboxEntry> lockOutboxEntryByCarrierId(String carrierId, String carrierMessageId);
+
+    /**
+     * Locks up to {@code limit} entries a dispatcher may claim at {@code now} (see {@link
+     * OutboxEntry#isClaimable}), earliest due first. Entries locked by another transaction are
+     * skipped, not waited for ({@code FOR UPDATE SKIP LOCKED}), so that dispatchers on several
+     * nodes take different messages.
+     *
+     * @param now the current time
+     * @param limit the most entries, at least 1
+     * @return the locked entries, {@code dueAt} ascending
+     */
+    List<OutboxEntry> lockClaimableOutboxEntries(Instant now, int limit);
+
+    /**
+     * Replaces an entry's attributes but its message id.
+     *
+     * @param entry the entry, read in this transaction
+     */
+    void updateOutboxEntry(OutboxEntry entry);
+
+    /**
+     * Lists the account's SCHEDULED entries (F27), earliest due first, then by message id.
+     *
+     * @param limit the most entries, at least 1
+     * @return the entries
+     */
+    List<OutboxEntry> listScheduledOutboxEntries(int limit);
+
+    /**
+     * Lists a conversation's SCHEDULED entries (F27), earliest due first, then by message id.
+     *
+     * @param conversation the conversation
+     * @param limit the most entries, at least 1
+     * @return the entries
+     */
+    List<OutboxEntry> listScheduledOutboxEntries(ConversationId conversation, int limit);
+
+    // ----- delivery reports without a match ---------------------------------------------------
+
+    /**
+     * Keeps a report whose carrier message id matched no entry.
+     *
+     * @param report the report
+     */
+    void insertUnmatchedReport(UnmatchedDeliveryReport report);
+
+    /**
+     * Removes and returns the kept reports for a carrier message id, in arrival order.
+     *
+     * @param carrierId the carrier's id
+     * @param carrierMessageId the carrier's id for the message
+     * @return the reports removed
+     */
+    List<UnmatchedDeliveryReport> takeUnmatchedReports(String carrierId, String carrierMessageId);
+
+    /**
+     * Lists kept reports for inspection, oldest first.
+     *
+     * @param limit the most reports, at least 1
+     * @return the reports
+     */
+    List<UnmatchedDeliveryReport> listUnmatchedReports(int limit);
+
+    // ----- broadcasts -------------------------------------------------------------------------
+
+    /**
+     * Saves a new broadcast.
+     *
+     * @param broadcast the broadcast
+     * @throws StoreConflictException if the id is taken in this account
+     */
+    void insertBroadcast(Broadcast broadcast);
+
+    /**
+     * @param id a broadcast id
+     * @return the account's broadcast with that id
+     */
+    Optional<Broadcast> findBroadcast(BroadcastId id);
+
+    /**
+     * Appends recipients a broadcast skipped.
+     *
+     * @param id the broadcast
+     * @param skips the skipped recipients, in order
+     */
+    void appendBroadcastSkips(BroadcastId id, List<BroadcastSkip> skips);
+
+    /**
+     * @param id a broadcast
+     * @return the skipped recipients, in the order they were appended
+     */
+    List<BroadcastSkip> listBroadcastSkips(BroadcastId id);
+
+    /**
+     * Counts a broadcast's outbox entries by status.
+     *
+     * @param id the broadcast
+     * @return the counts; statuses without entries are absent
+     */
+    Map<MessageStatus, Long> countOutboxEntriesByStatus(BroadcastId id);
+
+    // ----- retention (F30) --------------------------------------------------------------------
+
+    /**
+     * Lists messages the purge may delete: created before {@code createdBefore}, and not an
+     * outbound message still QUEUED, SCHEDULED or SENDING. Oldest first.
+     *
+     * @param createdBefore the cutoff
+     * @param limit the most messages, at least 1
+     * @return the messages
+     */
+    List<Message> listPurgeableMessages(Instant createdBefore, int limit);
+
+    /**
+     * Deletes messages of one conversation, and their outbox entries.
+     *
+     * @param conversation the conversation, locked by this transaction
+     * @param ids the messages
+     * @return how many messages were deleted
+     */
+    int deleteMessages(ConversationId conversation, Collection<MessageId> ids);
+
+    /**
+     * @param conversation a conversation
+     * @return whether it has at least one message
+     */
+    boolean hasMessages(ConversationId conversation);
+
+    /**
+     * Deletes a conversation that has no message left; its ownership history stays unless
+     * {@link #deleteAssignmentHistory} is called too.
+     *
+     * @param conversation the conversation, locked by this transaction
+     */
+    void deleteConversation(ConversationId conversation);
+
+    /**
+     * Deletes a conversation's ownership history (F13).
+     *
+     * @param conversation the conversation
+     * @return how many entries were deleted
+     */
+    int deleteAssignmentHistory(ConversationId conversation);
+}

@@ -1,0 +1,30 @@
+package io.github.inboxkit.core.store.memory;
+
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.sending.Broadcast;
+import io.github.inboxkit.core.sending.BroadcastId;
+import io.github.inboxkit.core.sending.BroadcastSkip;
+import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One account's sending rows in the in-memory store: the outbox, kept delivery reports and
+ * broadcasts. Guarded by the account's lock, like the rest of its data; every write goes through
+ * the transaction's undo log.
+ */
+final class OutboxTables {
+    final Map<MessageId, OutboxEntry> entries = new HashMap<>();
+    final Map<String, MessageId> byCarrierId = new HashMap<>();
+    final TreeMap<Long, UnmatchedDeliveryReport> unmatched = new TreeMap<>();
+    long nextUnmatched;
+    final Map<BroadcastId, Broadcast> broadcasts = new HashMap<>();
+    final Map<BroadcastId, List<BroadcastSkip>> skips = new HashMap<>();
+
+    static String carrierKey(String carrierId, String carrierMessageId) {
+        return carrierId + '\u0000' + carrierMessageId;
+    }
+}

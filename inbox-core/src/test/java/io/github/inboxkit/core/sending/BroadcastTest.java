@@ -1,0 +1,105 @@
+package io.github.inboxkit.core.sending;
+
+import static io.github.inboxkit.core.sending.SendingFixture.ACCOUNT;
+import static io.github.inboxkit.core.sending.SendingFixture.ALICE;
+import static io.github.inboxkit.core.sending.SendingFixture.BOB;
+import static io.github.inboxkit.core.sending.SendingFixture.OTHER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.inboxkit.carrier.DeliveryStatus;
+import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
+import io.github.inboxkit.core.compose.Draft;
+import io.github.inboxkit.core.compose.EmptyDraftException;
+import io.github.inboxkit.core.contact.ContactId;
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.inbox.InboxCounters;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class BroadcastTest {
+
+    private static String number(int i) {
+        return String.format("+1415555%04d", i);
+    }
+
+    @Test
+    @DisplayName("F19 a broadcast creates one message in each recipient's own thread, labelled with its name; skips are reported with the reason")
+    void oneMessagePerThreadWithSkips() {
+        SendingFixture fixture = new SendingFixture(b -> b.broadcastBatchSize(2), SimulatedCarrier.builder().seed(1)
+                .undeliverable(number(3), DeliveryStatus.UNDELIVERED));
+        ContactId alice = fixture.createContact(ACCOUNT, ALICE);
+        fixture.optOut(ACCOUNT, BOB);
+        List<Recipient> recipients = List.of(Recipient.contact(alice), Recipient.number(BOB), Recipient.number("garbage"),
+                Recipient.number(number(3)), Recipient.number("(415) 555-0132"), Recipient.contact(ContactId.random()));
+
+        BroadcastResult result = fixture.sending.broadcast(ACCOUNT, BroadcastRequest.builder().name("Black Friday")
+                .recipients(recipients).draft(Draft.ofText("20% off today")).build());
+
+        assertThat(result.queued()).isEqualTo(2);
+        assertThat(result.skipped()).extracting(BroadcastSkip::reason).containsExactly(SkipReason.OPTED_OUT,
+                SkipReason.INVALID_NUMBER, SkipReason.DUPLICATE, SkipReason.NO_SUCH_CONTACT);
+        io.github.inboxkit.core.conversation.ConversationId aliceThread = fixture.conversation(ALICE).orElseThrow().id();
+        Message toAlice = fixture.read(tx -> tx.listMessages(aliceThread, Long.MAX_VALUE, java.time.Instant.EPOCH, 10))
+                .get(0);
+        assertThat(toAlice.broadcastLabel()).contains("Black Friday");
+        assertThat(fixture.conversation(BOB)).isEmpty();
+        assertThat(fixture.counters().openConversations()).isEqualTo(2);
+
+        fixture.drain(3);
+        fixture.deliverReports();
+        BroadcastProgress progress = fixture.sending.broadcastProgress(ACCOUNT, result.broadcast().id());
+        assertThat(progress.delivered()).isEqualTo(1);
+        assertThat(progress.failed()).isEqualTo(1);
+        assertThat(progress.queued()).isZero();
+        assertThat(progress.skipped()).hasSize(4);
+        assertThat(progress.isComplete()).isTrue();
+        assertThat(progress.skipped().get(0).toString()).doesNotContain("555");
+    }
+
+    @Test
+    @DisplayName("F19 1,000 recipients go in bounded batches, at most the carrier's messages per second, each sent exactly once")
+    void boundedBatches() {
+        SendingFixture fixture = new SendingFixture(b -> b.broadcastBatchSize(100).dispatchBatchSize(250),
+                SimulatedCarrier.builder().seed(1));
+        List<Recipient> recipients = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            recipients.add(Recipient.number(number(i)));
+        }
+
+        BroadcastResult result = fixture.sending.broadcast(ACCOUNT, BroadcastRequest.builder().name("Newsletter")
+                .recipients(recipients).draft(Draft.ofText("News")).build());
+        assertThat(result.queued()).isEqualTo(1000);
+        assertThat(fixture.sending.broadcastProgress(ACCOUNT, result.broadcast().id()).queued()).isEqualTo(1000);
+
+        for (int step = 0; step < 10; step++) {
+            DispatchSummary summary = fixture.sending.dispatcher().dispatchDue();
+            assertThat(summary.sent()).as("the simulator declares 100 messages per second").isLessThanOrEqualTo(100);
+            fixture.clock.advance(java.time.Duration.ofSeconds(1));
+        }
+        fixture.drain(3);
+
+        assertThat(fixture.carrier.sentMessages()).hasSize(1000);
+        assertThat(fixture.carrier.sentMessages().stream().map(m -> m.submission().recipient()).distinct()).hasSize(1000);
+        assertThat(fixture.sending.broadcastProgress(ACCOUNT, result.broadcast().id()).sent()).isEqualTo(1000);
+    }
+
+    @Test
+    @DisplayName("F19 F28 a broadcast with invalid content is refused before anything is stored; an unknown broadcast is a typed error")
+    void invalidContentRefused() {
+        SendingFixture fixture = new SendingFixture();
+        assertThatThrownBy(() -> fixture.sending.broadcast(ACCOUNT, BroadcastRequest.builder().name("Empty")
+                .addRecipients(Recipient.number(ALICE)).draft(Draft.ofText("")).build()))
+                .isInstanceOf(EmptyDraftException.class);
+        assertThat(fixture.counters()).isEqualTo(InboxCounters.zero());
+        assertThatThrownBy(() -> fixture.sending.broadcastProgress(ACCOUNT, BroadcastId.random()))
+                .isInstanceOf(NoSuchBroadcastException.class);
+
+        BroadcastResult result = fixture.sending.broadcast(ACCOUNT, BroadcastRequest.builder().name("Ok")
+                .addRecipients(Recipient.number(ALICE)).draft(Draft.ofText("Hi")).build());
+        assertThatThrownBy(() -> fixture.sending.broadcastProgress(OTHER, result.broadcast().id()))
+                .isInstanceOf(NoSuchBroadcastException.class);
+    }
+}
