@@ -1,0 +1,243 @@
+package io.github.inboxkit.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.TransactionWork;
+import io.github.inboxkit.jdbc.internal.JdbiInboxStore;
+import io.github.inboxkit.jdbc.internal.SchemaMigrator;
+import java.time.Duration;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The InboxKit store on a relational database (PostgreSQL in production, H2 embedded), and the
+ * only way to build one.
+ *
+ * <pre>{@code
+ * // the host owns the pool (HikariCP recommended):
+ * JdbcInboxStore store = JdbcInboxStore.create(dataSource);
+ * // or the store builds and owns a Hikari pool:
+ * JdbcInboxStore store = JdbcInboxStore.builder("jdbc:postgresql://db/inbox", "inbox", secret)
+ *         .maximumPoolSize(20)
+ *         .build();
+ * store.migrate(); // explicitly, e.g. at deployment; never done silently
+ * }</pre>
+ *
+ * <p>The schema is created and upgraded only by {@link #migrate()}, with Flyway and into the
+ * library's own history table {@value SchemaMigrator#HISTORY_TABLE}. Hosts that run their own
+ * Flyway or Liquibase can instead take the versioned SQL files from
+ * {@link Dialect#migrationLocation()}.
+ *
+ * <p>Each use case is one read-committed transaction on one pooled connection. Accounts (name,
+ * settings, sender IDs) are cached per node for {@link Builder#cacheExpiry(Duration)}: a change
+ * made through this node is seen at once, a change made by another node within that time.
+ *
+ * <p>Thread-safe: one instance serves every thread and every use case of a node; several nodes
+ * may share one PostgreSQL database.
+ */
+public final class JdbcInboxStore implements InboxStore, AutoCloseable {
+
+    /** How long a node may serve account settings and sender IDs another node has changed. */
+    public static final Duration DEFAULT_CACHE_EXPIRY = Duration.ofSeconds(5);
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final Duration cacheExpiry;
+    private final HikariDataSource ownedPool;
+    private final JdbiInboxStore store;
+
+    private JdbcInboxStore(Builder builder, DataSource dataSource, HikariDataSource ownedPool) {
+        this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+        this.cacheExpiry = builder.cacheExpiry;
+        this.dialect = builder.dialect != null ? builder.dialect : Dialect.detect(dataSource);
+        this.store = new JdbiInboxStore(dataSource, cacheExpiry);
+    }
+
+    /**
+     * Builds a store on a data source the host owns (and closes), detecting its dialect.
+     *
+     * @param dataSource a pooled data source, HikariCP recommended
+     * @return the store
+     * @throws UnsupportedDatabaseException if the database is neither PostgreSQL nor H2
+     */
+    public static JdbcInboxStore create(DataSource dataSource) {
+        return builder(dataSource).build();
+    }
+
+    /**
+     * Starts building a store on a data source the host owns and closes.
+     *
+     * @param dataSource a pooled data source, HikariCP recommended
+     * @return a builder; not thread-safe
+     */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(Objects.requireNonNull(dataSource, "dataSource"), null, null, null);
+    }
+
+    /**
+     * Starts building a store that creates, and on {@link #close()} closes, its own HikariCP
+     * pool on a JDBC URL. The driver (PostgreSQL or H2) must be on the class path.
+     *
+     * @param jdbcUrl e.g. {@code jdbc:postgresql://host/db} or {@code jdbc:h2:./inbox}
+     * @param username the database user
+     * @param password the database password (may be empty)
+     * @return a builder; not thread-safe
+     */
+    public static Builder builder(String jdbcUrl, String username, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("jdbcUrl must start with \"jdbc:\", got a "
+                    + jdbcUrl.length() + "-character string that does not");
+        }
+        return new Builder(null, jdbcUrl, Objects.requireNonNull(username, "username"),
+                Objects.requireNonNull(password, "password"));
+    }
+
+    /**
+     * Creates or upgrades the schema to this version of the library. Safe to call from several
+     * nodes at once (Flyway serialises them with a database lock) and when nothing is pending.
+     *
+     * @return how many migrations this call applied
+     * @throws SchemaMigrationException if a migration fails or the recorded history does not
+     *     match this version's migration files
+     */
+    public int migrate() {
+        try {
+            return new SchemaMigrator(dataSource, dialect.migrationLocation()).migrate();
+        } catch (FlywayException e) {
+            throw new SchemaMigrationException(SchemaMigrator.HISTORY_TABLE, e);
+        }
+    }
+
+    /**
+     * Runs one use case in one database transaction scoped to an account, as the
+     * {@link InboxStore} port specifies. The schema must have been migrated.
+     *
+     * @throws io.github.inboxkit.core.store.StoreConflictException if a concurrent transaction
+     *     took a unique key or the database aborted this one to resolve a deadlock; nothing was
+     *     written and the engine runs the use case again
+     * @throws io.github.inboxkit.core.store.StoreException if the database failed (unreachable,
+     *     connection killed); nothing was written
+     */
+    @Override
+    public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
+        return store.inTransaction(account, work);
+    }
+
+    /** @return the database dialect this store speaks */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Closes the pool this store created from a JDBC URL; a host-owned data source is left open.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+    }
+
+    /** Builds a {@link JdbcInboxStore}. Not thread-safe; use once. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private final String jdbcUrl;
+        private final String username;
+        private final String password;
+        private Dialect dialect;
+        private Duration cacheExpiry = DEFAULT_CACHE_EXPIRY;
+        private int maximumPoolSize = 10;
+
+        private Builder(DataSource dataSource, String jdbcUrl, String username, String password) {
+            this.dataSource = dataSource;
+            this.jdbcUrl = jdbcUrl;
+            this.username = username;
+            this.password = password;
+        }
+
+        /**
+         * Names the dialect instead of detecting it from the connection metadata.
+         *
+         * @param dialect the database's dialect
+         * @return this builder
+         */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /**
+         * How long account settings and sender IDs are cached. A change made on this node is
+         * seen at once (the cache entry is invalidated); a change made on another node sharing the
+         * database is seen after at most this long. Zero disables the caches.
+         *
+         * @param cacheExpiry at least zero, at most one hour
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder cacheExpiry(Duration cacheExpiry) {
+            Objects.requireNonNull(cacheExpiry, "cacheExpiry");
+            if (cacheExpiry.isNegative() || cacheExpiry.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException(
+                        "cacheExpiry must be between 0 and 1 hour, got " + cacheExpiry);
+            }
+            this.cacheExpiry = cacheExpiry;
+            return this;
+        }
+
+        /**
+         * The size of the Hikari pool built from a JDBC URL.
+         *
+         * @param maximumPoolSize at least 2 (migration takes a lock on one connection while
+         *     migrating on another)
+         * @return this builder
+         * @throws IllegalArgumentException if below 2, or if the store was given a data source
+         */
+        public Builder maximumPoolSize(int maximumPoolSize) {
+            if (jdbcUrl == null) {
+                throw new IllegalArgumentException(
+                        "maximumPoolSize applies only to a store built from a JDBC URL; "
+                                + "size the pool of the data source you passed instead");
+            }
+            if (maximumPoolSize < 2) {
+                throw new IllegalArgumentException("maximumPoolSize must be >= 2, got " + maximumPoolSize);
+            }
+            this.maximumPoolSize = maximumPoolSize;
+            return this;
+        }
+
+        /**
+         * Builds the store. A pool built from a JDBC URL opens its first connection at once, so a
+         * wrong URL or password fails here rather than on the first use case.
+         *
+         * @return the store
+         * @throws UnsupportedDatabaseException if no dialect was named and the database is neither
+         *     PostgreSQL nor H2 or cannot be reached
+         * @throws RuntimeException from HikariCP if a pool built from a JDBC URL cannot connect
+         */
+        public JdbcInboxStore build() {
+            if (dataSource != null) {
+                return new JdbcInboxStore(this, dataSource, null);
+            }
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(jdbcUrl);
+            config.setUsername(username);
+            config.setPassword(password);
+            config.setMaximumPoolSize(maximumPoolSize);
+            config.setPoolName("inboxkit");
+            HikariDataSource pool = new HikariDataSource(config);
+            try {
+                return new JdbcInboxStore(this, pool, pool);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        }
+    }
+}

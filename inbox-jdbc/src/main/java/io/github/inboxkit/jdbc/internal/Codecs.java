@@ -1,0 +1,150 @@
+package io.github.inboxkit.jdbc.internal;
+
+import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.contact.CustomFieldValue;
+import io.github.inboxkit.core.conversation.MediaReference;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The JSON shapes of the structured columns: account settings, contact custom fields and message
+ * media. Settings are read leniently: an attribute missing from a row written by an older version
+ * keeps its default, so adding a setting needs no migration.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class Codecs {
+
+    private Codecs() {}
+
+    static String writeSettings(AccountSettings settings) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("retentionWindow", settings.retentionWindow().toString());
+        json.put("defaultRegion", settings.defaultRegion());
+        json.put("autoOptOut", settings.autoOptOut());
+        json.put("optOutKeywords", new TreeSet<>(settings.optOutKeywords()));
+        json.put("autoOptIn", settings.autoOptIn());
+        json.put("optInKeywords", new TreeSet<>(settings.optInKeywords()));
+        json.put("senderIds", settings.senderIds());
+        settings.defaultSenderId().ifPresent(id -> json.put("defaultSenderId", id));
+        json.put("numberPools", settings.numberPools());
+        json.put("templates", settings.templates());
+        json.put("smartEncoding", settings.smartEncoding());
+        json.put("nationalLanguageTables", settings.nationalLanguageTables());
+        json.put("maxSegments", settings.maxSegments());
+        json.put("maxMmsBytes", settings.maxMmsBytes());
+        return Json.write(json);
+    }
+
+    @SuppressWarnings("unchecked")
+    static AccountSettings readSettings(String text) {
+        Map<String, Object> json = (Map<String, Object>) Json.parse(text);
+        var builder = AccountSettings.builder();
+        if (json.get("retentionWindow") instanceof String window) {
+            builder.retentionWindow(Duration.parse(window));
+        }
+        if (json.get("defaultRegion") instanceof String region) {
+            builder.defaultRegion(region);
+        }
+        if (json.get("autoOptOut") instanceof Boolean flag) {
+            builder.autoOptOut(flag);
+        }
+        if (json.get("optOutKeywords") instanceof List<?> keywords) {
+            builder.optOutKeywords(strings(keywords));
+        }
+        if (json.get("autoOptIn") instanceof Boolean flag) {
+            builder.autoOptIn(flag);
+        }
+        if (json.get("optInKeywords") instanceof List<?> keywords) {
+            builder.optInKeywords(strings(keywords));
+        }
+        if (json.get("senderIds") instanceof List<?> senderIds) {
+            builder.senderIds(strings(senderIds));
+        }
+        if (json.get("defaultSenderId") instanceof String senderId) {
+            builder.defaultSenderId(senderId);
+        }
+        if (json.get("numberPools") instanceof Map<?, ?> pools) {
+            pools.forEach((name, numbers) -> builder.putNumberPools((String) name, strings((List<?>) numbers)));
+        }
+        if (json.get("templates") instanceof Map<?, ?> templates) {
+            templates.forEach((name, body) -> builder.putTemplates((String) name, (String) body));
+        }
+        if (json.get("smartEncoding") instanceof Boolean flag) {
+            builder.smartEncoding(flag);
+        }
+        if (json.get("nationalLanguageTables") instanceof List<?> tables) {
+            builder.nationalLanguageTables(strings(tables));
+        }
+        if (json.get("maxSegments") instanceof BigDecimal number) {
+            builder.maxSegments(number.intValueExact());
+        }
+        if (json.get("maxMmsBytes") instanceof BigDecimal number) {
+            builder.maxMmsBytes(number.intValueExact());
+        }
+        return builder.build();
+    }
+
+    static String writeCustomFields(Map<String, CustomFieldValue> fields) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (value instanceof CustomFieldValue.Text text) {
+                json.put(name, text.value());
+            } else if (value instanceof CustomFieldValue.Number number) {
+                json.put(name, number.value());
+            } else {
+                json.put(name, ((CustomFieldValue.Flag) value).value());
+            }
+        });
+        return Json.write(json);
+    }
+
+    static Map<String, CustomFieldValue> readCustomFields(String text) {
+        Map<String, CustomFieldValue> fields = new LinkedHashMap<>();
+        ((Map<?, ?>) Json.parse(text)).forEach((name, value) -> {
+            if (value instanceof String string) {
+                fields.put((String) name, CustomFieldValue.text(string));
+            } else if (value instanceof BigDecimal number) {
+                fields.put((String) name, CustomFieldValue.number(number));
+            } else if (value instanceof Boolean flag) {
+                fields.put((String) name, CustomFieldValue.flag(flag));
+            } else {
+                throw new IllegalStateException("custom field " + name + " has an unreadable value");
+            }
+        });
+        return fields;
+    }
+
+    static String writeMedia(List<MediaReference> media) {
+        List<Object> json = new ArrayList<>();
+        for (MediaReference reference : media) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("mimeType", reference.mimeType());
+            item.put("location", reference.location());
+            json.add(item);
+        }
+        return Json.write(json);
+    }
+
+    static List<MediaReference> readMedia(String text) {
+        List<MediaReference> media = new ArrayList<>();
+        for (Object item : (List<?>) Json.parse(text)) {
+            Map<?, ?> map = (Map<?, ?>) item;
+            media.add(new MediaReference((String) map.get("mimeType"), (String) map.get("location")));
+        }
+        return media;
+    }
+
+    private static List<String> strings(List<?> values) {
+        List<String> strings = new ArrayList<>(values.size());
+        for (Object value : values) {
+            strings.add((String) value);
+        }
+        return strings;
+    }
+}

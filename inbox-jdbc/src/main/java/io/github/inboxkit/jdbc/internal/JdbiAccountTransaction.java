@@ -1,0 +1,749 @@
+package io.github.inboxkit.jdbc.internal;
+
+import io.github.inboxkit.core.account.Account;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.account.User;
+import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.contact.Contact;
+import io.github.inboxkit.core.contact.ContactId;
+import io.github.inboxkit.core.contact.OptOutAction;
+import io.github.inboxkit.core.contact.OptOutRecord;
+import io.github.inboxkit.core.contact.OptOutSource;
+import io.github.inboxkit.core.conversation.AssignmentChange;
+import io.github.inboxkit.core.conversation.Conversation;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.ConversationState;
+import io.github.inboxkit.core.conversation.Direction;
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.inbox.AssignmentFilter;
+import io.github.inboxkit.core.inbox.InboxCounters;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.store.AccountTransaction;
+import io.github.inboxkit.core.store.ConversationListing;
+import io.github.inboxkit.core.store.SearchTerm;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * One use case's transaction on the SQL schema: every statement filters by the transaction's
+ * account, which leads every key and index (invariant 6), so that an id of another account reads
+ * as a missing row.
+ *
+ * <p>Not thread-safe: it lives on one thread for one {@code inTransaction} call.
+ */
+final class JdbiAccountTransaction implements AccountTransaction {
+
+    private static final String CONVERSATION_COLUMNS = "c.conversation_id, c.phone_e164, c.state, c.assignee_id,"
+            + " c.unread_count, c.last_activity_at, c.preview, c.last_message_sequence, c.created_at";
+    private static final String MESSAGE_COLUMNS = "message_id, conversation_id, sequence, phone_e164, direction,"
+            + " body, media, sender_id, carrier_message_id, status, is_read, author_id, broadcast_label,"
+            + " scheduled_for, created_at";
+    private static final String CONTACT_COLUMNS =
+            "contact_id, phone_e164, first_name, last_name, custom_fields, created_at, updated_at";
+
+    private final Handle handle;
+    private final AccountId accountId;
+    private final String account;
+    private final AccountCache accountCache;
+    private boolean accountWritten;
+
+    JdbiAccountTransaction(Handle handle, AccountId accountId, AccountCache accountCache) {
+        this.handle = handle;
+        this.accountId = accountId;
+        this.account = accountId.value();
+        this.accountCache = accountCache;
+    }
+
+    /** @return whether this transaction wrote the account row, so the cache must be invalidated */
+    boolean accountWritten() {
+        return accountWritten;
+    }
+
+    @Override
+    public AccountId accountId() {
+        return accountId;
+    }
+
+    // ----- accounts ---------------------------------------------------------------------------
+
+    @Override
+    public Optional<Account> findAccount() {
+        if (!accountWritten) {
+            Optional<Account> cached = accountCache.get(accountId);
+            if (cached.isPresent()) {
+                return cached;
+            }
+        }
+        Optional<Account> found = run("find account", () -> handle
+                .createQuery("SELECT name, settings, created_at FROM accounts WHERE account_id = :account")
+                .bind("account", account)
+                .map((RowMapper<Account>) (rs, ctx) -> Account.builder()
+                        .id(accountId)
+                        .name(rs.getString("name"))
+                        .settings(Codecs.readSettings(rs.getString("settings")))
+                        .createdAt(instant(rs, "created_at"))
+                        .build())
+                .findOne());
+        if (!accountWritten) {
+            found.ifPresent(value -> accountCache.put(accountId, value));
+        }
+        return found;
+    }
+
+    @Override
+    public void insertAccount(Account value) {
+        requireOwnAccount(value.id());
+        accountWritten = true;
+        run("insert account", () -> {
+            handle.createUpdate("INSERT INTO accounts (account_id, name, settings, created_at)"
+                            + " VALUES (:account, :name, :settings, :createdAt)")
+                    .bind("account", account)
+                    .bind("name", value.name())
+                    .bind("settings", Codecs.writeSettings(value.settings()))
+                    .bind("createdAt", time(value.createdAt()))
+                    .execute();
+            return handle.createUpdate("INSERT INTO account_counters (account_id) VALUES (:account)")
+                    .bind("account", account)
+                    .execute();
+        });
+    }
+
+    @Override
+    public void updateAccount(Account value) {
+        requireOwnAccount(value.id());
+        accountWritten = true;
+        run("update account", () -> handle
+                .createUpdate("UPDATE accounts SET name = :name, settings = :settings WHERE account_id = :account")
+                .bind("account", account)
+                .bind("name", value.name())
+                .bind("settings", Codecs.writeSettings(value.settings()))
+                .execute());
+    }
+
+    // ----- users ------------------------------------------------------------------------------
+
+    private static final RowMapper<User> USER = (rs, ctx) -> User.builder()
+            .id(UserId.of(rs.getString("user_id")))
+            .displayName(rs.getString("display_name"))
+            .createdAt(instant(rs, "created_at"))
+            .build();
+
+    @Override
+    public Optional<User> findUser(UserId id) {
+        return run("find user", () -> handle
+                .createQuery("SELECT user_id, display_name, created_at FROM users"
+                        + " WHERE account_id = :account AND user_id = :user")
+                .bind("account", account)
+                .bind("user", id.value())
+                .map(USER)
+                .findOne());
+    }
+
+    @Override
+    public List<User> listUsers() {
+        return run("list users", () -> handle
+                .createQuery("SELECT user_id, display_name, created_at FROM users"
+                        + " WHERE account_id = :account ORDER BY user_id")
+                .bind("account", account)
+                .map(USER)
+                .list());
+    }
+
+    @Override
+    public void insertUser(User user) {
+        run("insert user", () -> handle
+                .createUpdate("INSERT INTO users (account_id, user_id, display_name, created_at)"
+                        + " VALUES (:account, :user, :name, :createdAt)")
+                .bind("account", account)
+                .bind("user", user.id().value())
+                .bind("name", user.displayName())
+                .bind("createdAt", time(user.createdAt()))
+                .execute());
+    }
+
+    @Override
+    public void updateUser(User user) {
+        run("update user", () -> handle
+                .createUpdate("UPDATE users SET display_name = :name, created_at = :createdAt"
+                        + " WHERE account_id = :account AND user_id = :user")
+                .bind("account", account)
+                .bind("user", user.id().value())
+                .bind("name", user.displayName())
+                .bind("createdAt", time(user.createdAt()))
+                .execute());
+    }
+
+    // ----- contacts ---------------------------------------------------------------------------
+
+    private static final RowMapper<Contact> CONTACT = (rs, ctx) -> Contact.builder()
+            .id(new ContactId(rs.getObject("contact_id", UUID.class)))
+            .phone(new PhoneNumber(rs.getString("phone_e164")))
+            .firstName(Optional.ofNullable(rs.getString("first_name")))
+            .lastName(Optional.ofNullable(rs.getString("last_name")))
+            .customFields(Codecs.readCustomFields(rs.getString("custom_fields")))
+            .createdAt(instant(rs, "created_at"))
+            .updatedAt(instant(rs, "updated_at"))
+            .build();
+
+    @Override
+    public Optional<Contact> findContact(ContactId id) {
+        return run("find contact", () -> handle
+                .createQuery("SELECT " + CONTACT_COLUMNS + " FROM contacts"
+                        + " WHERE account_id = :account AND contact_id = :contact")
+                .bind("account", account)
+                .bind("contact", id.value())
+                .map(CONTACT)
+                .findOne());
+    }
+
+    @Override
+    public Optional<Contact> findContactByPhone(PhoneNumber phone) {
+        return run("find contact by phone", () -> handle
+                .createQuery("SELECT " + CONTACT_COLUMNS + " FROM contacts"
+                        + " WHERE account_id = :account AND phone_e164 = :phone")
+                .bind("account", account)
+                .bind("phone", phone.e164())
+                .map(CONTACT)
+                .findOne());
+    }
+
+    @Override
+    public Map<PhoneNumber, Contact> findContactsByPhone(Collection<PhoneNumber> phones) {
+        Map<PhoneNumber, Contact> found = new LinkedHashMap<>();
+        if (phones.isEmpty()) {
+            return found;
+        }
+        List<String> numbers = phones.stream().map(PhoneNumber::e164).distinct().toList();
+        List<Contact> contacts = run("find contacts by phone", () -> handle
+                .createQuery("SELECT " + CONTACT_COLUMNS + " FROM contacts"
+                        + " WHERE account_id = :account AND phone_e164 IN (<phones>)")
+                .bind("account", account)
+                .bindList("phones", numbers)
+                .map(CONTACT)
+                .list());
+        contacts.forEach(contact -> found.put(contact.phone(), contact));
+        return found;
+    }
+
+    @Override
+    public void insertContact(Contact contact) {
+        run("insert contact", () -> handle
+                .createUpdate("INSERT INTO contacts (account_id, contact_id, phone_e164, first_name, last_name,"
+                        + " search_name, custom_fields, created_at, updated_at) VALUES (:account, :contact, :phone,"
+                        + " :firstName, :lastName, :searchName, :customFields, :createdAt, :updatedAt)")
+                .bind("account", account)
+                .bind("contact", contact.id().value())
+                .bind("phone", contact.phone().e164())
+                .bind("firstName", contact.firstName().orElse(null))
+                .bind("lastName", contact.lastName().orElse(null))
+                .bind("searchName", searchName(contact))
+                .bind("customFields", Codecs.writeCustomFields(contact.customFields()))
+                .bind("createdAt", time(contact.createdAt()))
+                .bind("updatedAt", time(contact.updatedAt()))
+                .execute());
+    }
+
+    @Override
+    public void updateContact(Contact contact) {
+        run("update contact", () -> handle
+                .createUpdate("UPDATE contacts SET phone_e164 = :phone, first_name = :firstName,"
+                        + " last_name = :lastName, search_name = :searchName, custom_fields = :customFields,"
+                        + " created_at = :createdAt, updated_at = :updatedAt"
+                        + " WHERE account_id = :account AND contact_id = :contact")
+                .bind("account", account)
+                .bind("contact", contact.id().value())
+                .bind("phone", contact.phone().e164())
+                .bind("firstName", contact.firstName().orElse(null))
+                .bind("lastName", contact.lastName().orElse(null))
+                .bind("searchName", searchName(contact))
+                .bind("customFields", Codecs.writeCustomFields(contact.customFields()))
+                .bind("createdAt", time(contact.createdAt()))
+                .bind("updatedAt", time(contact.updatedAt()))
+                .execute());
+    }
+
+    private static String searchName(Contact contact) {
+        return contact.fullName().map(name -> name.toLowerCase(Locale.ROOT)).orElse("");
+    }
+
+    // ----- subscription -----------------------------------------------------------------------
+
+    private static final String OPT_OUT_COLUMNS =
+            "phone_e164, action, source, cause_message_id, keyword, changed_by, recorded_at";
+
+    private static final RowMapper<OptOutRecord> OPT_OUT = (rs, ctx) -> OptOutRecord.builder()
+            .phone(new PhoneNumber(rs.getString("phone_e164")))
+            .action(OptOutAction.valueOf(rs.getString("action")))
+            .source(OptOutSource.valueOf(rs.getString("source")))
+            .causedByMessage(Optional.ofNullable(rs.getObject("cause_message_id", UUID.class)).map(MessageId::new))
+            .keyword(Optional.ofNullable(rs.getString("keyword")))
+            .changedBy(Optional.ofNullable(rs.getString("changed_by")).map(UserId::of))
+            .recordedAt(instant(rs, "recorded_at"))
+            .build();
+
+    @Override
+    public Optional<OptOutRecord> latestOptOutRecord(PhoneNumber phone) {
+        return run("read subscription", () -> handle
+                .createQuery("SELECT " + OPT_OUT_COLUMNS + " FROM opt_out_records"
+                        + " WHERE account_id = :account AND phone_e164 = :phone ORDER BY record_seq DESC LIMIT 1")
+                .bind("account", account)
+                .bind("phone", phone.e164())
+                .map(OPT_OUT)
+                .findOne());
+    }
+
+    @Override
+    public void appendOptOutRecord(OptOutRecord record) {
+        run("append subscription change", () -> bindNullableUuid(handle
+                .createUpdate("INSERT INTO opt_out_records (account_id, phone_e164, action, source,"
+                        + " cause_message_id, keyword, changed_by, recorded_at) VALUES (:account, :phone, :action,"
+                        + " :source, :cause, :keyword, :changedBy, :recordedAt)")
+                .bind("account", account)
+                .bind("phone", record.phone().e164())
+                .bind("action", record.action().name())
+                .bind("source", record.source().name())
+                .bind("keyword", record.keyword().orElse(null))
+                .bind("changedBy", record.changedBy().map(UserId::value).orElse(null))
+                .bind("recordedAt", time(record.recordedAt())),
+                "cause", record.causedByMessage().map(MessageId::value))
+                .execute());
+    }
+
+    @Override
+    public List<OptOutRecord> optOutHistory(PhoneNumber phone) {
+        return run("read subscription history", () -> handle
+                .createQuery("SELECT " + OPT_OUT_COLUMNS + " FROM opt_out_records"
+                        + " WHERE account_id = :account AND phone_e164 = :phone ORDER BY record_seq")
+                .bind("account", account)
+                .bind("phone", phone.e164())
+                .map(OPT_OUT)
+                .list());
+    }
+
+    // ----- conversations ----------------------------------------------------------------------
+
+    private static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> Conversation.builder()
+            .id(new ConversationId(rs.getObject("conversation_id", UUID.class)))
+            .contactPhone(new PhoneNumber(rs.getString("phone_e164")))
+            .state(ConversationState.valueOf(rs.getString("state")))
+            .assignee(Optional.ofNullable(rs.getString("assignee_id")).map(UserId::of))
+            .unreadCount(rs.getInt("unread_count"))
+            .lastActivityAt(instant(rs, "last_activity_at"))
+            .lastMessagePreview(rs.getString("preview"))
+            .lastMessageSequence(rs.getLong("last_message_sequence"))
+            .createdAt(instant(rs, "created_at"))
+            .build();
+
+    @Override
+    public Optional<Conversation> findConversation(ConversationId id) {
+        return conversationById(id, "");
+    }
+
+    @Override
+    public Optional<Conversation> lockConversation(ConversationId id) {
+        return conversationById(id, " FOR UPDATE");
+    }
+
+    private Optional<Conversation> conversationById(ConversationId id, String lock) {
+        return run("read conversation", () -> handle
+                .createQuery("SELECT " + CONVERSATION_COLUMNS + " FROM conversations c"
+                        + " WHERE c.account_id = :account AND c.conversation_id = :conversation" + lock)
+                .bind("account", account)
+                .bind("conversation", id.value())
+                .map(CONVERSATION)
+                .findOne());
+    }
+
+    @Override
+    public Optional<Conversation> lockConversationByPhone(PhoneNumber contactPhone) {
+        return run("lock conversation by phone", () -> handle
+                .createQuery("SELECT " + CONVERSATION_COLUMNS + " FROM conversations c"
+                        + " WHERE c.account_id = :account AND c.phone_e164 = :phone FOR UPDATE")
+                .bind("account", account)
+                .bind("phone", contactPhone.e164())
+                .map(CONVERSATION)
+                .findOne());
+    }
+
+    @Override
+    public void insertConversation(Conversation conversation) {
+        run("insert conversation", () -> handle
+                .createUpdate("INSERT INTO conversations (account_id, conversation_id, phone_e164, phone_digits,"
+                        + " state, assignee_id, unread_count, has_unread, last_activity_at, preview,"
+                        + " last_message_sequence, created_at) VALUES (:account, :conversation, :phone, :digits,"
+                        + " :state, :assignee, :unread, :hasUnread, :lastActivity, :preview, :sequence, :createdAt)")
+                .bind("account", account)
+                .bind("conversation", conversation.id().value())
+                .bind("phone", conversation.contactPhone().e164())
+                .bind("digits", conversation.contactPhone().digits())
+                .bind("state", conversation.state().name())
+                .bind("assignee", conversation.assignee().map(UserId::value).orElse(null))
+                .bind("unread", conversation.unreadCount())
+                .bind("hasUnread", conversation.unreadCount() > 0)
+                .bind("lastActivity", time(conversation.lastActivityAt()))
+                .bind("preview", conversation.lastMessagePreview())
+                .bind("sequence", conversation.lastMessageSequence())
+                .bind("createdAt", time(conversation.createdAt()))
+                .execute());
+    }
+
+    @Override
+    public void updateConversation(Conversation conversation) {
+        run("update conversation", () -> handle
+                .createUpdate("UPDATE conversations SET phone_e164 = :phone, phone_digits = :digits, state = :state,"
+                        + " assignee_id = :assignee, unread_count = :unread, has_unread = :hasUnread,"
+                        + " last_activity_at = :lastActivity, preview = :preview,"
+                        + " last_message_sequence = :sequence, created_at = :createdAt"
+                        + " WHERE account_id = :account AND conversation_id = :conversation")
+                .bind("account", account)
+                .bind("conversation", conversation.id().value())
+                .bind("phone", conversation.contactPhone().e164())
+                .bind("digits", conversation.contactPhone().digits())
+                .bind("state", conversation.state().name())
+                .bind("assignee", conversation.assignee().map(UserId::value).orElse(null))
+                .bind("unread", conversation.unreadCount())
+                .bind("hasUnread", conversation.unreadCount() > 0)
+                .bind("lastActivity", time(conversation.lastActivityAt()))
+                .bind("preview", conversation.lastMessagePreview())
+                .bind("sequence", conversation.lastMessageSequence())
+                .bind("createdAt", time(conversation.createdAt()))
+                .execute());
+    }
+
+    @Override
+    public List<Conversation> listConversations(ConversationListing listing) {
+        ListingSql sql = ListingSql.of(listing);
+        return run("list conversations", () -> {
+            Query query = handle.createQuery(sql.text())
+                    .bind("account", account)
+                    .bind("state", listing.state().name())
+                    .bind("since", time(listing.activeSince()))
+                    .bind("limit", listing.limit());
+            if (listing.assignment() instanceof AssignmentFilter.AssignedTo assignedTo) {
+                query.bind("assignee", assignedTo.user().value());
+            }
+            listing.after().ifPresent(cursor -> query
+                    .bind("afterAt", time(cursor.lastActivityAt()))
+                    .bind("afterId", cursor.conversationId().value()));
+            listing.search().ifPresent(search -> {
+                query.bind("textPattern", LikePatterns.containing(search.text()));
+                for (int i = 0; i < search.digitVariants().size(); i++) {
+                    query.bind("digits" + i, LikePatterns.containing(search.digitVariants().get(i)));
+                }
+            });
+            return query.map(CONVERSATION).list();
+        });
+    }
+
+    // ----- messages ---------------------------------------------------------------------------
+
+    private static final RowMapper<Message> MESSAGE = (rs, ctx) -> Message.builder()
+            .id(new MessageId(rs.getObject("message_id", UUID.class)))
+            .conversationId(new ConversationId(rs.getObject("conversation_id", UUID.class)))
+            .sequence(rs.getLong("sequence"))
+            .contactPhone(new PhoneNumber(rs.getString("phone_e164")))
+            .direction(Direction.valueOf(rs.getString("direction")))
+            .text(rs.getString("body"))
+            .media(Codecs.readMedia(rs.getString("media")))
+            .senderId(Optional.ofNullable(rs.getString("sender_id")))
+            .carrierMessageId(Optional.ofNullable(rs.getString("carrier_message_id")))
+            .status(MessageStatus.valueOf(rs.getString("status")))
+            .read(rs.getBoolean("is_read"))
+            .author(Optional.ofNullable(rs.getString("author_id")).map(UserId::of))
+            .broadcastLabel(Optional.ofNullable(rs.getString("broadcast_label")))
+            .scheduledFor(Optional.ofNullable(nullableInstant(rs, "scheduled_for")))
+            .createdAt(instant(rs, "created_at"))
+            .build();
+
+    @Override
+    public Optional<Message> findMessage(MessageId id) {
+        return run("find message", () -> handle
+                .createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages"
+                        + " WHERE account_id = :account AND message_id = :message")
+                .bind("account", account)
+                .bind("message", id.value())
+                .map(MESSAGE)
+                .findOne());
+    }
+
+    @Override
+    public Optional<Message> findMessageByCarrierId(String carrierMessageId) {
+        return run("find message by carrier id", () -> handle
+                .createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages"
+                        + " WHERE account_id = :account AND carrier_message_id = :carrierId")
+                .bind("account", account)
+                .bind("carrierId", carrierMessageId)
+                .map(MESSAGE)
+                .findOne());
+    }
+
+    @Override
+    public void insertMessage(Message message) {
+        run("insert message", () -> handle
+                .createUpdate("INSERT INTO messages (account_id, " + MESSAGE_COLUMNS + ", body_lower) VALUES"
+                        + " (:account, :message, :conversation, :sequence, :phone, :direction, :body, :media,"
+                        + " :senderId, :carrierId, :status, :read, :author, :broadcast, :scheduledFor, :createdAt,"
+                        + " :bodyLower)")
+                .bind("account", account)
+                .bind("message", message.id().value())
+                .bind("conversation", message.conversationId().value())
+                .bind("sequence", message.sequence())
+                .bind("phone", message.contactPhone().e164())
+                .bind("direction", message.direction().name())
+                .bind("body", message.text())
+                .bind("media", Codecs.writeMedia(message.media()))
+                .bind("senderId", message.senderId().orElse(null))
+                .bind("carrierId", message.carrierMessageId().orElse(null))
+                .bind("status", message.status().name())
+                .bind("read", message.read())
+                .bind("author", message.author().map(UserId::value).orElse(null))
+                .bind("broadcast", message.broadcastLabel().orElse(null))
+                .bind("scheduledFor", message.scheduledFor().map(JdbiAccountTransaction::time).orElse(null))
+                .bind("createdAt", time(message.createdAt()))
+                .bind("bodyLower", message.text().toLowerCase(Locale.ROOT))
+                .execute());
+    }
+
+    @Override
+    public void updateMessage(Message message) {
+        run("update message", () -> handle
+                .createUpdate("UPDATE messages SET conversation_id = :conversation, sequence = :sequence,"
+                        + " phone_e164 = :phone, direction = :direction, body = :body, body_lower = :bodyLower,"
+                        + " media = :media, sender_id = :senderId, carrier_message_id = :carrierId,"
+                        + " status = :status, is_read = :read, author_id = :author, broadcast_label = :broadcast,"
+                        + " scheduled_for = :scheduledFor, created_at = :createdAt"
+                        + " WHERE account_id = :account AND message_id = :message")
+                .bind("account", account)
+                .bind("message", message.id().value())
+                .bind("conversation", message.conversationId().value())
+                .bind("sequence", message.sequence())
+                .bind("phone", message.contactPhone().e164())
+                .bind("direction", message.direction().name())
+                .bind("body", message.text())
+                .bind("bodyLower", message.text().toLowerCase(Locale.ROOT))
+                .bind("media", Codecs.writeMedia(message.media()))
+                .bind("senderId", message.senderId().orElse(null))
+                .bind("carrierId", message.carrierMessageId().orElse(null))
+                .bind("status", message.status().name())
+                .bind("read", message.read())
+                .bind("author", message.author().map(UserId::value).orElse(null))
+                .bind("broadcast", message.broadcastLabel().orElse(null))
+                .bind("scheduledFor", message.scheduledFor().map(JdbiAccountTransaction::time).orElse(null))
+                .bind("createdAt", time(message.createdAt()))
+                .execute());
+    }
+
+    @Override
+    public List<Message> listMessages(ConversationId conversation, long beforeSequence, Instant since, int limit) {
+        return run("list messages", () -> handle
+                .createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages"
+                        + " WHERE account_id = :account AND conversation_id = :conversation"
+                        + " AND sequence < :before AND created_at >= :since"
+                        + " ORDER BY sequence DESC LIMIT :limit")
+                .bind("account", account)
+                .bind("conversation", conversation.value())
+                .bind("before", beforeSequence)
+                .bind("since", time(since))
+                .bind("limit", limit)
+                .map(MESSAGE)
+                .list());
+    }
+
+    @Override
+    public List<Message> searchMessages(ConversationId conversation, String lowerCaseText, Instant since, int limit) {
+        return run("search messages", () -> handle
+                .createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages"
+                        + " WHERE account_id = :account AND conversation_id = :conversation"
+                        + " AND created_at >= :since AND body_lower LIKE :pattern ESCAPE '!'"
+                        + " ORDER BY sequence DESC LIMIT :limit")
+                .bind("account", account)
+                .bind("conversation", conversation.value())
+                .bind("since", time(since))
+                .bind("pattern", LikePatterns.containing(lowerCaseText))
+                .bind("limit", limit)
+                .map(MESSAGE)
+                .list());
+    }
+
+    @Override
+    public int markInboundMessagesRead(ConversationId conversation) {
+        return run("mark messages read", () -> handle
+                .createUpdate("UPDATE messages SET is_read = TRUE WHERE account_id = :account"
+                        + " AND conversation_id = :conversation AND direction = 'INBOUND' AND is_read = FALSE")
+                .bind("account", account)
+                .bind("conversation", conversation.value())
+                .execute());
+    }
+
+    // ----- assignment -------------------------------------------------------------------------
+
+    @Override
+    public void appendAssignmentChange(AssignmentChange change) {
+        run("append assignment change", () -> handle
+                .createUpdate("INSERT INTO assignment_changes (account_id, conversation_id, from_user_id,"
+                        + " to_user_id, changed_by, changed_at) VALUES (:account, :conversation, :from, :to,"
+                        + " :changedBy, :changedAt)")
+                .bind("account", account)
+                .bind("conversation", change.conversationId().value())
+                .bind("from", change.from().map(UserId::value).orElse(null))
+                .bind("to", change.to().map(UserId::value).orElse(null))
+                .bind("changedBy", change.changedBy().value())
+                .bind("changedAt", time(change.changedAt()))
+                .execute());
+    }
+
+    @Override
+    public List<AssignmentChange> assignmentHistory(ConversationId conversation) {
+        return run("read assignment history", () -> handle
+                .createQuery("SELECT conversation_id, from_user_id, to_user_id, changed_by, changed_at"
+                        + " FROM assignment_changes WHERE account_id = :account AND conversation_id = :conversation"
+                        + " ORDER BY change_seq")
+                .bind("account", account)
+                .bind("conversation", conversation.value())
+                .map((RowMapper<AssignmentChange>) (rs, ctx) -> AssignmentChange.builder()
+                        .conversationId(new ConversationId(rs.getObject("conversation_id", UUID.class)))
+                        .from(Optional.ofNullable(rs.getString("from_user_id")).map(UserId::of))
+                        .to(Optional.ofNullable(rs.getString("to_user_id")).map(UserId::of))
+                        .changedBy(UserId.of(rs.getString("changed_by")))
+                        .changedAt(instant(rs, "changed_at"))
+                        .build())
+                .list());
+    }
+
+    // ----- counters ---------------------------------------------------------------------------
+
+    @Override
+    public InboxCounters counters() {
+        return run("read counters", () -> handle
+                .createQuery("SELECT open_conversations, closed_conversations, unread_conversations"
+                        + " FROM account_counters WHERE account_id = :account")
+                .bind("account", account)
+                .map((rs, ctx) -> new InboxCounters(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .findOne()
+                .orElseGet(InboxCounters::zero));
+    }
+
+    @Override
+    public void adjustCounters(long openDelta, long closedDelta, long unreadConversationsDelta) {
+        if (openDelta == 0 && closedDelta == 0 && unreadConversationsDelta == 0) {
+            return;
+        }
+        int updated = run("adjust counters", () -> handle
+                .createUpdate("UPDATE account_counters SET open_conversations = open_conversations + :open,"
+                        + " closed_conversations = closed_conversations + :closed,"
+                        + " unread_conversations = unread_conversations + :unread WHERE account_id = :account")
+                .bind("account", account)
+                .bind("open", openDelta)
+                .bind("closed", closedDelta)
+                .bind("unread", unreadConversationsDelta)
+                .execute());
+        if (updated == 0) {
+            // counters of an account created before its counters row existed (or by a host's import)
+            run("create counters", () -> handle
+                    .createUpdate("INSERT INTO account_counters (account_id, open_conversations,"
+                            + " closed_conversations, unread_conversations) VALUES (:account, :open, :closed, :unread)")
+                    .bind("account", account)
+                    .bind("open", openDelta)
+                    .bind("closed", closedDelta)
+                    .bind("unread", unreadConversationsDelta)
+                    .execute());
+        }
+    }
+
+    // ----- plumbing ---------------------------------------------------------------------------
+
+    /** Binds a uuid or an untyped NULL (a NULL typed varchar is refused by PostgreSQL's uuid column). */
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindNullableUuid(
+            S statement, String name, Optional<UUID> value) {
+        return value.isPresent() ? statement.bind(name, value.get()) : statement.bindNull(name, java.sql.Types.OTHER);
+    }
+
+    private void requireOwnAccount(AccountId id) {
+        if (!accountId.equals(id)) {
+            throw new IllegalArgumentException("the account's id must be the transaction's account");
+        }
+    }
+
+    private <T> T run(String operation, Supplier<T> statement) {
+        try {
+            return statement.get();
+        } catch (JdbiException e) {
+            throw SqlErrors.translate(operation, e);
+        }
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    static Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** Builds the listing statement for one filter combination; its shape picks the index. */
+    record ListingSql(String text) {
+        static ListingSql of(ConversationListing listing) {
+            StringBuilder sql = new StringBuilder("SELECT ").append(CONVERSATION_COLUMNS)
+                    .append(" FROM conversations c WHERE c.account_id = :account AND c.state = :state");
+            AssignmentFilter assignment = listing.assignment();
+            if (assignment instanceof AssignmentFilter.Unassigned) {
+                sql.append(" AND c.assignee_id IS NULL");
+            } else if (assignment instanceof AssignmentFilter.AssignedTo) {
+                sql.append(" AND c.assignee_id = :assignee");
+            }
+            switch (listing.readFilter()) {
+                case UNREAD -> sql.append(" AND c.has_unread = TRUE");
+                case READ -> sql.append(" AND c.has_unread = FALSE");
+                default -> { }
+            }
+            sql.append(" AND c.last_activity_at >= :since");
+            if (listing.after().isPresent()) {
+                sql.append(" AND (c.last_activity_at < :afterAt"
+                        + " OR (c.last_activity_at = :afterAt AND c.conversation_id < :afterId))");
+            }
+            listing.search().ifPresent(search -> appendSearch(sql, search));
+            sql.append(" ORDER BY c.last_activity_at DESC, c.conversation_id DESC LIMIT :limit");
+            return new ListingSql(sql.toString());
+        }
+
+        /*
+         * The search is a filter on the keyset walk: the database reads the account's conversations
+         * in listing order and stops at the page's end, so a common term (two characters included)
+         * costs one page of probes. Each probe uses a unique key (contact by phone) or the thread's
+         * messages index.
+         */
+        private static void appendSearch(StringBuilder sql, SearchTerm search) {
+            sql.append(" AND (EXISTS (SELECT 1 FROM contacts k WHERE k.account_id = c.account_id"
+                    + " AND k.phone_e164 = c.phone_e164 AND k.search_name LIKE :textPattern ESCAPE '!')");
+            for (int i = 0; i < search.digitVariants().size(); i++) {
+                sql.append(" OR c.phone_digits LIKE :digits").append(i).append(" ESCAPE '!'");
+            }
+            sql.append(" OR EXISTS (SELECT 1 FROM messages m WHERE m.account_id = c.account_id"
+                    + " AND m.conversation_id = c.conversation_id AND m.created_at >= :since"
+                    + " AND m.body_lower LIKE :textPattern ESCAPE '!'))");
+        }
+    }
+
+}

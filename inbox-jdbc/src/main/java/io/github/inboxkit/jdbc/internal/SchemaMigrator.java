@@ -1,0 +1,57 @@
+package io.github.inboxkit.jdbc.internal;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Applies the versioned SQL migrations of one dialect with Flyway, into the library's own history
+ * table so that a host's own Flyway history (usually {@code flyway_schema_history}) is left alone.
+ *
+ * <p>Several nodes may call {@link #migrate()} at once: Flyway serialises them with a database lock
+ * (an advisory lock on PostgreSQL), the first applies the pending migrations and the others find
+ * nothing left to do. A database that already holds a host's own tables but no InboxKit history is
+ * baselined at version 0, so that every InboxKit migration still runs.
+ *
+ * <p>Thread-safe: holds only configuration.
+ */
+public final class SchemaMigrator {
+
+    /** The name of the library's own schema-history table. */
+    public static final String HISTORY_TABLE = "inboxkit_schema_history";
+
+    private final Flyway flyway;
+
+    /**
+     * @param dataSource where to migrate
+     * @param location the class-path location of the dialect's migration files
+     */
+    public SchemaMigrator(DataSource dataSource, String location) {
+        this.flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(location)
+                .table(HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("InboxKit baseline of a non-empty schema")
+                .cleanDisabled(true)
+                .load();
+    }
+
+    /**
+     * Applies every pending migration.
+     *
+     * @return how many migrations this call applied (zero when another node got there first)
+     * @throws org.flywaydb.core.api.FlywayException if a migration or the validation fails
+     */
+    public int migrate() {
+        MigrateResult result = flyway.migrate();
+        return result.migrationsExecuted;
+    }
+
+    /** @return the schema version now recorded in the history table, or "none" */
+    public String currentVersion() {
+        var current = flyway.info().current();
+        return current == null || current.getVersion() == null ? "none" : current.getVersion().getVersion();
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.inboxkit.jdbc;
+
+import io.github.inboxkit.core.store.ContactContract;
+import io.github.inboxkit.core.store.InboxStore;
+
+/** Runs the core's {@link ContactContract} against the JDBC store on H2. */
+class JdbcOnH2ContactTest extends ContactContract {
+
+    @Override
+    protected InboxStore newStore() {
+        return SharedStores.h2();
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.inboxkit.jdbc;
+
+import io.github.inboxkit.core.store.IngestionContract;
+import io.github.inboxkit.core.store.InboxStore;
+
+/** Runs the core's {@link IngestionContract} against the JDBC store on H2. */
+class JdbcOnH2IngestionTest extends IngestionContract {
+
+    @Override
+    protected InboxStore newStore() {
+        return SharedStores.h2();
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.inboxkit.jdbc;
+
+import io.github.inboxkit.core.store.InboxListingContract;
+import io.github.inboxkit.core.store.InboxStore;
+
+/** Runs the core's {@link InboxListingContract} against the JDBC store on Postgres. */
+class JdbcOnPostgresInboxListingTest extends InboxListingContract {
+
+    @Override
+    protected InboxStore newStore() {
+        return SharedStores.postgres();
+    }
+}

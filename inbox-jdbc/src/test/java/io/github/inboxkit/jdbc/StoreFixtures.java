@@ -1,0 +1,112 @@
+package io.github.inboxkit.jdbc;
+
+import io.github.inboxkit.core.account.Account;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.conversation.Conversation;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.ConversationState;
+import io.github.inboxkit.core.conversation.Direction;
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.store.AccountTransaction;
+import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.StoreConflictException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Builders of domain values and a store-level "receive" use case for the JDBC store's own tests. */
+final class StoreFixtures {
+
+    static final Instant T0 = Instant.parse("2026-11-01T10:00:00.123456Z");
+
+    private StoreFixtures() {}
+
+    static AccountId newAccount(InboxStore store) {
+        AccountId id = AccountId.of("acct-" + UUID.randomUUID());
+        store.inTransaction(id, tx -> {
+            tx.insertAccount(Account.builder().id(id).name("Clinic " + id.value().substring(5, 9))
+                    .settings(AccountSettings.defaults()).createdAt(T0).build());
+            return null;
+        });
+        return id;
+    }
+
+    static Conversation conversation(PhoneNumber phone, Instant lastActivity) {
+        return Conversation.builder()
+                .id(ConversationId.random())
+                .contactPhone(phone)
+                .state(ConversationState.OPEN)
+                .unreadCount(0)
+                .lastActivityAt(lastActivity)
+                .lastMessagePreview("")
+                .lastMessageSequence(0)
+                .createdAt(lastActivity)
+                .build();
+    }
+
+    static Message inbound(Conversation conversation, long sequence, String text, String carrierId, Instant at) {
+        return Message.builder()
+                .id(MessageId.random())
+                .conversationId(conversation.id())
+                .sequence(sequence)
+                .contactPhone(conversation.contactPhone())
+                .direction(Direction.INBOUND)
+                .text(text)
+                .carrierMessageId(Optional.ofNullable(carrierId))
+                .status(MessageStatus.RECEIVED)
+                .read(false)
+                .createdAt(at)
+                .build();
+    }
+
+    static PhoneNumber phone(int n) {
+        return new PhoneNumber("+3361234" + String.format("%04d", n));
+    }
+
+    /**
+     * What the engine's ingestion does to the store, reduced to the store's part: find or create the
+     * contact's thread, append the message, move the counters; a repeated carrier id is a no-op.
+     */
+    static Message receive(AccountTransaction tx, PhoneNumber from, String text, String carrierId, Instant at) {
+        Optional<Message> existing = tx.findMessageByCarrierId(carrierId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Conversation conversation = tx.lockConversationByPhone(from).orElseGet(() -> {
+            Conversation created = conversation(from, at);
+            tx.insertConversation(created);
+            tx.adjustCounters(1, 0, 0);
+            return created;
+        });
+        Message message = inbound(conversation, conversation.lastMessageSequence() + 1, text, carrierId, at);
+        tx.insertMessage(message);
+        tx.updateConversation(Conversation.builder().from(conversation)
+                .unreadCount(conversation.unreadCount() + 1)
+                .lastActivityAt(at)
+                .lastMessagePreview(text.length() > 160 ? text.substring(0, 160) : text)
+                .lastMessageSequence(message.sequence())
+                .build());
+        if (conversation.unreadCount() == 0) {
+            tx.adjustCounters(0, 0, 1);
+        }
+        return message;
+    }
+
+    /** Runs a use case again on conflicts, as the engine does. */
+    static <T> T retryingConflicts(Supplier<T> useCase) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return useCase.get();
+            } catch (StoreConflictException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.inboxkit.jdbc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+    @Property
+    void stringsMapsAndListsSurviveARoundTrip(@ForAll @Size(max = 5) Map<String, @Size(max = 3) List<String>> value) {
+        assertThat(Json.parse(Json.write(value))).isEqualTo(value);
+    }
+
+    @Test
+    void numbersAndFlagsSurviveARoundTrip() {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("amount", new BigDecimal("-12.50"));
+        value.put("vip", true);
+        value.put("none", null);
+        value.put("quote", "a \"b\" \\ c\n\u0001");
+        assertThat(Json.parse(Json.write(value))).isEqualTo(value);
+    }
+
+    @Test
+    void refusesTextThatIsNotJson() {
+        assertThatThrownBy(() -> Json.parse("{\"a\":1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Json.parse("[1] x")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

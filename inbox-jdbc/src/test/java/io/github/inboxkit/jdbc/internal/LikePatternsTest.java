@@ -1,0 +1,41 @@
+package io.github.inboxkit.jdbc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LikePatternsTest {
+
+    @Test
+    void escapesWildcardsAndTheEscapeCharacter() {
+        assertThat(LikePatterns.containing("50%_a!b")).isEqualTo("%50!%!_a!!b%");
+    }
+
+    @Property(tries = 200)
+    @DisplayName("F8 a LIKE built from any input matches exactly the texts containing that input")
+    void likeMatchesLiterally(
+            @ForAll @StringLength(min = 1, max = 4) @Chars({'%', '_', '!', '\\', 'a', 'b'}) String term,
+            @ForAll @StringLength(max = 8) @Chars({'%', '_', '!', '\\', 'a', 'b'}) @CharRange(from = 'x', to = 'z') String text)
+            throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:");
+                PreparedStatement statement = connection.prepareStatement("SELECT ? LIKE ? ESCAPE '!'")) {
+            statement.setString(1, text);
+            statement.setString(2, LikePatterns.containing(term));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).isEqualTo(text.contains(term));
+            }
+        }
+    }
+}
