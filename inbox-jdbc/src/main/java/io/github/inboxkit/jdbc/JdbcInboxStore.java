@@ -3,8 +3,11 @@ package io.github.inboxkit.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.inboxkit.core.account.AccountId;
-import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.store.SendingWork;
 import io.github.inboxkit.core.store.TransactionWork;
+import java.time.Instant;
+import java.util.List;
 import io.github.inboxkit.jdbc.internal.JdbiInboxStore;
 import io.github.inboxkit.jdbc.internal.SchemaMigrator;
 import java.time.Duration;
@@ -38,7 +41,7 @@ import org.flywaydb.core.api.FlywayException;
  * <p>Thread-safe: one instance serves every thread and every use case of a node; several nodes
  * may share one PostgreSQL database.
  */
-public final class JdbcInboxStore implements InboxStore, AutoCloseable {
+public final class JdbcInboxStore implements SendingStore, AutoCloseable {
 
     /** How long a node may serve account settings and sender IDs another node has changed. */
     public static final Duration DEFAULT_CACHE_EXPIRY = Duration.ofSeconds(5);
@@ -115,7 +118,7 @@ public final class JdbcInboxStore implements InboxStore, AutoCloseable {
 
     /**
      * Runs one use case in one database transaction scoped to an account, as the
-     * {@link InboxStore} port specifies. The schema must have been migrated.
+     * {@link io.github.inboxkit.core.store.InboxStore} port specifies. The schema must have been migrated.
      *
      * @throws io.github.inboxkit.core.store.StoreConflictException if a concurrent transaction
      *     took a unique key or the database aborted this one to resolve a deadlock; nothing was
@@ -126,6 +129,39 @@ public final class JdbcInboxStore implements InboxStore, AutoCloseable {
     @Override
     public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
         return store.inTransaction(account, work);
+    }
+
+    /**
+     * Runs one sending use case (queue, claim, record a carrier's answer) in one transaction, as
+     * the {@link SendingStore} port specifies; claims use {@code FOR UPDATE SKIP LOCKED}, so
+     * dispatchers on several nodes take different messages.
+     *
+     * @throws io.github.inboxkit.core.store.StoreConflictException as {@link #inTransaction}
+     * @throws io.github.inboxkit.core.store.StoreException as {@link #inTransaction}
+     */
+    @Override
+    public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
+        return store.inSendingTransaction(account, work);
+    }
+
+    /**
+     * {@inheritDoc} Reads the pending part of the outbox of every account.
+     *
+     * @throws io.github.inboxkit.core.store.StoreException if the database failed
+     */
+    @Override
+    public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
+        return store.accountsWithClaimableOutbox(now, limit);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws io.github.inboxkit.core.store.StoreException if the database failed
+     */
+    @Override
+    public List<AccountId> listAccountIds() {
+        return store.listAccountIds();
     }
 
     /** @return the database dialect this store speaks */

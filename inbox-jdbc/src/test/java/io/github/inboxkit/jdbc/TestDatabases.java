@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  * server start each time; PostgreSQL copies a new database from {@code template1} in a few tens
  * of milliseconds.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -32,7 +32,7 @@ final class TestDatabases {
     }
 
     /** Creates a new, empty PostgreSQL database on the shared server and returns a pool on it. */
-    static HikariDataSource freshPostgres(int maximumPoolSize) {
+    public static HikariDataSource freshPostgres(int maximumPoolSize) {
         String name = "inboxkit_test_" + SEQUENCE.incrementAndGet();
         try (Connection connection = postgresServer().getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
@@ -49,7 +49,7 @@ final class TestDatabases {
     }
 
     /** A pool on a new in-memory H2 database. */
-    static HikariDataSource freshH2(int maximumPoolSize) {
+    public static HikariDataSource freshH2(int maximumPoolSize) {
         return pool(freshH2Url(), "sa", maximumPoolSize);
     }
 

@@ -48,19 +48,19 @@ import org.jdbi.v3.core.statement.Query;
  *
  * <p>Not thread-safe: it lives on one thread for one {@code inTransaction} call.
  */
-final class JdbiAccountTransaction implements AccountTransaction {
+class JdbiAccountTransaction implements AccountTransaction {
 
     private static final String CONVERSATION_COLUMNS = "c.conversation_id, c.phone_e164, c.state, c.assignee_id,"
             + " c.unread_count, c.last_activity_at, c.preview, c.last_message_sequence, c.created_at";
-    private static final String MESSAGE_COLUMNS = "message_id, conversation_id, sequence, phone_e164, direction,"
+    static final String MESSAGE_COLUMNS = "message_id, conversation_id, sequence, phone_e164, direction,"
             + " body, media, sender_id, carrier_message_id, status, is_read, author_id, broadcast_label,"
             + " scheduled_for, created_at";
     private static final String CONTACT_COLUMNS =
             "contact_id, phone_e164, first_name, last_name, custom_fields, created_at, updated_at";
 
-    private final Handle handle;
+    final Handle handle;
     private final AccountId accountId;
-    private final String account;
+    final String account;
     private final AccountCache accountCache;
     private boolean accountWritten;
 
@@ -430,31 +430,13 @@ final class JdbiAccountTransaction implements AccountTransaction {
     @Override
     public List<Conversation> listConversations(ConversationListing listing) {
         ListingSql sql = ListingSql.of(listing);
-        return run("list conversations", () -> {
-            Query query = handle.createQuery(sql.text())
-                    .bind("account", account)
-                    .bind("state", listing.state().name())
-                    .bind("since", time(listing.activeSince()))
-                    .bind("limit", listing.limit());
-            if (listing.assignment() instanceof AssignmentFilter.AssignedTo assignedTo) {
-                query.bind("assignee", assignedTo.user().value());
-            }
-            listing.after().ifPresent(cursor -> query
-                    .bind("afterAt", time(cursor.lastActivityAt()))
-                    .bind("afterId", cursor.conversationId().value()));
-            listing.search().ifPresent(search -> {
-                query.bind("textPattern", LikePatterns.containing(search.text()));
-                for (int i = 0; i < search.digitVariants().size(); i++) {
-                    query.bind("digits" + i, LikePatterns.containing(search.digitVariants().get(i)));
-                }
-            });
-            return query.map(CONVERSATION).list();
-        });
+        return run("list conversations", () ->
+                sql.bind(handle.createQuery(sql.text()), account, listing).map(CONVERSATION).list());
     }
 
     // ----- messages ---------------------------------------------------------------------------
 
-    private static final RowMapper<Message> MESSAGE = (rs, ctx) -> Message.builder()
+    static final RowMapper<Message> MESSAGE = (rs, ctx) -> Message.builder()
             .id(new MessageId(rs.getObject("message_id", UUID.class)))
             .conversationId(new ConversationId(rs.getObject("conversation_id", UUID.class)))
             .sequence(rs.getLong("sequence"))
@@ -670,7 +652,7 @@ final class JdbiAccountTransaction implements AccountTransaction {
     // ----- plumbing ---------------------------------------------------------------------------
 
     /** Binds a uuid or an untyped NULL (a NULL typed varchar is refused by PostgreSQL's uuid column). */
-    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindNullableUuid(
+    static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindNullableUuid(
             S statement, String name, Optional<UUID> value) {
         return value.isPresent() ? statement.bind(name, value.get()) : statement.bindNull(name, java.sql.Types.OTHER);
     }
@@ -681,7 +663,7 @@ final class JdbiAccountTransaction implements AccountTransaction {
         }
     }
 
-    private <T> T run(String operation, Supplier<T> statement) {
+    final <T> T run(String operation, Supplier<T> statement) {
         try {
             return statement.get();
         } catch (JdbiException e) {
@@ -728,19 +710,42 @@ final class JdbiAccountTransaction implements AccountTransaction {
             return new ListingSql(sql.toString());
         }
 
+        /** Binds the listing's values to a query made from {@link #text()} (or an EXPLAIN of it). */
+        Query bind(Query query, String account, ConversationListing listing) {
+            query.bind("account", account)
+                    .bind("state", listing.state().name())
+                    .bind("since", time(listing.activeSince()))
+                    .bind("limit", listing.limit());
+            if (listing.assignment() instanceof AssignmentFilter.AssignedTo assignedTo) {
+                query.bind("assignee", assignedTo.user().value());
+            }
+            listing.after().ifPresent(cursor -> query
+                    .bind("afterAt", time(cursor.lastActivityAt()))
+                    .bind("afterId", cursor.conversationId().value()));
+            listing.search().ifPresent(search -> {
+                query.bind("textPattern", LikePatterns.containing(search.text()));
+                for (int i = 0; i < search.digitVariants().size(); i++) {
+                    query.bind("digits" + i, LikePatterns.containing(search.digitVariants().get(i)));
+                }
+            });
+            return query;
+        }
+
         /*
-         * The search is a filter on the keyset walk: the database reads the account's conversations
-         * in listing order and stops at the page's end, so a common term (two characters included)
-         * costs one page of probes. Each probe uses a unique key (contact by phone) or the thread's
-         * messages index.
+         * The search is a filter on the keyset walk. Both sub-queries name the account as a bound
+         * parameter rather than through the correlation: PostgreSQL may turn an EXISTS inside an OR
+         * into one hashed sub-plan evaluated once for the statement, and it must then read one
+         * account's rows through an index (trigram GIN from 3 characters, the account's messages by
+         * time below that), never the whole table. With a per-row sub-plan instead, the walk stops
+         * at the page's end, which keeps common and short terms cheap.
          */
         private static void appendSearch(StringBuilder sql, SearchTerm search) {
-            sql.append(" AND (EXISTS (SELECT 1 FROM contacts k WHERE k.account_id = c.account_id"
+            sql.append(" AND (EXISTS (SELECT 1 FROM contacts k WHERE k.account_id = :account"
                     + " AND k.phone_e164 = c.phone_e164 AND k.search_name LIKE :textPattern ESCAPE '!')");
             for (int i = 0; i < search.digitVariants().size(); i++) {
                 sql.append(" OR c.phone_digits LIKE :digits").append(i).append(" ESCAPE '!'");
             }
-            sql.append(" OR EXISTS (SELECT 1 FROM messages m WHERE m.account_id = c.account_id"
+            sql.append(" OR EXISTS (SELECT 1 FROM messages m WHERE m.account_id = :account"
                     + " AND m.conversation_id = c.conversation_id AND m.created_at >= :since"
                     + " AND m.body_lower LIKE :textPattern ESCAPE '!'))");
         }

@@ -1,24 +1,28 @@
 package io.github.inboxkit.jdbc.internal;
 
 import io.github.inboxkit.core.account.AccountId;
-import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.store.SendingWork;
 import io.github.inboxkit.core.store.StoreException;
 import io.github.inboxkit.core.store.TransactionWork;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * The store port on JDBI: each {@link #inTransaction} call borrows one pooled connection, runs the
+ * The store port (with the sending pipeline's part) on JDBI: each {@link #inTransaction} call borrows one pooled connection, runs the
  * use case in one read-committed transaction and returns the connection. The same SQL serves
  * PostgreSQL and H2; the dialects differ only in their migration files (search indexes).
  *
  * <p>Thread-safe: holds only the JDBI instance and the account cache.
  */
-public final class JdbiInboxStore implements InboxStore {
+public final class JdbiInboxStore implements SendingStore {
 
     private final Jdbi jdbi;
     private final AccountCache accountCache;
@@ -34,15 +38,57 @@ public final class JdbiInboxStore implements InboxStore {
 
     @Override
     public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
-        Objects.requireNonNull(account, "account");
         Objects.requireNonNull(work, "work");
+        return transaction(account, work::run);
+    }
+
+    @Override
+    public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        return transaction(account, work::run);
+    }
+
+    /*
+     * The only statement that reads across accounts, as the port asks: which accounts have due
+     * outbox entries. On PostgreSQL it reads the partial claim index, which holds pending entries
+     * only, so its cost follows the backlog, not the history.
+     */
+    @Override
+    public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
+        try {
+            return jdbi.withHandle(handle -> handle
+                    .createQuery("SELECT DISTINCT account_id FROM outbox_entries WHERE "
+                            + JdbiSendingTransaction.CLAIMABLE + " ORDER BY account_id LIMIT :limit")
+                    .bind("now", JdbiAccountTransaction.time(now))
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> AccountId.of(rs.getString(1)))
+                    .list());
+        } catch (JdbiException e) {
+            throw SqlErrors.translate("find accounts with due messages", e);
+        }
+    }
+
+    @Override
+    public List<AccountId> listAccountIds() {
+        try {
+            return jdbi.withHandle(handle -> handle
+                    .createQuery("SELECT account_id FROM accounts ORDER BY account_id")
+                    .map((rs, ctx) -> AccountId.of(rs.getString(1)))
+                    .list());
+        } catch (JdbiException e) {
+            throw SqlErrors.translate("list accounts", e);
+        }
+    }
+
+    private <T> T transaction(AccountId account, Function<JdbiSendingTransaction, T> work) {
+        Objects.requireNonNull(account, "account");
         Handle handle;
         try {
             handle = jdbi.open();
         } catch (JdbiException e) {
             throw SqlErrors.translate("open a connection", e);
         }
-        JdbiAccountTransaction transaction = new JdbiAccountTransaction(handle, account, accountCache);
+        JdbiSendingTransaction transaction = new JdbiSendingTransaction(handle, account, accountCache);
         T result;
         try {
             try {
@@ -53,7 +99,7 @@ public final class JdbiInboxStore implements InboxStore {
                 throw SqlErrors.translate("begin a transaction", e);
             }
             try {
-                result = work.run(transaction);
+                result = work.apply(transaction);
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(handle, e);
                 throw e;

@@ -1,0 +1,375 @@
+package io.github.inboxkit.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.inboxkit.carrier.DeliveryReport;
+import io.github.inboxkit.carrier.DeliveryStatus;
+import io.github.inboxkit.carrier.OutboundMedia;
+import io.github.inboxkit.carrier.PermanentReason;
+import io.github.inboxkit.carrier.Sender;
+import io.github.inboxkit.carrier.TextEncoding;
+import io.github.inboxkit.core.account.Account;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.conversation.AssignmentChange;
+import io.github.inboxkit.core.conversation.Conversation;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.ConversationState;
+import io.github.inboxkit.core.conversation.Direction;
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.sending.Broadcast;
+import io.github.inboxkit.core.sending.BroadcastId;
+import io.github.inboxkit.core.sending.BroadcastSkip;
+import io.github.inboxkit.core.sending.FailureReason;
+import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.ScheduledTime;
+import io.github.inboxkit.core.sending.SendFailure;
+import io.github.inboxkit.core.sending.SkipReason;
+import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract: the sending operations of the store port ({@link SendingStore}, {@link
+ * SendingTransaction}): the outbox and its claims, delivery reports without a match, broadcasts,
+ * and what the retention purge deletes (DESIGN invariants 1, 3, 6; F19, F27, F30, F31). A store
+ * module extends it and implements {@link #newStore()}; every test uses accounts with random ids,
+ * so one shared database serves all tests.
+ */
+public abstract class OutboxContract {
+
+    /** The instant the tests start at, truncated to microseconds as stores keep it. */
+    protected static final Instant NOW = Instant.parse("2026-11-25T09:00:00.123456Z");
+
+    /** The store under test. */
+    protected SendingStore store;
+    /** A fresh account. */
+    protected AccountId account;
+    private ConversationId conversation;
+    private int phones;
+
+    /**
+     * Creates the store under test, or returns a shared one.
+     *
+     * @return the store
+     */
+    protected abstract SendingStore newStore();
+
+    /** Creates the store and a fresh account with one conversation. */
+    @BeforeEach
+    protected void setUpOutbox() {
+        store = newStore();
+        account = newAccount();
+        conversation = newConversation(account, phone(0));
+    }
+
+    private AccountId newAccount() {
+        AccountId id = AccountId.of("acct-" + UUID.randomUUID());
+        store.inTransaction(id, tx -> {
+            tx.insertAccount(Account.builder().id(id).name("Outbox test").settings(AccountSettings.defaults())
+                    .createdAt(NOW).build());
+            return null;
+        });
+        return id;
+    }
+
+    private static PhoneNumber phone(int index) {
+        return new PhoneNumber(String.format("+3362%07d", index));
+    }
+
+    private ConversationId newConversation(AccountId in, PhoneNumber phone) {
+        ConversationId id = ConversationId.random();
+        store.inTransaction(in, tx -> {
+            tx.insertConversation(Conversation.builder().id(id).contactPhone(phone).state(ConversationState.OPEN)
+                    .unreadCount(0).lastActivityAt(NOW).lastMessagePreview("").lastMessageSequence(0).createdAt(NOW)
+                    .build());
+            tx.adjustCounters(1, 0, 0);
+            return null;
+        });
+        return id;
+    }
+
+    /** Inserts an outbound message and its entry, as the pipeline does, in one transaction. */
+    private OutboxEntry queue(AccountId in, ConversationId thread, MessageStatus status, Instant dueAt, Instant createdAt) {
+        MessageId id = MessageId.random();
+        return store.inSendingTransaction(in, tx -> {
+            Conversation c = tx.lockConversation(thread).orElseThrow();
+            long sequence = c.lastMessageSequence() + 1;
+            tx.updateConversation(Conversation.builder().from(c).lastMessageSequence(sequence).build());
+            tx.insertMessage(Message.builder().id(id).conversationId(thread).sequence(sequence)
+                    .contactPhone(c.contactPhone()).direction(Direction.OUTBOUND).text("hello")
+                    .status(status).read(true).createdAt(createdAt).build());
+            OutboxEntry entry = entry(id, thread, c.contactPhone(), status, dueAt, createdAt);
+            tx.insertOutboxEntry(entry);
+            return entry;
+        });
+    }
+
+    private static OutboxEntry entry(MessageId id, ConversationId thread, PhoneNumber to, MessageStatus status,
+            Instant dueAt, Instant createdAt) {
+        return OutboxEntry.builder().messageId(id).conversationId(thread).recipient(to).status(status)
+                .carrierId("simulator").sender(Sender.longCode("+33700000001")).text("hello")
+                .segmentCount(1).encoding(TextEncoding.GSM_7).attempts(0).dueAt(dueAt)
+                .scheduledFor(status == MessageStatus.SCHEDULED
+                        ? Optional.of(new ScheduledTime(dueAt, ZoneId.of("Europe/Paris"))) : Optional.empty())
+                .failure(status == MessageStatus.FAILED
+                        ? Optional.of(SendFailure.of(FailureReason.OPTED_OUT, "x")) : Optional.empty())
+                .createdAt(createdAt).updatedAt(createdAt).build();
+    }
+
+    private OutboxEntry queue(MessageStatus status, Instant dueAt) {
+        return queue(account, conversation, status, dueAt, NOW);
+    }
+
+    private <T> T inTx(SendingWork<T> work) {
+        return store.inSendingTransaction(account, work);
+    }
+
+    @Test
+    @DisplayName("F31 an entry reads back equal, media and failure included; a second entry for the message is a conflict")
+    void insertAndFind() {
+        MessageId id = MessageId.random();
+        OutboxEntry full = OutboxEntry.builder().from(entry(id, conversation, phone(0), MessageStatus.FAILED, NOW, NOW))
+                .media(List.of(OutboundMedia.inline("image/png", new byte[] {1, 2, 3})))
+                .failure(SendFailure.builder().reason(FailureReason.REJECTED_BY_CARRIER)
+                        .carrierReason(PermanentReason.INVALID_NUMBER).carrierCode("21211").detail("bad").build())
+                .carrierMessageId("SM-1").attempts(3).leaseUntil(NOW.plusSeconds(60))
+                .broadcastId(BroadcastId.random())
+                .build();
+        inTx((SendingTransaction tx) -> {
+            tx.insertOutboxEntry(full);
+            return null;
+        });
+
+        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(id))).contains(full);
+        assertThat(inTx((SendingTransaction tx) -> tx.lockOutboxEntry(id))).contains(full);
+        assertThat(inTx((SendingTransaction tx) -> tx.lockOutboxEntryByCarrierId("simulator", "SM-1"))).contains(full);
+        assertThat(inTx((SendingTransaction tx) -> tx.lockOutboxEntryByCarrierId("other-carrier", "SM-1"))).isEmpty();
+        assertThatThrownBy(() -> inTx((SendingTransaction tx) -> {
+            tx.insertOutboxEntry(full);
+            return null;
+        })).isInstanceOf(StoreConflictException.class);
+    }
+
+    @Test
+    @DisplayName("F31 claimable entries: pending and due, not under a live lease, earliest due first, limited")
+    void claimable() {
+        OutboxEntry later = queue(MessageStatus.QUEUED, NOW.plusSeconds(10));
+        OutboxEntry first = queue(MessageStatus.QUEUED, NOW.minusSeconds(10));
+        OutboxEntry scheduledDue = queue(MessageStatus.SCHEDULED, NOW.minusSeconds(5));
+        queue(MessageStatus.SCHEDULED, NOW.plus(Duration.ofDays(1)));
+        OutboxEntry leased = queue(MessageStatus.QUEUED, NOW.minusSeconds(20));
+        OutboxEntry expired = queue(MessageStatus.QUEUED, NOW.minusSeconds(30));
+        queue(MessageStatus.FAILED, NOW.minusSeconds(40));
+        inTx((SendingTransaction tx) -> {
+            tx.updateOutboxEntry(OutboxEntry.builder().from(leased).status(MessageStatus.SENDING)
+                    .leaseUntil(NOW.plusSeconds(60)).build());
+            tx.updateOutboxEntry(OutboxEntry.builder().from(expired).status(MessageStatus.SENDING)
+                    .leaseUntil(NOW.minusSeconds(1)).build());
+            return null;
+        });
+
+        List<OutboxEntry> due = inTx((SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW, 10));
+        assertThat(due).extracting(OutboxEntry::messageId)
+                .containsExactly(expired.messageId(), first.messageId(), scheduledDue.messageId());
+        assertThat(inTx((SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW, 2))).hasSize(2);
+        assertThat(inTx((SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW.plusSeconds(10), 10)))
+                .extracting(OutboxEntry::messageId).contains(later.messageId());
+        assertThat(store.accountsWithClaimableOutbox(NOW, 1_000_000)).contains(account);
+    }
+
+    @Test
+    @DisplayName("F31 an update replaces every attribute and moves the carrier-id index with it")
+    void updateMovesCarrierIndex() {
+        OutboxEntry queued = queue(MessageStatus.QUEUED, NOW);
+        OutboxEntry sent = OutboxEntry.builder().from(queued).status(MessageStatus.SENT).carrierMessageId("A")
+                .attempts(1).updatedAt(NOW.plusSeconds(1)).build();
+        inTx((SendingTransaction tx) -> {
+            tx.updateOutboxEntry(sent);
+            return null;
+        });
+        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(queued.messageId()))).contains(sent);
+        inTx((SendingTransaction tx) -> {
+            tx.updateOutboxEntry(OutboxEntry.builder().from(sent).carrierMessageId("B").build());
+            return null;
+        });
+        assertThat(inTx((SendingTransaction tx) -> tx.lockOutboxEntryByCarrierId("simulator", "A"))).isEmpty();
+        assertThat(inTx((SendingTransaction tx) -> tx.lockOutboxEntryByCarrierId("simulator", "B"))).isPresent();
+        assertThat(store.accountsWithClaimableOutbox(NOW, 1_000_000)).doesNotContain(account);
+    }
+
+    @Test
+    @DisplayName("F27 scheduled entries are listed per account and per conversation, earliest due first, with their zone")
+    void scheduledListing() {
+        ConversationId other = newConversation(account, phone(1));
+        OutboxEntry third = queue(account, other, MessageStatus.SCHEDULED, NOW.plusSeconds(300), NOW);
+        OutboxEntry first = queue(MessageStatus.SCHEDULED, NOW.plusSeconds(100));
+        OutboxEntry second = queue(MessageStatus.SCHEDULED, NOW.plusSeconds(200));
+        queue(MessageStatus.QUEUED, NOW);
+
+        assertThat(inTx((SendingTransaction tx) -> tx.listScheduledOutboxEntries(10))).extracting(OutboxEntry::messageId)
+                .containsExactly(first.messageId(), second.messageId(), third.messageId());
+        assertThat(inTx((SendingTransaction tx) -> tx.listScheduledOutboxEntries(conversation, 10))).extracting(OutboxEntry::messageId)
+                .containsExactly(first.messageId(), second.messageId());
+        assertThat(inTx((SendingTransaction tx) -> tx.listScheduledOutboxEntries(1))).hasSize(1);
+        assertThat(inTx((SendingTransaction tx) -> tx.listScheduledOutboxEntries(10)).get(0).scheduledFor().orElseThrow().zone())
+                .isEqualTo(ZoneId.of("Europe/Paris"));
+    }
+
+    @Test
+    @DisplayName("F31 unmatched delivery reports are kept in arrival order, listed, and taken once by carrier and id")
+    void unmatchedReports() {
+        DeliveryReport a1 = DeliveryReport.of("A", DeliveryStatus.SENT, NOW);
+        DeliveryReport b = DeliveryReport.of("B", DeliveryStatus.DELIVERED, NOW);
+        DeliveryReport a2 = new DeliveryReport("A", DeliveryStatus.FAILED, "30003", NOW.plusSeconds(1));
+        inTx((SendingTransaction tx) -> {
+            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", a1, NOW));
+            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", b, NOW));
+            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("other", a1, NOW));
+            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", a2, NOW.plusSeconds(1)));
+            return null;
+        });
+
+        assertThat(inTx((SendingTransaction tx) -> tx.listUnmatchedReports(10))).hasSize(4);
+        assertThat(inTx((SendingTransaction tx) -> tx.takeUnmatchedReports("simulator", "A")))
+                .extracting(UnmatchedDeliveryReport::report).containsExactly(a1, a2);
+        assertThat(inTx((SendingTransaction tx) -> tx.takeUnmatchedReports("simulator", "A"))).isEmpty();
+        assertThat(inTx((SendingTransaction tx) -> tx.listUnmatchedReports(10))).extracting(UnmatchedDeliveryReport::carrierId)
+                .containsExactly("simulator", "other");
+    }
+
+    @Test
+    @DisplayName("F19 a broadcast reads back with its skips in order and its entries counted by status")
+    void broadcasts() {
+        Broadcast broadcast = Broadcast.builder().id(BroadcastId.random()).name("Sale").requestedRecipients(5)
+                .createdAt(NOW).build();
+        inTx((SendingTransaction tx) -> {
+            tx.insertBroadcast(broadcast);
+            tx.appendBroadcastSkips(broadcast.id(), List.of(new BroadcastSkip("+33600000000", SkipReason.OPTED_OUT)));
+            tx.appendBroadcastSkips(broadcast.id(), List.of(new BroadcastSkip("nope", SkipReason.INVALID_NUMBER)));
+            return null;
+        });
+        for (MessageStatus status : List.of(MessageStatus.QUEUED, MessageStatus.QUEUED, MessageStatus.FAILED)) {
+            OutboxEntry entry = queue(status, NOW);
+            inTx((SendingTransaction tx) -> {
+                tx.updateOutboxEntry(OutboxEntry.builder().from(entry).broadcastId(broadcast.id()).build());
+                return null;
+            });
+        }
+        queue(MessageStatus.QUEUED, NOW);
+
+        assertThat(inTx((SendingTransaction tx) -> tx.findBroadcast(broadcast.id()))).contains(broadcast);
+        assertThat(inTx((SendingTransaction tx) -> tx.listBroadcastSkips(broadcast.id()))).extracting(BroadcastSkip::reason)
+                .containsExactly(SkipReason.OPTED_OUT, SkipReason.INVALID_NUMBER);
+        assertThat(inTx((SendingTransaction tx) -> tx.countOutboxEntriesByStatus(broadcast.id())))
+                .isEqualTo(Map.of(MessageStatus.QUEUED, 2L, MessageStatus.FAILED, 1L));
+        assertThatThrownBy(() -> inTx((SendingTransaction tx) -> {
+            tx.insertBroadcast(broadcast);
+            return null;
+        })).isInstanceOf(StoreConflictException.class);
+    }
+
+    @Test
+    @DisplayName("F30 purgeable messages are the old ones not waiting to be sent; deleting them removes their entries, then the empty conversation")
+    void purgeOperations() {
+        Instant old = NOW.minus(Duration.ofDays(100));
+        OutboxEntry oldSent = queue(account, conversation, MessageStatus.SENT, old, old);
+        OutboxEntry oldQueued = queue(account, conversation, MessageStatus.QUEUED, old, old);
+        queue(account, conversation, MessageStatus.SENT, NOW, NOW);
+        inTx((SendingTransaction tx) -> {
+            tx.appendAssignmentChange(AssignmentChange.builder().conversationId(conversation).to(UserId.of("u"))
+                    .changedBy(UserId.of("u")).changedAt(old).build());
+            return null;
+        });
+
+        List<Message> purgeable = inTx((SendingTransaction tx) -> tx.listPurgeableMessages(NOW.minus(Duration.ofDays(90)), 10));
+        assertThat(purgeable).extracting(Message::id).containsExactly(oldSent.messageId());
+
+        assertThat(inTx((SendingTransaction tx) -> tx.deleteMessages(conversation, List.of(oldSent.messageId())))).isEqualTo(1);
+        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(oldSent.messageId()))).isEmpty();
+        assertThat(inTx((SendingTransaction tx) -> tx.findMessage(oldSent.messageId()))).isEmpty();
+        assertThat(inTx((SendingTransaction tx) -> tx.hasMessages(conversation))).isTrue();
+
+        List<MessageId> rest = inTx((SendingTransaction tx) -> tx.listMessages(conversation, Long.MAX_VALUE, Instant.EPOCH, 10))
+                .stream().map(Message::id).toList();
+        inTx((SendingTransaction tx) -> {
+            tx.deleteMessages(conversation, rest);
+            return null;
+        });
+        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(oldQueued.messageId()))).isEmpty();
+        assertThat(inTx((SendingTransaction tx) -> tx.hasMessages(conversation))).isFalse();
+        inTx((SendingTransaction tx) -> {
+            tx.deleteConversation(conversation);
+            return null;
+        });
+        assertThat(inTx((SendingTransaction tx) -> tx.findConversation(conversation))).isEmpty();
+        assertThat(inTx((SendingTransaction tx) -> tx.lockConversationByPhone(phone(0)))).isEmpty();
+        assertThat(inTx((SendingTransaction tx) -> tx.assignmentHistory(conversation))).hasSize(1);
+        assertThat(inTx((SendingTransaction tx) -> tx.deleteAssignmentHistory(conversation))).isEqualTo(1);
+        assertThat(inTx((SendingTransaction tx) -> tx.assignmentHistory(conversation))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("F31 a sending transaction that throws leaves no entry, report, broadcast nor message behind")
+    void rollback() {
+        MessageId id = MessageId.random();
+        assertThatThrownBy(() -> inTx((SendingTransaction tx) -> {
+            tx.insertOutboxEntry(entry(id, conversation, phone(0), MessageStatus.QUEUED, NOW, NOW));
+            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator",
+                    DeliveryReport.of("Z", DeliveryStatus.SENT, NOW), NOW));
+            tx.insertBroadcast(Broadcast.builder().id(BroadcastId.random()).name("x").requestedRecipients(1)
+                    .createdAt(NOW).build());
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+
+        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(id))).isEmpty();
+        assertThat(inTx((SendingTransaction tx) -> tx.listUnmatchedReports(10))).isEmpty();
+        assertThat(store.accountsWithClaimableOutbox(NOW, 1_000_000)).doesNotContain(account);
+    }
+
+    @Test
+    @DisplayName("F33 another account's outbox, reports and broadcasts look exactly like missing rows")
+    void tenancy() {
+        AccountId other = newAccount();
+        OutboxEntry mine = queue(MessageStatus.QUEUED, NOW);
+        inTx((SendingTransaction tx) -> {
+            tx.updateOutboxEntry(OutboxEntry.builder().from(mine).carrierMessageId("MINE").build());
+            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator",
+                    DeliveryReport.of("X", DeliveryStatus.SENT, NOW), NOW));
+            return null;
+        });
+
+        store.inSendingTransaction(other, tx -> {
+            assertThat(tx.findOutboxEntry(mine.messageId())).isEmpty();
+            assertThat(tx.lockOutboxEntryByCarrierId("simulator", "MINE")).isEmpty();
+            assertThat(tx.lockClaimableOutboxEntries(NOW, 10)).isEmpty();
+            assertThat(tx.listUnmatchedReports(10)).isEmpty();
+            assertThat(tx.listPurgeableMessages(NOW.plusSeconds(1), 10)).isEmpty();
+            return null;
+        });
+        assertThat(store.accountsWithClaimableOutbox(NOW, 1_000_000)).contains(account).doesNotContain(other);
+        assertThat(store.listAccountIds()).contains(account, other);
+    }
+
+    @Test
+    @DisplayName("F31 times read back equal at microsecond precision")
+    void microsecondTimes() {
+        Instant precise = NOW.plus(123, ChronoUnit.MICROS);
+        OutboxEntry entry = queue(MessageStatus.QUEUED, precise);
+        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(entry.messageId())).orElseThrow().dueAt()).isEqualTo(precise);
+    }
+}

@@ -1,0 +1,472 @@
+package io.github.inboxkit.jdbc.internal;
+
+import io.github.inboxkit.carrier.DeliveryReport;
+import io.github.inboxkit.carrier.DeliveryStatus;
+import io.github.inboxkit.carrier.OutboundMedia;
+import io.github.inboxkit.carrier.PermanentReason;
+import io.github.inboxkit.carrier.Sender;
+import io.github.inboxkit.carrier.SenderKind;
+import io.github.inboxkit.carrier.TextEncoding;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.sending.Broadcast;
+import io.github.inboxkit.core.sending.BroadcastId;
+import io.github.inboxkit.core.sending.BroadcastSkip;
+import io.github.inboxkit.core.sending.FailureReason;
+import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.ScheduledTime;
+import io.github.inboxkit.core.sending.SendFailure;
+import io.github.inboxkit.core.sending.SkipReason;
+import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
+import io.github.inboxkit.core.store.SendingTransaction;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * The sending pipeline's operations on the SQL schema (outbox, broadcasts, unmatched reports,
+ * retention deletes), in the same transaction as the inbox operations.
+ *
+ * <p>Claims lock with {@code FOR UPDATE SKIP LOCKED}: dispatchers on several nodes take different
+ * entries instead of queueing behind each other, and an entry whose lease ran out is claimable
+ * again (DESIGN invariant 3).
+ *
+ * <p>Not thread-safe: one transaction, one thread.
+ */
+final class JdbiSendingTransaction extends JdbiAccountTransaction implements SendingTransaction {
+
+    private static final String ENTRY_COLUMNS = "message_id, conversation_id, recipient, status, carrier_id,"
+            + " sender_kind, sender_value, body, media, segment_count, encoding, attempts, due_at, scheduled_at,"
+            + " scheduled_zone, lease_until, carrier_message_id, failure, broadcast_id, created_at, updated_at";
+
+    /** Claimable at :now, as {@link OutboxEntry#isClaimable} says. */
+    static final String CLAIMABLE = "pending = TRUE AND due_at <= :now"
+            + " AND (status <> 'SENDING' OR lease_until IS NULL OR lease_until <= :now)";
+
+    JdbiSendingTransaction(Handle handle, AccountId accountId, AccountCache accountCache) {
+        super(handle, accountId, accountCache);
+    }
+
+    // ----- outbox -----------------------------------------------------------------------------
+
+    private static final RowMapper<OutboxEntry> ENTRY = (rs, ctx) -> {
+        var builder = OutboxEntry.builder()
+                .messageId(new MessageId(rs.getObject("message_id", UUID.class)))
+                .conversationId(new ConversationId(rs.getObject("conversation_id", UUID.class)))
+                .recipient(new PhoneNumber(rs.getString("recipient")))
+                .status(MessageStatus.valueOf(rs.getString("status")))
+                .carrierId(rs.getString("carrier_id"))
+                .sender(new Sender(SenderKind.valueOf(rs.getString("sender_kind")), rs.getString("sender_value")))
+                .text(rs.getString("body"))
+                .media(readMedia(rs.getString("media")))
+                .segmentCount(rs.getInt("segment_count"))
+                .encoding(TextEncoding.valueOf(rs.getString("encoding")))
+                .attempts(rs.getInt("attempts"))
+                .dueAt(instant(rs, "due_at"))
+                .leaseUntil(Optional.ofNullable(nullableInstant(rs, "lease_until")))
+                .carrierMessageId(Optional.ofNullable(rs.getString("carrier_message_id")))
+                .failure(Optional.ofNullable(rs.getString("failure")).map(JdbiSendingTransaction::readFailure))
+                .broadcastId(Optional.ofNullable(rs.getObject("broadcast_id", UUID.class)).map(BroadcastId::new))
+                .createdAt(instant(rs, "created_at"))
+                .updatedAt(instant(rs, "updated_at"));
+        Instant scheduledAt = nullableInstant(rs, "scheduled_at");
+        if (scheduledAt != null) {
+            builder.scheduledFor(new ScheduledTime(scheduledAt, ZoneId.of(rs.getString("scheduled_zone"))));
+        }
+        return builder.build();
+    };
+
+    @Override
+    public void insertOutboxEntry(OutboxEntry entry) {
+        run("insert outbox entry", () -> bindEntry(handle.createUpdate("INSERT INTO outbox_entries (account_id, "
+                + ENTRY_COLUMNS + ", pending) VALUES (:account, :message, :conversation, :recipient, :status,"
+                + " :carrierId, :senderKind, :senderValue, :body, :media, :segments, :encoding, :attempts, :dueAt,"
+                + " :scheduledAt, :scheduledZone, :leaseUntil, :carrierMessageId, :failure, :broadcast, :createdAt,"
+                + " :updatedAt, :pending)"), entry).execute());
+    }
+
+    @Override
+    public void updateOutboxEntry(OutboxEntry entry) {
+        run("update outbox entry", () -> bindEntry(handle.createUpdate("UPDATE outbox_entries SET"
+                + " conversation_id = :conversation, recipient = :recipient, status = :status, pending = :pending,"
+                + " carrier_id = :carrierId, sender_kind = :senderKind, sender_value = :senderValue, body = :body,"
+                + " media = :media, segment_count = :segments, encoding = :encoding, attempts = :attempts,"
+                + " due_at = :dueAt, scheduled_at = :scheduledAt, scheduled_zone = :scheduledZone,"
+                + " lease_until = :leaseUntil, carrier_message_id = :carrierMessageId, failure = :failure,"
+                + " broadcast_id = :broadcast, created_at = :createdAt, updated_at = :updatedAt"
+                + " WHERE account_id = :account AND message_id = :message"), entry).execute());
+    }
+
+    private Update bindEntry(Update update, OutboxEntry entry) {
+        update.bind("account", account)
+                .bind("message", entry.messageId().value())
+                .bind("conversation", entry.conversationId().value())
+                .bind("recipient", entry.recipient().e164())
+                .bind("status", entry.status().name())
+                .bind("pending", OutboxEntry.PENDING.contains(entry.status()))
+                .bind("carrierId", entry.carrierId())
+                .bind("senderKind", entry.sender().kind().name())
+                .bind("senderValue", entry.sender().value())
+                .bind("body", entry.text())
+                .bind("media", writeMedia(entry.media()))
+                .bind("segments", entry.segmentCount())
+                .bind("encoding", entry.encoding().name())
+                .bind("attempts", entry.attempts())
+                .bind("dueAt", time(entry.dueAt()))
+                .bind("scheduledAt", entry.scheduledFor().map(s -> time(s.instant())).orElse(null))
+                .bind("scheduledZone", entry.scheduledFor().map(s -> s.zone().getId()).orElse(null))
+                .bind("leaseUntil", entry.leaseUntil().map(JdbiAccountTransaction::time).orElse(null))
+                .bind("carrierMessageId", entry.carrierMessageId().orElse(null))
+                .bind("failure", entry.failure().map(JdbiSendingTransaction::writeFailure).orElse(null))
+                .bind("createdAt", time(entry.createdAt()))
+                .bind("updatedAt", time(entry.updatedAt()));
+        return bindNullableUuid(update, "broadcast", entry.broadcastId().map(BroadcastId::value));
+    }
+
+    @Override
+    public Optional<OutboxEntry> findOutboxEntry(MessageId id) {
+        return entryById(id, "");
+    }
+
+    @Override
+    public Optional<OutboxEntry> lockOutboxEntry(MessageId id) {
+        return entryById(id, " FOR UPDATE");
+    }
+
+    private Optional<OutboxEntry> entryById(MessageId id, String lock) {
+        return run("read outbox entry", () -> handle
+                .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries"
+                        + " WHERE account_id = :account AND message_id = :message" + lock)
+                .bind("account", account)
+                .bind("message", id.value())
+                .map(ENTRY)
+                .findOne());
+    }
+
+    @Override
+    public Optional<OutboxEntry> lockOutboxEntryByCarrierId(String carrierId, String carrierMessageId) {
+        return run("lock outbox entry by carrier id", () -> handle
+                .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries WHERE account_id = :account"
+                        + " AND carrier_id = :carrierId AND carrier_message_id = :carrierMessageId FOR UPDATE")
+                .bind("account", account)
+                .bind("carrierId", carrierId)
+                .bind("carrierMessageId", carrierMessageId)
+                .map(ENTRY)
+                .findOne());
+    }
+
+    @Override
+    public List<OutboxEntry> lockClaimableOutboxEntries(Instant now, int limit) {
+        return run("claim outbox entries", () -> handle
+                .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries WHERE account_id = :account AND "
+                        + CLAIMABLE + " ORDER BY due_at, message_id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .bind("account", account)
+                .bind("now", time(now))
+                .bind("limit", limit)
+                .map(ENTRY)
+                .list());
+    }
+
+    @Override
+    public List<OutboxEntry> listScheduledOutboxEntries(int limit) {
+        return run("list scheduled messages", () -> handle
+                .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries WHERE account_id = :account"
+                        + " AND status = 'SCHEDULED' ORDER BY due_at, message_id LIMIT :limit")
+                .bind("account", account)
+                .bind("limit", limit)
+                .map(ENTRY)
+                .list());
+    }
+
+    @Override
+    public List<OutboxEntry> listScheduledOutboxEntries(ConversationId conversation, int limit) {
+        return run("list scheduled messages", () -> handle
+                .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries WHERE account_id = :account"
+                        + " AND conversation_id = :conversation AND status = 'SCHEDULED'"
+                        + " ORDER BY due_at, message_id LIMIT :limit")
+                .bind("account", account)
+                .bind("conversation", conversation.value())
+                .bind("limit", limit)
+                .map(ENTRY)
+                .list());
+    }
+
+    // ----- unmatched delivery reports ---------------------------------------------------------
+
+    private static final RowMapper<UnmatchedDeliveryReport> UNMATCHED = (rs, ctx) -> new UnmatchedDeliveryReport(
+            rs.getString("carrier_id"),
+            new DeliveryReport(rs.getString("carrier_message_id"), DeliveryStatus.valueOf(rs.getString("status")),
+                    rs.getString("error_code"), instant(rs, "occurred_at")),
+            instant(rs, "received_at"));
+
+    private static final String UNMATCHED_COLUMNS =
+            "report_seq, carrier_id, carrier_message_id, status, error_code, occurred_at, received_at";
+
+    @Override
+    public void insertUnmatchedReport(UnmatchedDeliveryReport report) {
+        run("keep unmatched delivery report", () -> handle
+                .createUpdate("INSERT INTO unmatched_delivery_reports (account_id, carrier_id, carrier_message_id,"
+                        + " status, error_code, occurred_at, received_at) VALUES (:account, :carrierId,"
+                        + " :carrierMessageId, :status, :errorCode, :occurredAt, :receivedAt)")
+                .bind("account", account)
+                .bind("carrierId", report.carrierId())
+                .bind("carrierMessageId", report.report().carrierMessageId())
+                .bind("status", report.report().status().name())
+                .bind("errorCode", report.report().carrierErrorCode())
+                .bind("occurredAt", time(report.report().occurredAt()))
+                .bind("receivedAt", time(report.receivedAt()))
+                .execute());
+    }
+
+    @Override
+    public List<UnmatchedDeliveryReport> takeUnmatchedReports(String carrierId, String carrierMessageId) {
+        return run("take unmatched delivery reports", () -> {
+            List<UnmatchedDeliveryReport> reports = handle
+                    .createQuery("SELECT " + UNMATCHED_COLUMNS + " FROM unmatched_delivery_reports"
+                            + " WHERE account_id = :account AND carrier_id = :carrierId"
+                            + " AND carrier_message_id = :carrierMessageId ORDER BY report_seq FOR UPDATE")
+                    .bind("account", account)
+                    .bind("carrierId", carrierId)
+                    .bind("carrierMessageId", carrierMessageId)
+                    .map(UNMATCHED)
+                    .list();
+            if (!reports.isEmpty()) {
+                handle.createUpdate("DELETE FROM unmatched_delivery_reports WHERE account_id = :account"
+                                + " AND carrier_id = :carrierId AND carrier_message_id = :carrierMessageId")
+                        .bind("account", account)
+                        .bind("carrierId", carrierId)
+                        .bind("carrierMessageId", carrierMessageId)
+                        .execute();
+            }
+            return reports;
+        });
+    }
+
+    @Override
+    public List<UnmatchedDeliveryReport> listUnmatchedReports(int limit) {
+        return run("list unmatched delivery reports", () -> handle
+                .createQuery("SELECT " + UNMATCHED_COLUMNS + " FROM unmatched_delivery_reports"
+                        + " WHERE account_id = :account ORDER BY received_at, report_seq LIMIT :limit")
+                .bind("account", account)
+                .bind("limit", limit)
+                .map(UNMATCHED)
+                .list());
+    }
+
+    // ----- broadcasts -------------------------------------------------------------------------
+
+    @Override
+    public void insertBroadcast(Broadcast broadcast) {
+        run("insert broadcast", () -> handle
+                .createUpdate("INSERT INTO broadcasts (account_id, broadcast_id, name, requested_recipients, created_at)"
+                        + " VALUES (:account, :broadcast, :name, :requested, :createdAt)")
+                .bind("account", account)
+                .bind("broadcast", broadcast.id().value())
+                .bind("name", broadcast.name())
+                .bind("requested", broadcast.requestedRecipients())
+                .bind("createdAt", time(broadcast.createdAt()))
+                .execute());
+    }
+
+    @Override
+    public Optional<Broadcast> findBroadcast(BroadcastId id) {
+        return run("find broadcast", () -> handle
+                .createQuery("SELECT name, requested_recipients, created_at FROM broadcasts"
+                        + " WHERE account_id = :account AND broadcast_id = :broadcast")
+                .bind("account", account)
+                .bind("broadcast", id.value())
+                .map((RowMapper<Broadcast>) (rs, ctx) -> Broadcast.builder()
+                        .id(id)
+                        .name(rs.getString("name"))
+                        .requestedRecipients(rs.getInt("requested_recipients"))
+                        .createdAt(instant(rs, "created_at"))
+                        .build())
+                .findOne());
+    }
+
+    @Override
+    public void appendBroadcastSkips(BroadcastId id, List<BroadcastSkip> skips) {
+        if (skips.isEmpty()) {
+            return;
+        }
+        run("append broadcast skips", () -> {
+            PreparedBatch batch = handle.prepareBatch("INSERT INTO broadcast_skips (account_id, broadcast_id,"
+                    + " recipient, reason) VALUES (:account, :broadcast, :recipient, :reason)");
+            for (BroadcastSkip skip : skips) {
+                batch.bind("account", account)
+                        .bind("broadcast", id.value())
+                        .bind("recipient", skip.recipient())
+                        .bind("reason", skip.reason().name())
+                        .add();
+            }
+            return batch.execute();
+        });
+    }
+
+    @Override
+    public List<BroadcastSkip> listBroadcastSkips(BroadcastId id) {
+        return run("list broadcast skips", () -> handle
+                .createQuery("SELECT recipient, reason FROM broadcast_skips"
+                        + " WHERE account_id = :account AND broadcast_id = :broadcast ORDER BY skip_seq")
+                .bind("account", account)
+                .bind("broadcast", id.value())
+                .map((rs, ctx) -> new BroadcastSkip(rs.getString("recipient"), SkipReason.valueOf(rs.getString("reason"))))
+                .list());
+    }
+
+    @Override
+    public Map<MessageStatus, Long> countOutboxEntriesByStatus(BroadcastId id) {
+        return run("count broadcast progress", () -> {
+            Map<MessageStatus, Long> counts = new EnumMap<>(MessageStatus.class);
+            handle.createQuery("SELECT status, COUNT(*) FROM outbox_entries"
+                            + " WHERE account_id = :account AND broadcast_id = :broadcast GROUP BY status")
+                    .bind("account", account)
+                    .bind("broadcast", id.value())
+                    .map((rs, ctx) -> Map.entry(MessageStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                    .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+            return counts;
+        });
+    }
+
+    // ----- retention --------------------------------------------------------------------------
+
+    @Override
+    public List<Message> listPurgeableMessages(Instant createdBefore, int limit) {
+        return run("list purgeable messages", () -> handle
+                .createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE account_id = :account"
+                        + " AND created_at < :before AND status NOT IN ('QUEUED', 'SCHEDULED', 'SENDING')"
+                        + " ORDER BY created_at, message_id LIMIT :limit")
+                .bind("account", account)
+                .bind("before", time(createdBefore))
+                .bind("limit", limit)
+                .map(MESSAGE)
+                .list());
+    }
+
+    @Override
+    public int deleteMessages(ConversationId conversation, Collection<MessageId> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<UUID> values = ids.stream().map(MessageId::value).distinct().toList();
+        return run("delete messages", () -> {
+            handle.createUpdate("DELETE FROM outbox_entries WHERE account_id = :account"
+                            + " AND conversation_id = :conversation AND message_id IN (<ids>)")
+                    .bind("account", account)
+                    .bind("conversation", conversation.value())
+                    .bindList("ids", values)
+                    .execute();
+            return handle.createUpdate("DELETE FROM messages WHERE account_id = :account"
+                            + " AND conversation_id = :conversation AND message_id IN (<ids>)")
+                    .bind("account", account)
+                    .bind("conversation", conversation.value())
+                    .bindList("ids", values)
+                    .execute();
+        });
+    }
+
+    @Override
+    public boolean hasMessages(ConversationId conversation) {
+        return run("check for messages", () -> handle
+                .createQuery("SELECT 1 FROM messages WHERE account_id = :account AND conversation_id = :conversation"
+                        + " LIMIT 1")
+                .bind("account", account)
+                .bind("conversation", conversation.value())
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent());
+    }
+
+    @Override
+    public void deleteConversation(ConversationId conversation) {
+        run("delete conversation", () -> handle
+                .createUpdate("DELETE FROM conversations WHERE account_id = :account AND conversation_id = :conversation")
+                .bind("account", account)
+                .bind("conversation", conversation.value())
+                .execute());
+    }
+
+    @Override
+    public int deleteAssignmentHistory(ConversationId conversation) {
+        return run("delete assignment history", () -> handle
+                .createUpdate("DELETE FROM assignment_changes WHERE account_id = :account"
+                        + " AND conversation_id = :conversation")
+                .bind("account", account)
+                .bind("conversation", conversation.value())
+                .execute());
+    }
+
+    // ----- encodings --------------------------------------------------------------------------
+
+    static String writeMedia(List<OutboundMedia> media) {
+        List<Object> json = new ArrayList<>();
+        for (OutboundMedia item : media) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("contentType", item.contentType());
+            if (item instanceof OutboundMedia.Inline inline) {
+                map.put("content", Base64.getEncoder().encodeToString(inline.content()));
+            } else {
+                OutboundMedia.Hosted hosted = (OutboundMedia.Hosted) item;
+                map.put("url", hosted.url().toString());
+                map.put("sizeBytes", hosted.sizeBytes());
+            }
+            json.add(map);
+        }
+        return Json.write(json);
+    }
+
+    static List<OutboundMedia> readMedia(String text) {
+        List<OutboundMedia> media = new ArrayList<>();
+        for (Object item : (List<?>) Json.parse(text)) {
+            Map<?, ?> map = (Map<?, ?>) item;
+            String contentType = (String) map.get("contentType");
+            if (map.get("content") instanceof String content) {
+                media.add(OutboundMedia.inline(contentType, Base64.getDecoder().decode(content)));
+            } else {
+                media.add(OutboundMedia.hosted(contentType, URI.create((String) map.get("url")),
+                        ((BigDecimal) map.get("sizeBytes")).intValueExact()));
+            }
+        }
+        return media;
+    }
+
+    static String writeFailure(SendFailure failure) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("reason", failure.reason().name());
+        failure.carrierReason().ifPresent(reason -> json.put("carrierReason", reason.name()));
+        json.put("carrierCode", failure.carrierCode());
+        json.put("detail", failure.detail());
+        return Json.write(json);
+    }
+
+    static SendFailure readFailure(String text) {
+        Map<?, ?> json = (Map<?, ?>) Json.parse(text);
+        var builder = SendFailure.builder()
+                .reason(FailureReason.valueOf((String) json.get("reason")))
+                .carrierCode((String) json.get("carrierCode"))
+                .detail((String) json.get("detail"));
+        if (json.get("carrierReason") instanceof String reason) {
+            builder.carrierReason(PermanentReason.valueOf(reason));
+        }
+        return builder.build();
+    }
+
+}

@@ -1,0 +1,137 @@
+package io.github.inboxkit.jdbc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.ConversationState;
+import io.github.inboxkit.core.inbox.AssignmentFilter;
+import io.github.inboxkit.core.inbox.InboxCursor;
+import io.github.inboxkit.core.inbox.ReadFilter;
+import io.github.inboxkit.core.store.ConversationListing;
+import io.github.inboxkit.core.store.SearchTerm;
+import io.github.inboxkit.jdbc.TestDatabases;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Reads PostgreSQL's plan of every listing statement on a data set large enough (and analysed)
+ * for the planner's choice to mean something, and refuses a sequential scan over conversations or
+ * messages: the inbox must be served by its keyset indexes, whatever the filters.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ListingPlanOnPostgresTest {
+
+    private static final int ACCOUNTS = 20;
+    private static final int CONVERSATIONS_PER_ACCOUNT = 1000;
+    private static final int MESSAGES_PER_CONVERSATION = 4;
+
+    private HikariDataSource pool;
+    private Jdbi jdbi;
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+    @BeforeAll
+    void generateDataSet() {
+        pool = TestDatabases.freshPostgres(2);
+        new SchemaMigrator(pool, "classpath:io/github/inboxkit/jdbc/migration/postgresql").migrate();
+        jdbi = Jdbi.create(pool);
+        jdbi.useHandle(handle -> {
+            handle.execute("SELECT setseed(0.42)");
+            handle.createUpdate(DataSetSql.CONVERSATIONS)
+                    .bind("accounts", ACCOUNTS).bind("perAccount", CONVERSATIONS_PER_ACCOUNT)
+                    .bind("now", JdbiAccountTransaction.time(now)).execute();
+            handle.createUpdate(DataSetSql.MESSAGES).bind("perConversation", MESSAGES_PER_CONVERSATION).execute();
+            handle.execute(DataSetSql.CONTACTS);
+            handle.execute("ANALYZE");
+        });
+    }
+
+    @AfterAll
+    void close() {
+        pool.close();
+    }
+
+    @Test
+    @DisplayName("F2 F5 F7 every filter combination's first and next pages are index scans, never a sequential scan")
+    void everyFilterCombinationUsesAnIndex() {
+        List<String> offenders = new ArrayList<>();
+        int plans = 0;
+        for (ConversationState state : ConversationState.values()) {
+            for (AssignmentFilter assignment : List.of(AssignmentFilter.all(), AssignmentFilter.unassigned(),
+                    AssignmentFilter.assignedTo(UserId.of("user-3")))) {
+                for (ReadFilter read : ReadFilter.values()) {
+                    for (boolean nextPage : new boolean[] {false, true}) {
+                        ConversationListing listing = listing(state, assignment, read, nextPage, Optional.empty());
+                        String plan = explain(listing);
+                        plans++;
+                        if (seqScanOnBigTables(plan)) {
+                            offenders.add(listing + "\n" + plan);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(plans).isEqualTo(36);
+        assertThat(offenders).isEmpty();
+    }
+
+    @Test
+    @DisplayName("F8 search of every kind (2 characters, words, digits) is a filter on the keyset walk, never a sequential scan")
+    void searchUsesIndexes() {
+        List<SearchTerm> terms = List.of(
+                new SearchTerm("or", List.of()),
+                new SearchTerm("hello", List.of()),
+                new SearchTerm("appointment tomorrow", List.of()),
+                new SearchTerm("zzzz-not-there", List.of()),
+                new SearchTerm("555 01", List.of("55501")),
+                new SearchTerm("%_!", List.of()));
+        List<String> offenders = new ArrayList<>();
+        for (SearchTerm term : terms) {
+            for (ReadFilter read : ReadFilter.values()) {
+                String plan = explain(listing(ConversationState.OPEN, AssignmentFilter.all(), read, false, Optional.of(term)));
+                if (seqScanOnBigTables(plan)) {
+                    offenders.add(term + " " + read + "\n" + plan);
+                }
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    private ConversationListing listing(ConversationState state, AssignmentFilter assignment, ReadFilter read,
+            boolean nextPage, Optional<SearchTerm> search) {
+        return ConversationListing.builder()
+                .state(state).assignment(assignment).readFilter(read).search(search)
+                .activeSince(now.minus(90, ChronoUnit.DAYS))
+                .after(nextPage
+                        ? Optional.of(new InboxCursor(now.minus(3, ChronoUnit.DAYS), new ConversationId(UUID.randomUUID())))
+                        : Optional.empty())
+                .limit(50)
+                .build();
+    }
+
+    private String explain(ConversationListing listing) {
+        JdbiAccountTransaction.ListingSql sql = JdbiAccountTransaction.ListingSql.of(listing);
+        try (Handle handle = jdbi.open()) {
+            return sql.bind(handle.createQuery("EXPLAIN " + sql.text()), "acct-7", listing)
+                    .mapTo(String.class).stream().collect(Collectors.joining("\n"));
+        }
+    }
+
+    private static boolean seqScanOnBigTables(String plan) {
+        return plan.contains("Seq Scan on conversations") || plan.contains("Seq Scan on messages")
+                || plan.contains("Seq Scan on contacts");
+    }
+}
