@@ -149,12 +149,16 @@ public final class MultiNodeDispatch {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             if (runner != null) {
                 runner.stop();
             }
             executor.shutdown();
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             pool.close();
         }
     }
