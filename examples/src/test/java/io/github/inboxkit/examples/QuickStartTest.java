@@ -11,6 +11,10 @@ import io.github.inboxkit.core.inbox.InboxQuery;
 import io.github.inboxkit.core.inbox.InboxRow;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.jdbc.JdbcInboxStore;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuickStartTest {
@@ -28,11 +33,27 @@ class QuickStartTest {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private JdbcInboxStore store;
     private QuickStart day;
 
     @BeforeAll
     void playTheDayOnH2() {
+        // Listen to everything InboxKit logs at INFO and above while the day is played.
+        Logger library = (Logger) LoggerFactory.getLogger("io.github.inboxkit");
+        Level configured = library.getLevel();
+        library.setLevel(Level.INFO);
+        logged.start();
+        library.addAppender(logged);
+        try {
+            play();
+        } finally {
+            library.detachAppender(logged);
+            library.setLevel(configured);
+        }
+    }
+
+    private void play() {
         store = JdbcInboxStore.builder("jdbc:h2:mem:quickstart_test_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1",
                 "sa", "").build();
         store.migrate();
@@ -109,6 +130,19 @@ class QuickStartTest {
         });
         assertThat(kit.inbox().counters(QuickStart.ACME).closedConversations()).isZero();
         assertThat(kit.conversations().messages(QuickStart.ACME, open.get(0).conversationId(), 50)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("no phone number or message body appears in what InboxKit logs at INFO and above during the day")
+    void logsKeepPersonalDataOut() {
+        List<String> numbers = List.of(QuickStart.DANA, QuickStart.ELI, QuickStart.FAY, QuickStart.GUS);
+        List<String> bodies = List.of("Can I move my appointment", "eli.cohen@example.com", "snow shovels", "suits me better");
+        for (ILoggingEvent event : logged.list) {
+            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
+                    : " " + event.getThrowableProxy().getMessage());
+            assertThat(numbers).noneMatch(number -> line.contains(number) || line.contains(number.substring(2)));
+            assertThat(bodies).noneMatch(line::contains);
+        }
     }
 
     @Test
