@@ -1,5 +1,6 @@
 package io.github.inboxkit.core;
 
+import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.core.account.Administration;
 import io.github.inboxkit.core.account.Entitlements;
 import io.github.inboxkit.core.contact.Contacts;
@@ -9,10 +10,15 @@ import io.github.inboxkit.core.conversation.Team;
 import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.inbox.Inbox;
 import io.github.inboxkit.core.internal.Engine;
+import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.SendingStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The front door of InboxKit: a host builds it once, on its store, clock, event listener and plan
@@ -35,9 +41,11 @@ import java.util.Objects;
 public final class InboxKit {
 
     private final Engine engine;
+    private final Sending sending;
 
-    private InboxKit(Engine engine) {
+    private InboxKit(Engine engine, Sending sending) {
         this.engine = engine;
+        this.sending = sending;
     }
 
     /**
@@ -80,6 +88,20 @@ public final class InboxKit {
     }
 
     /**
+     * The sending pipeline: send now, schedule, broadcast, delivery reports, and the dispatcher
+     * and retention purge a host runs (F19, F27, F30, F31).
+     *
+     * @return the sending use cases
+     * @throws IllegalStateException if no carrier was registered on the builder
+     */
+    public Sending sending() {
+        if (sending == null) {
+            throw new IllegalStateException("no carrier was registered: call carrier(...) on the InboxKit builder");
+        }
+        return sending;
+    }
+
+    /**
      * Builds an {@link InboxKit}. Only the store is required; the clock defaults to the system UTC
      * clock, the listener to none, the entitlements to every feature for every account, the typing
      * timeout to 5 seconds.
@@ -93,8 +115,34 @@ public final class InboxKit {
         private InboxEventListener eventListener = InboxEventListener.none();
         private Entitlements entitlements = Entitlements.all();
         private Duration typingTimeout = Duration.ofSeconds(5);
+        private final List<Carrier> carriers = new ArrayList<>();
+        private Consumer<Sending.Builder> sendingOptions = options -> { };
 
         private Builder() {}
+
+        /**
+         * Registers a carrier for the sending pipeline; the first one is the default. Without any,
+         * {@link InboxKit#sending()} is unavailable.
+         *
+         * @param carrier the carrier
+         * @return this builder
+         */
+        public Builder carrier(Carrier carrier) {
+            carriers.add(Objects.requireNonNull(carrier, "carrier"));
+            return this;
+        }
+
+        /**
+         * Tunes the sending pipeline (retry policy, lease, batch sizes, retention policies); the
+         * store, carriers, clock and listener are set from this builder.
+         *
+         * @param options applied to the {@link Sending.Builder}
+         * @return this builder
+         */
+        public Builder sendingOptions(Consumer<Sending.Builder> options) {
+            this.sendingOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
 
         /**
          * Sets the store.
@@ -166,7 +214,17 @@ public final class InboxKit {
             if (store == null) {
                 throw new InvalidValueException("store", "must be given: call store(...) before build()");
             }
-            return new InboxKit(new Engine(store, clock, eventListener, entitlements, typingTimeout));
+            Sending sending = null;
+            if (!carriers.isEmpty()) {
+                if (!(store instanceof SendingStore sendingStore)) {
+                    throw new InvalidValueException("store", "must keep an outbox (implement SendingStore) to send");
+                }
+                Sending.Builder builder = Sending.builder();
+                sendingOptions.accept(builder);
+                carriers.forEach(builder::carrier);
+                sending = builder.store(sendingStore).clock(clock).listener(eventListener).build();
+            }
+            return new InboxKit(new Engine(store, clock, eventListener, entitlements, typingTimeout), sending);
         }
     }
 }

@@ -90,19 +90,31 @@ public class SegmentCounterBenchmark {
         return out;
     }
 
-    /** The counter as most accounts use it: no options. */
+    /**
+     * The counter as most accounts use it: no options.
+     *
+     * @return the count, for JMH to consume
+     */
     @Benchmark
     public SegmentCount count() {
         return standard.count(input);
     }
 
-    /** Smart encoding and all national language tables on: the most work a count can do. */
+    /**
+     * Smart encoding and all national language tables on: the most work a count can do.
+     *
+     * @return the count, for JMH to consume
+     */
     @Benchmark
     public SegmentCount countWithAllOptions() {
         return allOptions.count(input);
     }
 
-    /** The floor: one load per char and an add, over the same text. */
+    /**
+     * The floor: one load per char and an add, over the same text.
+     *
+     * @return the sum of the chars, for JMH to consume
+     */
     @Benchmark
     public int baselineCharLoop() {
         String s = input;

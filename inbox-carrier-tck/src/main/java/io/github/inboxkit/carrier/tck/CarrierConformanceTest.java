@@ -3,6 +3,7 @@ package io.github.inboxkit.carrier.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -63,7 +64,10 @@ import org.junit.jupiter.api.Test;
  * Reactive Streams TCK; each {@link DisplayName} states the rule in plain words with the InboxKit
  * feature it protects (F29 carrier SPI, F31 delivery status, F32 idempotent ingestion). A rule that
  * does not apply to the carrier's declared capabilities (e.g. "MMS is refused" for a carrier that
- * carries MMS) is skipped, not passed.
+ * carries MMS) is skipped, not passed. Opting out of a check is visible in the same way: a carrier
+ * whose webhook authentication does not cover the body ({@link #authenticatesBody()} false) sees
+ * rule 5.4 aborted with a "CERTIFICATION GAP" reason, and must pass rule 5.8 (an authentication
+ * header, refused when missing or altered) instead.
  *
  * <p>Each test gets a fresh carrier from {@link #createCarrier()}. Transient rejections are
  * retried up to {@link #maxAttemptsPerSubmission()} times, so a carrier with a sandbox that fails
@@ -152,13 +156,52 @@ public abstract class CarrierConformanceTest {
     }
 
     /**
-     * Whether the authentication covers the body, so that changing one byte of it must be refused.
+     * Whether the authentication covers the body, so that a tampered body must be refused (rule 5.4).
      * Return false only for carriers authenticated by a shared secret that is not bound to the body.
+     * That is a <em>certification gap</em>, not a pass: rule 5.4 is then reported as aborted with
+     * the reason, and rule 5.8 requires the request to be authenticated by a header named in {@link
+     * #authenticationHeaders()} instead. A carrier whose signature covers only some fields of the body
+     * keeps this true and overrides {@link #tamperedBodies(byte[])}.
      *
      * @return true by default
      */
     protected boolean authenticatesBody() {
         return true;
+    }
+
+    /**
+     * Alterations of a genuine sample body that the carrier's authentication covers, each of which
+     * rule 5.4 expects to be refused. The default flips one bit of the first, the middle and the last
+     * byte, right for a signature over the whole body. A carrier whose signature covers only some
+     * fields overrides this to alter those fields (the message id, the numbers, the text, the status);
+     * it must return at least one alteration for each sample, or rule 5.4 fails.
+     *
+     * @param body the body of a genuine sample
+     * @return altered copies of the body, each different from it
+     */
+    protected List<byte[]> tamperedBodies(byte[] body) {
+        List<byte[]> tampered = new ArrayList<>();
+        if (body.length == 0) {
+            return tampered;
+        }
+        for (int position : new int[] {0, body.length / 2, body.length - 1}) {
+            byte[] copy = body.clone();
+            copy[position] ^= 0x01;
+            tampered.add(copy);
+        }
+        return tampered;
+    }
+
+    /**
+     * The request headers that carry the webhook's signature or shared secret, e.g. {@code
+     * "X-Acme-Signature"}. Rule 5.8 removes each from a genuine sample, and alters its value, and
+     * expects both to be refused. Required when {@link #authenticatesBody()} is false; when it is
+     * true and this is empty, rule 5.8 is skipped (rules 5.3 and 5.4 cover the signature).
+     *
+     * @return the header names, empty by default
+     */
+    protected Set<String> authenticationHeaders() {
+        return Set.of();
     }
 
     /**
@@ -579,17 +622,24 @@ public abstract class CarrierConformanceTest {
         }
 
         @Test
-        @DisplayName("rule 5.4 (F29) a genuine webhook whose body was altered by one byte is refused")
+        @DisplayName("rule 5.4 (F29) a genuine webhook whose body was altered is refused")
         void rule_5_4_tamperedBodyRefused() {
-            assumeTrue(authenticatesBody(), "the carrier's authentication does not cover the body");
+            if (!authenticatesBody()) {
+                abort("CERTIFICATION GAP (rule 5.4): the carrier declares that its webhook authentication does not"
+                        + " cover the body (authenticatesBody() is false), so a tampered body cannot be detected;"
+                        + " this rule is reported as aborted, not passed, and rule 5.8 checks the header instead");
+            }
             for (SampleWebhook sample : sampleWebhooks(carrier)) {
                 byte[] body = sample.request().body();
-                assumeTrue(body.length > 0);
-                for (int position : new int[] {0, body.length / 2, body.length - 1}) {
-                    byte[] tampered = body.clone();
-                    tampered[position] ^= 0x01;
-                    assertRefused(sample.request().withBody(tampered),
-                            sample.description() + " with byte " + position + " altered");
+                List<byte[]> tampered = tamperedBodies(body);
+                assertThat(tampered).as("tamperedBodies() must alter each sample at least once (" + sample.description()
+                        + "); to skip this rule declare authenticatesBody() false, a gap shown in the report")
+                        .isNotEmpty();
+                for (int i = 0; i < tampered.size(); i++) {
+                    assertThat(tampered.get(i)).as("alteration #" + i + " of " + sample.description())
+                            .isNotEqualTo(body);
+                    assertRefused(sample.request().withBody(tampered.get(i)),
+                            sample.description() + " with alteration #" + i);
                 }
             }
         }
@@ -624,6 +674,27 @@ public abstract class CarrierConformanceTest {
             assertThat(samples).anySatisfy(sample -> assertThat(sample.expected().inboundMessages()).isNotEmpty());
             assertThat(samples).anySatisfy(sample -> assertThat(sample.expected().deliveryReports()).isNotEmpty());
         }
+
+        @Test
+        @DisplayName("rule 5.8 (F29) a webhook is authenticated by its header: without it, or with its value altered, a genuine sample is refused")
+        void rule_5_8_requestAuthenticatedByHeader() {
+            Set<String> headers = authenticationHeaders();
+            assumeFalse(authenticatesBody() && headers.isEmpty(),
+                    "rules 5.3 and 5.4 cover a signature over the body; name authenticationHeaders() to run this rule too");
+            assertThat(headers).as("a carrier whose authentication does not cover the body (authenticatesBody() false)"
+                    + " must name, in authenticationHeaders(), the headers carrying its shared secret or signature")
+                    .isNotEmpty();
+            for (SampleWebhook sample : sampleWebhooks(carrier)) {
+                for (String header : headers) {
+                    Optional<String> value = sample.request().header(header);
+                    assertThat(value).as(sample.description() + " carries the authentication header " + header)
+                            .isPresent();
+                    assertRefused(sample.request().withoutHeader(header), sample.description() + " without " + header);
+                    assertRefused(sample.request().withHeader(header, altered(value.get())),
+                            sample.description() + " with " + header + " altered");
+                }
+            }
+        }
     }
 
     /** Rules of section 6: delivery reports. */
@@ -656,6 +727,23 @@ public abstract class CarrierConformanceTest {
                 fail("no final status (DELIVERED, UNDELIVERED or FAILED) among " + reports);
             }
         }
+    }
+
+    /** The value with its last character changed to another of the same kind (digit, letter, other). */
+    private static String altered(String value) {
+        if (value.isEmpty()) {
+            return "x";
+        }
+        char last = value.charAt(value.length() - 1);
+        char other;
+        if (Character.isDigit(last)) {
+            other = last == '0' ? '1' : '0';
+        } else if (Character.isLetter(last)) {
+            other = Character.toLowerCase(last) == 'a' ? 'b' : 'a';
+        } else {
+            other = last == '=' ? '-' : '=';
+        }
+        return value.substring(0, value.length() - 1) + other;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The conformance kit wired to the simulator; subclasses choose the simulator's settings or wrap it
@@ -89,6 +90,11 @@ abstract class SimulatorConformance extends CarrierConformanceTest {
                 genuine.withHeader(SimulatedCarrier.TIMESTAMP_HEADER, Long.toString(NOW.getEpochSecond() + 60)),
                 otherSecret,
                 replayed);
+    }
+
+    @Override
+    protected Set<String> authenticationHeaders() {
+        return Set.of(SimulatedCarrier.SIGNATURE_HEADER, SimulatedCarrier.TIMESTAMP_HEADER);
     }
 
     @Override

@@ -20,10 +20,10 @@ public interface AssignmentChange {
     ConversationId conversationId();
 
     /** @return the previous assignee; empty if it was unassigned */
-    Optional<UserId> from();
+    Optional<UserId> previousAssignee();
 
     /** @return the new assignee; empty for an unassignment */
-    Optional<UserId> to();
+    Optional<UserId> newAssignee();
 
     /** @return the user who made the change */
     UserId changedBy();

@@ -8,8 +8,8 @@ import org.immutables.value.Value;
 
 /**
  * An inbound message as a carrier delivered it, before ingestion: the carrier's id (the
- * idempotency key, F32), the sender's number as the carrier wrote it, the account's number it was
- * sent to, the text and media references.
+ * idempotency key, F32), the contact's number as the carrier wrote it, the account's number it
+ * was sent to, the text and media references.
  *
  * <p>Immutable and thread-safe.
  */
@@ -20,11 +20,11 @@ public interface IncomingMessage {
     /** @return the carrier's message id, 1 to 200 characters */
     String carrierMessageId();
 
-    /** @return the sender's number in any common formatting; normalised to E.164 on ingestion */
-    String from();
+    /** @return the contact's number (the sender) in any common formatting; normalised to E.164 on ingestion */
+    String contactNumber();
 
     /** @return the account's number or short code the message was sent to */
-    String to();
+    String accountNumber();
 
     /** @return the text, possibly empty when there is media */
     String text();
@@ -50,8 +50,8 @@ public interface IncomingMessage {
     static IncomingMessage of(InboundMessage message) {
         return builder()
                 .carrierMessageId(message.carrierMessageId())
-                .from(message.from())
-                .to(message.to())
+                .contactNumber(message.from())
+                .accountNumber(message.to())
                 .text(message.text())
                 .media(message.media().stream()
                         .map(media -> new MediaReference(media.contentType(), media.url().toString()))
@@ -63,7 +63,7 @@ public interface IncomingMessage {
     @Value.Check
     default void check() {
         Require.identifier(carrierMessageId(), "carrierMessageId", 200);
-        Require.identifier(to(), "to", 32);
+        Require.identifier(accountNumber(), "accountNumber", 32);
         Require.argument(!text().isEmpty() || !media().isEmpty(), "text", "must not be empty when there is no media");
     }
 }

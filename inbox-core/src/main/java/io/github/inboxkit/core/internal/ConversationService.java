@@ -33,9 +33,11 @@ final class ConversationService implements Conversations {
     static final int MAX_SEARCH_RESULTS = 100;
 
     private final UnitOfWork unitOfWork;
+    private final TypingPresence presence;
 
-    ConversationService(UnitOfWork unitOfWork) {
+    ConversationService(UnitOfWork unitOfWork, TypingPresence presence) {
         this.unitOfWork = unitOfWork;
+        this.presence = presence;
     }
 
     @Override
@@ -91,7 +93,7 @@ final class ConversationService implements Conversations {
         Objects.requireNonNull(outbound, "message");
         Require.argument(outbound.status().isOutbound(), "status",
                 "must be an outbound status such as QUEUED, SCHEDULED or SENT");
-        return unitOfWork.run(account, step -> {
+        Message recorded = unitOfWork.run(account, step -> {
             step.account();
             outbound.author().ifPresent(author ->
                     step.tx.findUser(author).orElseThrow(() -> new NoSuchUserException(author)));
@@ -120,6 +122,11 @@ final class ConversationService implements Conversations {
             step.publish(new InboxEvent.OutboundMessageRecorded(account, thread.id(), message.id(), step.now));
             return message;
         });
+        // sending ends the author's typing in that conversation (F14)
+        outbound.author().filter(author -> presence.stop(account, recorded.conversationId(), author))
+                .ifPresent(author -> unitOfWork.publish(List.of(new InboxEvent.TypingStopped(
+                        account, recorded.conversationId(), author, unitOfWork.now()))));
+        return recorded;
     }
 
     @Override

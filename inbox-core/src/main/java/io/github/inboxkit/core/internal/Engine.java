@@ -40,10 +40,11 @@ public final class Engine {
     public Engine(InboxStore store, Clock clock, InboxEventListener listener, Entitlements entitlements,
             Duration typingTimeout) {
         UnitOfWork unitOfWork = new UnitOfWork(store, clock, listener, MAX_ATTEMPTS);
+        TypingPresence presence = new TypingPresence(clock, typingTimeout);
         this.inbox = new InboxService(unitOfWork);
-        this.conversations = new ConversationService(unitOfWork);
+        this.conversations = new ConversationService(unitOfWork, presence);
         this.ingestion = new IngestionService(unitOfWork);
-        this.team = new TeamService(unitOfWork, entitlements, new TypingPresence(clock, typingTimeout));
+        this.team = new TeamService(unitOfWork, entitlements, presence);
         this.contacts = new ContactService(unitOfWork);
         this.administration = new AdministrationService(unitOfWork);
     }

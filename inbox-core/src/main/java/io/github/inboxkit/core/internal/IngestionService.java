@@ -15,9 +15,13 @@ import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Inbound messages: webhook → this use case → store (one transaction) → event. */
 final class IngestionService implements Ingestion {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestionService.class);
 
     private final UnitOfWork unitOfWork;
 
@@ -29,7 +33,7 @@ final class IngestionService implements Ingestion {
     public ReceivedMessage receive(AccountId accountId, IncomingMessage incoming) {
         Objects.requireNonNull(accountId, "account");
         Objects.requireNonNull(incoming, "message");
-        return unitOfWork.run(accountId, step -> {
+        ReceivedMessage result = unitOfWork.run(accountId, step -> {
             Account account = step.account();
             Optional<Message> first = step.tx.findMessageByCarrierId(incoming.carrierMessageId());
             if (first.isPresent()) {
@@ -37,7 +41,7 @@ final class IngestionService implements Ingestion {
                         .orElseThrow(() -> new IllegalStateException("a stored message without its conversation"));
                 return ReceivedMessage.builder().message(first.get()).conversation(conversation).duplicate(true).build();
             }
-            PhoneNumber from = PhoneNumber.parse(incoming.from(), account.settings().defaultRegion());
+            PhoneNumber from = PhoneNumber.parse(incoming.contactNumber(), account.settings().defaultRegion());
             Conversation thread = Threads.lockOrStart(step, from);
             Message message = Message.builder()
                     .id(MessageId.random())
@@ -47,7 +51,7 @@ final class IngestionService implements Ingestion {
                     .direction(Direction.INBOUND)
                     .text(incoming.text())
                     .media(incoming.media())
-                    .senderId(incoming.to())
+                    .senderId(incoming.accountNumber())
                     .carrierMessageId(incoming.carrierMessageId())
                     .status(MessageStatus.RECEIVED)
                     .read(false)
@@ -60,5 +64,9 @@ final class IngestionService implements Ingestion {
                     updated.unreadCount(), counters.badge(), step.now));
             return ReceivedMessage.builder().message(message).conversation(updated).duplicate(false).build();
         });
+        // ids only: numbers and bodies are personal data
+        LOG.debug("Inbound message {} in conversation {} of account {}{}", result.message().id(),
+                result.conversation().id(), accountId, result.duplicate() ? " (repeated delivery, no change)" : "");
+        return result;
     }
 }

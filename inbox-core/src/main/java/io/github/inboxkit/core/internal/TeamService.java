@@ -60,8 +60,8 @@ final class TeamService implements Team {
             }
             AssignmentChange change = AssignmentChange.builder()
                     .conversationId(conversation)
-                    .from(locked.assignee())
-                    .to(to)
+                    .previousAssignee(locked.assignee())
+                    .newAssignee(to)
                     .changedBy(by)
                     .changedAt(step.now)
                     .build();

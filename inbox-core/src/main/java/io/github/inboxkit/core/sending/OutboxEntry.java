@@ -50,10 +50,12 @@ public interface OutboxEntry {
     /** @return the sender ID it goes from */
     Sender sender();
 
-    /** @return the text, possibly empty when there is media */
+    /** @return the text, possibly empty when there is media; redacted from {@code toString()} */
+    @Value.Redacted
     String text();
 
-    /** @return the media attachments (at most one today) */
+    /** @return the media attachments (at most one today); redacted from {@code toString()} */
+    @Value.Redacted
     List<OutboundMedia> media();
 
     /** @return the number of segments of the text, 0 when there is none */

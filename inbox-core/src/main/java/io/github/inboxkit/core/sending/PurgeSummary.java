@@ -8,12 +8,15 @@ package io.github.inboxkit.core.sending;
  * @param conversations conversations deleted because no message was left
  * @param assignmentChanges ownership-history entries deleted with their conversation, for accounts
  *     that do not keep them
+ * @param optOutRecords superseded opt-out records deleted, for accounts that do not keep them (a
+ *     number's latest record is always kept)
  * @param batches transactions used
  */
-public record PurgeSummary(long accounts, long messages, long conversations, long assignmentChanges, long batches) {
+public record PurgeSummary(long accounts, long messages, long conversations, long assignmentChanges,
+        long optOutRecords, long batches) {
 
     /** Nothing purged. */
-    public static final PurgeSummary NOTHING = new PurgeSummary(0, 0, 0, 0, 0);
+    public static final PurgeSummary NOTHING = new PurgeSummary(0, 0, 0, 0, 0, 0);
 
     /**
      * Adds two summaries.
@@ -24,6 +27,6 @@ public record PurgeSummary(long accounts, long messages, long conversations, lon
     public PurgeSummary plus(PurgeSummary other) {
         return new PurgeSummary(accounts + other.accounts, messages + other.messages,
                 conversations + other.conversations, assignmentChanges + other.assignmentChanges,
-                batches + other.batches);
+                optOutRecords + other.optOutRecords, batches + other.batches);
     }
 }

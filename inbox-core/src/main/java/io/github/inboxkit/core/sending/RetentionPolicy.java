@@ -13,7 +13,9 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param window how long messages are kept; at least one day
- * @param keepOptOutRecords whether opt-out records survive the purge of the messages around them
+ * @param keepOptOutRecords whether superseded opt-out records are kept; when false, the purge deletes
+ *     those older than the window, but a number's latest record, which decides whether it may be
+ *     sent to, is always kept
  * @param keepOwnershipHistory whether assignment history (F13) survives the purge of its conversation
  */
 public record RetentionPolicy(Duration window, boolean keepOptOutRecords, boolean keepOwnershipHistory) {

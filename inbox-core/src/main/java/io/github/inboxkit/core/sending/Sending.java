@@ -8,6 +8,8 @@ import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.NoSuchAccountException;
+import io.github.inboxkit.core.account.NoSuchUserException;
+import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.contact.ContactOptedOutException;
@@ -36,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +106,7 @@ public final class Sending {
      * @param request what to send, to whom, from which sender
      * @return the queued message's outbox entry
      * @throws NoSuchAccountException if the account does not exist
+     * @throws NoSuchUserException if the author is not a user of the account
      * @throws NoSuchContactException if the recipient is a contact id the account does not have
      * @throws InvalidPhoneNumberException if the recipient number cannot be read
      * @throws ContactOptedOutException if the recipient opted out
@@ -265,6 +269,7 @@ public final class Sending {
                 .build();
         ContentCheck.Checked content = runner.run(account, (tx, events) -> {
             AccountSettings settings = settings(tx);
+            requireAuthor(tx, request.author());
             ContentCheck.Checked checked = ContentCheck.check(request.draft(), settings, carrier.id(),
                     carrier.capabilities());
             tx.insertBroadcast(broadcast);
@@ -275,7 +280,8 @@ public final class Sending {
         List<BroadcastSkip> allSkips = new ArrayList<>();
         for (List<Recipient> batch : Batches.of(request.recipients(), broadcastBatchSize)) {
             BatchOutcome outcome = runner.run(account, (tx, events) ->
-                    broadcastBatch(tx, events, batch, request, broadcast, content, carrier, Set.copyOf(seen)));
+                    broadcastBatch(tx, events, batch, request, broadcast, content, carrier,
+                            Collections.unmodifiableSet(seen)));
             seen.addAll(outcome.reached);
             queued += outcome.reached.size();
             allSkips.addAll(outcome.skips);
@@ -290,7 +296,8 @@ public final class Sending {
             Set<PhoneNumber> seenBefore) {
         Instant now = runner.now();
         AccountSettings settings = settings(tx);
-        Set<PhoneNumber> seen = new HashSet<>(seenBefore);
+        // batch-local, so that a transaction retried after a conflict starts from what committed
+        Set<PhoneNumber> seenInBatch = new HashSet<>();
         List<PhoneNumber> reached = new ArrayList<>();
         List<BroadcastSkip> skips = new ArrayList<>();
         for (Recipient recipient : batch) {
@@ -306,7 +313,7 @@ public final class Sending {
                 skips.add(new BroadcastSkip(shown, SkipReason.INVALID_NUMBER));
                 continue;
             }
-            if (!seen.add(phone.get())) {
+            if (seenBefore.contains(phone.get()) || !seenInBatch.add(phone.get())) {
                 skips.add(new BroadcastSkip(shown, SkipReason.DUPLICATE));
                 continue;
             }
@@ -460,6 +467,7 @@ public final class Sending {
         CarrierCapabilities capabilities = carrier.capabilities();
         return runner.run(account, (tx, events) -> {
             AccountSettings settings = settings(tx);
+            requireAuthor(tx, request.author());
             ContentCheck.Checked content = ContentCheck.check(request.draft(), settings, carrier.id(), capabilities);
             PhoneNumber phone = resolve(tx, request.to(), settings);
             Sender sender = senderChoice.choose(settings, request.senderId(), request.numberPool(), phone,
@@ -491,6 +499,10 @@ public final class Sending {
 
     private static AccountSettings settings(SendingTransaction tx) {
         return tx.findAccount().map(Account::settings).orElseThrow(() -> new NoSuchAccountException(tx.accountId()));
+    }
+
+    private static void requireAuthor(SendingTransaction tx, Optional<UserId> author) {
+        author.ifPresent(user -> tx.findUser(user).orElseThrow(() -> new NoSuchUserException(user)));
     }
 
     private static PhoneNumber resolve(SendingTransaction tx, Recipient recipient, AccountSettings settings) {
@@ -651,8 +663,8 @@ public final class Sending {
 
         /**
          * @return the sending use cases
-         * @throws IllegalStateException if no store or no carrier was given, or the default carrier
-         *     is not registered
+         * @throws IllegalStateException if no store or no carrier was given, the default carrier is
+         *     not registered, or the lease is not longer than a carrier's submit timeout
          */
         public Sending build() {
             if (store == null) {
@@ -663,6 +675,14 @@ public final class Sending {
             }
             if (defaultCarrierId != null && !carriers.containsKey(defaultCarrierId)) {
                 throw new IllegalStateException("defaultCarrier '" + defaultCarrierId + "' is not registered");
+            }
+            for (Carrier carrier : carriers.values()) {
+                Duration timeout = carrier.capabilities().submitTimeout();
+                if (lease.compareTo(timeout) <= 0) {
+                    // a lease shorter than a carrier call lets a second node submit while the first waits
+                    throw new IllegalStateException("lease (" + lease + ") must be longer than the submitTimeout ("
+                            + timeout + ") of carrier '" + carrier.id() + "'");
+                }
             }
             return new Sending(this);
         }

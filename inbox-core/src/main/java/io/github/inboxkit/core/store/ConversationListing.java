@@ -5,6 +5,7 @@ import io.github.inboxkit.core.conversation.ConversationState;
 import io.github.inboxkit.core.inbox.AssignmentFilter;
 import io.github.inboxkit.core.inbox.InboxCursor;
 import io.github.inboxkit.core.inbox.ReadFilter;
+import io.github.inboxkit.core.internal.Require;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -54,5 +55,11 @@ public interface ConversationListing {
      */
     static ImmutableConversationListing.Builder builder() {
         return ImmutableConversationListing.builder();
+    }
+
+    /** Checks the limit. */
+    @Value.Check
+    default void check() {
+        Require.argument(limit() >= 1, "limit", "must be at least 1");
     }
 }

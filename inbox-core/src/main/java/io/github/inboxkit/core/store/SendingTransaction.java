@@ -197,6 +197,22 @@ public interface SendingTransaction extends AccountTransaction {
     void deleteConversation(ConversationId conversation);
 
     /**
+     * Deletes opt-out records that are older than {@code recordedBefore} and superseded: a number's
+     * latest record, which decides whether it may be sent to, is never deleted (F18, F30). Called
+     * only for accounts whose retention policy does not keep opt-out records.
+     *
+     * <p>The default deletes nothing, the safe choice for a store that does not implement it yet:
+     * the records are kept. {@code OptOutRetentionContract} checks a store that does.
+     *
+     * @param recordedBefore the cutoff
+     * @param limit the most records to delete, at least 1
+     * @return how many were deleted
+     */
+    default int deleteSupersededOptOutRecords(Instant recordedBefore, int limit) {
+        return 0;
+    }
+
+    /**
      * Deletes a conversation's ownership history (F13).
      *
      * @param conversation the conversation

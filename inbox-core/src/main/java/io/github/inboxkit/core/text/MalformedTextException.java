@@ -15,7 +15,9 @@ public final class MalformedTextException extends InboxException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Where the unpaired surrogate is, in UTF-16 code units. */
     private final int index;
+    /** The unpaired surrogate. */
     private final char codeUnit;
 
     /**

@@ -31,7 +31,7 @@ public final class SegmentCount {
     /** The tables used when GSM 7-bit; null for UCS-2. */
     private final SeptetTable table;
     /** Costs of every table the counter may use, to tell which characters none of them has. */
-    private final byte[] writable;
+    private final boolean[] writable;
     private final List<SmartReplacement> replacements;
     private final int segmentsSaved;
 
@@ -41,7 +41,7 @@ public final class SegmentCount {
     private List<String> nonGsmCharacters;
 
     SegmentCount(String text, Encoding encoding, int segmentCount, int unitCount, int characterCount,
-            int segmentCapacity, int remainingInSegment, SeptetTable table, byte[] writable,
+            int segmentCapacity, int remainingInSegment, SeptetTable table, boolean[] writable,
             List<SmartReplacement> replacements, int segmentsSaved) {
         this.text = text;
         this.encoding = encoding;
@@ -156,20 +156,23 @@ public final class SegmentCount {
     }
 
     private List<String> findNonGsmCharacters() {
-        Set<String> found = collectNotWritable(writable);
+        Set<String> found = collectNotWritable(false);
         if (found.isEmpty()) {
             // Every character exists in some enabled table, but no one combination has them all:
             // then those outside the plain GSM alphabet are what forced UCS-2.
-            found = collectNotWritable(SeptetTable.DEFAULT.cost);
+            found = collectNotWritable(true);
         }
         return List.copyOf(found);
     }
 
-    private Set<String> collectNotWritable(byte[] costs) {
+    private Set<String> collectNotWritable(boolean plainGsmOnly) {
         Set<String> found = new LinkedHashSet<>();
         for (int i = 0; i < text.length(); ) {
             int codePoint = text.codePointAt(i);
-            if (codePoint >= costs.length || costs[codePoint] == 0) {
+            boolean canWrite = Character.isBmpCodePoint(codePoint) && (plainGsmOnly
+                    ? SeptetTable.DEFAULT.costOf((char) codePoint) != 0
+                    : writable[codePoint]);
+            if (!canWrite) {
                 found.add(new String(Character.toChars(codePoint)));
             }
             i += Character.charCount(codePoint);

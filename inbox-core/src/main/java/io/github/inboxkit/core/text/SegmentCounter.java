@@ -50,8 +50,8 @@ public final class SegmentCounter {
     private final Set<NationalLanguage> languages;
     /** Every combination to try, the default one first, then by number of tables. */
     private final SeptetTable[] tables;
-    /** The cost of each char in the cheapest table that has it; 0 when none has. */
-    private final byte[] writable;
+    /** Whether some enabled table has the char. */
+    private final boolean[] writable;
 
     private SegmentCounter(boolean smartEncoding, Set<NationalLanguage> languages) {
         this.smartEncoding = smartEncoding;
@@ -116,8 +116,10 @@ public final class SegmentCounter {
     }
 
     /**
-     * Counts what {@code text} costs as SMS. The text is read once, at this call; a {@link
-     * StringBuilder} changed afterwards does not change the result.
+     * Counts what {@code text} costs as SMS. The text is read once, at this call: a {@code String}
+     * in place, any other {@code CharSequence} copied into one, so that a {@link StringBuilder}
+     * changed afterwards does not change the result. Counting allocates nothing but the result
+     * (and, with smart encoding, the replaced text when there is something to replace).
      *
      * @param text the text of a message, possibly empty
      * @return the count, with the split available from {@link SegmentCount#segments()}
@@ -205,10 +207,8 @@ public final class SegmentCounter {
 
     /** Whether some enabled table can write every char from {@code from} on (not necessarily one table). */
     private boolean canWriteFrom(String text, int from) {
-        byte[] costs = writable;
         for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= costs.length || costs[c] == 0) {
+            if (!writable[text.charAt(i)]) {
                 return false;
             }
         }

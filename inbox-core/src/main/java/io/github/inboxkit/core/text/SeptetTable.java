@@ -7,10 +7,12 @@ import java.util.Arrays;
  * shift table) plus an extension reached by escape (the default extension table or a national
  * single shift table), with the segment capacities that follow from the user data header it needs.
  *
- * <p>The heart of it is {@link #cost}: for each char, the septets it takes (1 in the basic
- * alphabet, 2 through the escape) or 0 when it cannot be written at all. Counting is then a
- * branch-light walk over the text with one array load per char. Tables stop at the highest char
- * they know (the infinity sign of the Portuguese locking table), which keeps them a few KB each.
+ * <p>The heart of it is {@link #cost}: for each of the 65,536 chars, the septets it takes (1 in
+ * the basic alphabet, 2 through the escape) or {@link #NOT_WRITABLE}. Counting is then a walk
+ * over the text with one load and one add per char and no test: a run of up to {@link
+ * #MAX_RUN} chars sums to at most twice its length when every char can be written, and to more
+ * when one cannot (it adds 255). A full table (64 KB) costs memory once per combination in use,
+ * but spares the loop a range test per char, which measured at nearly twice the time.
  *
  * <p>Immutable and safe to share between threads.
  */
@@ -66,6 +68,12 @@ final class SeptetTable {
     // 0x1F 0x28 0x29 0x2F 0x3C 0x3D 0x3E 0x40 0x41 0x49 0x4F 0x55 0x5B 0x5C 0x61 0x65 0x69 0x6F
     // 0x75 0x7B 0x7C 0x7F.
     static final String PORTUGUESE_SINGLE = "êç\fÔôÁáΦΓ^ΩΠΨΣΘÊ{}\\[~]|ÀÍÓÚÃÕÂ€íóúãõâ";
+
+    /** The cost of a char that cannot be written, read as an unsigned byte: 255. */
+    static final byte NOT_WRITABLE = (byte) 0xFF;
+
+    /** The longest run whose sum tells whether it holds a char that cannot be written. */
+    static final int MAX_RUN = 253;
 
     /** Octets of user data in one SMS (TS 23.040). */
     private static final int USER_DATA_OCTETS = 140;
@@ -169,11 +177,8 @@ final class SeptetTable {
         if (basic.length() != 128) {
             throw new AssertionError("a basic alphabet has 128 positions, got " + basic.length());
         }
-        char highest = 0;
-        for (char c : (basic + extension).toCharArray()) {
-            highest = (char) Math.max(highest, c);
-        }
-        byte[] table = new byte[highest + 1];
+        byte[] table = new byte[Character.MAX_VALUE + 1];
+        Arrays.fill(table, NOT_WRITABLE);
         for (int i = 0; i < extension.length(); i++) {
             table[extension.charAt(i)] = 2;
         }
@@ -189,7 +194,8 @@ final class SeptetTable {
 
     /** Septets a char takes here, 0 when it cannot be written with these tables. */
     int costOf(char c) {
-        return c < cost.length ? cost[c] : 0;
+        byte septets = cost[c];
+        return septets == NOT_WRITABLE ? 0 : septets;
     }
 
     @Override
@@ -202,30 +208,21 @@ final class SeptetTable {
     String characters() {
         StringBuilder out = new StringBuilder();
         for (int c = 0; c < cost.length; c++) {
-            if (cost[c] != 0) {
+            if (costOf((char) c) != 0) {
                 out.append((char) c);
             }
         }
         return out.toString();
     }
 
-    static byte[] union(SeptetTable... tables) {
-        int length = 0;
+    /** Whether each char can be written by at least one of {@code tables} (not necessarily all). */
+    static boolean[] union(SeptetTable... tables) {
+        boolean[] union = new boolean[Character.MAX_VALUE + 1];
         for (SeptetTable table : tables) {
-            length = Math.max(length, table.cost.length);
-        }
-        byte[] union = new byte[length];
-        for (SeptetTable table : tables) {
-            for (int c = 0; c < table.cost.length; c++) {
-                if (table.cost[c] != 0 && (union[c] == 0 || table.cost[c] < union[c])) {
-                    union[c] = table.cost[c];
-                }
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                union[c] |= table.costOf((char) c) != 0;
             }
         }
         return union;
-    }
-
-    static boolean sameCosts(SeptetTable a, SeptetTable b) {
-        return Arrays.equals(a.cost, b.cost);
     }
 }

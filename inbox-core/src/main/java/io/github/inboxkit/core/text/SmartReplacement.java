@@ -18,6 +18,9 @@ public record SmartReplacement(String original, String replacement, int occurren
     /**
      * Validates the parts.
      *
+     * @param original the character that was replaced
+     * @param replacement what replaced it, possibly empty
+     * @param occurrences how many times, at least 1
      * @throws NullPointerException if a string is null
      * @throws IllegalArgumentException if {@code original} is empty or {@code occurrences} is not
      *     positive

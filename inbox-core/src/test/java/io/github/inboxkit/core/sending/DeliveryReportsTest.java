@@ -112,6 +112,10 @@ class DeliveryReportsTest {
         assertThat(entry.status()).isEqualTo(MessageStatus.DELIVERED);
         assertThat(entry.carrierMessageId()).contains(carrierId.get());
         assertThat(overtaken.sending.unmatchedReports(ACCOUNT, 10)).isEmpty();
+        assertThat(overtaken.events.stream()
+                .filter(io.github.inboxkit.core.event.InboxEvent.MessageStatusChanged.class::isInstance)
+                .map(event -> ((io.github.inboxkit.core.event.InboxEvent.MessageStatusChanged) event).status()))
+                .containsExactly(MessageStatus.QUEUED, MessageStatus.SENDING, MessageStatus.SENT, MessageStatus.DELIVERED);
     }
 
     private static final AtomicReference<Sending> holder = new AtomicReference<>();

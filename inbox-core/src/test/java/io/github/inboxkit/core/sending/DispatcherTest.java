@@ -175,6 +175,22 @@ class DispatcherTest {
         assertThat(fixture.carrier.sentMessages()).hasSize(2);
     }
 
+    @Test
+    @DisplayName("F19 F33 one account's backlog does not starve another account's messages")
+    void fairAcrossAccounts() {
+        SendingFixture fixture = new SendingFixture(b -> b.dispatchBatchSize(4), SimulatedCarrier.builder().seed(1));
+        for (int i = 0; i < 20; i++) {
+            fixture.send(String.format("+1415557%04d", i), "Broadcast-like backlog");
+        }
+        OutboxEntry other = fixture.sending.send(SendingFixture.OTHER, SendRequest.builder()
+                .to(Recipient.number(ALICE)).draft(io.github.inboxkit.core.compose.Draft.ofText("Urgent")).build());
+
+        fixture.sending.dispatcher().dispatchDue();
+
+        assertThat(fixture.sending.outboxEntry(SendingFixture.OTHER, other.messageId()).orElseThrow().status())
+                .isEqualTo(MessageStatus.SENT);
+    }
+
     private static List<MessageStatus> statuses(SendingFixture fixture) {
         return fixture.events.stream()
                 .filter(InboxEvent.MessageStatusChanged.class::isInstance)

@@ -73,14 +73,14 @@ class RetentionPurgeTest {
     }
 
     @Test
-    @DisplayName("F30 F18 F13 opt-out records are kept; ownership history is kept or deleted as the account configures")
+    @DisplayName("F30 F18 F13 opt-out records and ownership history are kept or deleted as the account configures; the latest opt-out always stays")
     void keepsOptOutsAndHistoryAsConfigured() {
         fixture.send(ALICE, "Hello");
         fixture.sending.dispatcher().dispatchDue();
         fixture.optOut(ACCOUNT, ALICE);
         Conversation alice = fixture.conversation(ALICE).orElseThrow();
         fixture.store.inTransaction(ACCOUNT, tx -> {
-            tx.appendAssignmentChange(AssignmentChange.builder().conversationId(alice.id()).to(UserId.of("u1"))
+            tx.appendAssignmentChange(AssignmentChange.builder().conversationId(alice.id()).newAssignee(UserId.of("u1"))
                     .changedBy(UserId.of("u1")).changedAt(fixture.clock.instant()).build());
             return null;
         });
@@ -97,17 +97,26 @@ class RetentionPurgeTest {
         assertThat(kept).hasSize(1);
 
         SendingFixture forgetful = new SendingFixture(b -> b.retentionPolicies(account ->
-                new RetentionPolicy(Duration.ofDays(30), true, false)), SimulatedCarrier.builder().seed(1));
+                new RetentionPolicy(Duration.ofDays(30), false, false)), SimulatedCarrier.builder().seed(1));
+        forgetful.optOut(ACCOUNT, ALICE);
+        forgetful.optIn(ACCOUNT, ALICE);
+        forgetful.optOut(ACCOUNT, ALICE);
         forgetful.send(BOB, "Hello");
         forgetful.sending.dispatcher().dispatchDue();
         Conversation bob = forgetful.conversation(BOB).orElseThrow();
         forgetful.store.inTransaction(ACCOUNT, tx -> {
-            tx.appendAssignmentChange(AssignmentChange.builder().conversationId(bob.id()).to(UserId.of("u1"))
+            tx.appendAssignmentChange(AssignmentChange.builder().conversationId(bob.id()).newAssignee(UserId.of("u1"))
                     .changedBy(UserId.of("u1")).changedAt(forgetful.clock.instant()).build());
             return null;
         });
         forgetful.clock.advance(Duration.ofDays(31));
-        assertThat(forgetful.sending.purgeExpired().assignmentChanges()).isEqualTo(1);
+        PurgeSummary purged = forgetful.sending.purgeExpired();
+        assertThat(purged.assignmentChanges()).isEqualTo(1);
+        assertThat(purged.optOutRecords()).isEqualTo(2);
+        java.util.List<io.github.inboxkit.core.contact.OptOutRecord> history =
+                forgetful.read(tx -> tx.optOutHistory(new PhoneNumber(ALICE)));
+        assertThat(history).singleElement().satisfies(record ->
+                assertThat(record.action()).isEqualTo(OptOutAction.OPTED_OUT));
         java.util.List<AssignmentChange> forgotten = forgetful.read(tx -> tx.assignmentHistory(bob.id()));
         assertThat(forgotten).isEmpty();
     }

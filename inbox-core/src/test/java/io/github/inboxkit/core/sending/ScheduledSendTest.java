@@ -55,6 +55,41 @@ class ScheduledSendTest {
     }
 
     @Test
+    @DisplayName("F27 with two nodes dispatching at once, each scheduled message is sent once, at its time")
+    void sentOnceWithTwoNodes() throws InterruptedException {
+        Sending otherNode = Sending.builder().store(fixture.store).carrier(fixture.carrier).clock(fixture.clock)
+                .dispatchBatchSize(3).build();
+        ZonedDateTime when = inParis(Duration.ofMinutes(30));
+        java.util.List<io.github.inboxkit.core.conversation.MessageId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(fixture.sending.schedule(ACCOUNT, request(String.format("+1415558%04d", i), "Reminder " + i), when)
+                    .messageId());
+        }
+        fixture.clock.advance(Duration.ofMinutes(29));
+        assertThat(otherNode.dispatcher().dispatchDue().isIdle()).isTrue();
+        fixture.clock.advance(Duration.ofMinutes(1));
+
+        java.util.List<Thread> nodes = new java.util.ArrayList<>();
+        for (Dispatcher dispatcher : java.util.List.of(fixture.sending.dispatcher(), otherNode.dispatcher())) {
+            Thread node = new Thread(() -> {
+                for (int step = 0; step < 30; step++) {
+                    dispatcher.dispatchDue();
+                }
+            });
+            nodes.add(node);
+            node.start();
+        }
+        for (Thread node : nodes) {
+            node.join();
+        }
+
+        assertThat(fixture.carrier.sentMessages()).hasSize(40);
+        assertThat(fixture.carrier.sentMessages().stream().map(m -> m.submission().idempotencyKey()).distinct())
+                .hasSize(40);
+        ids.forEach(id -> assertThat(fixture.entry(id).status()).isEqualTo(MessageStatus.SENT));
+    }
+
+    @Test
     @DisplayName("F27 scheduling in the past or now is refused clearly, nothing stored")
     void pastRefused() {
         assertThatThrownBy(() -> fixture.sending.schedule(ACCOUNT, request(ALICE, "Too late"), inParis(Duration.ZERO)))

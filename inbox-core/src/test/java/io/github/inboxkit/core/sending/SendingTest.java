@@ -52,6 +52,7 @@ class SendingTest {
         assertThat(entry.recipient()).isEqualTo(new PhoneNumber(ALICE));
         assertThat(entry.sender().value()).isEqualTo(LONG_CODE);
         assertThat(entry.sender().kind()).isEqualTo(SenderKind.LONG_CODE);
+        assertThat(entry.toString()).as("no message body in logs").doesNotContain("table").doesNotContain(ALICE);
         Message message = fixture.message(entry.messageId()).orElseThrow();
         assertThat(message.status()).isEqualTo(MessageStatus.QUEUED);
         assertThat(message.conversationId()).isEqualTo(entry.conversationId());
@@ -86,6 +87,34 @@ class SendingTest {
         assertThat(java.util.Set.of(first.sender().value(), second.sender().value())).containsExactlyInAnyOrder(POOL_A, POOL_B);
         assertThat(first.conversationId()).isEqualTo(second.conversationId());
         assertThat(fixture.conversation(ALICE).orElseThrow().lastMessageSequence()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("F21 F22 without a default sender ID the account's pool is used; without either, a typed refusal")
+    void poolWhenNoDefault() {
+        io.github.inboxkit.core.account.AccountId pooled = io.github.inboxkit.core.account.AccountId.of("pooled");
+        io.github.inboxkit.core.account.AccountId bare = io.github.inboxkit.core.account.AccountId.of("bare");
+        fixture.store.inTransaction(pooled, tx -> {
+            tx.insertAccount(io.github.inboxkit.core.account.Account.builder().id(pooled).name("p").createdAt(T0)
+                    .settings(io.github.inboxkit.core.account.AccountSettings.builder()
+                            .numberPools(java.util.Map.of("shared", java.util.List.of(POOL_A, POOL_B))).build())
+                    .build());
+            return null;
+        });
+        fixture.store.inTransaction(bare, tx -> {
+            tx.insertAccount(io.github.inboxkit.core.account.Account.builder().id(bare).name("b").createdAt(T0)
+                    .settings(io.github.inboxkit.core.account.AccountSettings.defaults()).build());
+            return null;
+        });
+        SendRequest request = SendRequest.builder().to(Recipient.number(ALICE)).draft(Draft.ofText("Hi")).build();
+
+        String first = fixture.sending.send(pooled, request).sender().value();
+        String second = fixture.sending.send(pooled, request).sender().value();
+
+        assertThat(java.util.Set.of(first, second)).containsExactlyInAnyOrder(POOL_A, POOL_B);
+        assertThatThrownBy(() -> fixture.sending.send(bare, request))
+                .isInstanceOf(NoSuchSenderIdException.class)
+                .hasMessageContaining("default sender ID");
     }
 
     @Test
@@ -195,11 +224,34 @@ class SendingTest {
     }
 
     @Test
+    @DisplayName("F9 an author who is not a user of the account is refused, nothing stored")
+    void unknownAuthor() {
+        assertThatThrownBy(() -> fixture.sending.send(ACCOUNT, SendRequest.builder().to(Recipient.number(ALICE))
+                .draft(Draft.ofText("Hi")).author(io.github.inboxkit.core.account.UserId.of("ghost")).build()))
+                .isInstanceOf(io.github.inboxkit.core.account.NoSuchUserException.class);
+        assertNothingStored();
+    }
+
+    @Test
     @DisplayName("F33 an account never sees another account's outbox")
     void tenancy() {
         OutboxEntry entry = fixture.send(ALICE, "Hello");
         assertThat(fixture.sending.outboxEntry(OTHER, entry.messageId())).isEmpty();
         assertThat(fixture.sending.outboxEntry(ACCOUNT, entry.messageId())).isPresent();
+    }
+
+    @Test
+    @DisplayName("the builder refuses a lease not longer than a carrier's submit timeout, and a missing store or carrier")
+    void builderChecks() {
+        assertThatThrownBy(() -> Sending.builder().store(fixture.store).carrier(fixture.carrier)
+                .lease(fixture.carrier.capabilities().submitTimeout()).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("lease");
+        assertThatThrownBy(() -> Sending.builder().carrier(fixture.carrier).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("store");
+        assertThatThrownBy(() -> Sending.builder().store(fixture.store).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("carrier");
+        assertThatThrownBy(() -> Sending.builder().dispatchBatchSize(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dispatchBatchSize");
     }
 
     private void assertNothingStored() {

@@ -170,7 +170,7 @@ public abstract class ConversationContract extends StoreContractSupport {
     }
 
     @Test
-    @DisplayName("F1 messages older than the retention window are not shown")
+    @DisplayName("F1 F4 messages older than the retention window are not shown: the thread starts afresh")
     void messagesWithinWindow() {
         ConversationId id = idOf(receive(phone(1), "old"));
         advance(Duration.ofDays(91));

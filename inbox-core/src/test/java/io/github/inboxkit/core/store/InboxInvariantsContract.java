@@ -205,7 +205,7 @@ public abstract class InboxInvariantsContract {
                         : "c-" + UUID.randomUUID();
                 boolean repeat = r.repeatCarrierId() && model != null && model.firstCarrierId.containsKey(key);
                 kit.ingestion().receive(accounts.get(r.account()), IncomingMessage.builder()
-                        .carrierMessageId(carrierId).from(phone(r.phone())).to("+33700000001").text(r.text()).build());
+                        .carrierMessageId(carrierId).contactNumber(phone(r.phone())).accountNumber("+33700000001").text(r.text()).build());
                 if (model != null && !repeat) {
                     if (r.repeatCarrierId()) {
                         model.firstCarrierId.put(key, carrierId);

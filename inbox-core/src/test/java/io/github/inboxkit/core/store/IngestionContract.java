@@ -44,9 +44,9 @@ public abstract class IngestionContract extends StoreContractSupport {
     @DisplayName("F4 one thread per number whatever account number it reached")
     void oneThreadWhateverSenderNumber() {
         ReceivedMessage first = kit.ingestion().receive(account, IncomingMessage.builder()
-                .carrierMessageId("a1").from(phone(1)).to("+33700000001").text("one").build());
+                .carrierMessageId("a1").contactNumber(phone(1)).accountNumber("+33700000001").text("one").build());
         ReceivedMessage second = kit.ingestion().receive(account, IncomingMessage.builder()
-                .carrierMessageId("a2").from(phone(1)).to("36111").text("two").build());
+                .carrierMessageId("a2").contactNumber(phone(1)).accountNumber("36111").text("two").build());
 
         assertThat(second.conversation().id()).isEqualTo(first.conversation().id());
         assertThat(second.message().senderId()).contains("36111");
@@ -126,7 +126,7 @@ public abstract class IngestionContract extends StoreContractSupport {
     @DisplayName("F20 inbound messages keep text, media and direction")
     void keepsContent() {
         ReceivedMessage received = kit.ingestion().receive(account, IncomingMessage.builder()
-                .carrierMessageId("mms-1").from(phone(3)).to("+33700000001").text("")
+                .carrierMessageId("mms-1").contactNumber(phone(3)).accountNumber("+33700000001").text("")
                 .addMedia(new MediaReference("image/png", "https://carrier.example/media/1"))
                 .build());
 

@@ -291,7 +291,7 @@ public abstract class OutboxContract {
         OutboxEntry oldQueued = queue(account, conversation, MessageStatus.QUEUED, old, old);
         queue(account, conversation, MessageStatus.SENT, NOW, NOW);
         inTx((SendingTransaction tx) -> {
-            tx.appendAssignmentChange(AssignmentChange.builder().conversationId(conversation).to(UserId.of("u"))
+            tx.appendAssignmentChange(AssignmentChange.builder().conversationId(conversation).newAssignee(UserId.of("u"))
                     .changedBy(UserId.of("u")).changedAt(old).build());
             return null;
         });

@@ -132,7 +132,7 @@ public abstract class StoreContractSupport {
      */
     protected ReceivedMessage receive(AccountId into, String from, String text, String carrierId) {
         return kit.ingestion().receive(into, IncomingMessage.builder()
-                .carrierMessageId(carrierId).from(from).to("+33700000001").text(text).build());
+                .carrierMessageId(carrierId).contactNumber(from).accountNumber("+33700000001").text(text).build());
     }
 
     /**

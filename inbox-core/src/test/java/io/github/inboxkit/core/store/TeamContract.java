@@ -38,7 +38,7 @@ public abstract class TeamContract extends StoreContractSupport {
         assertThat(assigned.assignee()).contains(alice);
         assertThat(unassigned.assignee()).isEmpty();
         List<AssignmentChange> history = kit.team().ownershipHistory(account, id);
-        assertThat(history).extracting(AssignmentChange::from, AssignmentChange::to, AssignmentChange::changedBy)
+        assertThat(history).extracting(AssignmentChange::previousAssignee, AssignmentChange::newAssignee, AssignmentChange::changedBy)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Optional.empty(), Optional.of(alice), bob),
                         org.assertj.core.groups.Tuple.tuple(Optional.of(alice), Optional.of(bob), alice),
@@ -117,6 +117,20 @@ public abstract class TeamContract extends StoreContractSupport {
 
         advance(Duration.ofSeconds(2));
         assertThat(kit.team().whoIsTyping(account, id)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("F14 recording a user's outbound message ends that user's typing in the conversation")
+    void sendingEndsTyping() {
+        ConversationId id = idOf(receive(phone(1), "hello"));
+        kit.team().typing(account, id, alice);
+        kit.team().typing(account, id, bob);
+
+        send(phone(1), "Here is your answer");
+
+        assertThat(kit.team().whoIsTyping(account, id)).containsExactly(bob);
+        assertThat(eventsOf(InboxEvent.TypingStopped.class)).singleElement()
+                .satisfies(event -> assertThat(event.user()).isEqualTo(alice));
     }
 
     @Test

@@ -136,7 +136,7 @@ public abstract class TransactionContract extends StoreContractSupport {
                 ? new StoreConflictException("injected conflict") : null));
 
         ReceivedMessage received = flaky.ingestion().receive(account, io.github.inboxkit.core.conversation.IncomingMessage
-                .builder().carrierMessageId("retry-1").from(phone(1)).to("+33700000001").text("hello").build());
+                .builder().carrierMessageId("retry-1").contactNumber(phone(1)).accountNumber("+33700000001").text("hello").build());
 
         assertThat(failuresLeft.get()).isNegative();
         assertThat(kit.conversations().messages(account, received.conversation().id(), 10)).hasSize(1);
@@ -151,7 +151,7 @@ public abstract class TransactionContract extends StoreContractSupport {
         InboxKit broken = kitOn(failing("adjustCounters", (method, args) -> new StoreException("disk full")));
 
         assertThatThrownBy(() -> broken.ingestion().receive(account, io.github.inboxkit.core.conversation.IncomingMessage
-                .builder().carrierMessageId("lost-1").from(phone(1)).to("+33700000001").text("hello").build()))
+                .builder().carrierMessageId("lost-1").contactNumber(phone(1)).accountNumber("+33700000001").text("hello").build()))
                 .isInstanceOf(StoreException.class);
 
         assertThat(events).isEmpty();
@@ -171,7 +171,7 @@ public abstract class TransactionContract extends StoreContractSupport {
                 }).build();
 
         ReceivedMessage received = loud.ingestion().receive(account, io.github.inboxkit.core.conversation.IncomingMessage
-                .builder().carrierMessageId("l-1").from(phone(1)).to("+33700000001").text("hello").build());
+                .builder().carrierMessageId("l-1").contactNumber(phone(1)).accountNumber("+33700000001").text("hello").build());
 
         assertThat(kit.conversations().get(account, received.conversation().id()).unreadCount()).isEqualTo(1);
         assertThat(badge()).isEqualTo(1);

@@ -30,6 +30,7 @@ class SegmentCounterPropertiesTest {
     private static final List<String> GSM_EXTENSION = codePoints("^{}\\[~]|€\f");
     private static final List<String> OTHER_BMP = codePoints("çжα中ñ`ÿ\t\u001BşıİğĞŞãõêôÁáÍíÓóÚúÂâÊÀªº∞");
     private static final List<String> SMART = codePoints("‘’“”–—…\u00A0\u2009\u200B\u3000«»‹›");
+    private static final List<String> NATIONAL = codePoints("şŞıİğĞçãõêôÁáÍíÓóÚúÂâÊÀÃÕªº∞`€^|\\");
     private static final List<String> ASTRAL = List.of("😀", "👍", "🇫", "𝄞", "🙂");
 
     private static final SegmentCounter STANDARD = SegmentCounter.standard();
@@ -67,7 +68,12 @@ class SegmentCounterPropertiesTest {
         Arbitrary<String> dense = Arbitraries.oneOf(Arbitraries.of(OTHER_BMP), Arbitraries.of(ASTRAL),
                         Arbitraries.of(GSM_BASIC), Arbitraries.of(SMART))
                 .list().ofMaxSize(220).map(pieces -> String.join("", pieces));
-        return Arbitraries.oneOf(mostlyGsm, dense, gsmTexts());
+        Arbitrary<String> national = Arbitraries.frequencyOf(
+                        Tuple.of(12, Arbitraries.of(GSM_BASIC)),
+                        Tuple.of(3, Arbitraries.of(NATIONAL)),
+                        Tuple.of(1, Arbitraries.of(GSM_EXTENSION)))
+                .list().ofMaxSize(400).map(pieces -> String.join("", pieces));
+        return Arbitraries.oneOf(mostlyGsm, dense, national, gsmTexts());
     }
 
     @Provide
@@ -215,6 +221,42 @@ class SegmentCounterPropertiesTest {
         assertThat(TABLES.count(text).segmentCount()).isLessThanOrEqualTo(standard);
         assertThat(SMART_COUNTER.count(text).segmentCount()).isLessThanOrEqualTo(standard);
         assertThat(EVERYTHING.count(text).segmentCount()).isLessThanOrEqualTo(TABLES.count(text).segmentCount());
+    }
+
+    @Property
+    @Label("F25 with tables, the pick is the cheapest: fewest segments, then fewest tables, then fewest septets")
+    void picksCheapestCombination(@ForAll("texts") String text) {
+        SegmentCount count = TABLES.count(text);
+        int tables = (count.lockingShiftTable().isPresent() ? 1 : 0) + (count.singleShiftTable().isPresent() ? 1 : 0);
+        for (NationalLanguage locking : new NationalLanguage[] {null, NationalLanguage.TURKISH, NationalLanguage.PORTUGUESE}) {
+            for (NationalLanguage single : new NationalLanguage[] {null, NationalLanguage.TURKISH,
+                    NationalLanguage.SPANISH, NationalLanguage.PORTUGUESE}) {
+                SeptetTable table = SeptetTable.of(locking, single);
+                if (text.isEmpty() || text.chars().anyMatch(c -> table.costOf((char) c) == 0)) {
+                    continue;
+                }
+                assertThat(count.encoding()).isEqualTo(Encoding.GSM_7);
+                long tally = Tally.septets(text, table);
+                int segments = Tally.segments(tally);
+                assertThat(count.segmentCount()).as("against %s", table).isLessThanOrEqualTo(segments);
+                if (count.segmentCount() == segments) {
+                    assertThat(tables).as("against %s", table).isLessThanOrEqualTo(table.tableCount);
+                    if (tables == table.tableCount) {
+                        assertThat(count.unitCount()).as("against %s", table).isLessThanOrEqualTo(Tally.total(tally));
+                    }
+                }
+            }
+        }
+    }
+
+    @Property
+    @Label("F25 enabling more national languages never costs more segments")
+    void moreLanguagesNeverCostMore(@ForAll("texts") String text) {
+        for (NationalLanguage language : NationalLanguage.values()) {
+            int one = SegmentCounter.builder().nationalLanguageTables(language).build().count(text).segmentCount();
+            assertThat(TABLES.count(text).segmentCount()).isLessThanOrEqualTo(one);
+            assertThat(one).isLessThanOrEqualTo(STANDARD.count(text).segmentCount());
+        }
     }
 
     @Property

@@ -243,6 +243,24 @@ class SegmentCounterTest {
         }
 
         @Test
+        @DisplayName("F25 pairs and lone surrogates are found at every position of a long text")
+        void everyPosition() {
+            for (String prefix : new String[] {"", "a", "ж"}) {
+                for (int at = 0; at < 600; at++) {
+                    String before = prefix + repeat("ж", at);
+                    String text = before + "😀" + repeat("b", 40);
+                    SegmentCount count = STANDARD.count(text);
+                    assertThat(count.characterCount()).isEqualTo(text.length() - 1);
+                    assertThat(String.join("", count.segments())).isEqualTo(text);
+                    String broken = before + "\uD83D" + repeat("b", 40);
+                    int index = before.length();
+                    assertThatThrownBy(() -> STANDARD.count(broken))
+                            .isInstanceOfSatisfying(MalformedTextException.class, e -> assertThat(e.index()).isEqualTo(index));
+                }
+            }
+        }
+
+        @Test
         @DisplayName("null is refused")
         void nullRefused() {
             assertThatThrownBy(() -> STANDARD.count(null)).isInstanceOf(NullPointerException.class);

@@ -76,14 +76,20 @@ public final class OutboxDispatcher implements Dispatcher {
         Instant now = runner.now();
         List<Claim> claims = new ArrayList<>();
         int skipped = 0;
-        for (AccountId account : runner.store().accountsWithClaimableOutbox(now, batchSize)) {
-            int room = batchSize - claims.size() - skipped;
-            if (room <= 0) {
-                break;
+        List<AccountId> accounts = runner.store().accountsWithClaimableOutbox(now, batchSize);
+        // A fair share first, so that one account's broadcast does not starve the others; then
+        // whatever room is left, in a second pass.
+        int share = accounts.isEmpty() ? 0 : Math.max(1, batchSize / accounts.size());
+        for (int pass = 0; pass < 2; pass++) {
+            for (AccountId account : accounts) {
+                int room = Math.min(batchSize - claims.size() - skipped, pass == 0 ? share : batchSize);
+                if (room <= 0) {
+                    break;
+                }
+                Claimed claimed = runner.run(account, (tx, events) -> claim(tx, now, room, events));
+                claimed.entries().forEach(entry -> claims.add(new Claim(account, entry)));
+                skipped += claimed.skipped();
             }
-            Claimed claimed = runner.run(account, (tx, events) -> claim(tx, now, room, events));
-            claimed.entries().forEach(entry -> claims.add(new Claim(account, entry)));
-            skipped += claimed.skipped();
         }
         int sent = 0;
         int retried = 0;
@@ -131,7 +137,7 @@ public final class OutboxDispatcher implements Dispatcher {
         OutboxEntry entry = claim.entry();
         Carrier carrier = carriers.get(entry.carrierId());
         if (carrier == null) {
-            return record(claim.account(), entry.messageId(), (tx, current, now) -> Transitions.fail(current,
+            return record(claim.account(), entry.messageId(), (tx, current, now, events) -> Transitions.fail(current,
                     SendFailure.of(FailureReason.NO_SUCH_CARRIER, "no carrier '" + entry.carrierId() + "' is registered"),
                     now), Outcome.FAILED);
         }
@@ -140,7 +146,7 @@ public final class OutboxDispatcher implements Dispatcher {
                 runner.now());
         if (!wait.isZero()) {
             return record(claim.account(), entry.messageId(),
-                    (tx, current, now) -> Transitions.defer(current, wait, now), Outcome.DEFERRED);
+                    (tx, current, now, events) -> Transitions.defer(current, wait, now), Outcome.DEFERRED);
         }
         OutboundSubmission submission = new OutboundSubmission(entry.messageId().toString(), entry.sender(),
                 entry.recipient().e164(), entry.text(), entry.media(), entry.segmentCount(), entry.encoding());
@@ -154,21 +160,26 @@ public final class OutboxDispatcher implements Dispatcher {
                     e.getClass().getSimpleName());
         }
         if (result instanceof SubmitResult.Accepted accepted) {
-            return record(claim.account(), entry.messageId(), (tx, current, now) -> {
+            return record(claim.account(), entry.messageId(), (tx, current, now, events) -> {
                 Optional<OutboxEntry> sent = Transitions.accepted(current, accepted.carrierMessageId(), now);
                 if (sent.isEmpty()) {
                     return sent;
                 }
-                // Reports that overtook the acceptance were kept; they apply now, in arrival order.
+                // Reports that overtook the acceptance were kept; they apply now, in arrival order,
+                // each status change with its own event.
                 OutboxEntry latest = sent.get();
                 for (UnmatchedDeliveryReport kept : tx.takeUnmatchedReports(carrier.id(), accepted.carrierMessageId())) {
-                    latest = Transitions.report(latest, kept.report(), now).orElse(latest);
+                    Optional<OutboxEntry> reported = Transitions.report(latest, kept.report(), now);
+                    if (reported.isPresent()) {
+                        events.statusChanged(tx.accountId(), latest, now);
+                        latest = reported.get();
+                    }
                 }
                 return Optional.of(latest);
             }, Outcome.SENT);
         }
         if (result instanceof SubmitResult.RejectedPermanently permanent) {
-            return record(claim.account(), entry.messageId(), (tx, current, now) -> Transitions.fail(current,
+            return record(claim.account(), entry.messageId(), (tx, current, now, events) -> Transitions.fail(current,
                     SendFailure.builder().reason(FailureReason.REJECTED_BY_CARRIER)
                             .carrierReason(permanent.reason())
                             .carrierCode(permanent.carrierCode())
@@ -177,7 +188,7 @@ public final class OutboxDispatcher implements Dispatcher {
         }
         SubmitResult.RejectedTransiently transientRefusal = (SubmitResult.RejectedTransiently) result;
         Outcome[] outcome = {Outcome.RETRIED};
-        Outcome recorded = record(claim.account(), entry.messageId(), (tx, current, now) -> {
+        Outcome recorded = record(claim.account(), entry.messageId(), (tx, current, now, events) -> {
             Optional<Duration> delay;
             synchronized (random) {
                 delay = retryPolicy.delayAfterFailure(Math.max(1, current.attempts()), transientRefusal.retryAfter(),
@@ -194,7 +205,7 @@ public final class OutboxDispatcher implements Dispatcher {
 
     @FunctionalInterface
     private interface Change {
-        Optional<OutboxEntry> apply(SendingTransaction tx, OutboxEntry current, Instant now);
+        Optional<OutboxEntry> apply(SendingTransaction tx, OutboxEntry current, Instant now, Events events);
     }
 
     private Outcome record(AccountId account, MessageId messageId, Change change, Outcome outcome) {
@@ -204,7 +215,7 @@ public final class OutboxDispatcher implements Dispatcher {
             if (current.isEmpty()) {
                 return Outcome.NO_CHANGE;
             }
-            Optional<OutboxEntry> changed = change.apply(tx, current.get(), now);
+            Optional<OutboxEntry> changed = change.apply(tx, current.get(), now, events);
             if (changed.isEmpty()) {
                 return Outcome.NO_CHANGE;
             }

@@ -69,14 +69,24 @@ public final class RetentionPurger {
             return PurgeSummary.NOTHING;
         }
         Instant cutoff = policy.get().cutoff(now);
-        PurgeSummary total = new PurgeSummary(1, 0, 0, 0, 0);
+        PurgeSummary total = new PurgeSummary(1, 0, 0, 0, 0, 0);
         while (true) {
             Batch batch = runner.run(account, (tx, events) -> purgeBatch(tx, cutoff, policy.get()));
-            total = total.plus(new PurgeSummary(0, batch.messages, batch.conversations, batch.assignmentChanges, 1));
+            total = total.plus(new PurgeSummary(0, batch.messages, batch.conversations, batch.assignmentChanges, 0, 1));
             if (batch.listed < batchSize) {
-                return total;
+                break;
             }
         }
+        if (!policy.get().keepOptOutRecords()) {
+            while (true) {
+                int deleted = runner.run(account, (tx, events) -> tx.deleteSupersededOptOutRecords(cutoff, batchSize));
+                total = total.plus(new PurgeSummary(0, 0, 0, 0, deleted, 1));
+                if (deleted < batchSize) {
+                    break;
+                }
+            }
+        }
+        return total;
     }
 
     private record Batch(int listed, long messages, long conversations, long assignmentChanges) {}

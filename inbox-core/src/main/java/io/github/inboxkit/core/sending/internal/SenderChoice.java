@@ -10,16 +10,22 @@ import io.github.inboxkit.core.sending.NoSuchSenderIdException;
 import io.github.inboxkit.core.sending.SenderNotAllowedException;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Chooses the sender of a message (F21, F22): the sender ID asked for, else a number of the pool
- * asked for (rotating, so a pool spreads its traffic), else the account's default; and refuses an
+ * asked for (rotating, so a pool spreads its traffic), else the account's default, else a number of
+ * the account's first pool; and refuses an
  * alphanumeric sender where it cannot go. Thread-safe.
  */
 public final class SenderChoice {
 
     private final AtomicLong rotation = new AtomicLong();
+
+    private String rotate(List<String> numbers) {
+        return numbers.get((int) Math.floorMod(rotation.getAndIncrement(), (long) numbers.size()));
+    }
 
     /**
      * Chooses a sender.
@@ -47,9 +53,14 @@ public final class SenderChoice {
             if (numbers == null || numbers.isEmpty()) {
                 throw new NoSuchSenderIdException(pool.get(), "number pool");
             }
-            chosen = numbers.get((int) Math.floorMod(rotation.getAndIncrement(), (long) numbers.size()));
+            chosen = rotate(numbers);
+        } else if (settings.defaultSenderId().isPresent()) {
+            chosen = settings.defaultSenderId().get();
+        } else if (!settings.numberPools().isEmpty()) {
+            // no default sender ID: the account's first pool, by name, shares the traffic (F22)
+            chosen = rotate(settings.numberPools().get(new TreeSet<>(settings.numberPools().keySet()).first()));
         } else {
-            chosen = settings.defaultSenderId().orElseThrow(() -> new NoSuchSenderIdException("", "sender ID"));
+            throw new NoSuchSenderIdException("", "sender ID");
         }
         SenderId parsed = SenderId.parse(chosen, settings.defaultRegion());
         if (parsed instanceof AlphanumericSenderId) {

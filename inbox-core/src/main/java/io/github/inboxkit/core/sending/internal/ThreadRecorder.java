@@ -171,14 +171,19 @@ public final class ThreadRecorder {
         }
     }
 
+    /** The same preview as the engine's threads show for any other message. */
     private static String preview(String text, List<OutboundMedia> media) {
         if (text.isEmpty()) {
-            return media.isEmpty() ? "" : "[" + media.get(0).contentType() + "]";
+            return media.stream().anyMatch(m -> m.contentType().startsWith("image/")) ? "[image]" : "[attachment]";
         }
-        if (text.length() <= 160) {
-            return text;
+        String flat = text.strip().replaceAll("\\s+", " ");
+        if (flat.length() <= 160) {
+            return flat;
         }
-        int end = Character.isHighSurrogate(text.charAt(159)) ? 159 : 160;
-        return text.substring(0, end);
+        int end = 160;
+        if (Character.isLowSurrogate(flat.charAt(end))) {
+            end--; // never cut a surrogate pair in half
+        }
+        return flat.substring(0, end);
     }
 }

@@ -55,7 +55,8 @@ import java.util.function.Predicate;
  * strict scoping by account.
  *
  * <p>Each account's data has one lock, held for a whole transaction, so transactions of one account
- * run one at a time (serializable) and those of different accounts in parallel. Writes are kept
+ * run one at a time (serializable) and those of different accounts in parallel. Transactions of an
+ * account not stored yet share one lock, and keep nothing unless they commit the account's row. Writes are kept
  * in an undo log, replayed backwards when the work throws.
  *
  * <p>Thread-safe. Listing is a scan of the account's conversations: fine for tests and small
@@ -64,6 +65,8 @@ import java.util.function.Predicate;
 public final class InMemoryInboxStore implements SendingStore {
 
     private final ConcurrentHashMap<AccountId, AccountData> accounts = new ConcurrentHashMap<>();
+    /** Serialises transactions of accounts not stored yet, such as the one creating an account. */
+    private final ReentrantLock creationLock = new ReentrantLock();
 
     private InMemoryInboxStore() {}
 
@@ -85,7 +88,32 @@ public final class InMemoryInboxStore implements SendingStore {
     public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(work, "work");
-        AccountData data = accounts.computeIfAbsent(account, AccountData::new);
+        if (creationLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("transactions must not be nested");
+        }
+        AccountData data = accounts.get(account);
+        if (data == null) {
+            // an account not stored yet: its rows only become visible if the account row is
+            // committed, so that reads of unknown ids leave nothing behind
+            creationLock.lock();
+            try {
+                data = accounts.get(account);
+                if (data == null) {
+                    AccountData created = new AccountData(account);
+                    T result = run(created, work);
+                    if (created.account != null) {
+                        accounts.put(account, created);
+                    }
+                    return result;
+                }
+            } finally {
+                creationLock.unlock();
+            }
+        }
+        return run(data, work);
+    }
+
+    private static <T> T run(AccountData data, TransactionWork<T> work) {
         if (data.lock.isHeldByCurrentThread()) {
             throw new IllegalStateException("transactions must not be nested");
         }
@@ -409,6 +437,28 @@ public final class InMemoryInboxStore implements SendingStore {
             remove(data.conversations, conversation);
             remove(data.conversationByPhone, existing.contactPhone());
             remove(data.messagesByConversation, conversation);
+        }
+
+        @Override
+        public int deleteSupersededOptOutRecords(Instant recordedBefore, int limit) {
+            checkOpen();
+            int deleted = 0;
+            for (Map.Entry<PhoneNumber, List<OptOutRecord>> history : List.copyOf(data.optOuts.entrySet())) {
+                List<OptOutRecord> records = history.getValue();
+                List<OptOutRecord> kept = new ArrayList<>();
+                for (int i = 0; i < records.size(); i++) {
+                    boolean latest = i == records.size() - 1;
+                    if (!latest && deleted < limit && records.get(i).recordedAt().isBefore(recordedBefore)) {
+                        deleted++;
+                    } else {
+                        kept.add(records.get(i));
+                    }
+                }
+                if (kept.size() != records.size()) {
+                    put(data.optOuts, history.getKey(), kept);
+                }
+            }
+            return deleted;
         }
 
         @Override
