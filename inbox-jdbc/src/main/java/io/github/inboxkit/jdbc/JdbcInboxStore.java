@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.store.SendingWork;
+import io.github.inboxkit.core.store.StoreException;
 import io.github.inboxkit.core.store.TransactionWork;
 import java.time.Instant;
 import java.util.List;
@@ -255,7 +256,8 @@ public final class JdbcInboxStore implements SendingStore, AutoCloseable {
          * @return the store
          * @throws UnsupportedDatabaseException if no dialect was named and the database is neither
          *     PostgreSQL nor H2 or cannot be reached
-         * @throws RuntimeException from HikariCP if a pool built from a JDBC URL cannot connect
+         * @throws StoreException if a pool built from a JDBC URL cannot connect (wrong URL, user
+         *     or password, database down, driver missing)
          */
         public JdbcInboxStore build() {
             if (dataSource != null) {
@@ -267,7 +269,14 @@ public final class JdbcInboxStore implements SendingStore, AutoCloseable {
             config.setPassword(password);
             config.setMaximumPoolSize(maximumPoolSize);
             config.setPoolName("inboxkit");
-            HikariDataSource pool = new HikariDataSource(config);
+            HikariDataSource pool;
+            try {
+                pool = new HikariDataSource(config);
+            } catch (RuntimeException e) {
+                // the URL is not repeated: it may carry a password
+                throw new StoreException("Cannot open a connection pool on the JDBC URL given to"
+                        + " JdbcInboxStore.builder: " + e.getMessage(), e);
+            }
             try {
                 return new JdbcInboxStore(this, pool, pool);
             } catch (RuntimeException e) {

@@ -244,9 +244,9 @@ abstract class JdbcInboxStoreBehaviour {
         OptOutRecord in = OptOutRecord.builder().phone(phone(5)).action(OptOutAction.OPTED_IN)
                 .source(OptOutSource.USER).changedBy(UserId.of("u1")).recordedAt(T0).build();
         AssignmentChange toAlice = AssignmentChange.builder().conversationId(conversation.id())
-                .to(UserId.of("alice")).changedBy(UserId.of("bob")).changedAt(T0).build();
+                .newAssignee(UserId.of("alice")).changedBy(UserId.of("bob")).changedAt(T0).build();
         AssignmentChange unassigned = AssignmentChange.builder().conversationId(conversation.id())
-                .from(UserId.of("alice")).changedBy(UserId.of("alice")).changedAt(T0).build();
+                .previousAssignee(UserId.of("alice")).changedBy(UserId.of("alice")).changedAt(T0).build();
         store.inTransaction(account, tx -> {
             assertThat(tx.latestOptOutRecord(phone(5))).isEmpty();
             tx.appendOptOutRecord(out);

@@ -73,7 +73,7 @@ class JdbcInboxStoreConcurrencyTest {
     }
 
     private static IncomingMessage incoming(String carrierId, String from, String text) {
-        return IncomingMessage.builder().carrierMessageId(carrierId).from(from).to("+33700000000").text(text).build();
+        return IncomingMessage.builder().carrierMessageId(carrierId).contactNumber(from).accountNumber("+33700000000").text(text).build();
     }
 
     @Test

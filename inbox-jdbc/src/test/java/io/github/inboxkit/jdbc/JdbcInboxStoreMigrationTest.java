@@ -31,7 +31,7 @@ class JdbcInboxStoreMigrationTest {
             assertThat(store.migrate()).isPositive();
             assertThat(store.migrate()).isZero();
 
-            assertThat(tables(pool)).contains("inboxkit_schema_history", "conversations", "messages", "outbox")
+            assertThat(tables(pool)).contains("inboxkit_schema_history", "conversations", "messages", "outbox_entries", "broadcasts")
                     .doesNotContain("flyway_schema_history");
         }
     }

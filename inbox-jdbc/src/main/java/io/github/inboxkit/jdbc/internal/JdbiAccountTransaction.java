@@ -553,8 +553,8 @@ class JdbiAccountTransaction implements AccountTransaction {
         return run("search messages", () -> handle
                 .createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages"
                         + " WHERE account_id = :account AND conversation_id = :conversation"
-                        + " AND created_at >= :since AND body_lower LIKE :pattern ESCAPE '!'"
-                        + " ORDER BY sequence DESC LIMIT :limit")
+                        + " AND created_at >= :since AND " + LikePatterns.searchable("body_lower", lowerCaseText)
+                        + " LIKE :pattern ESCAPE '!' ORDER BY sequence DESC LIMIT :limit")
                 .bind("account", account)
                 .bind("conversation", conversation.value())
                 .bind("since", time(since))
@@ -584,8 +584,8 @@ class JdbiAccountTransaction implements AccountTransaction {
                         + " :changedBy, :changedAt)")
                 .bind("account", account)
                 .bind("conversation", change.conversationId().value())
-                .bind("from", change.from().map(UserId::value).orElse(null))
-                .bind("to", change.to().map(UserId::value).orElse(null))
+                .bind("from", change.previousAssignee().map(UserId::value).orElse(null))
+                .bind("to", change.newAssignee().map(UserId::value).orElse(null))
                 .bind("changedBy", change.changedBy().value())
                 .bind("changedAt", time(change.changedAt()))
                 .execute());
@@ -601,8 +601,8 @@ class JdbiAccountTransaction implements AccountTransaction {
                 .bind("conversation", conversation.value())
                 .map((RowMapper<AssignmentChange>) (rs, ctx) -> AssignmentChange.builder()
                         .conversationId(new ConversationId(rs.getObject("conversation_id", UUID.class)))
-                        .from(Optional.ofNullable(rs.getString("from_user_id")).map(UserId::of))
-                        .to(Optional.ofNullable(rs.getString("to_user_id")).map(UserId::of))
+                        .previousAssignee(Optional.ofNullable(rs.getString("from_user_id")).map(UserId::of))
+                        .newAssignee(Optional.ofNullable(rs.getString("to_user_id")).map(UserId::of))
                         .changedBy(UserId.of(rs.getString("changed_by")))
                         .changedAt(instant(rs, "changed_at"))
                         .build())
@@ -735,19 +735,25 @@ class JdbiAccountTransaction implements AccountTransaction {
          * The search is a filter on the keyset walk. Both sub-queries name the account as a bound
          * parameter rather than through the correlation: PostgreSQL may turn an EXISTS inside an OR
          * into one hashed sub-plan evaluated once for the statement, and it must then read one
-         * account's rows through an index (trigram GIN from 3 characters, the account's messages by
-         * time below that), never the whole table. With a per-row sub-plan instead, the walk stops
-         * at the page's end, which keeps common and short terms cheap.
+         * account's rows through an index, never the whole table. With a per-row sub-plan instead,
+         * the walk stops at the page's end, which keeps common and short terms cheap. A term a
+         * trigram index cannot narrow is matched against an expression no index serves
+         * (LikePatterns.searchable): a cached generic plan would otherwise read the whole GIN index.
          */
         private static void appendSearch(StringBuilder sql, SearchTerm search) {
+            String text = search.text();
             sql.append(" AND (EXISTS (SELECT 1 FROM contacts k WHERE k.account_id = :account"
-                    + " AND k.phone_e164 = c.phone_e164 AND k.search_name LIKE :textPattern ESCAPE '!')");
+                    + " AND k.phone_e164 = c.phone_e164 AND ")
+                    .append(LikePatterns.searchable("k.search_name", text))
+                    .append(" LIKE :textPattern ESCAPE '!')");
             for (int i = 0; i < search.digitVariants().size(); i++) {
-                sql.append(" OR c.phone_digits LIKE :digits").append(i).append(" ESCAPE '!'");
+                sql.append(" OR ").append(LikePatterns.searchable("c.phone_digits", search.digitVariants().get(i)))
+                        .append(" LIKE :digits").append(i).append(" ESCAPE '!'");
             }
             sql.append(" OR EXISTS (SELECT 1 FROM messages m WHERE m.account_id = :account"
-                    + " AND m.conversation_id = c.conversation_id AND m.created_at >= :since"
-                    + " AND m.body_lower LIKE :textPattern ESCAPE '!'))");
+                    + " AND m.conversation_id = c.conversation_id AND m.created_at >= :since AND ")
+                    .append(LikePatterns.searchable("m.body_lower", text))
+                    .append(" LIKE :textPattern ESCAPE '!'))");
         }
     }
 

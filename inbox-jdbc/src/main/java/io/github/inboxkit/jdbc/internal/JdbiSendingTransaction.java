@@ -405,6 +405,21 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
     }
 
     @Override
+    public int deleteSupersededOptOutRecords(Instant recordedBefore, int limit) {
+        // a number's latest record decides whether it may be sent to: only older ones go
+        return run("delete superseded opt-out records", () -> handle
+                .createUpdate("DELETE FROM opt_out_records WHERE account_id = :account AND record_seq IN ("
+                        + "SELECT r.record_seq FROM opt_out_records r WHERE r.account_id = :account"
+                        + " AND r.recorded_at < :before AND EXISTS (SELECT 1 FROM opt_out_records n"
+                        + " WHERE n.account_id = :account AND n.phone_e164 = r.phone_e164"
+                        + " AND n.record_seq > r.record_seq) ORDER BY r.record_seq LIMIT :limit)")
+                .bind("account", account)
+                .bind("before", time(recordedBefore))
+                .bind("limit", limit)
+                .execute());
+    }
+
+    @Override
     public int deleteAssignmentHistory(ConversationId conversation) {
         return run("delete assignment history", () -> handle
                 .createUpdate("DELETE FROM assignment_changes WHERE account_id = :account"

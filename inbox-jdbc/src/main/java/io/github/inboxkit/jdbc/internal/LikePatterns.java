@@ -20,6 +20,33 @@ final class LikePatterns {
         return "%" + escape(term) + "%";
     }
 
+    /**
+     * Whether a trigram index can narrow a search for {@code term}: pg_trgm extracts trigrams from
+     * runs of letters and digits only, and a {@code LIKE '%term%'} without one (two characters,
+     * "a b", punctuation) makes a GIN index read every entry of the column, for every account.
+     *
+     * @return true if the term has a run of at least three letters or digits
+     */
+    static boolean hasTrigram(String term) {
+        int run = 0;
+        for (int i = 0; i < term.length(); i++) {
+            run = Character.isLetterOrDigit(term.charAt(i)) ? run + 1 : 0;
+            if (run >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The column expression to match {@code term} against: the column itself when a trigram index
+     * can serve the term, else an expression no index matches, so that no plan (a cached generic
+     * plan included) turns a short term into a full scan of a GIN index.
+     */
+    static String searchable(String column, String term) {
+        return hasTrigram(term) ? column : "(" + column + " || '')";
+    }
+
     /** @return {@code term} with LIKE's wildcards and the escape character escaped */
     static String escape(String term) {
         StringBuilder out = new StringBuilder(term.length() + 8);

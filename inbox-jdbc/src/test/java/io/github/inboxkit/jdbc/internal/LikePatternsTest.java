@@ -22,6 +22,17 @@ class LikePatternsTest {
         assertThat(LikePatterns.containing("50%_a!b")).isEqualTo("%50!%!_a!!b%");
     }
 
+    @Test
+    void onlyTermsWithThreeLettersOrDigitsInARowUseTrigramIndexes() {
+        assertThat(LikePatterns.hasTrigram("hello")).isTrue();
+        assertThat(LikePatterns.hasTrigram("ab-12")).isFalse();
+        assertThat(LikePatterns.hasTrigram("a b c")).isFalse();
+        assertThat(LikePatterns.hasTrigram("%_!")).isFalse();
+        assertThat(LikePatterns.hasTrigram("é12")).isTrue();
+        assertThat(LikePatterns.searchable("m.body", "or")).isEqualTo("(m.body || '')");
+        assertThat(LikePatterns.searchable("m.body", "order")).isEqualTo("m.body");
+    }
+
     @Property(tries = 200)
     @DisplayName("F8 a LIKE built from any input matches exactly the texts containing that input")
     void likeMatchesLiterally(

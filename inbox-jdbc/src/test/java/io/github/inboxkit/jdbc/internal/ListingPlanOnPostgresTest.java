@@ -110,6 +110,35 @@ class ListingPlanOnPostgresTest {
         assertThat(offenders).isEmpty();
     }
 
+    @Test
+    @DisplayName("F8 search stays index-served when PostgreSQL reuses a generic plan (prepared statements, 2-character terms)")
+    void searchUsesIndexesUnderGenericPlans() {
+        List<String> offenders = new ArrayList<>();
+        for (String text : List.of("or", "a b", "hello", "%_")) {
+            ConversationListing listing = listing(ConversationState.OPEN, AssignmentFilter.all(), ReadFilter.ALL, false,
+                    Optional.of(new SearchTerm(text, List.of())));
+            String plan = explainGeneric(listing, text);
+            if (seqScanOnBigTables(plan) || plan.contains("Bitmap Index Scan on messages_body_trgm") && !LikePatterns.hasTrigram(text)) {
+                offenders.add(text + "\n" + plan);
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    /** The plan PostgreSQL caches for a prepared statement once it stops planning per value. */
+    private String explainGeneric(ConversationListing listing, String text) {
+        String sql = JdbiAccountTransaction.ListingSql.of(listing).text();
+        List<String> names = List.of(":account", ":state", ":since", ":textPattern", ":limit");
+        for (int i = 0; i < names.size(); i++) {
+            sql = sql.replace(names.get(i), "$" + (i + 1));
+        }
+        // the simple query protocol sends $n to the server as written, which EXPLAIN (GENERIC_PLAN) accepts
+        try (Handle handle = Jdbi.create(pool.getJdbcUrl() + (pool.getJdbcUrl().contains("?") ? "&" : "?") + "preferQueryMode=simple", "postgres", "").open()) {
+            return handle.createQuery("EXPLAIN (GENERIC_PLAN) " + sql)
+                    .mapTo(String.class).stream().collect(Collectors.joining("\n"));
+        }
+    }
+
     private ConversationListing listing(ConversationState state, AssignmentFilter assignment, ReadFilter read,
             boolean nextPage, Optional<SearchTerm> search) {
         return ConversationListing.builder()

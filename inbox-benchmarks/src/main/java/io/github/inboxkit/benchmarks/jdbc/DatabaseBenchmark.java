@@ -1,0 +1,309 @@
+package io.github.inboxkit.benchmarks.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.inboxkit.core.InboxKit;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.conversation.ConversationState;
+import io.github.inboxkit.core.conversation.IncomingMessage;
+import io.github.inboxkit.core.inbox.AssignmentFilter;
+import io.github.inboxkit.core.inbox.InboxQuery;
+import io.github.inboxkit.core.inbox.ReadFilter;
+import io.github.inboxkit.jdbc.JdbcInboxStore;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measures the JDBC store on an embedded PostgreSQL 17, through the engine's use cases:
+ *
+ * <ol>
+ *   <li>inbound ingestion throughput, beside a raw JDBC baseline on the same pool (one single-row
+ *       INSERT and COMMIT per message), and their ratio;
+ *   <li>inbox first page (50 rows) latency for each of the 18 filter combinations, beside a bare
+ *       keyset query on raw JDBC;
+ *   <li>badge (counters) read latency;
+ *   <li>search latency for short, common, rare, name and digit terms.
+ * </ol>
+ *
+ * <p>Settings are system properties: {@code accounts} (100), {@code conversationsPerAccount} (2000),
+ * {@code messagesPerConversation} (10), {@code durable} (false: fsync and synchronous_commit off, as
+ * the embedded server defaults; true: both on), {@code ingestMessages} (4000), {@code threads} (4),
+ * {@code samples} (300 per measured query). Results are printed as Markdown.
+ *
+ * <p>Not a test and not part of {@code mvn verify}: see docs/performance.md for the command.
+ */
+public final class DatabaseBenchmark {
+
+    private static final int ACCOUNTS = Integer.getInteger("accounts", 100);
+    private static final int CONVERSATIONS = Integer.getInteger("conversationsPerAccount", 2000);
+    private static final int MESSAGES = Integer.getInteger("messagesPerConversation", 10);
+    private static final boolean DURABLE = Boolean.getBoolean("durable");
+    private static final int INGEST_MESSAGES = Integer.getInteger("ingestMessages", 4000);
+    private static final int THREADS = Integer.getInteger("threads", 4);
+    private static final int SAMPLES = Integer.getInteger("samples", 300);
+
+    private DatabaseBenchmark() {}
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args ignored; settings are system properties
+     * @throws Exception if the server or a query fails
+     */
+    public static void main(String[] args) throws Exception {
+        String onOff = DURABLE ? "on" : "off";
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setServerConfig("fsync", onOff)
+                .setServerConfig("synchronous_commit", onOff)
+                .setServerConfig("full_page_writes", onOff)
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("max_connections", "100")
+                .start()) {
+            try (Connection admin = server.getPostgresDatabase().getConnection();
+                    Statement statement = admin.createStatement()) {
+                statement.execute("CREATE DATABASE inbox_bench");
+            }
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(server.getJdbcUrl("postgres", "inbox_bench"));
+            config.setUsername("postgres");
+            config.setMaximumPoolSize(THREADS + 2);
+            try (HikariDataSource pool = new HikariDataSource(config)) {
+                run(pool);
+            }
+        }
+    }
+
+    private static void run(HikariDataSource pool) throws Exception {
+        JdbcInboxStore store = JdbcInboxStore.create(pool);
+        store.migrate();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        System.out.printf(Locale.ROOT, "## JDBC store on embedded PostgreSQL (%s)%n%n", serverVersion(pool));
+        System.out.printf(Locale.ROOT, "settings: fsync=%s synchronous_commit=%s, pool %d, %d threads, %d cores, Java %s%n%n",
+                setting(pool, "fsync"), setting(pool, "synchronous_commit"), THREADS + 2, THREADS,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+
+        long start = System.nanoTime();
+        DataSet.generate(pool, ACCOUNTS, CONVERSATIONS, MESSAGES, now);
+        System.out.printf(Locale.ROOT, "data set: %d accounts, %,d conversations, %,d messages, generated in %.1f s%n%n",
+                ACCOUNTS, count(pool, "conversations"), count(pool, "messages"), (System.nanoTime() - start) / 1e9);
+
+        InboxKit kit = InboxKit.builder().store(store).clock(Clock.systemUTC()).build();
+        ingestion(kit, pool);
+        listing(kit, pool, now);
+        badge(kit);
+        search(kit);
+    }
+
+    // ----- ingestion ------------------------------------------------------------------------------
+
+    private static void ingestion(InboxKit kit, HikariDataSource pool) throws Exception {
+        AccountId account = AccountId.of("bench-ingest");
+        kit.administration().createAccount(account, "Ingestion", AccountSettings.defaults());
+        AtomicInteger next = new AtomicInteger();
+        // warm-up: the JIT, the pool and the statement caches
+        timed(THREADS, 500, i -> kit.ingestion().receive(account, incoming("warm-" + i, i)));
+        double engine = timed(THREADS, INGEST_MESSAGES, i -> kit.ingestion().receive(account,
+                incoming("m-" + next.incrementAndGet(), i)));
+
+        String insert = "INSERT INTO messages (account_id, message_id, conversation_id, sequence, phone_e164, direction,"
+                + " body, body_lower, media, status, is_read, carrier_message_id, created_at)"
+                + " VALUES ('bench-raw', ?, ?, 1, '+14155550100', 'INBOUND', ?, ?, '[]', 'RECEIVED', false, ?, ?)";
+        RawInsert raw = i -> {
+            try (Connection connection = pool.getConnection()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                    statement.setObject(1, UUID.randomUUID());
+                    statement.setObject(2, UUID.randomUUID());
+                    statement.setString(3, "Is my order ready " + i);
+                    statement.setString(4, "is my order ready " + i);
+                    statement.setString(5, "raw-" + UUID.randomUUID());
+                    statement.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
+                    statement.executeUpdate();
+                }
+                connection.commit();
+            }
+        };
+        timed(THREADS, 500, raw::insert);
+        double baseline = timed(THREADS, INGEST_MESSAGES, raw::insert);
+        System.out.println("### Inbound ingestion");
+        System.out.println();
+        System.out.println("| what | messages/s |");
+        System.out.println("|---|---:|");
+        System.out.printf(Locale.ROOT, "| engine `Ingestion.receive` (find/create thread, insert, counters, one tx) | %,.0f |%n", engine);
+        System.out.printf(Locale.ROOT, "| raw JDBC single-row INSERT + COMMIT, same pool | %,.0f |%n", baseline);
+        System.out.printf(Locale.ROOT, "| ratio engine / raw | %.2f |%n%n", engine / baseline);
+    }
+
+    private static IncomingMessage incoming(String carrierId, int i) {
+        return IncomingMessage.builder().carrierMessageId(carrierId)
+                .contactNumber("+1415556" + String.format("%04d", i % 1000)).accountNumber("+14155550100")
+                .text("Is my order ready? ref " + i).build();
+    }
+
+    interface RawInsert {
+        void insert(int i) throws Exception;
+    }
+
+    /** Runs {@code total} operations on {@code threads} threads; returns operations per second. */
+    private static double timed(int threads, int total, RawInsert operation) throws Exception {
+        AtomicInteger counter = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(executor.submit(() -> {
+                    int i;
+                    while ((i = counter.getAndIncrement()) < total) {
+                        operation.insert(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            return total / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    // ----- latency ----------------------------------------------------------------------------
+
+    interface Sampled {
+        void run(AccountId account) throws Exception;
+    }
+
+    /** Latencies in microseconds of {@link #SAMPLES} calls on random accounts, after a warm-up. */
+    private static long[] sample(Sampled call) throws Exception {
+        for (int i = 0; i < SAMPLES / 2; i++) {
+            call.run(randomAccount());
+        }
+        long[] micros = new long[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            AccountId account = randomAccount();
+            long start = System.nanoTime();
+            call.run(account);
+            micros[i] = (System.nanoTime() - start) / 1000;
+        }
+        Arrays.sort(micros);
+        return micros;
+    }
+
+    private static AccountId randomAccount() {
+        return AccountId.of("acct-" + (1 + ThreadLocalRandom.current().nextInt(ACCOUNTS)));
+    }
+
+    private static String percentiles(long[] sorted) {
+        return String.format(Locale.ROOT, "%.2f | %.2f | %.2f", sorted[sorted.length / 2] / 1000.0,
+                sorted[(int) (sorted.length * 0.95)] / 1000.0, sorted[(int) (sorted.length * 0.99)] / 1000.0);
+    }
+
+    private static void listing(InboxKit kit, HikariDataSource pool, Instant now) throws Exception {
+        System.out.println("### Inbox first page (50 rows), milliseconds");
+        System.out.println();
+        System.out.println("| tab | assignment | read | p50 | p95 | p99 |");
+        System.out.println("|---|---|---|---:|---:|---:|");
+        for (ConversationState state : ConversationState.values()) {
+            for (AssignmentFilter assignment : List.of(AssignmentFilter.all(), AssignmentFilter.unassigned(),
+                    AssignmentFilter.assignedTo(UserId.of("user-3")))) {
+                for (ReadFilter read : ReadFilter.values()) {
+                    InboxQuery query = InboxQuery.builder().tab(state).assignment(assignment).readFilter(read).build();
+                    long[] latencies = sample(account -> kit.inbox().list(account, query));
+                    System.out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", state, describe(assignment), read,
+                            percentiles(latencies));
+                }
+            }
+        }
+        String bare = "SELECT conversation_id, phone_e164, state, assignee_id, unread_count, last_activity_at, preview"
+                + " FROM conversations WHERE account_id = ? AND state = 'OPEN' AND last_activity_at >= ?"
+                + " ORDER BY last_activity_at DESC, conversation_id DESC LIMIT 50";
+        long[] latencies = sample(account -> {
+            try (Connection connection = pool.getConnection();
+                    PreparedStatement statement = connection.prepareStatement(bare)) {
+                statement.setString(1, account.value());
+                statement.setObject(2, OffsetDateTime.ofInstant(now.minus(90, ChronoUnit.DAYS), ZoneOffset.UTC));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(2);
+                    }
+                }
+            }
+        });
+        System.out.printf(Locale.ROOT, "| bare keyset query, raw JDBC | all | ALL | %s |%n%n", percentiles(latencies));
+    }
+
+    private static String describe(AssignmentFilter filter) {
+        if (filter instanceof AssignmentFilter.AssignedTo to) {
+            return "assigned to " + to.user().value();
+        }
+        return filter instanceof AssignmentFilter.Unassigned ? "unassigned" : "all";
+    }
+
+    private static void badge(InboxKit kit) throws Exception {
+        long[] latencies = sample(account -> kit.inbox().counters(account));
+        System.out.println("### Badge and tab counts (`Inbox.counters`), milliseconds");
+        System.out.println();
+        System.out.println("| p50 | p95 | p99 |");
+        System.out.println("|---:|---:|---:|");
+        System.out.printf(Locale.ROOT, "| %s |%n%n", percentiles(latencies));
+    }
+
+    private static void search(InboxKit kit) throws Exception {
+        System.out.println("### Search, first page of the open tab, milliseconds");
+        System.out.println();
+        System.out.println("| term | p50 | p95 | p99 |");
+        System.out.println("|---|---:|---:|---:|");
+        for (String term : List.of("or", "he", "ok", "hello", "appointment", "call me back", "zzzz", "ann lee",
+                "55500", "%_")) {
+            InboxQuery query = InboxQuery.builder().search(term).build();
+            long[] latencies = sample(account -> kit.inbox().list(account, query));
+            System.out.printf(Locale.ROOT, "| `%s` | %s |%n", term, percentiles(latencies));
+        }
+        System.out.println();
+    }
+
+    // ----- helpers ----------------------------------------------------------------------------
+
+    private static long count(HikariDataSource pool, String table) throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String setting(HikariDataSource pool, String name) throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SHOW " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static String serverVersion(HikariDataSource pool) throws SQLException {
+        return "PostgreSQL " + setting(pool, "server_version");
+    }
+}

@@ -1,0 +1,163 @@
+package io.github.inboxkit.benchmarks.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.inboxkit.carrier.CarrierCapabilities;
+import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
+import io.github.inboxkit.core.InboxKit;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.compose.Draft;
+import io.github.inboxkit.core.sending.BroadcastRequest;
+import io.github.inboxkit.core.sending.DispatchSummary;
+import io.github.inboxkit.core.sending.Recipient;
+import io.github.inboxkit.core.sending.Sending;
+import io.github.inboxkit.jdbc.JdbcInboxStore;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Measures the sending pipeline on the JDBC store and an embedded PostgreSQL 17: broadcast enqueue
+ * time, dispatch throughput (claim, simulated carrier with zero latency, record) with one and two
+ * engines, beside a bare {@code FOR UPDATE SKIP LOCKED} claim-and-update loop on the same table in
+ * the same run.
+ *
+ * <p>Settings are system properties: {@code recipients} (10000), {@code durable} (false).
+ * Not part of {@code mvn verify}: see docs/performance.md.
+ */
+public final class DispatchBenchmark {
+
+    private static final int RECIPIENTS = Integer.getInteger("recipients", 10_000);
+    private static final boolean DURABLE = Boolean.getBoolean("durable");
+
+    private DispatchBenchmark() {}
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args ignored; settings are system properties
+     * @throws Exception if the server or a statement fails
+     */
+    public static void main(String[] args) throws Exception {
+        String onOff = DURABLE ? "on" : "off";
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setServerConfig("fsync", onOff).setServerConfig("synchronous_commit", onOff)
+                .setServerConfig("full_page_writes", onOff).setServerConfig("shared_buffers", "512MB").start()) {
+            try (Connection admin = server.getPostgresDatabase().getConnection();
+                    Statement statement = admin.createStatement()) {
+                statement.execute("CREATE DATABASE dispatch_bench");
+            }
+            String url = server.getJdbcUrl("postgres", "dispatch_bench");
+            try (HikariDataSource first = pool(url); HikariDataSource second = pool(url)) {
+                run(first, second);
+            }
+        }
+    }
+
+    private static HikariDataSource pool(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(4);
+        return new HikariDataSource(config);
+    }
+
+    private static void run(HikariDataSource firstPool, HikariDataSource secondPool) throws Exception {
+        JdbcInboxStore first = JdbcInboxStore.create(firstPool);
+        JdbcInboxStore second = JdbcInboxStore.create(secondPool);
+        first.migrate();
+        AccountId account = AccountId.of("bench-dispatch");
+        InboxKit.builder().store(first).build().administration().createAccount(account, "Dispatch",
+                AccountSettings.builder().senderIds(List.of("+14155550100")).defaultSenderId("+14155550100").build());
+        SimulatedCarrier carrier = SimulatedCarrier.builder().seed(1).capabilities(CarrierCapabilities.builder()
+                .mms(410 * 1024).alphanumericSenders(true).maxSegments(10).messagesPerSecond(10_000_000).build()).build();
+        Sending one = Sending.builder().store(first).carrier(carrier).build();
+        Sending two = Sending.builder().store(second).carrier(carrier).build();
+
+        System.out.printf(Locale.ROOT, "## Sending pipeline on embedded PostgreSQL, fsync=%s synchronous_commit=%s, %d cores%n%n",
+                DURABLE ? "on" : "off", DURABLE ? "on" : "off", Runtime.getRuntime().availableProcessors());
+        System.out.println("| what | result |");
+        System.out.println("|---|---:|");
+        double enqueue = enqueue(one, account, 0);
+        System.out.printf(Locale.ROOT, "| broadcast enqueue, %,d recipients | %.2f s (%,.0f recipients/s) |%n",
+                RECIPIENTS, enqueue, RECIPIENTS / enqueue);
+        System.out.printf(Locale.ROOT, "| dispatch, one engine | %,.0f messages/s |%n", dispatch(List.of(one)));
+        enqueue(one, account, 1);
+        System.out.printf(Locale.ROOT, "| dispatch, two engines (two pools) | %,.0f messages/s |%n", dispatch(List.of(one, two)));
+        enqueue(one, account, 2);
+        System.out.printf(Locale.ROOT, "| bare SKIP LOCKED claim-and-update loop, batches of 100 | %,.0f messages/s |%n",
+                bareLoop(firstPool, account));
+        System.out.println();
+    }
+
+    private static double enqueue(Sending sending, AccountId account, int round) {
+        List<Recipient> recipients = new ArrayList<>(RECIPIENTS);
+        for (int i = 0; i < RECIPIENTS; i++) {
+            recipients.add(Recipient.number("+1" + (2_000_000_000L + round * 100_000_000L + i)));
+        }
+        long start = System.nanoTime();
+        sending.broadcast(account, BroadcastRequest.builder().name("Round " + round).recipients(recipients)
+                .draft(Draft.ofText("Black Friday: 20% off today")).build());
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double dispatch(List<Sending> engines) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(engines.size());
+        try {
+            long start = System.nanoTime();
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (Sending engine : engines) {
+                futures.add(executor.submit(() -> {
+                    int sent = 0;
+                    int idle = 0;
+                    while (idle < 2) {
+                        DispatchSummary step = engine.dispatcher().dispatchDue();
+                        sent += step.sent();
+                        idle = step.isIdle() ? idle + 1 : 0;
+                    }
+                    return sent;
+                }));
+            }
+            int sent = 0;
+            for (Future<Integer> future : futures) {
+                sent += future.get();
+            }
+            return sent / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static double bareLoop(HikariDataSource pool, AccountId account) throws Exception {
+        String claim = "UPDATE outbox_entries o SET status = 'SENT', pending = FALSE, attempts = attempts + 1"
+                + " FROM (SELECT message_id FROM outbox_entries WHERE account_id = ? AND pending = TRUE"
+                + " AND due_at <= now() ORDER BY due_at, message_id LIMIT 100 FOR UPDATE SKIP LOCKED) c"
+                + " WHERE o.account_id = ? AND o.message_id = c.message_id";
+        long start = System.nanoTime();
+        int total = 0;
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(claim)) {
+                while (true) {
+                    statement.setString(1, account.value());
+                    statement.setString(2, account.value());
+                    int updated = statement.executeUpdate();
+                    connection.commit();
+                    if (updated == 0) {
+                        break;
+                    }
+                    total += updated;
+                }
+            }
+        }
+        return total / ((System.nanoTime() - start) / 1e9);
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.inboxkit.jdbc;
+
+import io.github.inboxkit.core.store.OutboxContract;
+import io.github.inboxkit.core.store.SendingStore;
+
+/** Runs the core's {@link OutboxContract} (the sending part of the store port) against the JDBC store on Postgres. */
+class JdbcOnPostgresOutboxTest extends OutboxContract {
+
+    @Override
+    protected SendingStore newStore() {
+        return SharedStores.postgres();
+    }
+}
