@@ -17,7 +17,6 @@ import io.github.inboxkit.core.inbox.InboxQuery;
 import io.github.inboxkit.core.sending.DispatcherRunner;
 import io.github.inboxkit.core.sending.Recipient;
 import io.github.inboxkit.core.sending.SendRequest;
-import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.jdbc.JdbcInboxStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,12 +60,12 @@ public final class Embedding {
 
         InboxKit kit = InboxKit.builder()
                 .store(store)
+                .carrier(carrier)
                 .clock(Clock.systemUTC())
                 .eventListener(notifications)               // after commit: new message, badge... (F12)
                 .entitlements(Entitlements.all())           // which plans have the team features (F10)
                 .build();
-        Sending sending = Sending.builder().store(store).carrier(carrier).listener(notifications).build();
-        DispatcherRunner.start(sending.dispatcher(), executor, Duration.ofSeconds(1)); // on your executor
+        DispatcherRunner.start(kit.sending().dispatcher(), executor, Duration.ofSeconds(1)); // on your executor
 
         AccountId acme = AccountId.of("acme");
         kit.administration().createAccount(acme, "Acme", AccountSettings.builder()
@@ -79,7 +78,7 @@ public final class Embedding {
 
         // In your UI: the open tab with unread counts and the badge, and a reply from the default number.
         InboxPage page = kit.inbox().list(acme, InboxQuery.openTab());
-        sending.send(acme, SendRequest.builder().to(Recipient.number("+14155550132"))
+        kit.sending().send(acme, SendRequest.builder().to(Recipient.number("+14155550132"))
                 .draft(Draft.ofText("Friday works, see you then!")).build());
         // --- the README snippet ends here ---
         return page;

@@ -17,7 +17,6 @@ import io.github.inboxkit.core.sending.BroadcastRequest;
 import io.github.inboxkit.core.sending.DispatcherRunner;
 import io.github.inboxkit.core.sending.Recipient;
 import io.github.inboxkit.core.sending.SendRequest;
-import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.jdbc.JdbcInboxStore;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -73,12 +72,12 @@ public final class MultiNodeDispatch {
 
             ZonedDateTime soon = ZonedDateTime.now(ZoneId.of("Europe/Paris")).plusSeconds(2);
             for (int i = 0; i < SCHEDULED_REMINDERS; i++) {
-                a.sending.schedule(ACCOUNT, SendRequest.builder().to(Recipient.number(number(i)))
+                a.kit.sending().schedule(ACCOUNT, SendRequest.builder().to(Recipient.number(number(i)))
                         .draft(Draft.ofText("Reminder: your delivery arrives tomorrow.")).build(), soon);
             }
             a.startDispatching();
             b.startDispatching();
-            a.sending.broadcast(ACCOUNT, BroadcastRequest.builder().name("Spring sale")
+            a.kit.sending().broadcast(ACCOUNT, BroadcastRequest.builder().name("Spring sale")
                     .recipients(IntStream.range(0, BROADCAST_RECIPIENTS).mapToObj(i -> Recipient.number(number(i))).toList())
                     .draft(Draft.ofText("Spring sale: 20% off this weekend. Reply STOP to opt out.")).build());
             int expected = BROADCAST_RECIPIENTS + SCHEDULED_REMINDERS;
@@ -101,7 +100,6 @@ public final class MultiNodeDispatch {
         final HikariDataSource pool;
         final JdbcInboxStore store;
         final InboxKit kit;
-        final Sending sending;
         final AtomicInteger submits = new AtomicInteger();
         final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
         private DispatcherRunner runner;
@@ -109,12 +107,11 @@ public final class MultiNodeDispatch {
         Node(String name, PostgresServer server, Carrier carrier) {
             this.pool = server.pool(name, 4);
             this.store = JdbcInboxStore.create(pool);
-            this.kit = InboxKit.builder().store(store).build();
-            this.sending = Sending.builder().store(store).carrier(counting(carrier)).build();
+            this.kit = InboxKit.builder().store(store).carrier(counting(carrier)).build();
         }
 
         void startDispatching() {
-            runner = DispatcherRunner.start(sending.dispatcher(), executor, Duration.ofMillis(20));
+            runner = DispatcherRunner.start(kit.sending().dispatcher(), executor, Duration.ofMillis(20));
         }
 
         /** The carrier as this node sees it, counting the node's submit calls. */

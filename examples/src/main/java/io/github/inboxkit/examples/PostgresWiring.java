@@ -66,10 +66,10 @@ public final class PostgresWiring {
         out.printf("%s: %d migration(s) applied, %d on a second call; a host with its own Flyway can take "
                 + "the files from %s%n", store.dialect(), applied, again, store.dialect().migrationLocation());
 
-        // 2. The engine and the sending side, on the same store, the system clock and a carrier.
+        // 2. The engine, with its sending side, on the store, the system clock and a carrier.
         SimulatedCarrier carrier = SimulatedCarrier.create();
-        InboxKit kit = InboxKit.builder().store(store).clock(Clock.systemUTC()).build();
-        Sending sending = Sending.builder().store(store).carrier(carrier).clock(Clock.systemUTC()).build();
+        InboxKit kit = InboxKit.builder().store(store).carrier(carrier).clock(Clock.systemUTC()).build();
+        Sending sending = kit.sending();
 
         // 3. The dispatcher sends what is due, on a thread of the host's executor.
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();

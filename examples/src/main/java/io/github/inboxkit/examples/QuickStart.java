@@ -100,7 +100,7 @@ public final class QuickStart {
     private int step;
 
     /**
-     * Wires InboxKit on a store: the engine for the inbox, and the sending side with its carrier.
+     * Wires InboxKit on a store and a carrier: one engine for the inbox and for sending.
      * This is all the wiring a host does; the rest of the class is the day in the inbox.
      */
     QuickStart(SendingStore store, PrintStream out) {
@@ -109,17 +109,13 @@ public final class QuickStart {
         this.carrier = SimulatedCarrier.builder().clock(clock).build();
         this.kit = InboxKit.builder()
                 .store(store)
+                .carrier(carrier)
                 .clock(clock)
                 .eventListener(notifications::add)
                 // Acme pays for the team inbox; Globex is on the solo plan (F10).
                 .entitlements(Entitlements.teamPlanFor(Set.of(ACME)))
                 .build();
-        this.sending = Sending.builder()
-                .store(store)
-                .carrier(carrier)
-                .clock(clock)
-                .listener(notifications::add)
-                .build();
+        this.sending = kit.sending(); // sending, scheduling, broadcasts, the dispatcher step, the purge
         this.printer = new InboxPrinter(kit, CLINIC_TIME, out);
     }
 
@@ -305,8 +301,8 @@ public final class QuickStart {
         kit.team().assign(ACME, thread(ELI), BOB, BOB);
         kit.team().assign(ACME, thread(DANA), BOB, ALICE);
         kit.team().ownershipHistory(ACME, thread(DANA)).forEach(change ->
-                say("Dana's conversation: %s -> %s, by %s", change.from().map(UserId::value).orElse("nobody"),
-                        change.to().map(UserId::value).orElse("nobody"), change.changedBy()));
+                say("Dana's conversation: %s -> %s, by %s", change.previousAssignee().map(UserId::value).orElse("nobody"),
+                        change.newAssignee().map(UserId::value).orElse("nobody"), change.changedBy()));
         printer.printRows("assigned to Bob", kit.inbox().list(ACME,
                 InboxQuery.builder().assignment(AssignmentFilter.assignedTo(BOB)).build()).rows());
         printer.printRows("unassigned", kit.inbox().list(ACME,

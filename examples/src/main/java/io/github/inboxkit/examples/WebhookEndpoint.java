@@ -14,7 +14,6 @@ import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.NoSuchAccountException;
-import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.jdbc.JdbcInboxStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,31 +50,28 @@ public final class WebhookEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final InboxKit kit;
-    private final Sending sending;
     private final Carrier carrier;
 
-    private WebhookEndpoint(HttpServer server, InboxKit kit, Sending sending, Carrier carrier) {
+    private WebhookEndpoint(HttpServer server, InboxKit kit, Carrier carrier) {
         this.server = server;
         this.kit = kit;
-        this.sending = sending;
         this.carrier = carrier;
     }
 
     /**
      * Starts serving the carrier's webhooks.
      *
-     * @param kit the engine that ingests inbound messages
-     * @param sending the sending side that applies delivery reports
+     * @param kit the engine that ingests inbound messages and applies delivery reports
      * @param carrier the carrier whose webhooks arrive here
      * @param port the port, 0 for any free one
      * @param executor the threads that serve requests, owned by the host
      * @return the running endpoint
      * @throws IOException if the port cannot be bound
      */
-    public static WebhookEndpoint start(InboxKit kit, Sending sending, Carrier carrier, int port,
+    public static WebhookEndpoint start(InboxKit kit, Carrier carrier, int port,
             ExecutorService executor) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        WebhookEndpoint endpoint = new WebhookEndpoint(server, kit, sending, carrier);
+        WebhookEndpoint endpoint = new WebhookEndpoint(server, kit, carrier);
         server.createContext("/webhooks/" + carrier.id() + "/", endpoint::handle);
         server.setExecutor(executor);
         server.start();
@@ -110,7 +106,7 @@ public final class WebhookEndpoint implements AutoCloseable {
             for (InboundMessage message : payload.inboundMessages()) {
                 kit.ingestion().receive(account, message);
             }
-            payload.deliveryReports().forEach(report -> sending.applyDeliveryReport(account, carrier.id(), report));
+            payload.deliveryReports().forEach(report -> kit.sending().applyDeliveryReport(account, carrier.id(), report));
             status = 204;
         } catch (WebhookRejectedException rejected) {
             // An operator should know about forged or replayed webhooks; the reason, never the body.
@@ -145,13 +141,12 @@ public final class WebhookEndpoint implements AutoCloseable {
     static void play(JdbcInboxStore store, PrintStream out) throws IOException, InterruptedException {
         AccountId account = AccountId.of("acme");
         SimulatedCarrier carrier = SimulatedCarrier.create();
-        InboxKit kit = InboxKit.builder().store(store).build();
-        Sending sending = Sending.builder().store(store).carrier(carrier).build();
+        InboxKit kit = InboxKit.builder().store(store).carrier(carrier).build();
         kit.administration().createAccount(account, "Acme", AccountSettings.builder()
                 .senderIds(List.of("+14155550100")).defaultSenderId("+14155550100").build());
 
         ExecutorService threads = Executors.newFixedThreadPool(4);
-        try (WebhookEndpoint endpoint = start(kit, sending, carrier, 0, threads)) {
+        try (WebhookEndpoint endpoint = start(kit, carrier, 0, threads)) {
             WebhookRequest signed = carrier.inboundWebhook("+14155550132", "+14155550100", "Are you open today?");
             out.println("signed webhook:    HTTP " + post(endpoint.uri(account), signed));
             out.println("delivered again:   HTTP " + post(endpoint.uri(account), signed));

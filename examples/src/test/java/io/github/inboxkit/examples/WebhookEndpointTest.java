@@ -51,11 +51,11 @@ class WebhookEndpointTest {
         store = JdbcInboxStore.builder("jdbc:h2:mem:webhook_test_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1",
                 "sa", "").build();
         store.migrate();
-        kit = InboxKit.builder().store(store).build();
-        sending = Sending.builder().store(store).carrier(carrier).build();
+        kit = InboxKit.builder().store(store).carrier(carrier).build();
+        sending = kit.sending();
         kit.administration().createAccount(ACME, "Acme", AccountSettings.builder()
                 .senderIds(List.of(LINE)).defaultSenderId(LINE).build());
-        endpoint = WebhookEndpoint.start(kit, sending, carrier, 0, threads);
+        endpoint = WebhookEndpoint.start(kit, carrier, 0, threads);
     }
 
     @AfterEach
