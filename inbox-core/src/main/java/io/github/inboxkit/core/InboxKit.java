@@ -11,6 +11,7 @@ import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.inbox.Inbox;
 import io.github.inboxkit.core.internal.Engine;
 import io.github.inboxkit.core.sending.Sending;
+import io.github.inboxkit.core.sending.SendingNotConfiguredException;
 import io.github.inboxkit.core.store.InboxStore;
 import io.github.inboxkit.core.store.SendingStore;
 import java.time.Clock;
@@ -92,11 +93,11 @@ public final class InboxKit {
      * and retention purge a host runs (F19, F27, F30, F31).
      *
      * @return the sending use cases
-     * @throws IllegalStateException if no carrier was registered on the builder
+     * @throws SendingNotConfiguredException if no carrier was registered on the builder
      */
     public Sending sending() {
         if (sending == null) {
-            throw new IllegalStateException("no carrier was registered: call carrier(...) on the InboxKit builder");
+            throw new SendingNotConfiguredException();
         }
         return sending;
     }

@@ -1,5 +1,6 @@
 package io.github.inboxkit.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -101,6 +102,21 @@ class ArchitectureTest {
                 .should().beAssignableTo(DescribedPredicate.describe("an internal type",
                         (JavaClass type) -> type.getPackageName().contains(".internal")
                                 && type.getModifiers().contains(JavaModifier.PUBLIC)))
+                .check(core);
+    }
+
+    @Test
+    @DisplayName("F19 F27 F30 F31 the sending machinery is package-private behind one facade that only Sending uses")
+    void sendingMachineryStaysBehindItsFacade() {
+        String facade = "io.github.inboxkit.core.sending.internal.SendingService";
+        classes().that().resideInAPackage("io.github.inboxkit.core.sending.internal")
+                .and().doNotHaveFullyQualifiedName(facade)
+                .should().notBePublic()
+                .check(core);
+        noClasses().that().resideOutsideOfPackage("io.github.inboxkit.core.sending.internal")
+                .and().doNotHaveFullyQualifiedName("io.github.inboxkit.core.sending.Sending")
+                .and().doNotHaveFullyQualifiedName("io.github.inboxkit.core.sending.Sending$Builder")
+                .should().dependOnClassesThat().haveFullyQualifiedName(facade)
                 .check(core);
     }
 }

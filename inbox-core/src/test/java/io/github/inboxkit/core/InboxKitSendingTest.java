@@ -61,9 +61,10 @@ class InboxKitSendingTest {
     }
 
     @Test
-    @DisplayName("without a carrier the sending use cases are unavailable, with a message saying why")
+    @DisplayName("F29 without a carrier the sending use cases are unavailable: a typed refusal saying why")
     void noCarrier() {
         InboxKit bare = InboxKit.builder().store(InMemoryInboxStore.create()).build();
-        assertThatThrownBy(bare::sending).isInstanceOf(IllegalStateException.class).hasMessageContaining("carrier");
+        assertThatThrownBy(bare::sending).isInstanceOf(io.github.inboxkit.core.sending.SendingNotConfiguredException.class)
+                .isInstanceOf(InboxException.class).hasMessageContaining("carrier");
     }
 }

@@ -13,11 +13,9 @@ import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.AccountTransaction;
 import io.github.inboxkit.core.store.InboxStore;
-import io.github.inboxkit.core.store.StoreConflictException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** Builders of domain values and a store-level "receive" use case for the JDBC store's own tests. */
 final class StoreFixtures {
@@ -95,18 +93,5 @@ final class StoreFixtures {
             tx.adjustCounters(0, 0, 1);
         }
         return message;
-    }
-
-    /** Runs a use case again on conflicts, as the engine does. */
-    static <T> T retryingConflicts(Supplier<T> useCase) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return useCase.get();
-            } catch (StoreConflictException e) {
-                if (attempt >= 20) {
-                    throw e;
-                }
-            }
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 
 /**
  * The databases the tests of this module run against: ONE embedded PostgreSQL 17 server per test
@@ -43,7 +42,7 @@ public final class TestDatabases {
         return pool(postgresServer().getJdbcUrl("postgres", name), "postgres", maximumPoolSize);
     }
 
-    /** A JDBC URL for a new in-memory H2 database in PostgreSQL compatibility mode. */
+    /** A JDBC URL for a new in-memory H2 database, in H2's native mode. */
     static String freshH2Url() {
         return "jdbc:h2:mem:inboxkit_test_" + SEQUENCE.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
     }
@@ -60,11 +59,6 @@ public final class TestDatabases {
         config.setMaximumPoolSize(maximumPoolSize);
         config.setMinimumIdle(0);
         return new HikariDataSource(config);
-    }
-
-    /** Opens a plain connection to the server's {@code postgres} database, outside any pool. */
-    static DataSource postgresAdmin() {
-        return postgresServer().getPostgresDatabase();
     }
 
     private static final class PostgresHolder {

@@ -1,6 +1,7 @@
 package io.github.inboxkit.core.sending;
 
 import io.github.inboxkit.core.InboxStyle;
+import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.compose.Draft;
 import java.util.List;
@@ -47,14 +48,21 @@ public interface BroadcastRequest {
         return ImmutableBroadcastRequest.builder();
     }
 
-    /** Checks the name and the sender choice. */
+    /**
+     * Checks the name and the sender choice; called by the builder's {@code build()}.
+     *
+     * @throws io.github.inboxkit.core.InvalidValueException if the name is blank or over 200
+     *     characters (field {@code "name"})
+     * @throws ConflictingSenderChoiceException if both a sender ID and a pool are given
+     */
     @Value.Check
     default void check() {
         if (name().isBlank() || name().length() > 200) {
-            throw new IllegalArgumentException("a broadcast name must be 1 to 200 characters, not blank");
+            // a name a user typed: a typed refusal a host can show next to the field
+            throw new InvalidValueException("name", "must be 1 to 200 characters, not blank");
         }
         if (senderId().isPresent() && numberPool().isPresent()) {
-            throw new IllegalArgumentException("choose a senderId or a numberPool, not both");
+            throw new ConflictingSenderChoiceException(senderId().get(), numberPool().get());
         }
     }
 }

@@ -100,7 +100,10 @@ public final class DispatcherRunner {
                 LOG.debug("dispatch step: {}", summary);
             }
         } catch (RuntimeException e) {
-            LOG.warn("dispatch step failed; claimed messages will be retried after their lease", e);
+            // the store's or a carrier's message may quote personal data: the class only at WARN
+            LOG.warn("dispatch step failed with {}; claimed messages will be retried after their lease",
+                    e.getClass().getName());
+            LOG.debug("dispatch step failure", e);
         }
         try {
             schedule(delay);

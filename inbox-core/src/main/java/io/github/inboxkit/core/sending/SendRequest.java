@@ -43,11 +43,15 @@ public interface SendRequest {
         return ImmutableSendRequest.builder();
     }
 
-    /** Refuses asking for both a sender ID and a pool. */
+    /**
+     * Refuses asking for both a sender ID and a pool; called by the builder's {@code build()}.
+     *
+     * @throws ConflictingSenderChoiceException if both a sender ID and a pool are given
+     */
     @Value.Check
     default void check() {
         if (senderId().isPresent() && numberPool().isPresent()) {
-            throw new IllegalArgumentException("choose a senderId or a numberPool, not both");
+            throw new ConflictingSenderChoiceException(senderId().get(), numberPool().get());
         }
     }
 }

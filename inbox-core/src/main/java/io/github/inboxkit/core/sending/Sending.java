@@ -1,52 +1,30 @@
 package io.github.inboxkit.core.sending;
 
 import io.github.inboxkit.carrier.Carrier;
-import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.DeliveryReport;
-import io.github.inboxkit.carrier.Sender;
+import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
-import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.NoSuchAccountException;
 import io.github.inboxkit.core.account.NoSuchUserException;
-import io.github.inboxkit.core.account.UserId;
-import io.github.inboxkit.core.compose.Draft;
-import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.contact.ContactOptedOutException;
 import io.github.inboxkit.core.contact.NoSuchContactException;
-import io.github.inboxkit.core.contact.OptOutAction;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.MessageId;
-import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.conversation.NoSuchMessageException;
 import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.phone.InvalidPhoneNumberException;
-import io.github.inboxkit.core.phone.PhoneNumber;
-import io.github.inboxkit.core.sending.internal.Batches;
-import io.github.inboxkit.core.sending.internal.ContentCheck;
-import io.github.inboxkit.core.sending.internal.Events;
-import io.github.inboxkit.core.sending.internal.OutboxDispatcher;
-import io.github.inboxkit.core.sending.internal.RetentionPurger;
-import io.github.inboxkit.core.sending.internal.SenderChoice;
-import io.github.inboxkit.core.sending.internal.ThreadRecorder;
-import io.github.inboxkit.core.sending.internal.Transitions;
-import io.github.inboxkit.core.sending.internal.UseCaseRunner;
+import io.github.inboxkit.core.sending.internal.SendingService;
 import io.github.inboxkit.core.store.SendingStore;
-import io.github.inboxkit.core.store.SendingTransaction;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -65,25 +43,10 @@ import java.util.random.RandomGenerator;
  */
 public final class Sending {
 
-    private static final int LIST_LIMIT = 500;
+    private final SendingService service;
 
-    private final UseCaseRunner runner;
-    private final Map<String, Carrier> carriers;
-    private final String defaultCarrierId;
-    private final SenderChoice senderChoice = new SenderChoice();
-    private final OutboxDispatcher dispatcher;
-    private final RetentionPurger purger;
-    private final int broadcastBatchSize;
-
-    private Sending(Builder builder) {
-        this.runner = new UseCaseRunner(builder.store, builder.listener, builder.clock);
-        this.carriers = Map.copyOf(builder.carriers);
-        this.defaultCarrierId = builder.defaultCarrierId != null ? builder.defaultCarrierId
-                : builder.carriers.keySet().iterator().next();
-        this.dispatcher = new OutboxDispatcher(runner, carriers, builder.retryPolicy, builder.random, builder.lease,
-                builder.dispatchBatchSize);
-        this.purger = new RetentionPurger(runner, builder.retentionPolicies, builder.purgeBatchSize);
-        this.broadcastBatchSize = builder.broadcastBatchSize;
+    private Sending(SendingService service) {
+        this.service = service;
     }
 
     /**
@@ -94,8 +57,6 @@ public final class Sending {
     public static Builder builder() {
         return new Builder();
     }
-
-    // ----- send now ----------------------------------------------------------------------------
 
     /**
      * Sends a message now (F21, F22, F28): validates it, chooses the sender, refuses an opted-out
@@ -120,11 +81,8 @@ public final class Sending {
      * @throws NoSuchCarrierException if the request names an unknown carrier
      */
     public OutboxEntry send(AccountId account, SendRequest request) {
-        Objects.requireNonNull(request, "request");
-        return record(account, request, Optional.empty());
+        return service.send(account, request);
     }
-
-    // ----- scheduled send (F27) ----------------------------------------------------------------
 
     /**
      * Schedules a person-to-person message (F27): checked like {@link #send}, committed as
@@ -139,9 +97,7 @@ public final class Sending {
      * @throws io.github.inboxkit.core.InboxException the refusals of {@link #send}
      */
     public OutboxEntry schedule(AccountId account, SendRequest request, ZonedDateTime when) {
-        Objects.requireNonNull(request, "request");
-        requireFuture(when);
-        return record(account, request, Optional.of(ScheduledTime.of(when)));
+        return service.schedule(account, request, when);
     }
 
     /**
@@ -156,12 +112,7 @@ public final class Sending {
      * @throws ScheduledTimeInPastException if {@code when} is not in the future
      */
     public OutboxEntry reschedule(AccountId account, MessageId message, ZonedDateTime when) {
-        requireFuture(when);
-        ScheduledTime time = ScheduledTime.of(when);
-        return editScheduled(account, message, (tx, entry) -> ImmutableOutboxEntry.builder().from(entry)
-                .dueAt(time.instant())
-                .scheduledFor(time)
-                .build());
+        return service.reschedule(account, message, when);
     }
 
     /**
@@ -177,21 +128,7 @@ public final class Sending {
      * @throws io.github.inboxkit.core.compose.TooManySegmentsException if the text is over the segment limit
      */
     public OutboxEntry editScheduledText(AccountId account, MessageId message, String text) {
-        Objects.requireNonNull(text, "text");
-        return editScheduled(account, message, (tx, entry) -> {
-            Carrier carrier = carrier(Optional.of(entry.carrierId()));
-            AccountSettings settings = tx.findAccount().orElseThrow(() -> new NoSuchAccountException(account)).settings();
-            if (text.isEmpty() && !entry.media().isEmpty()) {
-                return ImmutableOutboxEntry.builder().from(entry).text("").segmentCount(0).build();
-            }
-            ContentCheck.Checked checked = ContentCheck.check(Draft.ofText(text), settings, carrier.id(),
-                    carrier.capabilities());
-            return ImmutableOutboxEntry.builder().from(entry)
-                    .text(checked.text())
-                    .segmentCount(checked.segmentCount())
-                    .encoding(checked.encoding())
-                    .build();
-        });
+        return service.editScheduledText(account, message, text);
     }
 
     /**
@@ -204,9 +141,7 @@ public final class Sending {
      * @throws MessageNotEditableException if it is no longer SCHEDULED
      */
     public OutboxEntry cancelScheduled(AccountId account, MessageId message) {
-        return editScheduled(account, message, (tx, entry) -> ImmutableOutboxEntry.builder().from(entry)
-                .status(MessageStatus.CANCELLED)
-                .build());
+        return service.cancelScheduled(account, message);
     }
 
     /**
@@ -216,7 +151,7 @@ public final class Sending {
      * @return at most 500 entries
      */
     public List<OutboxEntry> scheduled(AccountId account) {
-        return runner.run(account, (tx, events) -> tx.listScheduledOutboxEntries(LIST_LIMIT));
+        return service.scheduled(account);
     }
 
     /**
@@ -227,8 +162,7 @@ public final class Sending {
      * @return at most 500 entries
      */
     public List<OutboxEntry> scheduled(AccountId account, ConversationId conversation) {
-        Objects.requireNonNull(conversation, "conversation");
-        return runner.run(account, (tx, events) -> tx.listScheduledOutboxEntries(conversation, LIST_LIMIT));
+        return service.scheduled(account, conversation);
     }
 
     /**
@@ -239,11 +173,8 @@ public final class Sending {
      * @return the entry, empty if the account has no such outbound message
      */
     public Optional<OutboxEntry> outboxEntry(AccountId account, MessageId message) {
-        Objects.requireNonNull(message, "message");
-        return runner.run(account, (tx, events) -> tx.findOutboxEntry(message));
+        return service.outboxEntry(account, message);
     }
-
-    // ----- broadcasts (F19) --------------------------------------------------------------------
 
     /**
      * Sends a named broadcast (F19): one message in each recipient's own thread, labelled with the
@@ -258,86 +189,7 @@ public final class Sending {
      * @throws io.github.inboxkit.core.InboxException the content and sender refusals of {@link #send}
      */
     public BroadcastResult broadcast(AccountId account, BroadcastRequest request) {
-        Objects.requireNonNull(request, "request");
-        Carrier carrier = carrier(request.carrierId());
-        Instant createdAt = runner.now();
-        Broadcast broadcast = Broadcast.builder()
-                .id(BroadcastId.random())
-                .name(request.name())
-                .requestedRecipients(request.recipients().size())
-                .createdAt(createdAt)
-                .build();
-        ContentCheck.Checked content = runner.run(account, (tx, events) -> {
-            AccountSettings settings = settings(tx);
-            requireAuthor(tx, request.author());
-            ContentCheck.Checked checked = ContentCheck.check(request.draft(), settings, carrier.id(),
-                    carrier.capabilities());
-            tx.insertBroadcast(broadcast);
-            return checked;
-        });
-        Set<PhoneNumber> seen = new HashSet<>();
-        int queued = 0;
-        List<BroadcastSkip> allSkips = new ArrayList<>();
-        for (List<Recipient> batch : Batches.of(request.recipients(), broadcastBatchSize)) {
-            BatchOutcome outcome = runner.run(account, (tx, events) ->
-                    broadcastBatch(tx, events, batch, request, broadcast, content, carrier,
-                            Collections.unmodifiableSet(seen)));
-            seen.addAll(outcome.reached);
-            queued += outcome.reached.size();
-            allSkips.addAll(outcome.skips);
-        }
-        return new BroadcastResult(broadcast, queued, allSkips);
-    }
-
-    private record BatchOutcome(List<PhoneNumber> reached, List<BroadcastSkip> skips) {}
-
-    private BatchOutcome broadcastBatch(SendingTransaction tx, Events events, List<Recipient> batch,
-            BroadcastRequest request, Broadcast broadcast, ContentCheck.Checked content, Carrier carrier,
-            Set<PhoneNumber> seenBefore) {
-        Instant now = runner.now();
-        AccountSettings settings = settings(tx);
-        // batch-local, so that a transaction retried after a conflict starts from what committed
-        Set<PhoneNumber> seenInBatch = new HashSet<>();
-        List<PhoneNumber> reached = new ArrayList<>();
-        List<BroadcastSkip> skips = new ArrayList<>();
-        for (Recipient recipient : batch) {
-            String shown = recipient instanceof Recipient.OfContact contact ? contact.id().toString()
-                    : ((Recipient.OfNumber) recipient).number();
-            Optional<PhoneNumber> phone;
-            try {
-                phone = Optional.of(resolve(tx, recipient, settings));
-            } catch (NoSuchContactException e) {
-                skips.add(new BroadcastSkip(shown, SkipReason.NO_SUCH_CONTACT));
-                continue;
-            } catch (InvalidPhoneNumberException e) {
-                skips.add(new BroadcastSkip(shown, SkipReason.INVALID_NUMBER));
-                continue;
-            }
-            if (seenBefore.contains(phone.get()) || !seenInBatch.add(phone.get())) {
-                skips.add(new BroadcastSkip(shown, SkipReason.DUPLICATE));
-                continue;
-            }
-            if (isOptedOut(tx, phone.get())) {
-                skips.add(new BroadcastSkip(shown, SkipReason.OPTED_OUT));
-                continue;
-            }
-            Sender sender;
-            try {
-                sender = senderChoice.choose(settings, request.senderId(), request.numberPool(), phone.get(),
-                        carrier.id(), carrier.capabilities());
-            } catch (SenderNotAllowedException e) {
-                skips.add(new BroadcastSkip(shown, SkipReason.SENDER_NOT_ALLOWED));
-                continue;
-            }
-            ThreadRecorder.append(tx, new ThreadRecorder.Outbound(phone.get(), content, sender, carrier.id(),
-                    Optional.empty(), Optional.of(broadcast.name()), Optional.of(broadcast.id()), request.author()),
-                    now, events);
-            reached.add(phone.get());
-        }
-        if (!skips.isEmpty()) {
-            tx.appendBroadcastSkips(broadcast.id(), skips);
-        }
-        return new BatchOutcome(reached, skips);
+        return service.broadcast(account, request);
     }
 
     /**
@@ -349,19 +201,8 @@ public final class Sending {
      * @throws NoSuchBroadcastException if the account has no such broadcast
      */
     public BroadcastProgress broadcastProgress(AccountId account, BroadcastId broadcast) {
-        Objects.requireNonNull(broadcast, "broadcast");
-        return runner.run(account, (tx, events) -> {
-            Broadcast found = tx.findBroadcast(broadcast).orElseThrow(() -> new NoSuchBroadcastException(broadcast));
-            Map<MessageStatus, Long> counts = tx.countOutboxEntriesByStatus(broadcast);
-            long queued = counts.getOrDefault(MessageStatus.QUEUED, 0L) + counts.getOrDefault(MessageStatus.SCHEDULED, 0L)
-                    + counts.getOrDefault(MessageStatus.SENDING, 0L);
-            long failed = counts.getOrDefault(MessageStatus.FAILED, 0L) + counts.getOrDefault(MessageStatus.CANCELLED, 0L);
-            return new BroadcastProgress(found, queued, counts.getOrDefault(MessageStatus.SENT, 0L),
-                    counts.getOrDefault(MessageStatus.DELIVERED, 0L), failed, tx.listBroadcastSkips(broadcast));
-        });
+        return service.broadcastProgress(account, broadcast);
     }
-
-    // ----- delivery status (F31) ---------------------------------------------------------------
 
     /**
      * Applies a carrier's delivery report (F31): SENT → DELIVERED or FAILED, idempotently and in
@@ -375,22 +216,7 @@ public final class Sending {
      * @return what the report did
      */
     public DeliveryReportOutcome applyDeliveryReport(AccountId account, String carrierId, DeliveryReport report) {
-        Objects.requireNonNull(carrierId, "carrierId");
-        Objects.requireNonNull(report, "report");
-        return runner.run(account, (tx, events) -> {
-            Instant now = runner.now();
-            Optional<OutboxEntry> entry = tx.lockOutboxEntryByCarrierId(carrierId, report.carrierMessageId());
-            if (entry.isEmpty()) {
-                tx.insertUnmatchedReport(new UnmatchedDeliveryReport(carrierId, report, now));
-                return DeliveryReportOutcome.UNMATCHED;
-            }
-            Optional<OutboxEntry> changed = Transitions.report(entry.get(), report, now);
-            if (changed.isEmpty()) {
-                return DeliveryReportOutcome.NO_CHANGE;
-            }
-            ThreadRecorder.save(tx, entry.get(), changed.get(), now, events);
-            return DeliveryReportOutcome.APPLIED;
-        });
+        return service.applyDeliveryReport(account, carrierId, report);
     }
 
     /**
@@ -399,15 +225,11 @@ public final class Sending {
      * @param account the account
      * @param limit the most reports, at least 1
      * @return the reports
+     * @throws InvalidValueException if the limit is below 1
      */
     public List<UnmatchedDeliveryReport> unmatchedReports(AccountId account, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be >= 1, got " + limit);
-        }
-        return runner.run(account, (tx, events) -> tx.listUnmatchedReports(limit));
+        return service.unmatchedReports(account, limit);
     }
-
-    // ----- the steps a host runs ---------------------------------------------------------------
 
     /**
      * The dispatcher step: call {@link Dispatcher#dispatchDue()} from the host's scheduler, or hand
@@ -416,7 +238,7 @@ public final class Sending {
      * @return the dispatcher, shared and thread-safe
      */
     public Dispatcher dispatcher() {
-        return dispatcher;
+        return service.dispatcher();
     }
 
     /**
@@ -427,7 +249,7 @@ public final class Sending {
      * @return what was removed
      */
     public PurgeSummary purgeExpired() {
-        return purger.purgeAll();
+        return service.purgeAll();
     }
 
     /**
@@ -438,83 +260,7 @@ public final class Sending {
      */
     public PurgeSummary purgeExpired(AccountId account) {
         Objects.requireNonNull(account, "account");
-        return purger.purge(account);
-    }
-
-    // ----- shared steps ------------------------------------------------------------------------
-
-    @FunctionalInterface
-    private interface Edit {
-        OutboxEntry apply(SendingTransaction tx, OutboxEntry entry);
-    }
-
-    private OutboxEntry editScheduled(AccountId account, MessageId message, Edit edit) {
-        Objects.requireNonNull(message, "message");
-        return runner.run(account, (tx, events) -> {
-            OutboxEntry entry = tx.lockOutboxEntry(message).orElseThrow(() -> new NoSuchMessageException(message));
-            if (entry.status() != MessageStatus.SCHEDULED) {
-                throw new MessageNotEditableException(message, entry.status());
-            }
-            Instant now = runner.now();
-            OutboxEntry changed = ImmutableOutboxEntry.builder().from(edit.apply(tx, entry)).updatedAt(now).build();
-            ThreadRecorder.save(tx, entry, changed, now, events);
-            return changed;
-        });
-    }
-
-    private OutboxEntry record(AccountId account, SendRequest request, Optional<ScheduledTime> when) {
-        Carrier carrier = carrier(request.carrierId());
-        CarrierCapabilities capabilities = carrier.capabilities();
-        return runner.run(account, (tx, events) -> {
-            AccountSettings settings = settings(tx);
-            requireAuthor(tx, request.author());
-            ContentCheck.Checked content = ContentCheck.check(request.draft(), settings, carrier.id(), capabilities);
-            PhoneNumber phone = resolve(tx, request.to(), settings);
-            Sender sender = senderChoice.choose(settings, request.senderId(), request.numberPool(), phone,
-                    carrier.id(), capabilities);
-            if (isOptedOut(tx, phone)) {
-                throw new ContactOptedOutException(phone);
-            }
-            return ThreadRecorder.append(tx, new ThreadRecorder.Outbound(phone, content, sender, carrier.id(), when,
-                    Optional.empty(), Optional.empty(), request.author()), runner.now(), events);
-        });
-    }
-
-    private void requireFuture(ZonedDateTime when) {
-        Objects.requireNonNull(when, "when");
-        Instant now = runner.now();
-        if (!when.toInstant().isAfter(now)) {
-            throw new ScheduledTimeInPastException(when, now);
-        }
-    }
-
-    private Carrier carrier(Optional<String> carrierId) {
-        String id = carrierId.orElse(defaultCarrierId);
-        Carrier carrier = carriers.get(id);
-        if (carrier == null) {
-            throw new NoSuchCarrierException(id);
-        }
-        return carrier;
-    }
-
-    private static AccountSettings settings(SendingTransaction tx) {
-        return tx.findAccount().map(Account::settings).orElseThrow(() -> new NoSuchAccountException(tx.accountId()));
-    }
-
-    private static void requireAuthor(SendingTransaction tx, Optional<UserId> author) {
-        author.ifPresent(user -> tx.findUser(user).orElseThrow(() -> new NoSuchUserException(user)));
-    }
-
-    private static PhoneNumber resolve(SendingTransaction tx, Recipient recipient, AccountSettings settings) {
-        if (recipient instanceof Recipient.OfContact contact) {
-            return tx.findContact(contact.id()).map(Contact::phone)
-                    .orElseThrow(() -> new NoSuchContactException(contact.id()));
-        }
-        return PhoneNumber.parse(((Recipient.OfNumber) recipient).number(), settings.defaultRegion());
-    }
-
-    private static boolean isOptedOut(SendingTransaction tx, PhoneNumber phone) {
-        return tx.latestOptOutRecord(phone).map(record -> record.action() == OptOutAction.OPTED_OUT).orElse(false);
+        return service.purge(account);
     }
 
     /**
@@ -684,7 +430,9 @@ public final class Sending {
                             + timeout + ") of carrier '" + carrier.id() + "'");
                 }
             }
-            return new Sending(this);
+            String defaultId = defaultCarrierId != null ? defaultCarrierId : carriers.keySet().iterator().next();
+            return new Sending(new SendingService(store, carriers, defaultId, clock, listener, retryPolicy, random, lease,
+                    dispatchBatchSize, broadcastBatchSize, purgeBatchSize, retentionPolicies));
         }
 
         private static int requireRange(int value, int min, int max, String name) {

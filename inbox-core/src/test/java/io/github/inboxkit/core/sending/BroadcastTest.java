@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.inboxkit.carrier.DeliveryStatus;
+import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
 import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.compose.EmptyDraftException;
@@ -101,5 +102,22 @@ class BroadcastTest {
                 .addRecipients(Recipient.number(ALICE)).draft(Draft.ofText("Hi")).build());
         assertThatThrownBy(() -> fixture.sending.broadcastProgress(OTHER, result.broadcast().id()))
                 .isInstanceOf(NoSuchBroadcastException.class);
+    }
+
+    @Test
+    @DisplayName("F19 a blank or overlong broadcast name and a sender ID with a pool are typed refusals naming the facts")
+    void badRequestsAreTypedRefusals() {
+        assertThatThrownBy(() -> BroadcastRequest.builder().name("  ")
+                .addRecipients(Recipient.number(ALICE)).draft(Draft.ofText("Hi")).build())
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> BroadcastRequest.builder().name("x".repeat(201))
+                .addRecipients(Recipient.number(ALICE)).draft(Draft.ofText("Hi")).build())
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> BroadcastRequest.builder().name("Promo").senderId("ACME").numberPool("main")
+                .addRecipients(Recipient.number(ALICE)).draft(Draft.ofText("Hi")).build())
+                .isInstanceOfSatisfying(ConflictingSenderChoiceException.class, e -> {
+                    assertThat(e.senderId()).isEqualTo("ACME");
+                    assertThat(e.numberPool()).isEqualTo("main");
+                });
     }
 }

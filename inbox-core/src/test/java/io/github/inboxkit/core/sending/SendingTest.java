@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.inboxkit.carrier.CarrierCapabilities;
+import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.carrier.SenderKind;
 import io.github.inboxkit.core.compose.Attachment;
 import io.github.inboxkit.core.compose.Draft;
@@ -74,6 +75,19 @@ class SendingTest {
                 .draft(Draft.ofText("Hi")).senderId("NOPE").build()))
                 .isInstanceOf(NoSuchSenderIdException.class)
                 .hasMessageContaining("NOPE");
+    }
+
+    @Test
+    @DisplayName("F21 F22 asking for both a sender ID and a pool is a typed refusal naming both; a bad limit too")
+    void senderAndPoolConflict() {
+        assertThatThrownBy(() -> SendRequest.builder().to(Recipient.number(ALICE)).draft(Draft.ofText("Hi"))
+                .senderId(ALPHA).numberPool("main").build())
+                .isInstanceOfSatisfying(ConflictingSenderChoiceException.class, e -> {
+                    assertThat(e.senderId()).isEqualTo(ALPHA);
+                    assertThat(e.numberPool()).isEqualTo("main");
+                });
+        assertThatThrownBy(() -> fixture.sending.unmatchedReports(ACCOUNT, 0))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("limit"));
     }
 
     @Test

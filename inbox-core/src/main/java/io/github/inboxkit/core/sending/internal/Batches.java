@@ -9,7 +9,7 @@ import java.util.Objects;
  * recipients, a purge) run as many small transactions rather than one giant one or one per item.
  * Stateless and thread-safe.
  */
-public final class Batches {
+final class Batches {
 
     private Batches() {}
 
@@ -22,7 +22,7 @@ public final class Batches {
      * @return the batches, each non-empty; empty if {@code items} is
      * @throws IllegalArgumentException if {@code size} is below 1
      */
-    public static <T> List<List<T>> of(List<T> items, int size) {
+    static <T> List<List<T>> of(List<T> items, int size) {
         Objects.requireNonNull(items, "items");
         if (size < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, got " + size);

@@ -19,7 +19,7 @@ import java.util.List;
  * MMS capabilities. National language shift tables are not used for sending: the carrier SPI
  * submits GSM-7 or UCS-2 only. Stateless and thread-safe.
  */
-public final class ContentCheck {
+final class ContentCheck {
 
     private ContentCheck() {}
 
@@ -31,7 +31,7 @@ public final class ContentCheck {
      * @param encoding its encoding
      * @param media the attachment as the carrier takes it
      */
-    public record Checked(String text, int segmentCount, TextEncoding encoding, List<OutboundMedia> media) {}
+    record Checked(String text, int segmentCount, TextEncoding encoding, List<OutboundMedia> media) {}
 
     /**
      * Checks a draft for one carrier and account.
@@ -47,7 +47,7 @@ public final class ContentCheck {
      *     InboxKit accepts, or larger than the account allows
      * @throws MmsNotSupportedException if the carrier sends no MMS, or not that large
      */
-    public static Checked check(Draft draft, AccountSettings settings, String carrierId,
+    static Checked check(Draft draft, AccountSettings settings, String carrierId,
             CarrierCapabilities capabilities) {
         ValidatedDraft valid = DraftValidator.builder()
                 .segmentCounter(SegmentCounter.builder().smartEncoding(settings.smartEncoding()).build())

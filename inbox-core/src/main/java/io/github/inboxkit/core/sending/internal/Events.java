@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * committed (DESIGN invariant 2). A transaction that is retried starts a new collection, so an
  * attempt that rolled back publishes nothing. Not thread-safe: one per use-case call.
  */
-public final class Events {
+final class Events {
 
     private static final Logger LOG = LoggerFactory.getLogger(Events.class);
 
@@ -26,7 +26,7 @@ public final class Events {
      *
      * @param event the event
      */
-    public void add(InboxEvent event) {
+    void add(InboxEvent event) {
         pending.add(event);
     }
 
@@ -37,13 +37,13 @@ public final class Events {
      * @param entry the entry after the change
      * @param now when
      */
-    public void statusChanged(AccountId account, OutboxEntry entry, Instant now) {
+    void statusChanged(AccountId account, OutboxEntry entry, Instant now) {
         pending.add(new InboxEvent.MessageStatusChanged(account, entry.conversationId(), entry.messageId(),
                 entry.status(), now));
     }
 
     /** Forgets what was collected, when the transaction is about to be retried. */
-    public void clear() {
+    void clear() {
         pending.clear();
     }
 
@@ -52,12 +52,15 @@ public final class Events {
      *
      * @param listener the host's listener
      */
-    public void publish(InboxEventListener listener) {
+    void publish(InboxEventListener listener) {
         for (InboxEvent event : pending) {
             try {
                 listener.onEvent(event);
             } catch (RuntimeException e) {
-                LOG.warn("event listener failed on {} of account {}", event.getClass().getSimpleName(), event.account(), e);
+                // no personal data at WARN: a listener's message may quote a number or a body
+                LOG.warn("event listener failed on {} of account {} with {}; the change stays committed",
+                        event.getClass().getSimpleName(), event.account(), e.getClass().getName());
+                LOG.debug("event listener failure", e);
             }
         }
         pending.clear();

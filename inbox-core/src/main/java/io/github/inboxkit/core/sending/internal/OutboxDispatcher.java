@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * with the message id as idempotency key; records each result in its own short transaction.
  * Thread-safe: several threads or nodes may run steps at once.
  */
-public final class OutboxDispatcher implements Dispatcher {
+final class OutboxDispatcher implements Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -52,7 +52,7 @@ public final class OutboxDispatcher implements Dispatcher {
      * @param lease how long a claim holds
      * @param batchSize the most entries one step claims
      */
-    public OutboxDispatcher(UseCaseRunner runner, Map<String, Carrier> carriers, RetryPolicy retryPolicy,
+    OutboxDispatcher(UseCaseRunner runner, Map<String, Carrier> carriers, RetryPolicy retryPolicy,
             RandomGenerator random, Duration lease, int batchSize) {
         this.runner = runner;
         this.carriers = Map.copyOf(carriers);
@@ -155,7 +155,10 @@ public final class OutboxDispatcher implements Dispatcher {
             result = carrier.submit(submission);
         } catch (RuntimeException e) {
             // An unexpected failure says nothing about the message: retry it like a transient refusal.
-            LOG.warn("carrier {} threw on submit of message {}; retrying later", carrier.id(), entry.messageId(), e);
+            // A vendor's message often quotes the recipient or the body: class and ids only at WARN.
+            LOG.warn("carrier {} threw {} on submit of message {} in account {}; retrying later", carrier.id(),
+                    e.getClass().getName(), entry.messageId(), claim.account());
+            LOG.debug("carrier {} submit failure", carrier.id(), e);
             result = SubmitResult.rejectedTransiently(TransientReason.UNEXPECTED_ERROR, "",
                     e.getClass().getSimpleName());
         }

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * lowers its conversation's unread count and, if that reaches zero, the badge. Messages still
  * waiting to be sent are never purged. Thread-safe.
  */
-public final class RetentionPurger {
+final class RetentionPurger {
 
     private final UseCaseRunner runner;
     private final Function<Account, RetentionPolicy> policies;
@@ -37,7 +37,7 @@ public final class RetentionPurger {
      * @param policies each account's policy
      * @param batchSize the most messages per transaction
      */
-    public RetentionPurger(UseCaseRunner runner, Function<Account, RetentionPolicy> policies, int batchSize) {
+    RetentionPurger(UseCaseRunner runner, Function<Account, RetentionPolicy> policies, int batchSize) {
         this.runner = runner;
         this.policies = policies;
         this.batchSize = batchSize;
@@ -48,7 +48,7 @@ public final class RetentionPurger {
      *
      * @return what was removed
      */
-    public PurgeSummary purgeAll() {
+    PurgeSummary purgeAll() {
         PurgeSummary total = PurgeSummary.NOTHING;
         for (AccountId account : runner.store().listAccountIds()) {
             total = total.plus(purge(account));
@@ -62,7 +62,7 @@ public final class RetentionPurger {
      * @param account the account
      * @return what was removed
      */
-    public PurgeSummary purge(AccountId account) {
+    PurgeSummary purge(AccountId account) {
         Instant now = runner.now();
         Optional<RetentionPolicy> policy = runner.run(account, (tx, events) -> tx.findAccount().map(policies));
         if (policy.isEmpty()) {

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the account's first pool; and refuses an
  * alphanumeric sender where it cannot go. Thread-safe.
  */
-public final class SenderChoice {
+final class SenderChoice {
 
     private final AtomicLong rotation = new AtomicLong();
 
@@ -40,7 +40,7 @@ public final class SenderChoice {
      * @throws NoSuchSenderIdException if the sender ID or pool is not the account's, or there is no default
      * @throws SenderNotAllowedException if an alphanumeric sender cannot reach the recipient
      */
-    public Sender choose(AccountSettings settings, Optional<String> senderId, Optional<String> pool,
+    Sender choose(AccountSettings settings, Optional<String> senderId, Optional<String> pool,
             PhoneNumber recipient, String carrierId, CarrierCapabilities capabilities) {
         String chosen;
         if (senderId.isPresent()) {

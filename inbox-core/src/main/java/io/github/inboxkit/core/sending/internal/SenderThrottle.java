@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>This throttle is per engine instance (per node): several nodes each respect the rate, so a
  * host running N dispatchers against one database should expect up to N times the rate. Thread-safe.
  */
-public final class SenderThrottle {
+final class SenderThrottle {
 
     private final Map<Key, TokenBucket> buckets = new ConcurrentHashMap<>();
 
@@ -29,7 +29,7 @@ public final class SenderThrottle {
      * @param now the current time
      * @return zero if the message may go now (a token was taken), else how long to defer it
      */
-    public Duration tryAcquire(String carrierId, String sender, double messagesPerSecond, Instant now) {
+    Duration tryAcquire(String carrierId, String sender, double messagesPerSecond, Instant now) {
         Objects.requireNonNull(carrierId, "carrierId");
         Objects.requireNonNull(sender, "sender");
         if (!(messagesPerSecond > 0) || Double.isInfinite(messagesPerSecond)) {

@@ -29,7 +29,7 @@ import java.util.Optional;
  * thread reopens (F3), the unread count is untouched, and the entry is QUEUED or SCHEDULED.
  * Stateless and thread-safe.
  */
-public final class ThreadRecorder {
+final class ThreadRecorder {
 
     private ThreadRecorder() {}
 
@@ -45,7 +45,7 @@ public final class ThreadRecorder {
      * @param broadcastId the broadcast, for a broadcast's message
      * @param author who wrote it
      */
-    public record Outbound(PhoneNumber recipient, ContentCheck.Checked content, Sender sender, String carrierId,
+    record Outbound(PhoneNumber recipient, ContentCheck.Checked content, Sender sender, String carrierId,
             Optional<ScheduledTime> scheduledFor, Optional<String> broadcastLabel, Optional<BroadcastId> broadcastId,
             Optional<UserId> author) {}
 
@@ -58,7 +58,7 @@ public final class ThreadRecorder {
      * @param events where the events go
      * @return the outbox entry
      */
-    public static OutboxEntry append(SendingTransaction tx, Outbound outbound, Instant now, Events events) {
+    static OutboxEntry append(SendingTransaction tx, Outbound outbound, Instant now, Events events) {
         AccountId account = tx.accountId();
         MessageId messageId = MessageId.random();
         String text = outbound.content().text();
@@ -145,7 +145,7 @@ public final class ThreadRecorder {
      * @param tx the transaction
      * @param entry the entry after its change
      */
-    public static void syncMessage(SendingTransaction tx, OutboxEntry entry) {
+    static void syncMessage(SendingTransaction tx, OutboxEntry entry) {
         tx.findMessage(entry.messageId()).ifPresent(message -> tx.updateMessage(Message.builder().from(message)
                 .status(entry.status())
                 .carrierMessageId(entry.carrierMessageId())
@@ -163,7 +163,7 @@ public final class ThreadRecorder {
      * @param now when
      * @param events where the event goes
      */
-    public static void save(SendingTransaction tx, OutboxEntry before, OutboxEntry after, Instant now, Events events) {
+    static void save(SendingTransaction tx, OutboxEntry before, OutboxEntry after, Instant now, Events events) {
         tx.updateOutboxEntry(after);
         syncMessage(tx, after);
         if (before.status() != after.status()) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe: all methods synchronise on the bucket.
  */
-public final class TokenBucket {
+final class TokenBucket {
 
     private static final double NANOS_PER_SECOND = 1_000_000_000.0;
 
@@ -28,7 +28,7 @@ public final class TokenBucket {
      * @param now the current time
      * @throws IllegalArgumentException if the rate or capacity is out of range
      */
-    public TokenBucket(double tokensPerSecond, double capacity, Instant now) {
+    TokenBucket(double tokensPerSecond, double capacity, Instant now) {
         if (!(tokensPerSecond > 0) || Double.isInfinite(tokensPerSecond)) {
             throw new IllegalArgumentException("tokensPerSecond must be > 0 and finite, got " + tokensPerSecond);
         }
@@ -48,7 +48,7 @@ public final class TokenBucket {
      * @param now the current time
      * @return a full bucket
      */
-    public static TokenBucket forRate(double messagesPerSecond, Instant now) {
+    static TokenBucket forRate(double messagesPerSecond, Instant now) {
         return new TokenBucket(messagesPerSecond, Math.max(1.0, Math.floor(messagesPerSecond)), now);
     }
 
@@ -58,7 +58,7 @@ public final class TokenBucket {
      * @param now the current time; a time earlier than one seen before is treated as that time
      * @return whether a token was taken
      */
-    public synchronized boolean tryAcquire(Instant now) {
+    synchronized boolean tryAcquire(Instant now) {
         refill(now);
         if (tokens >= 1.0) {
             tokens -= 1.0;
@@ -73,7 +73,7 @@ public final class TokenBucket {
      * @param now the current time
      * @return zero if a token is there now, else the time until one is
      */
-    public synchronized Duration timeUntilNextToken(Instant now) {
+    synchronized Duration timeUntilNextToken(Instant now) {
         refill(now);
         if (tokens >= 1.0) {
             return Duration.ZERO;

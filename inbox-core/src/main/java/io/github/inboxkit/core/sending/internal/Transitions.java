@@ -17,7 +17,7 @@ import java.util.Optional;
  * a message (F27, F31). A function that returns empty means "no change": the event is a repeat,
  * late, or not allowed from the current status. Stateless and thread-safe.
  */
-public final class Transitions {
+final class Transitions {
 
     private Transitions() {}
 
@@ -29,7 +29,7 @@ public final class Transitions {
      * @param lease how long the claim holds before another dispatcher may take it over
      * @return the claimed entry, or empty if it is not claimable
      */
-    public static Optional<OutboxEntry> claim(OutboxEntry entry, Instant now, Duration lease) {
+    static Optional<OutboxEntry> claim(OutboxEntry entry, Instant now, Duration lease) {
         if (!entry.isClaimable(now)) {
             return Optional.empty();
         }
@@ -48,7 +48,7 @@ public final class Transitions {
      * @param now the current time
      * @return the failed entry, or empty if the entry is no longer pending
      */
-    public static Optional<OutboxEntry> skipOptedOut(OutboxEntry entry, Instant now) {
+    static Optional<OutboxEntry> skipOptedOut(OutboxEntry entry, Instant now) {
         return fail(entry, SendFailure.of(FailureReason.OPTED_OUT,
                 "the contact opted out before the message was sent"), now);
     }
@@ -63,7 +63,7 @@ public final class Transitions {
      * @param now the current time
      * @return the SENT entry, or empty
      */
-    public static Optional<OutboxEntry> accepted(OutboxEntry entry, String carrierMessageId, Instant now) {
+    static Optional<OutboxEntry> accepted(OutboxEntry entry, String carrierMessageId, Instant now) {
         if (!OutboxEntry.PENDING.contains(entry.status())) {
             return Optional.empty();
         }
@@ -86,7 +86,7 @@ public final class Transitions {
      * @param now the current time
      * @return the changed entry, or empty if it is no longer SENDING
      */
-    public static Optional<OutboxEntry> retryLater(OutboxEntry entry, Optional<Duration> delay, String carrierCode,
+    static Optional<OutboxEntry> retryLater(OutboxEntry entry, Optional<Duration> delay, String carrierCode,
             String detail, Instant now) {
         if (entry.status() != MessageStatus.SENDING) {
             return Optional.empty();
@@ -112,7 +112,7 @@ public final class Transitions {
      * @param now the current time
      * @return the deferred entry, or empty if it is no longer SENDING
      */
-    public static Optional<OutboxEntry> defer(OutboxEntry entry, Duration wait, Instant now) {
+    static Optional<OutboxEntry> defer(OutboxEntry entry, Duration wait, Instant now) {
         if (entry.status() != MessageStatus.SENDING) {
             return Optional.empty();
         }
@@ -133,7 +133,7 @@ public final class Transitions {
      * @param now the current time
      * @return the FAILED entry, or empty if the entry is no longer pending
      */
-    public static Optional<OutboxEntry> fail(OutboxEntry entry, SendFailure failure, Instant now) {
+    static Optional<OutboxEntry> fail(OutboxEntry entry, SendFailure failure, Instant now) {
         if (!OutboxEntry.PENDING.contains(entry.status())) {
             return Optional.empty();
         }
@@ -155,7 +155,7 @@ public final class Transitions {
      * @param now the current time
      * @return the changed entry, or empty if the report changes nothing
      */
-    public static Optional<OutboxEntry> report(OutboxEntry entry, DeliveryReport report, Instant now) {
+    static Optional<OutboxEntry> report(OutboxEntry entry, DeliveryReport report, Instant now) {
         MessageStatus target = switch (report.status()) {
             case SENT -> MessageStatus.SENT;
             case DELIVERED -> MessageStatus.DELIVERED;
@@ -186,7 +186,7 @@ public final class Transitions {
      * @param reported the reported one
      * @return whether the report would change nothing
      */
-    public static boolean isStale(MessageStatus status, DeliveryStatus reported) {
+    static boolean isStale(MessageStatus status, DeliveryStatus reported) {
         MessageStatus target = reported == DeliveryStatus.SENT ? MessageStatus.SENT
                 : reported == DeliveryStatus.DELIVERED ? MessageStatus.DELIVERED : MessageStatus.FAILED;
         return rank(target) <= rank(status);

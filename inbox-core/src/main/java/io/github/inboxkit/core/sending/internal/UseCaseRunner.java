@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
  * store reports a conflict (a concurrent transaction took a key first), and publishes its events
  * after the commit (invariant 2). Thread-safe.
  */
-public final class UseCaseRunner {
+final class UseCaseRunner {
 
     private static final int ATTEMPTS = 5;
 
@@ -29,14 +29,14 @@ public final class UseCaseRunner {
      * @param listener the host's listener
      * @param clock the engine's clock
      */
-    public UseCaseRunner(SendingStore store, InboxEventListener listener, Clock clock) {
+    UseCaseRunner(SendingStore store, InboxEventListener listener, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** @return the store */
-    public SendingStore store() {
+    SendingStore store() {
         return store;
     }
 
@@ -45,7 +45,7 @@ public final class UseCaseRunner {
      *
      * @return now
      */
-    public Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
@@ -58,7 +58,7 @@ public final class UseCaseRunner {
      * @return what the work returned
      * @throws StoreConflictException if the conflict persists after several attempts
      */
-    public <T> T run(AccountId account, BiFunction<SendingTransaction, Events, T> work) {
+    <T> T run(AccountId account, BiFunction<SendingTransaction, Events, T> work) {
         for (int attempt = 1; ; attempt++) {
             Events events = new Events();
             T result;

@@ -1,0 +1,406 @@
+package io.github.inboxkit.core.sending.internal;
+
+import io.github.inboxkit.carrier.Carrier;
+import io.github.inboxkit.carrier.CarrierCapabilities;
+import io.github.inboxkit.carrier.DeliveryReport;
+import io.github.inboxkit.carrier.Sender;
+import io.github.inboxkit.core.InvalidValueException;
+import io.github.inboxkit.core.account.Account;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.account.NoSuchAccountException;
+import io.github.inboxkit.core.account.NoSuchUserException;
+import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.compose.Draft;
+import io.github.inboxkit.core.contact.Contact;
+import io.github.inboxkit.core.contact.ContactOptedOutException;
+import io.github.inboxkit.core.contact.NoSuchContactException;
+import io.github.inboxkit.core.contact.OptOutAction;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.conversation.NoSuchMessageException;
+import io.github.inboxkit.core.event.InboxEventListener;
+import io.github.inboxkit.core.phone.InvalidPhoneNumberException;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.sending.Broadcast;
+import io.github.inboxkit.core.sending.BroadcastId;
+import io.github.inboxkit.core.sending.BroadcastProgress;
+import io.github.inboxkit.core.sending.BroadcastRequest;
+import io.github.inboxkit.core.sending.BroadcastResult;
+import io.github.inboxkit.core.sending.BroadcastSkip;
+import io.github.inboxkit.core.sending.DeliveryReportOutcome;
+import io.github.inboxkit.core.sending.Dispatcher;
+import io.github.inboxkit.core.sending.ImmutableOutboxEntry;
+import io.github.inboxkit.core.sending.MessageNotEditableException;
+import io.github.inboxkit.core.sending.NoSuchBroadcastException;
+import io.github.inboxkit.core.sending.NoSuchCarrierException;
+import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.PurgeSummary;
+import io.github.inboxkit.core.sending.Recipient;
+import io.github.inboxkit.core.sending.RetentionPolicy;
+import io.github.inboxkit.core.sending.RetryPolicy;
+import io.github.inboxkit.core.sending.ScheduledTime;
+import io.github.inboxkit.core.sending.ScheduledTimeInPastException;
+import io.github.inboxkit.core.sending.SendRequest;
+import io.github.inboxkit.core.sending.SenderNotAllowedException;
+import io.github.inboxkit.core.sending.SkipReason;
+import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
+import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.store.SendingTransaction;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * The one door from the public {@link io.github.inboxkit.core.sending.Sending} into the sending
+ * machinery, which stays package-private behind it (as {@code core.internal.Engine} is for the
+ * engine). It holds the use cases' logic; {@code Sending} documents them and delegates.
+ *
+ * <p>Thread-safe: one instance serves every thread and account.
+ */
+public final class SendingService {
+
+    private static final int LIST_LIMIT = 500;
+
+    private final UseCaseRunner runner;
+    private final Map<String, Carrier> carriers;
+    private final String defaultCarrierId;
+    private final SenderChoice senderChoice = new SenderChoice();
+    private final OutboxDispatcher dispatcher;
+    private final RetentionPurger purger;
+    private final int broadcastBatchSize;
+
+    /**
+     * Wires the sending machinery; {@code Sending.Builder} checked every argument.
+     *
+     * @param store the store
+     * @param carriers the carriers by id
+     * @param defaultCarrierId the carrier used when a request names none; one of {@code carriers}
+     * @param clock the engine's clock
+     * @param listener the host's listener
+     * @param retryPolicy the back-off for transient refusals
+     * @param random the jitter source; used under a lock
+     * @param lease how long a dispatcher's claim holds
+     * @param dispatchBatchSize the most messages a dispatcher step claims
+     * @param broadcastBatchSize recipients per broadcast transaction
+     * @param purgeBatchSize messages per purge transaction
+     * @param retentionPolicies each account's retention policy
+     */
+    public SendingService(SendingStore store, Map<String, Carrier> carriers, String defaultCarrierId, Clock clock,
+            InboxEventListener listener, RetryPolicy retryPolicy, RandomGenerator random, Duration lease,
+            int dispatchBatchSize, int broadcastBatchSize, int purgeBatchSize,
+            Function<Account, RetentionPolicy> retentionPolicies) {
+        this.runner = new UseCaseRunner(store, listener, clock);
+        this.carriers = Map.copyOf(carriers);
+        this.defaultCarrierId = defaultCarrierId;
+        this.dispatcher = new OutboxDispatcher(runner, this.carriers, retryPolicy, random, lease, dispatchBatchSize);
+        this.purger = new RetentionPurger(runner, retentionPolicies, purgeBatchSize);
+        this.broadcastBatchSize = broadcastBatchSize;
+    }
+
+    // ----- send now ----------------------------------------------------------------------------
+
+    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code send}; thread-safe. */
+    public OutboxEntry send(AccountId account, SendRequest request) {
+        Objects.requireNonNull(request, "request");
+        return record(account, request, Optional.empty());
+    }
+
+    // ----- scheduled send (F27) ----------------------------------------------------------------
+
+    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code schedule}; thread-safe. */
+    public OutboxEntry schedule(AccountId account, SendRequest request, ZonedDateTime when) {
+        Objects.requireNonNull(request, "request");
+        requireFuture(when);
+        return record(account, request, Optional.of(ScheduledTime.of(when)));
+    }
+
+    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code reschedule}; thread-safe. */
+    public OutboxEntry reschedule(AccountId account, MessageId message, ZonedDateTime when) {
+        requireFuture(when);
+        ScheduledTime time = ScheduledTime.of(when);
+        return editScheduled(account, message, (tx, entry) -> ImmutableOutboxEntry.builder().from(entry)
+                .dueAt(time.instant())
+                .scheduledFor(time)
+                .build());
+    }
+
+    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code editScheduledText}; thread-safe. */
+    public OutboxEntry editScheduledText(AccountId account, MessageId message, String text) {
+        Objects.requireNonNull(text, "text");
+        return editScheduled(account, message, (tx, entry) -> {
+            Carrier carrier = carrier(Optional.of(entry.carrierId()));
+            AccountSettings settings = tx.findAccount().orElseThrow(() -> new NoSuchAccountException(account)).settings();
+            if (text.isEmpty() && !entry.media().isEmpty()) {
+                return ImmutableOutboxEntry.builder().from(entry).text("").segmentCount(0).build();
+            }
+            ContentCheck.Checked checked = ContentCheck.check(Draft.ofText(text), settings, carrier.id(),
+                    carrier.capabilities());
+            return ImmutableOutboxEntry.builder().from(entry)
+                    .text(checked.text())
+                    .segmentCount(checked.segmentCount())
+                    .encoding(checked.encoding())
+                    .build();
+        });
+    }
+
+    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code cancelScheduled}; thread-safe. */
+    public OutboxEntry cancelScheduled(AccountId account, MessageId message) {
+        return editScheduled(account, message, (tx, entry) -> ImmutableOutboxEntry.builder().from(entry)
+                .status(MessageStatus.CANCELLED)
+                .build());
+    }
+
+    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code scheduled}; thread-safe. */
+    public List<OutboxEntry> scheduled(AccountId account) {
+        return runner.run(account, (tx, events) -> tx.listScheduledOutboxEntries(LIST_LIMIT));
+    }
+
+    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code scheduled}; thread-safe. */
+    public List<OutboxEntry> scheduled(AccountId account, ConversationId conversation) {
+        Objects.requireNonNull(conversation, "conversation");
+        return runner.run(account, (tx, events) -> tx.listScheduledOutboxEntries(conversation, LIST_LIMIT));
+    }
+
+    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code outboxEntry}; thread-safe. */
+    public Optional<OutboxEntry> outboxEntry(AccountId account, MessageId message) {
+        Objects.requireNonNull(message, "message");
+        return runner.run(account, (tx, events) -> tx.findOutboxEntry(message));
+    }
+
+    // ----- broadcasts (F19) --------------------------------------------------------------------
+
+    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code broadcast}; thread-safe. */
+    public BroadcastResult broadcast(AccountId account, BroadcastRequest request) {
+        Objects.requireNonNull(request, "request");
+        Carrier carrier = carrier(request.carrierId());
+        Instant createdAt = runner.now();
+        Broadcast broadcast = Broadcast.builder()
+                .id(BroadcastId.random())
+                .name(request.name())
+                .requestedRecipients(request.recipients().size())
+                .createdAt(createdAt)
+                .build();
+        ContentCheck.Checked content = runner.run(account, (tx, events) -> {
+            AccountSettings settings = settings(tx);
+            requireAuthor(tx, request.author());
+            ContentCheck.Checked checked = ContentCheck.check(request.draft(), settings, carrier.id(),
+                    carrier.capabilities());
+            tx.insertBroadcast(broadcast);
+            return checked;
+        });
+        Set<PhoneNumber> seen = new HashSet<>();
+        int queued = 0;
+        List<BroadcastSkip> allSkips = new ArrayList<>();
+        for (List<Recipient> batch : Batches.of(request.recipients(), broadcastBatchSize)) {
+            BatchOutcome outcome = runner.run(account, (tx, events) ->
+                    broadcastBatch(tx, events, batch, request, broadcast, content, carrier,
+                            Collections.unmodifiableSet(seen)));
+            seen.addAll(outcome.reached);
+            queued += outcome.reached.size();
+            allSkips.addAll(outcome.skips);
+        }
+        return new BroadcastResult(broadcast, queued, allSkips);
+    }
+
+    private record BatchOutcome(List<PhoneNumber> reached, List<BroadcastSkip> skips) {}
+
+    private BatchOutcome broadcastBatch(SendingTransaction tx, Events events, List<Recipient> batch,
+            BroadcastRequest request, Broadcast broadcast, ContentCheck.Checked content, Carrier carrier,
+            Set<PhoneNumber> seenBefore) {
+        Instant now = runner.now();
+        AccountSettings settings = settings(tx);
+        // batch-local, so that a transaction retried after a conflict starts from what committed
+        Set<PhoneNumber> seenInBatch = new HashSet<>();
+        List<PhoneNumber> reached = new ArrayList<>();
+        List<BroadcastSkip> skips = new ArrayList<>();
+        for (Recipient recipient : batch) {
+            String shown = recipient instanceof Recipient.OfContact contact ? contact.id().toString()
+                    : ((Recipient.OfNumber) recipient).number();
+            Optional<PhoneNumber> phone;
+            try {
+                phone = Optional.of(resolve(tx, recipient, settings));
+            } catch (NoSuchContactException e) {
+                skips.add(new BroadcastSkip(shown, SkipReason.NO_SUCH_CONTACT));
+                continue;
+            } catch (InvalidPhoneNumberException e) {
+                skips.add(new BroadcastSkip(shown, SkipReason.INVALID_NUMBER));
+                continue;
+            }
+            if (seenBefore.contains(phone.get()) || !seenInBatch.add(phone.get())) {
+                skips.add(new BroadcastSkip(shown, SkipReason.DUPLICATE));
+                continue;
+            }
+            if (isOptedOut(tx, phone.get())) {
+                skips.add(new BroadcastSkip(shown, SkipReason.OPTED_OUT));
+                continue;
+            }
+            Sender sender;
+            try {
+                sender = senderChoice.choose(settings, request.senderId(), request.numberPool(), phone.get(),
+                        carrier.id(), carrier.capabilities());
+            } catch (SenderNotAllowedException e) {
+                skips.add(new BroadcastSkip(shown, SkipReason.SENDER_NOT_ALLOWED));
+                continue;
+            }
+            ThreadRecorder.append(tx, new ThreadRecorder.Outbound(phone.get(), content, sender, carrier.id(),
+                    Optional.empty(), Optional.of(broadcast.name()), Optional.of(broadcast.id()), request.author()),
+                    now, events);
+            reached.add(phone.get());
+        }
+        if (!skips.isEmpty()) {
+            tx.appendBroadcastSkips(broadcast.id(), skips);
+        }
+        return new BatchOutcome(reached, skips);
+    }
+
+    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code broadcastProgress}; thread-safe. */
+    public BroadcastProgress broadcastProgress(AccountId account, BroadcastId broadcast) {
+        Objects.requireNonNull(broadcast, "broadcast");
+        return runner.run(account, (tx, events) -> {
+            Broadcast found = tx.findBroadcast(broadcast).orElseThrow(() -> new NoSuchBroadcastException(broadcast));
+            Map<MessageStatus, Long> counts = tx.countOutboxEntriesByStatus(broadcast);
+            long queued = counts.getOrDefault(MessageStatus.QUEUED, 0L) + counts.getOrDefault(MessageStatus.SCHEDULED, 0L)
+                    + counts.getOrDefault(MessageStatus.SENDING, 0L);
+            long failed = counts.getOrDefault(MessageStatus.FAILED, 0L) + counts.getOrDefault(MessageStatus.CANCELLED, 0L);
+            return new BroadcastProgress(found, queued, counts.getOrDefault(MessageStatus.SENT, 0L),
+                    counts.getOrDefault(MessageStatus.DELIVERED, 0L), failed, tx.listBroadcastSkips(broadcast));
+        });
+    }
+
+    // ----- delivery status (F31) ---------------------------------------------------------------
+
+    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code applyDeliveryReport}; thread-safe. */
+    public DeliveryReportOutcome applyDeliveryReport(AccountId account, String carrierId, DeliveryReport report) {
+        Objects.requireNonNull(carrierId, "carrierId");
+        Objects.requireNonNull(report, "report");
+        return runner.run(account, (tx, events) -> {
+            Instant now = runner.now();
+            Optional<OutboxEntry> entry = tx.lockOutboxEntryByCarrierId(carrierId, report.carrierMessageId());
+            if (entry.isEmpty()) {
+                tx.insertUnmatchedReport(new UnmatchedDeliveryReport(carrierId, report, now));
+                return DeliveryReportOutcome.UNMATCHED;
+            }
+            Optional<OutboxEntry> changed = Transitions.report(entry.get(), report, now);
+            if (changed.isEmpty()) {
+                return DeliveryReportOutcome.NO_CHANGE;
+            }
+            ThreadRecorder.save(tx, entry.get(), changed.get(), now, events);
+            return DeliveryReportOutcome.APPLIED;
+        });
+    }
+
+    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code unmatchedReports}; thread-safe. */
+    public List<UnmatchedDeliveryReport> unmatchedReports(AccountId account, int limit) {
+        if (limit < 1) {
+            throw new InvalidValueException("limit", "must be at least 1");
+        }
+        return runner.run(account, (tx, events) -> tx.listUnmatchedReports(limit));
+    }
+
+    // ----- the steps a host runs ---------------------------------------------------------------
+
+    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code dispatcher}; thread-safe. */
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code purgeExpired()}; thread-safe. */
+    public PurgeSummary purgeAll() {
+        return purger.purgeAll();
+    }
+
+    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code purgeExpired(account)}; thread-safe. */
+    public PurgeSummary purge(AccountId account) {
+        Objects.requireNonNull(account, "account");
+        return purger.purge(account);
+    }
+
+    // ----- shared steps ------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Edit {
+        OutboxEntry apply(SendingTransaction tx, OutboxEntry entry);
+    }
+
+    private OutboxEntry editScheduled(AccountId account, MessageId message, Edit edit) {
+        Objects.requireNonNull(message, "message");
+        return runner.run(account, (tx, events) -> {
+            OutboxEntry entry = tx.lockOutboxEntry(message).orElseThrow(() -> new NoSuchMessageException(message));
+            if (entry.status() != MessageStatus.SCHEDULED) {
+                throw new MessageNotEditableException(message, entry.status());
+            }
+            Instant now = runner.now();
+            OutboxEntry changed = ImmutableOutboxEntry.builder().from(edit.apply(tx, entry)).updatedAt(now).build();
+            ThreadRecorder.save(tx, entry, changed, now, events);
+            return changed;
+        });
+    }
+
+    private OutboxEntry record(AccountId account, SendRequest request, Optional<ScheduledTime> when) {
+        Carrier carrier = carrier(request.carrierId());
+        CarrierCapabilities capabilities = carrier.capabilities();
+        return runner.run(account, (tx, events) -> {
+            AccountSettings settings = settings(tx);
+            requireAuthor(tx, request.author());
+            ContentCheck.Checked content = ContentCheck.check(request.draft(), settings, carrier.id(), capabilities);
+            PhoneNumber phone = resolve(tx, request.to(), settings);
+            Sender sender = senderChoice.choose(settings, request.senderId(), request.numberPool(), phone,
+                    carrier.id(), capabilities);
+            if (isOptedOut(tx, phone)) {
+                throw new ContactOptedOutException(phone);
+            }
+            return ThreadRecorder.append(tx, new ThreadRecorder.Outbound(phone, content, sender, carrier.id(), when,
+                    Optional.empty(), Optional.empty(), request.author()), runner.now(), events);
+        });
+    }
+
+    private void requireFuture(ZonedDateTime when) {
+        Objects.requireNonNull(when, "when");
+        Instant now = runner.now();
+        if (!when.toInstant().isAfter(now)) {
+            throw new ScheduledTimeInPastException(when, now);
+        }
+    }
+
+    private Carrier carrier(Optional<String> carrierId) {
+        String id = carrierId.orElse(defaultCarrierId);
+        Carrier carrier = carriers.get(id);
+        if (carrier == null) {
+            throw new NoSuchCarrierException(id);
+        }
+        return carrier;
+    }
+
+    private static AccountSettings settings(SendingTransaction tx) {
+        return tx.findAccount().map(Account::settings).orElseThrow(() -> new NoSuchAccountException(tx.accountId()));
+    }
+
+    private static void requireAuthor(SendingTransaction tx, Optional<UserId> author) {
+        author.ifPresent(user -> tx.findUser(user).orElseThrow(() -> new NoSuchUserException(user)));
+    }
+
+    private static PhoneNumber resolve(SendingTransaction tx, Recipient recipient, AccountSettings settings) {
+        if (recipient instanceof Recipient.OfContact contact) {
+            return tx.findContact(contact.id()).map(Contact::phone)
+                    .orElseThrow(() -> new NoSuchContactException(contact.id()));
+        }
+        return PhoneNumber.parse(((Recipient.OfNumber) recipient).number(), settings.defaultRegion());
+    }
+
+    private static boolean isOptedOut(SendingTransaction tx, PhoneNumber phone) {
+        return tx.latestOptOutRecord(phone).map(record -> record.action() == OptOutAction.OPTED_OUT).orElse(false);
+    }
+}
