@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param media the attachments, possibly empty (an MMS when not)
  * @param segmentCount the number of segments of the text; 0 only when the text is empty
  * @param encoding the encoding the library chose for the text
+ * @param shiftTables the national language shift tables (3GPP TS 23.038) the GSM 7-bit text is
+ *     written with, at most one locking and one single shift table, locking first; empty for the
+ *     default alphabet and always empty for UCS-2. The segment count already includes the cost of
+ *     their header in every segment.
  */
 public record OutboundSubmission(
         String idempotencyKey,
@@ -28,7 +32,8 @@ public record OutboundSubmission(
         String text,
         List<OutboundMedia> media,
         int segmentCount,
-        TextEncoding encoding) {
+        TextEncoding encoding,
+        List<ShiftTable> shiftTables) {
 
     /**
      * Validates the submission.
@@ -40,9 +45,11 @@ public record OutboundSubmission(
      * @param media the {@code media} component
      * @param segmentCount the {@code segmentCount} component
      * @param encoding the {@code encoding} component
-     * @throws NullPointerException if an argument or a media element is null
+     * @param shiftTables the {@code shiftTables} component
+     * @throws NullPointerException if an argument, a media element or a table is null
      * @throws IllegalArgumentException if the key is blank, the recipient is not E.164, there is
-     *     neither text nor media, or the segment count does not fit the text
+     *     neither text nor media, the segment count does not fit the text, or the shift tables are
+     *     given with UCS-2, for an empty text, or more than one of a kind
      */
     public OutboundSubmission {
         Checks.nonBlank(idempotencyKey, "idempotencyKey");
@@ -54,6 +61,37 @@ public record OutboundSubmission(
         Checks.argument(!text.isEmpty() || !media.isEmpty(), "a submission needs text or media");
         Checks.argument(text.isEmpty() ? segmentCount == 0 : segmentCount >= 1,
                 "segmentCount must be 0 for an empty text and at least 1 otherwise, was " + segmentCount);
+        shiftTables = List.copyOf(shiftTables);
+        if (!shiftTables.isEmpty()) {
+            Checks.argument(encoding == TextEncoding.GSM_7 && !text.isEmpty(),
+                    "shift tables apply to a GSM-7 text only");
+            long locking = shiftTables.stream().filter(ShiftTable::isLockingShift).count();
+            Checks.argument(locking <= 1 && shiftTables.size() - locking <= 1,
+                    "at most one locking and one single shift table, got " + shiftTables);
+            if (shiftTables.size() == 2 && !shiftTables.get(0).isLockingShift()) {
+                shiftTables = List.of(shiftTables.get(1), shiftTables.get(0));
+            }
+        }
+    }
+
+    /**
+     * A submission written with the default GSM 7-bit alphabet or UCS-2, without national
+     * language shift tables; the constructor of the first version of this SPI, kept so that code
+     * compiled against it keeps working.
+     *
+     * @param idempotencyKey the library's message id
+     * @param sender the sender id
+     * @param recipient the recipient in E.164 form
+     * @param text the message text, possibly empty
+     * @param media the attachments, possibly empty
+     * @param segmentCount the number of segments of the text
+     * @param encoding the encoding of the text
+     * @throws NullPointerException if an argument or a media element is null
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public OutboundSubmission(String idempotencyKey, Sender sender, String recipient, String text,
+            List<OutboundMedia> media, int segmentCount, TextEncoding encoding) {
+        this(idempotencyKey, sender, recipient, text, media, segmentCount, encoding, List.of());
     }
 
     /**
@@ -81,7 +119,8 @@ public record OutboundSubmission(
      * @throws IllegalArgumentException if the result would have neither text nor media
      */
     public OutboundSubmission withMedia(List<OutboundMedia> newMedia) {
-        return new OutboundSubmission(idempotencyKey, sender, recipient, text, newMedia, segmentCount, encoding);
+        return new OutboundSubmission(idempotencyKey, sender, recipient, text, newMedia, segmentCount, encoding,
+                shiftTables);
     }
 
     /**
@@ -107,6 +146,6 @@ public record OutboundSubmission(
         // No recipient or text: submissions end up in logs and exception messages.
         return "OutboundSubmission[idempotencyKey=" + idempotencyKey + ", sender=" + sender.kind()
                 + ", textLength=" + text.length() + ", media=" + media.size()
-                + ", segmentCount=" + segmentCount + ", encoding=" + encoding + "]";
+                + ", segmentCount=" + segmentCount + ", encoding=" + encoding + ", shiftTables=" + shiftTables + "]";
     }
 }

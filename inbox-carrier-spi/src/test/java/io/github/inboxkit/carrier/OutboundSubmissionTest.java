@@ -31,6 +31,27 @@ class OutboundSubmissionTest {
     }
 
     @Test
+    @DisplayName("F29 F25 shift tables travel with a GSM-7 text, locking first; the first version's constructor means none")
+    void shiftTables() {
+        OutboundSubmission old = new OutboundSubmission("m-1", SENDER, "+905321234567", "Merhaba", List.of(), 1,
+                TextEncoding.GSM_7);
+        assertThat(old.shiftTables()).isEmpty();
+        OutboundSubmission turkish = new OutboundSubmission("m-1", SENDER, "+905321234567", "Şişli", List.of(), 1,
+                TextEncoding.GSM_7, List.of(ShiftTable.TURKISH_SINGLE, ShiftTable.TURKISH_LOCKING));
+        assertThat(turkish.shiftTables()).containsExactly(ShiftTable.TURKISH_LOCKING, ShiftTable.TURKISH_SINGLE);
+        assertThat(turkish.withMedia(List.of()).shiftTables()).isEqualTo(turkish.shiftTables());
+        assertThat(ShiftTable.TURKISH_LOCKING.informationElementIdentifier()).isEqualTo(0x25);
+        assertThat(ShiftTable.SPANISH_SINGLE.informationElementIdentifier()).isEqualTo(0x24);
+        assertThat(ShiftTable.PORTUGUESE_SINGLE.nationalLanguageIdentifier()).isEqualTo(3);
+        assertThatThrownBy(() -> new OutboundSubmission("m-1", SENDER, "+905321234567", "Şişli", List.of(), 1,
+                TextEncoding.UCS_2, List.of(ShiftTable.TURKISH_SINGLE)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GSM-7");
+        assertThatThrownBy(() -> new OutboundSubmission("m-1", SENDER, "+905321234567", "Şişli", List.of(), 1,
+                TextEncoding.GSM_7, List.of(ShiftTable.TURKISH_SINGLE, ShiftTable.SPANISH_SINGLE)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most one");
+    }
+
+    @Test
     @DisplayName("F29 the recipient must be E.164 and the idempotency key non-blank")
     void recipientAndKey() {
         assertThatThrownBy(() -> OutboundSubmission.sms("m-1", SENDER, "0612345678", "hi", 1, TextEncoding.GSM_7))

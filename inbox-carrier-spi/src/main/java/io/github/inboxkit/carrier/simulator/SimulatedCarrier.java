@@ -231,6 +231,8 @@ public final class SimulatedCarrier implements Carrier {
                 carrierId = carrierId + "x"; // a 64-bit collision; keeps ids unique
             }
             keyByCarrierId.put(carrierId, key);
+            // Bills the library's count, which already pays each segment's header for the national
+            // language shift tables used (fewer segments than UCS-2); an MMS bills at least one.
             int billed = Math.max(submission.segmentCount(), submission.isMms() ? 1 : 0);
             SubmitResult.Accepted accepted = SubmitResult.accepted(carrierId, billed);
             settled.put(key, accepted);

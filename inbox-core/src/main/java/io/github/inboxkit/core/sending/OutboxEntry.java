@@ -2,6 +2,7 @@ package io.github.inboxkit.core.sending;
 
 import io.github.inboxkit.carrier.OutboundMedia;
 import io.github.inboxkit.carrier.Sender;
+import io.github.inboxkit.carrier.ShiftTable;
 import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.conversation.ConversationId;
@@ -63,6 +64,14 @@ public interface OutboxEntry {
 
     /** @return the text's encoding */
     TextEncoding encoding();
+
+    /**
+     * The national language shift tables (3GPP TS 23.038) the GSM-7 text was counted with, from the
+     * account's enabled tables; handed to the carrier with the text.
+     *
+     * @return at most one locking and one single shift table; empty by default and for UCS-2
+     */
+    List<ShiftTable> shiftTables();
 
     /** @return how many times a dispatcher claimed it for a carrier call */
     int attempts();

@@ -2,6 +2,7 @@ package io.github.inboxkit.core.sending.internal;
 
 import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.OutboundMedia;
+import io.github.inboxkit.carrier.ShiftTable;
 import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.compose.Draft;
@@ -9,15 +10,22 @@ import io.github.inboxkit.core.compose.DraftValidator;
 import io.github.inboxkit.core.compose.ValidatedDraft;
 import io.github.inboxkit.core.media.MediaValidator;
 import io.github.inboxkit.core.sending.MmsNotSupportedException;
+import io.github.inboxkit.core.sending.UnknownNationalLanguageException;
 import io.github.inboxkit.core.text.Encoding;
+import io.github.inboxkit.core.text.NationalLanguage;
 import io.github.inboxkit.core.text.SegmentCounter;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Validates a message's content before anything is stored (F28): the {@link DraftValidator} with
  * the account's limits, the segment limit lowered to the carrier's if smaller, then the carrier's
- * MMS capabilities. National language shift tables are not used for sending: the carrier SPI
- * submits GSM-7 or UCS-2 only. Stateless and thread-safe.
+ * MMS capabilities. The text is counted with the national language shift tables the account
+ * enables, and the tables it ends up written with go to the carrier with it. Stateless and
+ * thread-safe.
  */
 final class ContentCheck {
 
@@ -29,9 +37,11 @@ final class ContentCheck {
      * @param text the text as it will be sent (after smart encoding, if the account enables it)
      * @param segmentCount its segments, 0 when empty
      * @param encoding its encoding
+     * @param shiftTables the national language shift tables it is written with, locking first
      * @param media the attachment as the carrier takes it
      */
-    record Checked(String text, int segmentCount, TextEncoding encoding, List<OutboundMedia> media) {}
+    record Checked(String text, int segmentCount, TextEncoding encoding, List<ShiftTable> shiftTables,
+            List<OutboundMedia> media) {}
 
     /**
      * Checks a draft for one carrier and account.
@@ -46,11 +56,13 @@ final class ContentCheck {
      * @throws io.github.inboxkit.core.media.InvalidMediaException if the attachment is not an image
      *     InboxKit accepts, or larger than the account allows
      * @throws MmsNotSupportedException if the carrier sends no MMS, or not that large
+     * @throws UnknownNationalLanguageException if the account enables a table InboxKit does not know
      */
     static Checked check(Draft draft, AccountSettings settings, String carrierId,
             CarrierCapabilities capabilities) {
         ValidatedDraft valid = DraftValidator.builder()
-                .segmentCounter(SegmentCounter.builder().smartEncoding(settings.smartEncoding()).build())
+                .segmentCounter(SegmentCounter.builder().smartEncoding(settings.smartEncoding())
+                        .nationalLanguageTables(languages(settings.nationalLanguageTables())).build())
                 .mediaValidator(MediaValidator.builder().maxBytes(settings.maxMmsBytes()).build())
                 .maxSegments(Math.min(Math.min(settings.maxSegments(), capabilities.maxSegments()),
                         DraftValidator.MAX_MAX_SEGMENTS))
@@ -68,6 +80,44 @@ final class ContentCheck {
         }
         String text = valid.text();
         TextEncoding encoding = valid.count().encoding() == Encoding.GSM_7 ? TextEncoding.GSM_7 : TextEncoding.UCS_2;
-        return new Checked(text, text.isEmpty() ? 0 : valid.count().segmentCount(), encoding, media);
+        List<ShiftTable> tables = new ArrayList<>();
+        if (!text.isEmpty() && encoding == TextEncoding.GSM_7) {
+            valid.count().lockingShiftTable().ifPresent(language -> tables.add(lockingShift(language)));
+            valid.count().singleShiftTable().ifPresent(language -> tables.add(singleShift(language)));
+        }
+        return new Checked(text, text.isEmpty() ? 0 : valid.count().segmentCount(), encoding, List.copyOf(tables),
+                media);
+    }
+
+    /**
+     * Reads the account's table names, case-insensitively ({@code "TURKISH"}, {@code "turkish"}).
+     * AccountSettings takes any string, so an unknown name is refused here, at first use.
+     */
+    static Set<NationalLanguage> languages(List<String> names) {
+        Set<NationalLanguage> languages = EnumSet.noneOf(NationalLanguage.class);
+        for (String name : names) {
+            try {
+                languages.add(NationalLanguage.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new UnknownNationalLanguageException(name);
+            }
+        }
+        return languages;
+    }
+
+    private static ShiftTable lockingShift(NationalLanguage language) {
+        return switch (language) {
+            case TURKISH -> ShiftTable.TURKISH_LOCKING;
+            case PORTUGUESE -> ShiftTable.PORTUGUESE_LOCKING;
+            case SPANISH -> throw new IllegalStateException("TS 23.038 defines no Spanish locking shift table");
+        };
+    }
+
+    private static ShiftTable singleShift(NationalLanguage language) {
+        return switch (language) {
+            case TURKISH -> ShiftTable.TURKISH_SINGLE;
+            case SPANISH -> ShiftTable.SPANISH_SINGLE;
+            case PORTUGUESE -> ShiftTable.PORTUGUESE_SINGLE;
+        };
     }
 }

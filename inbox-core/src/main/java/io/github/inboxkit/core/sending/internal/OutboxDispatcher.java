@@ -149,7 +149,8 @@ final class OutboxDispatcher implements Dispatcher {
                     (tx, current, now, events) -> Transitions.defer(current, wait, now), Outcome.DEFERRED);
         }
         OutboundSubmission submission = new OutboundSubmission(entry.messageId().toString(), entry.sender(),
-                entry.recipient().e164(), entry.text(), entry.media(), entry.segmentCount(), entry.encoding());
+                entry.recipient().e164(), entry.text(), entry.media(), entry.segmentCount(), entry.encoding(),
+                entry.shiftTables());
         SubmitResult result;
         try {
             result = carrier.submit(submission);

@@ -125,6 +125,7 @@ final class ThreadRecorder {
                 .media(outbound.content().media())
                 .segmentCount(outbound.content().segmentCount())
                 .encoding(outbound.content().encoding())
+                .shiftTables(outbound.content().shiftTables())
                 .attempts(0)
                 .dueAt(outbound.scheduledFor().map(ScheduledTime::instant).orElse(now))
                 .scheduledFor(outbound.scheduledFor())
