@@ -215,6 +215,7 @@ public final class InboxKit {
             if (store == null) {
                 throw new InvalidValueException("store", "must be given: call store(...) before build()");
             }
+            Engine engine = new Engine(store, clock, eventListener, entitlements, typingTimeout);
             Sending sending = null;
             if (!carriers.isEmpty()) {
                 if (!(store instanceof SendingStore sendingStore)) {
@@ -223,9 +224,10 @@ public final class InboxKit {
                 Sending.Builder builder = Sending.builder();
                 sendingOptions.accept(builder);
                 carriers.forEach(builder::carrier);
-                sending = builder.store(sendingStore).clock(clock).listener(eventListener).build();
+                // the engine's team, so that a send ends its author's typing indicator (F14)
+                sending = builder.store(sendingStore).clock(clock).listener(eventListener).team(engine.team()).build();
             }
-            return new InboxKit(new Engine(store, clock, eventListener, entitlements, typingTimeout), sending);
+            return new InboxKit(engine, sending);
         }
     }
 }

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.account.Entitlements;
+import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.contact.ContactOptedOutException;
 import io.github.inboxkit.core.conversation.IncomingMessage;
 import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.sending.BroadcastRequest;
 import io.github.inboxkit.core.sending.BroadcastResult;
 import io.github.inboxkit.core.sending.OutboxEntry;
@@ -66,5 +69,30 @@ class InboxKitSendingTest {
         InboxKit bare = InboxKit.builder().store(InMemoryInboxStore.create()).build();
         assertThatThrownBy(bare::sending).isInstanceOf(io.github.inboxkit.core.sending.SendingNotConfiguredException.class)
                 .isInstanceOf(InboxException.class).hasMessageContaining("carrier");
+    }
+
+    @Test
+    @DisplayName("F14 sending ends the author's typing indicator in that conversation, with a TypingStopped event")
+    void sendingEndsTyping() {
+        List<InboxEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        InboxKit team = InboxKit.builder().store(InMemoryInboxStore.create()).carrier(carrier)
+                .entitlements(Entitlements.all()).eventListener(events::add).build();
+        team.administration().createAccount(ACCOUNT, "Clinic", AccountSettings.builder().defaultRegion("FR")
+                .senderIds(List.of("+33700000001")).defaultSenderId("+33700000001").build());
+        UserId alice = UserId.of("alice");
+        UserId bob = UserId.of("bob");
+        team.administration().addUser(ACCOUNT, alice, "Alice Martin");
+        team.administration().addUser(ACCOUNT, bob, "Bob Durand");
+        OutboxEntry first = team.sending().send(ACCOUNT, SendRequest.builder()
+                .to(Recipient.number("+33612345678")).draft(Draft.ofText("Bonjour")).build());
+        team.team().typing(ACCOUNT, first.conversationId(), alice);
+        team.team().typing(ACCOUNT, first.conversationId(), bob);
+
+        team.sending().send(ACCOUNT, SendRequest.builder().to(Recipient.number("+33612345678"))
+                .draft(Draft.ofText("Votre rendez-vous est confirmé")).author(alice).build());
+
+        assertThat(team.team().whoIsTyping(ACCOUNT, first.conversationId())).containsExactly(bob);
+        assertThat(events).filteredOn(InboxEvent.TypingStopped.class::isInstance)
+                .singleElement().satisfies(event -> assertThat(((InboxEvent.TypingStopped) event).user()).isEqualTo(alice));
     }
 }

@@ -10,6 +10,7 @@ import io.github.inboxkit.core.account.NoSuchUserException;
 import io.github.inboxkit.core.contact.ContactOptedOutException;
 import io.github.inboxkit.core.contact.NoSuchContactException;
 import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.Team;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.NoSuchMessageException;
 import io.github.inboxkit.core.event.InboxEventListener;
@@ -280,6 +281,7 @@ public final class Sending {
         private int dispatchBatchSize = 100;
         private int broadcastBatchSize = 500;
         private int purgeBatchSize = 1000;
+        private Team team;
         private Function<Account, RetentionPolicy> retentionPolicies =
                 account -> RetentionPolicy.ofWindow(account.settings().retentionWindow());
 
@@ -315,6 +317,19 @@ public final class Sending {
          */
         public Builder defaultCarrier(String carrierId) {
             this.defaultCarrierId = Objects.requireNonNull(carrierId, "carrierId");
+            return this;
+        }
+
+        /**
+         * The team use cases whose live typing indicator a send or schedule ends for its author in
+         * that conversation (F14), as the engine's own outbound messages do. {@code InboxKit} wires
+         * its own; without one, sending leaves typing indicators to expire.
+         *
+         * @param team the engine's team use cases
+         * @return this builder
+         */
+        public Builder team(Team team) {
+            this.team = Objects.requireNonNull(team, "team");
             return this;
         }
 
@@ -434,7 +449,7 @@ public final class Sending {
             }
             String defaultId = defaultCarrierId != null ? defaultCarrierId : carriers.keySet().iterator().next();
             return new Sending(new SendingService(store, carriers, defaultId, clock, listener, retryPolicy, random, lease,
-                    dispatchBatchSize, broadcastBatchSize, purgeBatchSize, retentionPolicies));
+                    dispatchBatchSize, broadcastBatchSize, purgeBatchSize, retentionPolicies, team));
         }
 
         private static int requireRange(int value, int min, int max, String name) {

@@ -3,7 +3,6 @@ package io.github.inboxkit.jdbc.internal;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.contact.CustomFieldValue;
 import io.github.inboxkit.core.conversation.MediaReference;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,11 +80,11 @@ final class Codecs {
         if (json.get("nationalLanguageTables") instanceof List<?> tables) {
             builder.nationalLanguageTables(strings(tables));
         }
-        if (json.get("maxSegments") instanceof BigDecimal number) {
-            builder.maxSegments(number.intValueExact());
+        if (json.get("maxSegments") instanceof Number number) {
+            builder.maxSegments(Json.decimal(number).intValueExact());
         }
-        if (json.get("maxMmsBytes") instanceof BigDecimal number) {
-            builder.maxMmsBytes(number.intValueExact());
+        if (json.get("maxMmsBytes") instanceof Number number) {
+            builder.maxMmsBytes(Json.decimal(number).intValueExact());
         }
         return builder.build();
     }
@@ -109,8 +108,8 @@ final class Codecs {
         ((Map<?, ?>) Json.parse(text)).forEach((name, value) -> {
             if (value instanceof String string) {
                 fields.put((String) name, CustomFieldValue.text(string));
-            } else if (value instanceof BigDecimal number) {
-                fields.put((String) name, CustomFieldValue.number(number));
+            } else if (value instanceof Number number) {
+                fields.put((String) name, CustomFieldValue.number(Json.decimal(number)));
             } else if (value instanceof Boolean flag) {
                 fields.put((String) name, CustomFieldValue.flag(flag));
             } else {

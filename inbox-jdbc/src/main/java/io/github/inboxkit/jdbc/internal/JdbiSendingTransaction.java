@@ -23,7 +23,6 @@ import io.github.inboxkit.core.sending.SendFailure;
 import io.github.inboxkit.core.sending.SkipReason;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
 import io.github.inboxkit.core.store.SendingTransaction;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -457,7 +456,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
                 media.add(OutboundMedia.inline(contentType, Base64.getDecoder().decode(content)));
             } else {
                 media.add(OutboundMedia.hosted(contentType, URI.create((String) map.get("url")),
-                        ((BigDecimal) map.get("sizeBytes")).intValueExact()));
+                        Json.decimal((Number) map.get("sizeBytes")).intValueExact()));
             }
         }
         return media;

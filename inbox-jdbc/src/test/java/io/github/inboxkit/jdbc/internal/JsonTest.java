@@ -30,6 +30,14 @@ class JsonTest {
     }
 
     @Test
+    void wholeNumbersReadBackAsExactDecimals() {
+        Map<?, ?> parsed = (Map<?, ?>) Json.parse("{\"small\":3,\"large\":12345678901234567890123,\"plain\":1000}");
+        assertThat(Json.decimal((Number) parsed.get("small"))).isEqualTo(new BigDecimal("3"));
+        assertThat(Json.decimal((Number) parsed.get("large"))).isEqualTo(new BigDecimal("12345678901234567890123"));
+        assertThat(Json.write(Map.of("n", new BigDecimal("1E+3")))).isEqualTo("{\"n\":1000}");
+    }
+
+    @Test
     void refusesTextThatIsNotJson() {
         assertThatThrownBy(() -> Json.parse("{\"a\":1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Json.parse("[1] x")).isInstanceOf(IllegalArgumentException.class);

@@ -8,6 +8,7 @@ import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.account.FeatureNotInPlanException;
 import io.github.inboxkit.core.account.NoSuchAccountException;
 import io.github.inboxkit.core.account.NoSuchUserException;
 import io.github.inboxkit.core.account.UserId;
@@ -20,6 +21,7 @@ import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.conversation.NoSuchMessageException;
+import io.github.inboxkit.core.conversation.Team;
 import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.phone.InvalidPhoneNumberException;
 import io.github.inboxkit.core.phone.PhoneNumber;
@@ -81,6 +83,8 @@ public final class SendingService {
     private final OutboxDispatcher dispatcher;
     private final RetentionPurger purger;
     private final int broadcastBatchSize;
+    /** Null when the host built Sending without the engine's team. */
+    private final Team team;
 
     /**
      * Wires the sending machinery; {@code Sending.Builder} checked every argument.
@@ -97,11 +101,13 @@ public final class SendingService {
      * @param broadcastBatchSize recipients per broadcast transaction
      * @param purgeBatchSize messages per purge transaction
      * @param retentionPolicies each account's retention policy
+     * @param team the team use cases whose typing indicator a send ends; null when not wired
      */
     public SendingService(SendingStore store, Map<String, Carrier> carriers, String defaultCarrierId, Clock clock,
             InboxEventListener listener, RetryPolicy retryPolicy, RandomGenerator random, Duration lease,
             int dispatchBatchSize, int broadcastBatchSize, int purgeBatchSize,
-            Function<Account, RetentionPolicy> retentionPolicies) {
+            Function<Account, RetentionPolicy> retentionPolicies, Team team) {
+        this.team = team;
         this.runner = new UseCaseRunner(store, listener, clock);
         this.carriers = Map.copyOf(carriers);
         this.defaultCarrierId = defaultCarrierId;
@@ -115,7 +121,7 @@ public final class SendingService {
     /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code send}; thread-safe. */
     public OutboxEntry send(AccountId account, SendRequest request) {
         Objects.requireNonNull(request, "request");
-        return record(account, request, Optional.empty());
+        return endTyping(account, request, record(account, request, Optional.empty()));
     }
 
     // ----- scheduled send (F27) ----------------------------------------------------------------
@@ -124,7 +130,7 @@ public final class SendingService {
     public OutboxEntry schedule(AccountId account, SendRequest request, ZonedDateTime when) {
         Objects.requireNonNull(request, "request");
         requireFuture(when);
-        return record(account, request, Optional.of(ScheduledTime.of(when)));
+        return endTyping(account, request, record(account, request, Optional.of(ScheduledTime.of(when))));
     }
 
     /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code reschedule}; thread-safe. */
@@ -367,6 +373,18 @@ public final class SendingService {
             return ThreadRecorder.append(tx, new ThreadRecorder.Outbound(phone, content, sender, carrier.id(), when,
                     Optional.empty(), Optional.empty(), request.author()), runner.now(), events);
         });
+    }
+
+    /** Sending ends the author's typing in that conversation (F14), after the commit, as the engine's own sends do. */
+    private OutboxEntry endTyping(AccountId account, SendRequest request, OutboxEntry entry) {
+        if (team != null && request.author().isPresent()) {
+            try {
+                team.stoppedTyping(account, entry.conversationId(), request.author().get());
+            } catch (FeatureNotInPlanException e) {
+                // without the typing indicator in the plan nobody can be typing: nothing to end
+            }
+        }
+        return entry;
     }
 
     private void requireFuture(ZonedDateTime when) {
