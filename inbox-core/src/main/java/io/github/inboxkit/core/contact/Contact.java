@@ -3,7 +3,9 @@ package io.github.inboxkit.core.contact;
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.internal.Require;
 import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.template.MergeFields;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -55,6 +57,34 @@ public interface Contact {
                 .flatMap(Optional::stream)
                 .collect(Collectors.joining(" "));
         return name.isEmpty() ? Optional.empty() : Optional.of(name);
+    }
+
+    /**
+     * The contact as merge fields for a template (F23): the built-in fields {@code firstName},
+     * {@code lastName}, {@code fullName} (first then last name) and {@code phone}, and every custom
+     * field by its name: text as is, a number in plain notation ({@code 12.50}, never {@code 1.25E+1}),
+     * a flag as {@code yes} or {@code no}.
+     *
+     * @return the merge fields
+     */
+    default MergeFields mergeFields() {
+        Map<String, String> custom = new LinkedHashMap<>();
+        customFields().forEach((name, value) -> {
+            if (value instanceof CustomFieldValue.Text text) {
+                custom.put(name, text.value());
+            } else if (value instanceof CustomFieldValue.Number number) {
+                custom.put(name, number.value().toPlainString());
+            } else if (value instanceof CustomFieldValue.Flag flag) {
+                custom.put(name, flag.value() ? "yes" : "no");
+            }
+        });
+        return MergeFields.builder()
+                .firstName(firstName())
+                .lastName(lastName())
+                .fullName(fullName())
+                .phone(phone())
+                .custom(custom)
+                .build();
     }
 
     /**

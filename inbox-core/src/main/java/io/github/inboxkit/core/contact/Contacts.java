@@ -62,6 +62,25 @@ public interface Contacts {
     Contact get(AccountId account, ContactId contact);
 
     /**
+     * Fills one of the account's saved templates ({@link
+     * io.github.inboxkit.core.account.AccountSettings#templates()}) with a contact's merge fields
+     * ({@link Contact#mergeFields()}) and counts its segments (F23). Changes nothing.
+     *
+     * @param account the account
+     * @param contact the contact whose fields fill the template
+     * @param templateName the template's name in the account settings
+     * @return the text and its segment count
+     * @throws io.github.inboxkit.core.account.NoSuchAccountException if the account does not exist
+     * @throws NoSuchContactException if the account has no such contact
+     * @throws io.github.inboxkit.core.template.NoSuchTemplateException if the account has no
+     *     template of that name
+     * @throws io.github.inboxkit.core.template.MissingMergeFieldException if a field without
+     *     fallback has no value for this contact; it names every such field
+     */
+    io.github.inboxkit.core.template.RenderedTemplate renderTemplate(AccountId account, ContactId contact,
+            String templateName);
+
+    /**
      * Finds the contact of a number.
      *
      * @param account the account

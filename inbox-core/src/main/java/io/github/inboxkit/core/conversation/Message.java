@@ -52,7 +52,8 @@ public interface Message {
 
     /**
      * The carrier's id of the message: given on receipt for inbound messages (unique per account,
-     * F32), on acceptance for outbound ones.
+     * F32; {@link IncomingMessage#idempotencyKey()}, which names the carrier unless it is the
+     * default one), on acceptance for outbound ones.
      *
      * @return the carrier's id
      */
@@ -73,7 +74,15 @@ public interface Message {
     /** @return when a scheduled outbound message is due (F27) */
     Optional<Instant> scheduledFor();
 
-    /** @return when InboxKit stored the message; counts as the conversation's activity */
+    /**
+     * When the carrier received an inbound message, as it said; shown to users, never used for
+     * ordering.
+     *
+     * @return the carrier's time, if the carrier gave one
+     */
+    Optional<Instant> carrierReceivedAt();
+
+    /** @return when InboxKit stored the message, by the engine's clock; counts as the conversation's activity */
     Instant createdAt();
 
     /**

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Use cases of the team inbox: assignment with ownership history and the live typing indicator
  * (F9, F13, F14). All are gated by the account's plan (F10): without the feature they throw
- * {@link io.github.inboxkit.core.account.FeatureNotInPlanException}.
+ * {@link io.github.inboxkit.core.account.FeatureNotInPlanException}. An account that does not
+ * exist is refused first, with {@link io.github.inboxkit.core.account.NoSuchAccountException},
+ * whatever the plan says.
  *
  * <p>Thread-safe.
  */
@@ -88,4 +90,17 @@ public interface Team {
      * @throws NoSuchConversationException if the account has no such conversation
      */
     List<UserId> whoIsTyping(AccountId account, ConversationId conversation);
+
+    /**
+     * Publishes a {@code TypingStopped} event for every typing indicator, of any account, whose
+     * timeout has passed and whose expiry was not noticed yet (F14).
+     *
+     * <p>InboxKit runs no thread of its own, so an indicator's expiry is noticed when the presence
+     * is next touched: a keystroke, a stop, a "who is typing" read or a send anywhere in the engine.
+     * Its event is dated at the expiry instant (last keystroke plus the typing timeout), whenever it
+     * is published. A host that wants the event promptly even without traffic calls this method from
+     * its own scheduler, e.g. every second. It is not gated by the plan: it only reports what
+     * gated calls started.
+     */
+    void sweepTyping();
 }

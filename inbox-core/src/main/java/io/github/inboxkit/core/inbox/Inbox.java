@@ -15,6 +15,12 @@ public interface Inbox {
      * (F2), filtered by assignee (F5), read state (F7) and search (F8), newest activity first,
      * with the account's counters.
      *
+     * <p>Pages are keyset pages that stay stable while messages arrive: a walk through the pages
+     * shows the inbox as it was when its first page was read, placing a conversation that gets a
+     * message meanwhile where it was then, so that no conversation is skipped or repeated; a
+     * conversation started after the first page is left to a fresh first page. See {@link
+     * InboxCursor} for the exact rules.
+     *
      * @param account the account
      * @param query what to list; pass the previous page's {@code next()} cursor for the next page
      * @return the page

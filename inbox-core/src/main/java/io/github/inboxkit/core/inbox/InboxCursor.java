@@ -6,25 +6,70 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Where a page of the inbox ended: the last row's activity time and id. The next page holds the
- * conversations strictly after it in the order (activity time descending, id descending), so pages
- * neither skip nor repeat rows while other conversations receive messages (keyset pagination).
+ * Where a page of the inbox ended, and the instant the walk through the pages started.
  *
- * <p>Hosts pass it around as an opaque {@link #token()}.
+ * <h2>Semantics (F1: pages never skip or repeat)</h2>
  *
- * <p>Immutable and thread-safe.
+ * <p>A walk through the pages shows the inbox <em>as it was at its snapshot</em> ({@link
+ * #snapshotAt()}, the instant the first page was read). Every conversation of the walk is placed by
+ * its <em>activity at or before the snapshot</em>: its last activity time for a conversation that
+ * has had no message since, else the time of its last message at or before the snapshot. The pages
+ * hold the conversations in the order (that activity descending, id descending), each page strictly
+ * after the previous page's last row ({@link #lastActivityAt()}, {@link #conversationId()}). So:
  *
- * @param lastActivityAt the last row's activity time
+ * <ul>
+ *   <li>a conversation that gets a message while the pages are walked keeps its place: it is shown
+ *       once, on the page where it was at the snapshot (with its current preview and time);
+ *   <li>a conversation started after the snapshot is not part of the walk: it tops a fresh first
+ *       page;
+ *   <li>tab, assignment, read and search filters apply to the current state of each conversation.
+ * </ul>
+ *
+ * <p>The placement assumes the engine's clock does not go backwards, and a store that shows each
+ * transaction's writes to later transactions (read committed). Times are compared at the
+ * engine's precision (microseconds): a message stamped with the very instant of the snapshot
+ * counts as before it, so if it arrived just after the first page was read, in the same
+ * microsecond, its conversation takes that place (at the top) and a walk already past it misses it
+ * until the next first page.
+ *
+ * <p>Hosts pass it around as an opaque {@link #token()}. Immutable and thread-safe.
+ *
+ * @param lastActivityAt the last row's activity at or before the snapshot
  * @param conversationId the last row's id
+ * @param snapshotAt the instant the walk started; {@link Instant#MAX} for a cursor without one,
+ *     which later pages follow in the plain order of current activity
  */
-public record InboxCursor(Instant lastActivityAt, ConversationId conversationId) {
+public record InboxCursor(Instant lastActivityAt, ConversationId conversationId, Instant snapshotAt) {
 
-    /** Checks both parts are present. */
+    /** Checks every part is present. */
     public InboxCursor {
         Objects.requireNonNull(lastActivityAt, "lastActivityAt");
         Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(snapshotAt, "snapshotAt");
+    }
+
+    /**
+     * A position without a snapshot: the plain keyset order of current activity, as a store lists
+     * it ({@link io.github.inboxkit.core.store.ConversationListing#after()}). A conversation that
+     * becomes active while pages are walked with such a cursor may be skipped.
+     *
+     * @param lastActivityAt the last row's activity time
+     * @param conversationId the last row's id
+     */
+    public InboxCursor(Instant lastActivityAt, ConversationId conversationId) {
+        this(lastActivityAt, conversationId, Instant.MAX);
+    }
+
+    /**
+     * The snapshot the walk follows, if the cursor has one.
+     *
+     * @return the snapshot instant; empty for a cursor made without one
+     */
+    public Optional<Instant> snapshot() {
+        return snapshotAt.equals(Instant.MAX) ? Optional.empty() : Optional.of(snapshotAt);
     }
 
     /**
@@ -33,12 +78,14 @@ public record InboxCursor(Instant lastActivityAt, ConversationId conversationId)
      * @return the token
      */
     public String token() {
-        String plain = lastActivityAt.getEpochSecond() + ":" + lastActivityAt.getNano() + ":" + conversationId;
+        String plain = lastActivityAt.getEpochSecond() + ":" + lastActivityAt.getNano() + ":" + conversationId
+                + ":" + snapshotAt.getEpochSecond() + ":" + snapshotAt.getNano();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * Reads a cursor from its token.
+     * Reads a cursor from its token (also the three-part tokens of earlier versions, which carry no
+     * snapshot).
      *
      * @param token a token from {@link #token()}
      * @return the cursor
@@ -47,13 +94,17 @@ public record InboxCursor(Instant lastActivityAt, ConversationId conversationId)
     public static InboxCursor parse(String token) {
         Objects.requireNonNull(token, "token");
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", 3);
-            if (parts.length != 3) {
-                throw new IllegalArgumentException("three parts expected");
+            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", 5);
+            if (parts.length != 3 && parts.length != 5) {
+                throw new IllegalArgumentException("three or five parts expected");
             }
+            Instant snapshot = parts.length == 5
+                    ? Instant.ofEpochSecond(Long.parseLong(parts[3]), Long.parseLong(parts[4]))
+                    : Instant.MAX;
             return new InboxCursor(
                     Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    ConversationId.parse(parts[2]));
+                    ConversationId.parse(parts[2]),
+                    snapshot);
         } catch (RuntimeException e) {
             throw new InvalidValueException("cursor", "must be a token returned with a previous page");
         }

@@ -13,6 +13,9 @@ import io.github.inboxkit.core.contact.OptOutAction;
 import io.github.inboxkit.core.contact.OptOutRecord;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.template.NoSuchTemplateException;
+import io.github.inboxkit.core.template.RenderedTemplate;
+import io.github.inboxkit.core.template.Template;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -132,6 +135,20 @@ final class ContactService implements Contacts {
         return unitOfWork.run(account, step -> {
             step.account();
             return step.tx.optOutHistory(phone);
+        });
+    }
+
+    @Override
+    public RenderedTemplate renderTemplate(AccountId account, ContactId contact, String templateName) {
+        Objects.requireNonNull(contact, "contact");
+        Objects.requireNonNull(templateName, "templateName");
+        return unitOfWork.run(account, step -> {
+            Contact found = find(step, contact);
+            String body = step.account().settings().templates().get(templateName);
+            if (body == null) {
+                throw new NoSuchTemplateException(account, templateName);
+            }
+            return Template.of(templateName, body).render(found.mergeFields());
         });
     }
 

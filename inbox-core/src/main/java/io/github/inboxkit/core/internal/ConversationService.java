@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import io.github.inboxkit.core.account.UserId;
 import java.util.Optional;
 
 /** The use cases of one conversation. */
@@ -123,9 +124,14 @@ final class ConversationService implements Conversations {
             return message;
         });
         // sending ends the author's typing in that conversation (F14)
-        outbound.author().filter(author -> presence.stop(account, recorded.conversationId(), author))
-                .ifPresent(author -> unitOfWork.publish(List.of(new InboxEvent.TypingStopped(
-                        account, recorded.conversationId(), author, unitOfWork.now()))));
+        Optional<UserId> stopped = outbound.author()
+                .filter(author -> presence.stop(account, recorded.conversationId(), author));
+        List<InboxEvent> expired = presence.expired();
+        if (!expired.isEmpty()) {
+            unitOfWork.publish(expired);
+        }
+        stopped.ifPresent(author -> unitOfWork.publish(List.of(new InboxEvent.TypingStopped(
+                account, recorded.conversationId(), author, unitOfWork.now()))));
         return recorded;
     }
 

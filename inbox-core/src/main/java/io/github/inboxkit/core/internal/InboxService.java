@@ -7,6 +7,7 @@ import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.ConversationState;
+import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.inbox.AssignmentFilter;
 import io.github.inboxkit.core.inbox.Inbox;
@@ -21,6 +22,7 @@ import io.github.inboxkit.core.store.ConversationListing;
 import io.github.inboxkit.core.store.SearchTerm;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,8 @@ final class InboxService implements Inbox {
 
     /** Page size used when a bulk action walks through every matching conversation. */
     private static final int BULK_PAGE = 500;
+    /** How many messages one read takes when looking for a conversation's activity at a snapshot. */
+    private static final int MESSAGE_BATCH = 100;
 
     private final UnitOfWork unitOfWork;
 
@@ -43,18 +47,27 @@ final class InboxService implements Inbox {
     public InboxPage list(AccountId account, InboxQuery query) {
         Objects.requireNonNull(query, "query");
         return unitOfWork.run(account, step -> {
+            Instant since = ConversationService.windowStart(step);
+            Instant snapshot = query.after().map(InboxCursor::snapshotAt).orElse(step.now);
             ConversationListing listing = ConversationListing.builder()
                     .state(query.tab())
                     .assignment(query.assignment())
                     .readFilter(query.readFilter())
                     .search(SearchTerms.of(query.search()))
-                    .activeSince(ConversationService.windowStart(step))
+                    .activeSince(since)
                     .after(query.after())
                     .limit(query.limit() + 1)
                     .build();
-            List<Conversation> found = step.tx.listConversations(listing);
+            List<Placed> found = new ArrayList<>();
+            // rows below the cursor have had no activity since the snapshot: their place is current
+            step.tx.listConversations(listing).forEach(c -> found.add(new Placed(c, c.lastActivityAt())));
+            if (query.after().isPresent() && query.after().get().snapshot().isPresent()) {
+                found.addAll(movedSinceSnapshot(step, listing, query.after().get(), since));
+                found.sort(Placed.ORDER);
+            }
             boolean more = found.size() > query.limit();
-            List<Conversation> page = more ? found.subList(0, query.limit()) : found;
+            List<Placed> placedPage = more ? found.subList(0, query.limit()) : found;
+            List<Conversation> page = placedPage.stream().map(Placed::conversation).toList();
             Map<PhoneNumber, Contact> contacts = step.tx.findContactsByPhone(
                     page.stream().map(Conversation::contactPhone).toList());
             Map<UserId, Optional<User>> users = new HashMap<>();
@@ -75,11 +88,81 @@ final class InboxService implements Inbox {
                         .state(conversation.state())
                         .build());
             }
-            Optional<InboxCursor> next = more
-                    ? Optional.of(cursorOf(page.get(page.size() - 1)))
-                    : Optional.empty();
+            Optional<InboxCursor> next = Optional.empty();
+            if (more) {
+                Placed last = placedPage.get(placedPage.size() - 1);
+                next = Optional.of(new InboxCursor(last.at(), last.conversation().id(), snapshot));
+            }
             return InboxPage.builder().rows(rows).counters(step.tx.counters()).next(next).build();
         });
+    }
+
+    /** A conversation and its place in a walk: its activity at or before the walk's snapshot. */
+    private record Placed(Conversation conversation, Instant at) {
+        static final Comparator<Placed> ORDER = Comparator.comparing(Placed::at)
+                .thenComparing(placed -> placed.conversation().id()).reversed();
+
+        boolean isAfter(InboxCursor cursor) {
+            int byTime = at.compareTo(cursor.lastActivityAt());
+            return byTime < 0 || (byTime == 0 && conversation.id().compareTo(cursor.conversationId()) < 0);
+        }
+    }
+
+    /**
+     * The conversations with activity after the walk's snapshot (they sit above the cursor in the
+     * store's order) whose place at the snapshot is after the cursor: they belong to this page or a
+     * later one. They are found from the top of the listing down to the snapshot, so the cost grows
+     * with the number of conversations active since the first page, not with the account's size.
+     */
+    private static List<Placed> movedSinceSnapshot(Step step, ConversationListing listing, InboxCursor cursor,
+            Instant since) {
+        Instant snapshot = cursor.snapshotAt();
+        List<Placed> moved = new ArrayList<>();
+        // without a search the store can bound the scan to conversations active since the
+        // snapshot; a search must keep the window, since it also matches older message bodies
+        Instant scanFrom = listing.search().isPresent() || snapshot.isBefore(since) ? since : snapshot;
+        Optional<InboxCursor> after = Optional.empty();
+        while (true) {
+            List<Conversation> top = step.tx.listConversations(ConversationListing.builder().from(listing)
+                    .activeSince(scanFrom).after(after).limit(BULK_PAGE).build());
+            for (Conversation conversation : top) {
+                if (!conversation.lastActivityAt().isAfter(snapshot)) {
+                    return moved;
+                }
+                activityAtOrBefore(step, conversation, snapshot, since)
+                        .map(at -> new Placed(conversation, at))
+                        .filter(placed -> placed.isAfter(cursor))
+                        .ifPresent(moved::add);
+            }
+            if (top.size() < BULK_PAGE) {
+                return moved;
+            }
+            after = Optional.of(cursorOf(top.get(top.size() - 1)));
+        }
+    }
+
+    /**
+     * A conversation's last activity at or before an instant: its last message then, else its
+     * creation; empty if it started later or that activity is older than the window.
+     */
+    private static Optional<Instant> activityAtOrBefore(Step step, Conversation conversation, Instant snapshot,
+            Instant since) {
+        if (conversation.createdAt().isAfter(snapshot)) {
+            return Optional.empty();
+        }
+        long before = Long.MAX_VALUE;
+        while (true) {
+            List<Message> newestFirst = step.tx.listMessages(conversation.id(), before, since, MESSAGE_BATCH);
+            for (Message message : newestFirst) {
+                if (!message.createdAt().isAfter(snapshot)) {
+                    return Optional.of(message.createdAt());
+                }
+            }
+            if (newestFirst.size() < MESSAGE_BATCH) {
+                return conversation.createdAt().isBefore(since) ? Optional.empty() : Optional.of(conversation.createdAt());
+            }
+            before = newestFirst.get(newestFirst.size() - 1).sequence();
+        }
     }
 
     @Override

@@ -35,7 +35,7 @@ final class IngestionService implements Ingestion {
         Objects.requireNonNull(incoming, "message");
         ReceivedMessage result = unitOfWork.run(accountId, step -> {
             Account account = step.account();
-            Optional<Message> first = step.tx.findMessageByCarrierId(incoming.carrierMessageId());
+            Optional<Message> first = step.tx.findMessageByCarrierId(incoming.idempotencyKey());
             if (first.isPresent()) {
                 Conversation conversation = step.tx.findConversation(first.get().conversationId())
                         .orElseThrow(() -> new IllegalStateException("a stored message without its conversation"));
@@ -52,7 +52,8 @@ final class IngestionService implements Ingestion {
                     .text(incoming.text())
                     .media(incoming.media())
                     .senderId(incoming.accountNumber())
-                    .carrierMessageId(incoming.carrierMessageId())
+                    .carrierMessageId(incoming.idempotencyKey())
+                    .carrierReceivedAt(incoming.receivedAt())
                     .status(MessageStatus.RECEIVED)
                     .read(false)
                     .createdAt(step.now)

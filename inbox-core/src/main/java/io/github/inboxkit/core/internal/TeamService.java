@@ -11,6 +11,7 @@ import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.Team;
 import io.github.inboxkit.core.event.InboxEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,8 +29,13 @@ final class TeamService implements Team {
         this.presence = presence;
     }
 
-    private void require(AccountId account, TeamFeature feature) {
-        Objects.requireNonNull(account, "account");
+    /**
+     * Refuses a missing account first, then a plan without the feature: an unknown account must not
+     * learn what a plan would allow (and a host sees the more basic error first).
+     */
+    private void require(Step step, TeamFeature feature) {
+        step.account();
+        AccountId account = step.tx.accountId();
         if (!entitlements.includes(account, feature)) {
             throw new FeatureNotInPlanException(account, feature);
         }
@@ -49,9 +55,8 @@ final class TeamService implements Team {
     private Conversation changeAssignee(AccountId account, ConversationId conversation, Optional<UserId> to, UserId by) {
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(by, "by");
-        require(account, TeamFeature.ASSIGNMENT);
         return unitOfWork.run(account, step -> {
-            step.account();
+            require(step, TeamFeature.ASSIGNMENT);
             Conversation locked = ConversationService.lock(step, conversation);
             requireUser(step, by);
             to.ifPresent(user -> requireUser(step, user));
@@ -76,8 +81,8 @@ final class TeamService implements Team {
     @Override
     public List<AssignmentChange> ownershipHistory(AccountId account, ConversationId conversation) {
         Objects.requireNonNull(conversation, "conversation");
-        require(account, TeamFeature.OWNERSHIP_HISTORY);
         return unitOfWork.run(account, step -> {
+            require(step, TeamFeature.OWNERSHIP_HISTORY);
             ConversationService.find(step, conversation);
             return step.tx.assignmentHistory(conversation);
         });
@@ -87,14 +92,17 @@ final class TeamService implements Team {
     public void typing(AccountId account, ConversationId conversation, UserId user) {
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(user, "user");
-        require(account, TeamFeature.TYPING_INDICATOR);
         unitOfWork.run(account, step -> {
+            require(step, TeamFeature.TYPING_INDICATOR);
             ConversationService.find(step, conversation);
             requireUser(step, user);
             return null;
         });
-        if (presence.keystroke(account, conversation, user)) {
-            unitOfWork.publish(List.of(new InboxEvent.TypingStarted(account, conversation, user, unitOfWork.now())));
+        Instant now = unitOfWork.now();
+        boolean started = presence.keystroke(account, conversation, user, now);
+        publishExpired();
+        if (started) {
+            unitOfWork.publish(List.of(new InboxEvent.TypingStarted(account, conversation, user, now)));
         }
     }
 
@@ -102,8 +110,13 @@ final class TeamService implements Team {
     public void stoppedTyping(AccountId account, ConversationId conversation, UserId user) {
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(user, "user");
-        require(account, TeamFeature.TYPING_INDICATOR);
-        if (presence.stop(account, conversation, user)) {
+        unitOfWork.run(account, step -> {
+            require(step, TeamFeature.TYPING_INDICATOR);
+            return null;
+        });
+        boolean wasTyping = presence.stop(account, conversation, user);
+        publishExpired();
+        if (wasTyping) {
             unitOfWork.publish(List.of(new InboxEvent.TypingStopped(account, conversation, user, unitOfWork.now())));
         }
     }
@@ -111,9 +124,26 @@ final class TeamService implements Team {
     @Override
     public List<UserId> whoIsTyping(AccountId account, ConversationId conversation) {
         Objects.requireNonNull(conversation, "conversation");
-        require(account, TeamFeature.TYPING_INDICATOR);
-        unitOfWork.run(account, step -> ConversationService.find(step, conversation));
-        return presence.typingIn(account, conversation);
+        unitOfWork.run(account, step -> {
+            require(step, TeamFeature.TYPING_INDICATOR);
+            return ConversationService.find(step, conversation);
+        });
+        List<UserId> typing = presence.typingIn(account, conversation);
+        publishExpired();
+        return typing;
+    }
+
+    @Override
+    public void sweepTyping() {
+        presence.sweep();
+        publishExpired();
+    }
+
+    private void publishExpired() {
+        List<InboxEvent> expired = presence.expired();
+        if (!expired.isEmpty()) {
+            unitOfWork.publish(expired);
+        }
     }
 
     private static void requireUser(Step step, UserId user) {

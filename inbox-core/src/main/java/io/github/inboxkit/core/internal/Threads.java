@@ -10,6 +10,7 @@ import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The rules of a thread that several use cases share: one per number, appending, reopening. */
 final class Threads {
@@ -18,23 +19,62 @@ final class Threads {
 
     private Threads() {}
 
-    /** Locks the thread with a number, or starts it (F4); a concurrent start makes one retry. */
+    /**
+     * Locks the thread with a number, or starts it (F4); a concurrent start makes one retry.
+     *
+     * <p>A thread whose last activity is older than the account's retention window is resumed only
+     * in name (one row per number): it starts afresh, as a new thread would. Its messages from
+     * before are outside the window (not listed, not searched, purged by retention), so the thread
+     * keeps nothing that depends on them: its inbound messages are marked read and its unread count
+     * and the badge drop accordingly, it is OPEN, unassigned, with an empty preview, and its
+     * creation and activity times are now. Its ownership and subscription histories stay as they
+     * were: they record what happened, and opt-out state belongs to the number, not the thread.
+     */
     static Conversation lockOrStart(Step step, PhoneNumber phone) {
-        return step.tx.lockConversationByPhone(phone).orElseGet(() -> {
-            Conversation started = Conversation.builder()
-                    .id(ConversationId.random())
-                    .contactPhone(phone)
-                    .state(ConversationState.OPEN)
-                    .unreadCount(0)
-                    .lastActivityAt(step.now)
-                    .lastMessagePreview("")
-                    .lastMessageSequence(0)
-                    .createdAt(step.now)
-                    .build();
-            step.tx.insertConversation(started);
-            step.adjust(1, 0, 0);
-            return started;
-        });
+        Optional<Conversation> existing = step.tx.lockConversationByPhone(phone);
+        if (existing.isPresent()) {
+            Conversation thread = existing.get();
+            return thread.lastActivityAt().isBefore(ConversationService.windowStart(step))
+                    ? startAfresh(step, thread)
+                    : thread;
+        }
+        return start(step, phone);
+    }
+
+    private static Conversation startAfresh(Step step, Conversation stale) {
+        if (stale.unreadCount() > 0) {
+            step.tx.markInboundMessagesRead(stale.id());
+            step.adjust(0, 0, -1);
+        }
+        if (stale.state() == ConversationState.CLOSED) {
+            step.adjust(1, -1, 0);
+        }
+        Conversation fresh = Conversation.builder().from(stale)
+                .state(ConversationState.OPEN)
+                .assignee(Optional.empty())
+                .unreadCount(0)
+                .lastActivityAt(step.now)
+                .lastMessagePreview("")
+                .createdAt(step.now)
+                .build();
+        step.tx.updateConversation(fresh);
+        return fresh;
+    }
+
+    private static Conversation start(Step step, PhoneNumber phone) {
+        Conversation started = Conversation.builder()
+                .id(ConversationId.random())
+                .contactPhone(phone)
+                .state(ConversationState.OPEN)
+                .unreadCount(0)
+                .lastActivityAt(step.now)
+                .lastMessagePreview("")
+                .lastMessageSequence(0)
+                .createdAt(step.now)
+                .build();
+        step.tx.insertConversation(started);
+        step.adjust(1, 0, 0);
+        return started;
     }
 
     /**

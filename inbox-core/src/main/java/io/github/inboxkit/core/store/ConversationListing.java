@@ -18,7 +18,10 @@ import org.immutables.value.Value;
  * {@code unreadCount == 0}), with {@code lastActivityAt >= activeSince}, matching {@link #search()}
  * if given, strictly after {@link #after()} if given, ordered by {@code lastActivityAt} descending
  * then id descending (ids compare as unsigned 128-bit numbers, as {@code uuid} columns do), at
- * most {@link #limit()} of them. Suggested index: {@code (account_id, state, last_activity_at
+ * most {@link #limit()} of them. The store uses only the cursor's position ({@link
+ * InboxCursor#lastActivityAt()}, {@link InboxCursor#conversationId()}); the engine places the
+ * conversations active since the walk's snapshot itself, with further listings from the top and
+ * {@link AccountTransaction#listMessages}. Suggested index: {@code (account_id, state, last_activity_at
  * DESC, id DESC)}.
  *
  * <p>Immutable and thread-safe.

@@ -24,6 +24,25 @@ class InboxCursorTest {
         assertThat(cursor.token()).matches("[A-Za-z0-9_-]+");
     }
 
+    @Property
+    @Label("F1 a cursor with a snapshot survives its token form")
+    void roundTripWithSnapshot(@ForAll @LongRange(min = 0, max = 32_503_680_000L) long seconds,
+            @ForAll @LongRange(min = 0, max = 999_999_999) long nanos,
+            @ForAll @LongRange(min = 0, max = 1_000_000) long snapshotLater) {
+        Instant at = Instant.ofEpochSecond(seconds, nanos);
+        InboxCursor cursor = new InboxCursor(at, ConversationId.random(), at.plusSeconds(snapshotLater));
+        assertThat(InboxCursor.parse(cursor.token())).isEqualTo(cursor);
+        assertThat(InboxCursor.parse(cursor.token()).snapshot()).contains(at.plusSeconds(snapshotLater));
+    }
+
+    @Test
+    @DisplayName("F1 a cursor made without a snapshot has none, also after its token form")
+    void noSnapshot() {
+        InboxCursor cursor = new InboxCursor(Instant.EPOCH, ConversationId.random());
+        assertThat(cursor.snapshot()).isEmpty();
+        assertThat(InboxCursor.parse(cursor.token()).snapshot()).isEmpty();
+    }
+
     @Test
     @DisplayName("F1 a forged or damaged cursor is refused with a typed error")
     void garbage() {

@@ -10,6 +10,7 @@ import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.contact.ContactAlreadyExistsException;
 import io.github.inboxkit.core.contact.ContactDetails;
 import io.github.inboxkit.core.contact.CustomFieldValue;
+import io.github.inboxkit.core.contact.NoSuchContactException;
 import io.github.inboxkit.core.contact.OptOutAction;
 import io.github.inboxkit.core.contact.OptOutRecord;
 import io.github.inboxkit.core.contact.OptOutSource;
@@ -97,5 +98,41 @@ public abstract class ContactContract extends StoreContractSupport {
         assertThat(kit.contacts().subscriptionHistory(account, phoneNumber(2))).isEmpty();
         assertThatThrownBy(() -> kit.contacts().unsubscribe(account, phoneNumber(3), UserId.of("ghost")))
                 .isInstanceOf(NoSuchUserException.class);
+    }
+
+    @Test
+    @DisplayName("F23 an account template is filled from a contact: built-in names, phone and custom fields")
+    void templateFromContact() {
+        io.github.inboxkit.core.account.AccountId withTemplates = newAccount(
+                io.github.inboxkit.core.account.AccountSettings.builder().defaultRegion("FR")
+                        .putTemplates("reminder", "Hi {{firstName|there}} {{lastName}} ({{fullName}}), {{company}}:"
+                                + " {{visits}} visits, VIP {{vip}}. We call {{phone}}.")
+                        .putTemplates("bare", "Hello {{firstName}}")
+                        .build());
+        Contact zoe = kit.contacts().create(withTemplates, phone(1), ContactDetails.builder()
+                .firstName("Zoé").lastName("Durand")
+                .putCustomFields("company", CustomFieldValue.text("Acme"))
+                .putCustomFields("visits", CustomFieldValue.number(new BigDecimal("12.50")))
+                .putCustomFields("vip", CustomFieldValue.flag(true))
+                .build());
+
+        io.github.inboxkit.core.template.RenderedTemplate rendered =
+                kit.contacts().renderTemplate(withTemplates, zoe.id(), "reminder");
+
+        assertThat(rendered.text()).isEqualTo("Hi Zoé Durand (Zoé Durand), Acme: 12.50 visits, VIP yes. We call "
+                + phone(1) + ".");
+        assertThat(rendered.count().segmentCount()).isEqualTo(1);
+
+        Contact anonymous = kit.contacts().create(withTemplates, phone(2), ContactDetails.builder().build());
+        assertThatThrownBy(() -> kit.contacts().renderTemplate(withTemplates, anonymous.id(), "bare"))
+                .isInstanceOfSatisfying(io.github.inboxkit.core.template.MissingMergeFieldException.class,
+                        e -> assertThat(e.missingFields()).containsExactly("firstName"));
+        assertThatThrownBy(() -> kit.contacts().renderTemplate(withTemplates, zoe.id(), "no-such"))
+                .isInstanceOfSatisfying(io.github.inboxkit.core.template.NoSuchTemplateException.class, e -> {
+                    assertThat(e.templateName()).isEqualTo("no-such");
+                    assertThat(e.account()).isEqualTo(withTemplates);
+                });
+        assertThatThrownBy(() -> kit.contacts().renderTemplate(account, zoe.id(), "reminder"))
+                .isInstanceOf(NoSuchContactException.class);
     }
 }

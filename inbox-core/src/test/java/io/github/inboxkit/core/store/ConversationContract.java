@@ -179,4 +179,59 @@ public abstract class ConversationContract extends StoreContractSupport {
         assertThat(kit.conversations().messages(account, id, 10)).extracting(Message::text).containsExactly("new");
         assertThat(kit.conversations().search(account, id, "old")).isEmpty();
     }
+
+    @Test
+    @DisplayName("F1 F4 F11 an inbound message after the window starts the thread afresh: unread, badge and preview from the new message only")
+    void inboundAfterWindowStartsAfresh() {
+        ConversationId id = idOf(receive(phone(1), "old, never read"));
+        kit.team().assign(account, id, alice, bob);
+        advance(Duration.ofDays(91));
+
+        Conversation resumed = receive(phone(1), "new").conversation();
+
+        assertThat(resumed.id()).isEqualTo(id);
+        assertThat(resumed.unreadCount()).isEqualTo(1);
+        assertThat(kit.conversations().messages(account, id, 10)).hasSize(1);
+        assertThat(resumed.lastMessagePreview()).isEqualTo("new");
+        assertThat(resumed.assignee()).isEmpty();
+        assertThat(resumed.createdAt()).isEqualTo(START.plus(Duration.ofDays(91)));
+        assertThat(badge()).isEqualTo(1);
+        kit.conversations().markRead(account, id);
+        assertThat(badge()).isZero();
+        assertThat(kit.conversations().get(account, id).unreadCount()).isZero();
+    }
+
+    @Test
+    @DisplayName("F1 F4 F11 an outbound message after the window starts a closed, unread thread afresh: open, nothing unread, exact counters")
+    void outboundAfterWindowStartsAfresh() {
+        ConversationId id = idOf(receive(phone(1), "old, never read"));
+        kit.team().assign(account, id, alice, bob);
+        kit.conversations().close(account, id);
+        advance(Duration.ofDays(91));
+
+        send(phone(1), "we are back");
+
+        Conversation resumed = kit.conversations().get(account, id);
+        assertThat(resumed.state()).isEqualTo(ConversationState.OPEN);
+        assertThat(resumed.unreadCount()).isZero();
+        assertThat(resumed.assignee()).isEmpty();
+        assertThat(resumed.lastMessagePreview()).isEqualTo("we are back");
+        assertThat(kit.inbox().counters(account).badge()).isZero();
+        assertThat(kit.inbox().counters(account).openConversations()).isEqualTo(1);
+        assertThat(kit.inbox().counters(account).closedConversations()).isZero();
+    }
+
+    @Test
+    @DisplayName("F4 a thread resumed within the window keeps its state, assignee and unread count")
+    void resumeWithinWindowKeepsState() {
+        ConversationId id = idOf(receive(phone(1), "first"));
+        kit.team().assign(account, id, alice, bob);
+        advance(Duration.ofDays(89));
+
+        Conversation resumed = receive(phone(1), "second").conversation();
+
+        assertThat(resumed.unreadCount()).isEqualTo(2);
+        assertThat(resumed.assignee()).contains(alice);
+        assertThat(badge()).isEqualTo(1);
+    }
 }

@@ -221,6 +221,82 @@ public abstract class InboxListingContract extends StoreContractSupport {
     }
 
     @Test
+    @DisplayName("F1 a message on a conversation not yet listed does not make it jump above the cursor and be skipped")
+    void paginationKeepsAConversationThatBecomesActive() {
+        List<ConversationId> olderToNewer = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            olderToNewer.add(idOf(receive(phone(i), "m" + i)));
+            advance(Duration.ofSeconds(1));
+        }
+        List<ConversationId> walked = new ArrayList<>();
+        InboxPage first = kit.inbox().list(account, query().limit(3).build());
+        first.rows().forEach(row -> walked.add(row.conversationId()));
+        advance(Duration.ofSeconds(1));
+        receive(phone(1), "the second oldest, not listed yet, becomes the most active");
+        advance(Duration.ofSeconds(1));
+        receive(phone(1), "and again");
+        receive(phone(4), "a listed one becomes active too");
+        Optional<InboxCursor> after = first.next().map(cursor -> InboxCursor.parse(cursor.token()));
+        while (after.isPresent()) {
+            InboxPage page = kit.inbox().list(account, query().limit(3).after(after).build());
+            page.rows().forEach(row -> walked.add(row.conversationId()));
+            after = page.next();
+        }
+
+        List<ConversationId> newerToOlder = new ArrayList<>(olderToNewer);
+        java.util.Collections.reverse(newerToOlder);
+        assertThat(walked).containsExactlyElementsOf(newerToOlder);
+    }
+
+    @Test
+    @DisplayName("F1 a conversation that becomes active on the cursor's boundary page is shown exactly once")
+    void paginationAcrossSeveralPagesWithActivity() {
+        List<ConversationId> all = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            all.add(idOf(receive(phone(i), "m" + i)));
+            advance(Duration.ofSeconds(1));
+        }
+        List<ConversationId> walked = new ArrayList<>();
+        Optional<InboxCursor> after = Optional.empty();
+        int round = 0;
+        do {
+            InboxPage page = kit.inbox().list(account, query().limit(2).after(after).build());
+            page.rows().forEach(row -> walked.add(row.conversationId()));
+            after = page.next();
+            advance(Duration.ofSeconds(1));
+            receive(phone(round), "activity on conversation " + round);
+            receive(phone(9 - round), "activity on conversation " + (9 - round));
+            round++;
+        } while (after.isPresent());
+
+        assertThat(walked).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
+    @DisplayName("F1 F8 a search walked while a matching conversation becomes active neither skips nor repeats it")
+    void searchPaginationKeepsAConversationThatBecomesActive() {
+        List<ConversationId> matching = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            matching.add(0, idOf(receive(phone(i), "refund " + i)));
+            receive(phone(50 + i), "unrelated " + i);
+            advance(Duration.ofSeconds(1));
+        }
+        List<ConversationId> walked = new ArrayList<>();
+        InboxPage first = kit.inbox().list(account, query().search("refund").limit(2).build());
+        first.rows().forEach(row -> walked.add(row.conversationId()));
+        advance(Duration.ofSeconds(1));
+        receive(phone(0), "still waiting");
+        Optional<InboxCursor> after = first.next();
+        while (after.isPresent()) {
+            InboxPage page = kit.inbox().list(account, query().search("refund").limit(2).after(after).build());
+            page.rows().forEach(row -> walked.add(row.conversationId()));
+            after = page.next();
+        }
+
+        assertThat(walked).containsExactlyElementsOf(matching);
+    }
+
+    @Test
     @DisplayName("F11 a page carries the counters: tab counts and the badge")
     void pageCounters() {
         receive(phone(1), "a");

@@ -229,4 +229,20 @@ public abstract class IngestionContract extends StoreContractSupport {
                 .isInstanceOf(InvalidPhoneNumberException.class);
         assertThat(kit.inbox().counters(account).openConversations()).isZero();
     }
+
+    @Test
+    @DisplayName("F32 one message id from two carriers is two messages; a repeat from one carrier is a no-op")
+    void idempotencyIsPerCarrier() {
+        var base = IncomingMessage.builder()
+                .carrierMessageId("SM-1").contactNumber(phone(1)).accountNumber("+33700000001").text("hi");
+        ReceivedMessage viaA = kit.ingestion().receive(account, base.carrierId("carrier-a").build());
+        ReceivedMessage viaB = kit.ingestion().receive(account, base.carrierId("carrier-b").build());
+        ReceivedMessage againViaA = kit.ingestion().receive(account, base.carrierId("carrier-a").build());
+
+        assertThat(viaB.duplicate()).isFalse();
+        assertThat(viaB.message().id()).isNotEqualTo(viaA.message().id());
+        assertThat(againViaA.duplicate()).isTrue();
+        assertThat(againViaA.message().id()).isEqualTo(viaA.message().id());
+        assertThat(kit.conversations().get(account, idOf(viaA)).unreadCount()).isEqualTo(2);
+    }
 }

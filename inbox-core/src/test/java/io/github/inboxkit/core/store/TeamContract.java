@@ -145,4 +145,71 @@ public abstract class TeamContract extends StoreContractSupport {
         assertThatThrownBy(() -> kit.team().whoIsTyping(other, first))
                 .isInstanceOf(io.github.inboxkit.core.conversation.NoSuchConversationException.class);
     }
+
+    @Test
+    @DisplayName("F14 an expired indicator publishes TypingStopped dated at its expiry when the presence is next touched")
+    void expiryPublishesTypingStopped() {
+        ConversationId id = idOf(receive(phone(1), "hello"));
+        kit.team().typing(account, id, alice);
+        advance(Duration.ofSeconds(3));
+        kit.team().typing(account, id, alice);
+        advance(Duration.ofSeconds(30));
+        assertThat(eventsOf(InboxEvent.TypingStopped.class)).isEmpty();
+
+        assertThat(kit.team().whoIsTyping(account, id)).isEmpty();
+
+        assertThat(eventsOf(InboxEvent.TypingStopped.class)).singleElement().satisfies(stopped -> {
+            assertThat(stopped.user()).isEqualTo(alice);
+            assertThat(stopped.conversation()).isEqualTo(id);
+            assertThat(stopped.occurredAt()).isEqualTo(START.plus(Duration.ofSeconds(8)));
+        });
+        kit.team().whoIsTyping(account, id);
+        assertThat(eventsOf(InboxEvent.TypingStopped.class)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("F14 a host's sweep publishes expiries without other traffic; a new keystroke after expiry starts again")
+    void sweepPublishesExpiries() {
+        ConversationId id = idOf(receive(phone(1), "hello"));
+        kit.team().typing(account, id, alice);
+        kit.team().typing(account, id, bob);
+        advance(Duration.ofSeconds(6));
+
+        kit.team().sweepTyping();
+
+        assertThat(eventsOf(InboxEvent.TypingStopped.class)).extracting(InboxEvent.TypingStopped::user)
+                .containsExactlyInAnyOrder(alice, bob);
+        kit.team().typing(account, id, alice);
+        assertThat(eventsOf(InboxEvent.TypingStarted.class)).extracting(InboxEvent.TypingStarted::user)
+                .containsExactlyInAnyOrder(alice, bob, alice);
+    }
+
+    @Test
+    @DisplayName("F14 concurrent first keystrokes of one user publish exactly one TypingStarted")
+    void concurrentFirstKeystrokes() throws InterruptedException {
+        ConversationId id = idOf(receive(phone(1), "hello"));
+        for (int round = 0; round < 20; round++) {
+            events.clear();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Thread thread = new Thread(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    kit.team().typing(account, id, alice);
+                });
+                thread.start();
+                threads.add(thread);
+            }
+            go.countDown();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            assertThat(eventsOf(InboxEvent.TypingStarted.class)).as("round " + round).hasSize(1);
+            kit.team().stoppedTyping(account, id, alice);
+        }
+    }
 }

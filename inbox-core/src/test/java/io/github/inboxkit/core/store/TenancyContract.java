@@ -57,8 +57,96 @@ public abstract class TenancyContract extends StoreContractSupport {
                 .isInstanceOf(NoSuchContactException.class);
         assertThatThrownBy(() -> kit.contacts().createFromConversation(account, foreign, ContactDetails.builder().build()))
                 .isInstanceOf(NoSuchConversationException.class);
+        assertThatThrownBy(() -> kit.conversations().reopen(account, foreign))
+                .isInstanceOf(NoSuchConversationException.class);
+        assertThatThrownBy(() -> kit.team().unassign(account, foreign, alice))
+                .isInstanceOf(NoSuchConversationException.class);
+        assertThatThrownBy(() -> kit.team().ownershipHistory(account, foreign))
+                .isInstanceOf(NoSuchConversationException.class);
+        assertThatThrownBy(() -> kit.team().typing(account, foreign, alice))
+                .isInstanceOf(NoSuchConversationException.class);
+        assertThatThrownBy(() -> kit.team().whoIsTyping(account, foreign))
+                .isInstanceOf(NoSuchConversationException.class);
+        assertThatThrownBy(() -> kit.conversations().messagesBefore(account, foreign, 5, 10))
+                .isInstanceOf(NoSuchConversationException.class);
         assertThat(kit.conversations().get(other, foreign).state()).isEqualTo(theirs.conversation().state());
         assertThat(kit.conversations().get(other, foreign).unreadCount()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("F33 a number's subscription is per account: resubscribing here neither reads nor changes theirs")
+    void subscriptionsAreApart() {
+        assertThat(kit.contacts().subscriptionHistory(account, phoneNumber(1))).isEmpty();
+        assertThat(kit.contacts().resubscribe(account, phoneNumber(1), alice)).isEmpty();
+
+        assertThat(kit.contacts().isOptedOut(other, phoneNumber(1))).isTrue();
+        assertThat(kit.contacts().subscriptionHistory(other, phoneNumber(1))).hasSize(1);
+        assertThat(kit.contacts().subscriptionHistory(account, phoneNumber(1))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("F33 a foreign id and a random missing id give the same exception, the same facts and no side effects")
+    void foreignLooksExactlyMissing() {
+        ConversationId foreign = theirs.conversation().id();
+        ConversationId missing = ConversationId.random();
+        kit.team().typing(other, foreign, alice);
+        io.github.inboxkit.core.inbox.InboxCounters ourCounters = kit.inbox().counters(account);
+        io.github.inboxkit.core.inbox.InboxCounters theirCounters = kit.inbox().counters(other);
+        var theirBefore = kit.conversations().get(other, foreign);
+        events.clear();
+
+        java.util.List<java.util.function.Function<ConversationId, Object>> calls = java.util.List.of(
+                id -> kit.conversations().get(account, id),
+                id -> kit.conversations().close(account, id),
+                id -> kit.conversations().reopen(account, id),
+                id -> kit.conversations().markRead(account, id),
+                id -> kit.conversations().messagesBefore(account, id, 10, 10),
+                id -> kit.team().assign(account, id, alice, alice),
+                id -> kit.team().unassign(account, id, alice),
+                id -> kit.team().ownershipHistory(account, id),
+                id -> kit.team().whoIsTyping(account, id));
+        for (java.util.function.Function<ConversationId, Object> call : calls) {
+            Throwable forForeign = org.assertj.core.api.Assertions.catchThrowable(() -> call.apply(foreign));
+            Throwable forMissing = org.assertj.core.api.Assertions.catchThrowable(() -> call.apply(missing));
+            assertThat(forForeign).isExactlyInstanceOf(forMissing.getClass()).isInstanceOf(NoSuchConversationException.class);
+            assertThat(((NoSuchConversationException) forForeign).id()).isEqualTo(foreign);
+            assertThat(((NoSuchConversationException) forMissing).id()).isEqualTo(missing);
+            assertThat(forForeign.getMessage()).isEqualTo(forMissing.getMessage().replace(missing.toString(), foreign.toString()));
+        }
+        Throwable message = org.assertj.core.api.Assertions.catchThrowable(
+                () -> kit.conversations().markUnread(account, theirs.message().id()));
+        Throwable randomMessage = org.assertj.core.api.Assertions.catchThrowable(
+                () -> kit.conversations().markUnread(account, io.github.inboxkit.core.conversation.MessageId.random()));
+        assertThat(message).isExactlyInstanceOf(randomMessage.getClass()).isInstanceOf(NoSuchMessageException.class);
+        kit.team().stoppedTyping(account, foreign, alice);
+
+        assertThat(events).isEmpty();
+        assertThat(kit.inbox().counters(account)).isEqualTo(ourCounters);
+        assertThat(kit.inbox().counters(other)).isEqualTo(theirCounters);
+        assertThat(kit.conversations().get(other, foreign)).isEqualTo(theirBefore);
+        assertThat(kit.team().whoIsTyping(other, foreign)).containsExactly(alice);
+        assertThat(kit.team().ownershipHistory(other, foreign)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("F10 F33 a missing account is refused as missing before any plan check")
+    void missingAccountBeforePlan() {
+        io.github.inboxkit.core.InboxKit solo = kitWith(io.github.inboxkit.core.account.Entitlements.none());
+        AccountId nowhere = AccountId.of("no-such-account");
+        ConversationId id = ConversationId.random();
+
+        assertThatThrownBy(() -> solo.team().assign(nowhere, id, alice, alice))
+                .isInstanceOf(io.github.inboxkit.core.account.NoSuchAccountException.class);
+        assertThatThrownBy(() -> solo.team().ownershipHistory(nowhere, id))
+                .isInstanceOf(io.github.inboxkit.core.account.NoSuchAccountException.class);
+        assertThatThrownBy(() -> solo.team().typing(nowhere, id, alice))
+                .isInstanceOf(io.github.inboxkit.core.account.NoSuchAccountException.class);
+        assertThatThrownBy(() -> solo.team().stoppedTyping(nowhere, id, alice))
+                .isInstanceOf(io.github.inboxkit.core.account.NoSuchAccountException.class);
+        assertThatThrownBy(() -> solo.team().whoIsTyping(nowhere, id))
+                .isInstanceOf(io.github.inboxkit.core.account.NoSuchAccountException.class);
+        assertThatThrownBy(() -> solo.team().assign(account, id, alice, alice))
+                .isInstanceOf(io.github.inboxkit.core.account.FeatureNotInPlanException.class);
     }
 
     @Test

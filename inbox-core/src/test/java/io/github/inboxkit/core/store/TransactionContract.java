@@ -217,4 +217,30 @@ public abstract class TransactionContract extends StoreContractSupport {
         };
     }
 
+
+    @Test
+    @DisplayName("F12 a listener that reads the store inside onEvent sees the committed change")
+    void listenerSeesCommittedChange() {
+        java.util.List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        InboxKit[] self = new InboxKit[1];
+        self[0] = InboxKit.builder().store(store).clock(clock).eventListener(event -> {
+            try {
+                if (event instanceof InboxEvent.MessageReceived received) {
+                    seen.add(self[0].conversations().get(received.account(), received.conversation()).unreadCount());
+                    seen.add(self[0].conversations().messages(received.account(), received.conversation(), 10).size());
+                    seen.add(self[0].inbox().counters(received.account()).badge());
+                } else if (event instanceof InboxEvent.ConversationClosed closed) {
+                    seen.add(self[0].conversations().get(closed.account(), closed.conversation()).state());
+                }
+            } catch (RuntimeException e) {
+                seen.add(e);
+            }
+        }).build();
+
+        ReceivedMessage received = self[0].ingestion().receive(account, io.github.inboxkit.core.conversation.IncomingMessage
+                .builder().carrierMessageId("seen-1").contactNumber(phone(1)).accountNumber("+33700000001").text("hello").build());
+        self[0].conversations().close(account, received.conversation().id());
+
+        assertThat(seen).containsExactly(1, 1, 1L, ConversationState.CLOSED);
+    }
 }

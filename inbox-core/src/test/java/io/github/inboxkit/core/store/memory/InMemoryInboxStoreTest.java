@@ -39,4 +39,36 @@ class InMemoryInboxStoreTest {
                 tx -> store.inTransaction(AccountId.of("other-new"), inner -> null)))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    @DisplayName("F12 events are delivered after the account's lock is released: a listener may run use cases of that account")
+    void listenerNotCalledUnderTheAccountLock() {
+        InMemoryInboxStore store = InMemoryInboxStore.create();
+        java.util.List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger delivered = new java.util.concurrent.atomic.AtomicInteger();
+        InboxKit[] self = new InboxKit[1];
+        AccountId account = AccountId.of("a");
+        self[0] = InboxKit.builder().store(store).eventListener(event -> {
+            delivered.incrementAndGet();
+            try {
+                // the store refuses a transaction nested in one of the same thread: this would
+                // throw if the engine published while its transaction (and the lock) was open
+                self[0].inbox().counters(account);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }).build();
+        self[0].administration().createAccount(account, "A", AccountSettings.builder().defaultRegion("FR").build());
+        self[0].administration().addUser(account, io.github.inboxkit.core.account.UserId.of("u"), "U");
+
+        var received = self[0].ingestion().receive(account, io.github.inboxkit.core.conversation.IncomingMessage.builder()
+                .carrierMessageId("c-1").contactNumber("+33612345678").accountNumber("+33700000001").text("STOP").build());
+        self[0].conversations().markRead(account, received.conversation().id());
+        self[0].conversations().close(account, received.conversation().id());
+        self[0].team().assign(account, received.conversation().id(),
+                io.github.inboxkit.core.account.UserId.of("u"), io.github.inboxkit.core.account.UserId.of("u"));
+
+        assertThat(delivered.get()).isGreaterThanOrEqualTo(5);
+        assertThat(failures).isEmpty();
+    }
 }
