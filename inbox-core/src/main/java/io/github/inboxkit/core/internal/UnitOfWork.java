@@ -3,13 +3,17 @@ package io.github.inboxkit.core.internal;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.event.InboxEventListener;
+import io.github.inboxkit.core.store.AccountTransaction;
 import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.store.SendingTransaction;
 import io.github.inboxkit.core.store.StoreConflictException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,15 +40,30 @@ final class UnitOfWork {
     }
 
     <T> T run(AccountId account, Function<Step, T> work) {
+        return retrying(account, events -> store.inTransaction(account, tx -> inStep(tx, events, work)));
+    }
+
+    /**
+     * Runs a sending use case the same way, in a transaction that also reaches the outbox (the
+     * sending pipeline's one door into the engine: {@link SendingSteps}).
+     */
+    <T> T runSending(SendingStore sendingStore, AccountId account, BiFunction<SendingTransaction, Step, T> work) {
+        return retrying(account, events -> sendingStore.inSendingTransaction(account,
+                tx -> inStep(tx, events, step -> work.apply(tx, step))));
+    }
+
+    private <T> T inStep(AccountTransaction tx, List<InboxEvent> events, Function<Step, T> work) {
+        Step step = new Step(tx, now(), events);
+        T value = work.apply(step);
+        step.flushCounters();
+        return value;
+    }
+
+    private <T> T retrying(AccountId account, Function<List<InboxEvent>, T> transaction) {
         for (int attempt = 1; ; attempt++) {
             List<InboxEvent> events = new ArrayList<>();
             try {
-                T result = store.inTransaction(account, tx -> {
-                    Step step = new Step(tx, now(), events);
-                    T value = work.apply(step);
-                    step.flushCounters();
-                    return value;
-                });
+                T result = transaction.apply(events);
                 publish(events);
                 return result;
             } catch (StoreConflictException e) {

@@ -108,4 +108,26 @@ class NationalLanguageSendingTest {
                 });
         assertThat(fixture.sending.dispatcher().dispatchDue().isIdle()).isTrue();
     }
+
+    @Test
+    @DisplayName("F25 F31 an entry whose store did not keep its shift tables gets them back at claim, so the handset reads Turkish")
+    void tablesLostByTheStoreAreRestoredAtClaim() {
+        createAccount(TURKISH_ACCOUNT, List.of("TURKISH"));
+        OutboxEntry entry = fixture.sending.send(TURKISH_ACCOUNT, SendRequest.builder()
+                .to(Recipient.number(TO)).draft(Draft.ofText(TURKISH)).build());
+        List<ShiftTable> counted = entry.shiftTables();
+        // as a store that has no column for them would load the entry
+        fixture.store.inSendingTransaction(TURKISH_ACCOUNT, tx -> {
+            tx.updateOutboxEntry(ImmutableOutboxEntry.builder().from(entry).shiftTables(List.of()).build());
+            return null;
+        });
+
+        fixture.sending.dispatcher().dispatchDue();
+
+        OutboundSubmission submission = fixture.carrier.sentMessages().get(0).submission();
+        assertThat(counted).isNotEmpty();
+        assertThat(submission.shiftTables()).isEqualTo(counted);
+        assertThat(submission.encoding()).isEqualTo(TextEncoding.GSM_7);
+        assertThat(submission.segmentCount()).isEqualTo(entry.segmentCount());
+    }
 }

@@ -13,6 +13,7 @@ import io.github.inboxkit.core.sending.MmsNotSupportedException;
 import io.github.inboxkit.core.sending.UnknownNationalLanguageException;
 import io.github.inboxkit.core.text.Encoding;
 import io.github.inboxkit.core.text.NationalLanguage;
+import io.github.inboxkit.core.text.SegmentCount;
 import io.github.inboxkit.core.text.SegmentCounter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -80,13 +81,18 @@ final class ContentCheck {
         }
         String text = valid.text();
         TextEncoding encoding = valid.count().encoding() == Encoding.GSM_7 ? TextEncoding.GSM_7 : TextEncoding.UCS_2;
+        List<ShiftTable> tables = text.isEmpty() ? List.of() : shiftTables(valid.count());
+        return new Checked(text, text.isEmpty() ? 0 : valid.count().segmentCount(), encoding, tables, media);
+    }
+
+    /** The carrier's names of the shift tables a count used, locking first; empty for UCS-2. */
+    static List<ShiftTable> shiftTables(SegmentCount count) {
         List<ShiftTable> tables = new ArrayList<>();
-        if (!text.isEmpty() && encoding == TextEncoding.GSM_7) {
-            valid.count().lockingShiftTable().ifPresent(language -> tables.add(lockingShift(language)));
-            valid.count().singleShiftTable().ifPresent(language -> tables.add(singleShift(language)));
+        if (count.encoding() == Encoding.GSM_7) {
+            count.lockingShiftTable().ifPresent(language -> tables.add(lockingShift(language)));
+            count.singleShiftTable().ifPresent(language -> tables.add(singleShift(language)));
         }
-        return new Checked(text, text.isEmpty() ? 0 : valid.count().segmentCount(), encoding, List.copyOf(tables),
-                media);
+        return List.copyOf(tables);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.OutboundSubmission;
 import io.github.inboxkit.carrier.SubmitResult;
+import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.carrier.TransientReason;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.contact.OptOutAction;
@@ -11,17 +12,24 @@ import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.sending.DispatchSummary;
 import io.github.inboxkit.core.sending.Dispatcher;
 import io.github.inboxkit.core.sending.FailureReason;
+import io.github.inboxkit.core.sending.ImmutableOutboxEntry;
 import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.RetryPolicy;
 import io.github.inboxkit.core.sending.SendFailure;
+import io.github.inboxkit.core.sending.UnknownNationalLanguageException;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
 import io.github.inboxkit.core.store.SendingTransaction;
+import io.github.inboxkit.core.text.Encoding;
+import io.github.inboxkit.core.text.NationalLanguage;
+import io.github.inboxkit.core.text.SegmentCount;
+import io.github.inboxkit.core.text.SegmentCounter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,13 +130,40 @@ final class OutboxDispatcher implements Dispatcher {
                 }
                 continue;
             }
-            Optional<OutboxEntry> sending = Transitions.claim(entry, now, lease);
+            Optional<OutboxEntry> sending = Transitions.claim(entry, now, lease).map(e -> withShiftTables(tx, e));
             if (sending.isPresent()) {
                 ThreadRecorder.save(tx, entry, sending.get(), now, events);
                 claimed.add(sending.get());
             }
         }
         return new Claimed(claimed, skipped);
+    }
+
+    /**
+     * Gives back the shift tables of a GSM-7 text that needs them but whose entry has none, as from
+     * a store that does not keep them (or an entry written before they existed): without them the
+     * handset would show the wrong characters. Counted again with the account's tables; if the
+     * account no longer enables one the text needs, it goes as UCS-2.
+     */
+    private static OutboxEntry withShiftTables(SendingTransaction tx, OutboxEntry entry) {
+        if (entry.encoding() != TextEncoding.GSM_7 || !entry.shiftTables().isEmpty() || entry.text().isEmpty()
+                || SegmentCounter.standard().count(entry.text()).encoding() == Encoding.GSM_7) {
+            return entry;
+        }
+        List<String> names = tx.findAccount().map(account -> account.settings().nationalLanguageTables())
+                .orElse(List.of());
+        Set<NationalLanguage> languages;
+        try {
+            languages = ContentCheck.languages(names);
+        } catch (UnknownNationalLanguageException e) {
+            languages = Set.of(); // refused at send time already; a claim does not fail the whole step for it
+        }
+        SegmentCount count = SegmentCounter.builder().nationalLanguageTables(languages).build().count(entry.text());
+        return ImmutableOutboxEntry.builder().from(entry)
+                .encoding(count.encoding() == Encoding.GSM_7 ? TextEncoding.GSM_7 : TextEncoding.UCS_2)
+                .segmentCount(count.segmentCount())
+                .shiftTables(ContentCheck.shiftTables(count))
+                .build();
     }
 
     private enum Outcome { SENT, RETRIED, FAILED, DEFERRED, NO_CHANGE }

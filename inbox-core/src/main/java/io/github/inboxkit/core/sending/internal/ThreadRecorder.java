@@ -1,12 +1,9 @@
 package io.github.inboxkit.core.sending.internal;
 
-import io.github.inboxkit.carrier.OutboundMedia;
 import io.github.inboxkit.carrier.Sender;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.conversation.Conversation;
-import io.github.inboxkit.core.conversation.ConversationId;
-import io.github.inboxkit.core.conversation.ConversationState;
 import io.github.inboxkit.core.conversation.Direction;
 import io.github.inboxkit.core.conversation.MediaReference;
 import io.github.inboxkit.core.conversation.Message;
@@ -62,36 +59,8 @@ final class ThreadRecorder {
         AccountId account = tx.accountId();
         MessageId messageId = MessageId.random();
         String text = outbound.content().text();
-        String preview = preview(text, outbound.content().media());
-        Optional<Conversation> existing = tx.lockConversationByPhone(outbound.recipient());
-        Conversation conversation;
-        if (existing.isEmpty()) {
-            conversation = Conversation.builder()
-                    .id(ConversationId.random())
-                    .contactPhone(outbound.recipient())
-                    .state(ConversationState.OPEN)
-                    .unreadCount(0)
-                    .lastActivityAt(now)
-                    .lastMessagePreview(preview)
-                    .lastMessageSequence(1)
-                    .createdAt(now)
-                    .build();
-            tx.insertConversation(conversation);
-            tx.adjustCounters(1, 0, 0);
-        } else {
-            Conversation before = existing.get();
-            conversation = Conversation.builder().from(before)
-                    .state(ConversationState.OPEN)
-                    .lastActivityAt(now.isAfter(before.lastActivityAt()) ? now : before.lastActivityAt())
-                    .lastMessagePreview(preview)
-                    .lastMessageSequence(before.lastMessageSequence() + 1)
-                    .build();
-            tx.updateConversation(conversation);
-            if (before.state() == ConversationState.CLOSED) {
-                tx.adjustCounters(1, -1, 0);
-                events.add(new InboxEvent.ConversationReopened(account, before.id(), true, now));
-            }
-        }
+        // the engine's own rules: one thread per number, started afresh after the window (F4)
+        Conversation thread = events.threads().lockOrStart(outbound.recipient());
         MessageStatus status = outbound.scheduledFor().isPresent() ? MessageStatus.SCHEDULED : MessageStatus.QUEUED;
         List<MediaReference> media = new ArrayList<>();
         for (int i = 0; i < outbound.content().media().size(); i++) {
@@ -99,8 +68,8 @@ final class ThreadRecorder {
         }
         Message message = Message.builder()
                 .id(messageId)
-                .conversationId(conversation.id())
-                .sequence(conversation.lastMessageSequence())
+                .conversationId(thread.id())
+                .sequence(thread.lastMessageSequence() + 1)
                 .contactPhone(outbound.recipient())
                 .direction(Direction.OUTBOUND)
                 .text(text)
@@ -113,10 +82,11 @@ final class ThreadRecorder {
                 .scheduledFor(outbound.scheduledFor().map(ScheduledTime::instant))
                 .createdAt(now)
                 .build();
-        tx.insertMessage(message);
+        // reopens (F3), activity and preview as for any message; outbound leaves unread counts alone
+        events.threads().append(thread, message);
         OutboxEntry entry = OutboxEntry.builder()
                 .messageId(messageId)
-                .conversationId(conversation.id())
+                .conversationId(thread.id())
                 .recipient(outbound.recipient())
                 .status(status)
                 .carrierId(outbound.carrierId())
@@ -134,7 +104,7 @@ final class ThreadRecorder {
                 .updatedAt(now)
                 .build();
         tx.insertOutboxEntry(entry);
-        events.add(new InboxEvent.OutboundMessageRecorded(account, conversation.id(), messageId, now));
+        events.add(new InboxEvent.OutboundMessageRecorded(account, thread.id(), messageId, now));
         events.statusChanged(account, entry, now);
         return entry;
     }
@@ -170,21 +140,5 @@ final class ThreadRecorder {
         if (before.status() != after.status()) {
             events.statusChanged(tx.accountId(), after, now);
         }
-    }
-
-    /** The same preview as the engine's threads show for any other message. */
-    private static String preview(String text, List<OutboundMedia> media) {
-        if (text.isEmpty()) {
-            return media.stream().anyMatch(m -> m.contentType().startsWith("image/")) ? "[image]" : "[attachment]";
-        }
-        String flat = text.strip().replaceAll("\\s+", " ");
-        if (flat.length() <= 160) {
-            return flat;
-        }
-        int end = 160;
-        if (Character.isLowSurrogate(flat.charAt(end))) {
-            end--; // never cut a surrogate pair in half
-        }
-        return flat.substring(0, end);
     }
 }

@@ -1,0 +1,113 @@
+package io.github.inboxkit.core.internal;
+
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.conversation.Conversation;
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.event.InboxEvent;
+import io.github.inboxkit.core.event.InboxEventListener;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.store.SendingTransaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The engine's pieces the sending pipeline ({@code core.sending.internal}) reuses, so that its use
+ * cases run through the engine's {@link UnitOfWork} (one transaction, retried on a store conflict,
+ * events published after the commit, the clock truncated as stores keep it) and the messages it
+ * records follow the engine's thread rules ({@link Threads}: one thread per number, resumed afresh
+ * after the window, reopened, counters, preview). The only public door from the sending machinery
+ * into the engine's package-private classes; no compatibility promise.
+ *
+ * <p>Thread-safe.
+ */
+public final class SendingSteps {
+
+    private final SendingStore store;
+    private final UnitOfWork unitOfWork;
+
+    /**
+     * Creates the door on a store.
+     *
+     * @param store the store, which keeps the outbox
+     * @param clock the engine's clock
+     * @param listener receives the events after each commit
+     */
+    public SendingSteps(SendingStore store, Clock clock, InboxEventListener listener) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.unitOfWork = new UnitOfWork(store, Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(listener, "listener"), Engine.MAX_ATTEMPTS);
+    }
+
+    /** @return the store */
+    public SendingStore store() {
+        return store;
+    }
+
+    /** @return the engine's now, truncated to the microseconds stores keep */
+    public Instant now() {
+        return unitOfWork.now();
+    }
+
+    /**
+     * Runs a sending use case as one transaction, again from the start on a store conflict, and
+     * publishes what it collected after the commit.
+     *
+     * @param account the account
+     * @param work the work, given one attempt's scope
+     * @param <T> what it returns
+     * @return what the work returned
+     * @throws io.github.inboxkit.core.store.StoreConflictException if the conflict persists
+     */
+    public <T> T run(AccountId account, Function<Scope, T> work) {
+        return unitOfWork.runSending(store, account, (tx, step) -> work.apply(new Scope(tx, step)));
+    }
+
+    /** One attempt of a sending use case: its transaction, its events and the thread rules. Not thread-safe. */
+    public static final class Scope {
+        private final SendingTransaction tx;
+        private final Step step;
+
+        private Scope(SendingTransaction tx, Step step) {
+            this.tx = tx;
+            this.step = step;
+        }
+
+        /** @return the transaction, valid during the attempt only */
+        public SendingTransaction tx() {
+            return tx;
+        }
+
+        /**
+         * Collects an event, published after the commit.
+         *
+         * @param event the event
+         */
+        public void publish(InboxEvent event) {
+            step.publish(event);
+        }
+
+        /**
+         * Locks the thread with a number, or starts it, as every engine use case does (F4).
+         *
+         * @param phone the number
+         * @return the locked thread
+         */
+        public Conversation lockOrStart(PhoneNumber phone) {
+            return Threads.lockOrStart(step, phone);
+        }
+
+        /**
+         * Appends a message to a locked thread, as every engine use case does (F3, F11).
+         *
+         * @param thread the thread, from {@link #lockOrStart}
+         * @param message the message, with the thread's next sequence
+         * @return the thread after the message
+         */
+        public Conversation append(Conversation thread, Message message) {
+            return Threads.append(step, thread, message);
+        }
+    }
+}
