@@ -1,7 +1,6 @@
 package io.github.inboxkit.core.account;
 
 import io.github.inboxkit.core.InboxStyle;
-import io.github.inboxkit.core.internal.Initials;
 import io.github.inboxkit.core.internal.Require;
 import java.time.Instant;
 import org.immutables.value.Value;

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Use cases of the team inbox: assignment with ownership history and the live typing indicator
  * (F9, F13, F14). All are gated by the account's plan (F10): without the feature they throw
- * {@link io.github.inboxkit.core.account.FeatureNotInPlanException}.
+ * {@link io.github.inboxkit.core.account.FeatureNotInPlanException}. An account that does not
+ * exist is refused first, with {@link io.github.inboxkit.core.account.NoSuchAccountException},
+ * whatever the plan says.
  *
  * <p>Thread-safe.
  */

@@ -29,7 +29,11 @@ import java.util.Optional;
  * </ul>
  *
  * <p>The placement assumes the engine's clock does not go backwards, and a store that shows each
- * transaction's writes to later transactions (read committed).
+ * transaction's writes to later transactions (read committed). Times are compared at the
+ * engine's precision (microseconds): a message stamped with the very instant of the snapshot
+ * counts as before it, so if it arrived just after the first page was read, in the same
+ * microsecond, its conversation takes that place (at the top) and a walk already past it misses it
+ * until the next first page.
  *
  * <p>Hosts pass it around as an opaque {@link #token()}. Immutable and thread-safe.
  *

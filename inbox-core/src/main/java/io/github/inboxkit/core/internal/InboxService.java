@@ -118,10 +118,13 @@ final class InboxService implements Inbox {
             Instant since) {
         Instant snapshot = cursor.snapshotAt();
         List<Placed> moved = new ArrayList<>();
+        // without a search the store can bound the scan to conversations active since the
+        // snapshot; a search must keep the window, since it also matches older message bodies
+        Instant scanFrom = listing.search().isPresent() || snapshot.isBefore(since) ? since : snapshot;
         Optional<InboxCursor> after = Optional.empty();
         while (true) {
             List<Conversation> top = step.tx.listConversations(ConversationListing.builder().from(listing)
-                    .after(after).limit(BULK_PAGE).build());
+                    .activeSince(scanFrom).after(after).limit(BULK_PAGE).build());
             for (Conversation conversation : top) {
                 if (!conversation.lastActivityAt().isAfter(snapshot)) {
                     return moved;

@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * accents, width variants, whitespace and punctuation around it ({@code " Stop. "} and {@code "arrêt"} match
  * {@code STOP} and {@code ARRET}).
  */
-public final class Keywords {
+final class Keywords {
 
     /** Longer messages are conversation, not keywords; also bounds the normalisation's cost. */
     private static final int MAX_KEYWORD_MESSAGE_LENGTH = 64;
@@ -24,7 +24,7 @@ public final class Keywords {
      * @param text any text
      * @return the text without accents, whitespace and surrounding punctuation, upper-cased
      */
-    public static String normalize(String text) {
+    static String normalize(String text) {
         String withoutAccents = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         String withoutSpace = withoutAccents.replaceAll("[\\s\\p{Z}]+", "");
         String trimmed = withoutSpace.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
@@ -38,7 +38,7 @@ public final class Keywords {
      * @param keywords the configured keywords
      * @return the matching keyword as configured, if the whole message is one
      */
-    public static Optional<String> match(String message, Set<String> keywords) {
+    static Optional<String> match(String message, Set<String> keywords) {
         if (message.length() > MAX_KEYWORD_MESSAGE_LENGTH) {
             return Optional.empty();
         }

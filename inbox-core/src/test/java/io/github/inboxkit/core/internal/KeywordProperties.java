@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.inboxkit.core.account.AccountSettings;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.NotBlank;
 import net.jqwik.api.constraints.StringLength;
 
 class KeywordProperties {
@@ -43,20 +40,5 @@ class KeywordProperties {
     void longerWordsDoNotMatch(@ForAll("disguisedKeywords") String message,
             @ForAll @StringLength(min = 1, max = 5) @net.jqwik.api.constraints.AlphaChars String extra) {
         assertThat(Keywords.match(message + extra, java.util.Set.of(Keywords.normalize(message)))).isEmpty();
-    }
-
-    private static final Pattern GRAPHEME = Pattern.compile("\\X");
-
-    @Property
-    @Label("F9 initials of any display name are one or two whole characters, never empty")
-    void initialsAreShort(@ForAll @NotBlank @StringLength(max = 40) String displayName) {
-        String initials = Initials.of(displayName);
-        Matcher graphemes = GRAPHEME.matcher(initials);
-        int count = 0;
-        while (graphemes.find()) {
-            count++;
-        }
-        assertThat(initials).isNotEmpty();
-        assertThat(count).isBetween(1, 2);
     }
 }

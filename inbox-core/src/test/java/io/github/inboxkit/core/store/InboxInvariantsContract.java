@@ -190,6 +190,9 @@ public abstract class InboxInvariantsContract {
             listed.rows().stream().map(InboxRow::conversationId).forEach(walked::add);
             after = listed.next();
             if (page < betweenPages.size()) {
+                // a write in the very microsecond of the first page's read is the one case the
+                // walk cannot place (InboxCursor); real clocks move on, the test clock must too
+                world.clock.advance(Duration.ofNanos(1_000));
                 for (Op op : betweenPages.get(page)) {
                     world.apply(op, null);
                 }

@@ -273,6 +273,30 @@ public abstract class InboxListingContract extends StoreContractSupport {
     }
 
     @Test
+    @DisplayName("F1 F8 a search walked while a matching conversation becomes active neither skips nor repeats it")
+    void searchPaginationKeepsAConversationThatBecomesActive() {
+        List<ConversationId> matching = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            matching.add(0, idOf(receive(phone(i), "refund " + i)));
+            receive(phone(50 + i), "unrelated " + i);
+            advance(Duration.ofSeconds(1));
+        }
+        List<ConversationId> walked = new ArrayList<>();
+        InboxPage first = kit.inbox().list(account, query().search("refund").limit(2).build());
+        first.rows().forEach(row -> walked.add(row.conversationId()));
+        advance(Duration.ofSeconds(1));
+        receive(phone(0), "still waiting");
+        Optional<InboxCursor> after = first.next();
+        while (after.isPresent()) {
+            InboxPage page = kit.inbox().list(account, query().search("refund").limit(2).after(after).build());
+            page.rows().forEach(row -> walked.add(row.conversationId()));
+            after = page.next();
+        }
+
+        assertThat(walked).containsExactlyElementsOf(matching);
+    }
+
+    @Test
     @DisplayName("F11 a page carries the counters: tab counts and the badge")
     void pageCounters() {
         receive(phone(1), "a");

@@ -1,4 +1,4 @@
-package io.github.inboxkit.core.internal;
+package io.github.inboxkit.core.account;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Derives the initials shown on assigned conversations from a display name. */
-public final class Initials {
+final class Initials {
 
     private Initials() {}
 
@@ -19,7 +19,7 @@ public final class Initials {
      * @param displayName a non-blank display name
      * @return one or two user-perceived characters
      */
-    public static String of(String displayName) {
+    static String of(String displayName) {
         List<String> firsts = new ArrayList<>();
         for (String word : displayName.trim().split("[\\s\\-_.]+")) {
             if (word.isEmpty()) {
@@ -33,10 +33,18 @@ public final class Initials {
         if (firsts.isEmpty()) {
             return firstGrapheme(displayName.trim());
         }
-        String initials = firsts.size() == 1
-                ? firsts.get(0)
-                : firsts.get(0) + firsts.get(firsts.size() - 1);
-        return initials.toUpperCase(Locale.ROOT);
+        return firsts.size() == 1
+                ? upper(firsts.get(0))
+                : upper(firsts.get(0)) + upper(firsts.get(firsts.size() - 1));
+    }
+
+    /**
+     * Upper-cases one user-perceived character, unless that makes more of them: a ligature such as
+     * "ﬃ" upper-cases to "FFI", which is not an initial.
+     */
+    private static String upper(String grapheme) {
+        String upper = grapheme.toUpperCase(Locale.ROOT);
+        return firstGrapheme(upper).equals(upper) ? upper : grapheme;
     }
 
     /** The first user-perceived character: {@code \\X} keeps emoji sequences and accents whole. */

@@ -1,4 +1,4 @@
-package io.github.inboxkit.core.internal;
+package io.github.inboxkit.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
