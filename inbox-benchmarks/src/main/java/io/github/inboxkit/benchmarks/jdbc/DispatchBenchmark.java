@@ -30,13 +30,18 @@ import java.util.concurrent.Future;
  * engines, beside a bare {@code FOR UPDATE SKIP LOCKED} claim-and-update loop on the same table in
  * the same run.
  *
- * <p>Settings are system properties: {@code recipients} (10000), {@code durable} (false).
+ * <p>Then the same two use cases through the store port's batch operations ({@link StorePortBatches}).
+ *
+ * <p>Settings are system properties: {@code recipients} (10000), {@code batchRecipients} (100000),
+ * {@code durable} (false), {@code reWriteBatchedInserts} (false: the PostgreSQL driver's setting).
  * Not part of {@code mvn verify}: see docs/performance.md.
  */
 public final class DispatchBenchmark {
 
     private static final int RECIPIENTS = Integer.getInteger("recipients", 10_000);
     private static final boolean DURABLE = Boolean.getBoolean("durable");
+    private static final boolean REWRITE_BATCHED_INSERTS = Boolean.getBoolean("reWriteBatchedInserts");
+    private static final int BATCH_RECIPIENTS = Integer.getInteger("batchRecipients", 100_000);
 
     private DispatchBenchmark() {}
 
@@ -70,6 +75,8 @@ public final class DispatchBenchmark {
         config.setJdbcUrl(url);
         config.setUsername("postgres");
         config.setMaximumPoolSize(4);
+        // the driver's own batch rewriting (multi-row INSERTs): off unless asked, as in a host's pool
+        config.addDataSourceProperty("reWriteBatchedInserts", String.valueOf(REWRITE_BATCHED_INSERTS));
         return new HikariDataSource(config);
     }
 
@@ -96,8 +103,30 @@ public final class DispatchBenchmark {
         enqueue(one, account, 1);
         System.out.printf(Locale.ROOT, "| dispatch, two engines (two pools) | %,.0f messages/s |%n", dispatch(List.of(one, two)));
         enqueue(one, account, 2);
+        double bare = bareLoop(firstPool, account);
         System.out.printf(Locale.ROOT, "| bare SKIP LOCKED claim-and-update loop, batches of 100 | %,.0f messages/s |%n",
-                bareLoop(firstPool, account));
+                bare);
+        System.out.println();
+
+        // What the store port's batch operations give the same two use cases, driven the way the
+        // pipeline drives them (500 recipients per transaction; claims of 100, one record
+        // transaction per claim), beside the bare loop measured again in the same run.
+        AccountId batchAccount = AccountId.of("bench-dispatch-batch");
+        InboxKit.builder().store(first).build().administration().createAccount(batchAccount, "Dispatch batches",
+                AccountSettings.builder().senderIds(List.of("+14155550100")).defaultSenderId("+14155550100").build());
+        System.out.printf(Locale.ROOT, "## Store port batch operations, same server, %,d recipients,"
+                + " reWriteBatchedInserts=%s%n%n", BATCH_RECIPIENTS, REWRITE_BATCHED_INSERTS);
+        System.out.println("| what | result |");
+        System.out.println("|---|---:|");
+        double batchEnqueue = StorePortBatches.enqueue(first, batchAccount, BATCH_RECIPIENTS, 0);
+        System.out.printf(Locale.ROOT, "| enqueue through batch operations, %,d recipients | %.2f s (%,.0f recipients/s) |%n",
+                BATCH_RECIPIENTS, batchEnqueue, BATCH_RECIPIENTS / batchEnqueue);
+        double batchDispatch = StorePortBatches.dispatch(first, batchAccount, carrier);
+        StorePortBatches.enqueue(first, batchAccount, BATCH_RECIPIENTS, 1);
+        double bareAgain = bareLoop(firstPool, batchAccount);
+        System.out.printf(Locale.ROOT, "| dispatch through batch operations, one node | %,.0f messages/s |%n", batchDispatch);
+        System.out.printf(Locale.ROOT, "| bare SKIP LOCKED loop on the same table | %,.0f messages/s |%n", bareAgain);
+        System.out.printf(Locale.ROOT, "| ratio batch dispatch / bare | %.2f |%n", batchDispatch / bareAgain);
         System.out.println();
     }
 

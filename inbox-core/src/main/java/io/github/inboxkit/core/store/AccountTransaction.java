@@ -16,9 +16,11 @@ import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The operations of one transaction, all scoped to {@link #accountId()}: every read sees only that
@@ -144,6 +146,24 @@ public interface AccountTransaction {
      */
     List<OptOutRecord> optOutHistory(PhoneNumber phone);
 
+    /**
+     * The current subscription state of many numbers at once (a broadcast's batch, a dispatcher's
+     * claim): each number's most recently appended record.
+     *
+     * <p>The default asks {@link #latestOptOutRecord} once per number; a SQL store overrides it
+     * with one statement.
+     *
+     * @param phones phone numbers
+     * @return the latest record by number; numbers that never opted out or in are absent
+     */
+    default Map<PhoneNumber, OptOutRecord> latestOptOutRecords(Collection<PhoneNumber> phones) {
+        Map<PhoneNumber, OptOutRecord> latest = new LinkedHashMap<>();
+        for (PhoneNumber phone : phones) {
+            latestOptOutRecord(phone).ifPresent(record -> latest.put(phone, record));
+        }
+        return latest;
+    }
+
     // ----- conversations ----------------------------------------------------------------------
 
     /**
@@ -173,6 +193,25 @@ public interface AccountTransaction {
     Optional<Conversation> lockConversationByPhone(PhoneNumber contactPhone);
 
     /**
+     * Reads and locks the conversations with many contact phone numbers at once, as {@link
+     * #lockConversationByPhone} does for one (locks are taken in a stable order, so that two
+     * transactions locking overlapping batches do not deadlock on each other).
+     *
+     * <p>The default calls {@link #lockConversationByPhone} once per distinct number; a SQL store
+     * overrides it with one statement.
+     *
+     * @param contactPhones the contacts' numbers
+     * @return the conversations found, by number; numbers without a conversation are absent
+     */
+    default Map<PhoneNumber, Conversation> lockConversationsByPhone(Collection<PhoneNumber> contactPhones) {
+        Map<PhoneNumber, Conversation> locked = new LinkedHashMap<>();
+        for (PhoneNumber phone : new TreeSet<>(contactPhones)) {
+            lockConversationByPhone(phone).ifPresent(conversation -> locked.put(phone, conversation));
+        }
+        return locked;
+    }
+
+    /**
      * Creates a conversation.
      *
      * @param conversation the conversation
@@ -186,6 +225,29 @@ public interface AccountTransaction {
      * @param conversation the conversation, locked by this transaction
      */
     void updateConversation(Conversation conversation);
+
+    /**
+     * Creates many conversations, as {@link #insertConversation} does for one.
+     *
+     * <p>The default calls {@link #insertConversation} for each; a SQL store sends one batch.
+     *
+     * @param conversations the conversations, in order
+     * @throws StoreConflictException if an id or a contact phone number is taken in this account
+     */
+    default void insertConversations(List<Conversation> conversations) {
+        conversations.forEach(this::insertConversation);
+    }
+
+    /**
+     * Replaces many conversations' attributes, as {@link #updateConversation} does for one.
+     *
+     * <p>The default calls {@link #updateConversation} for each; a SQL store sends one batch.
+     *
+     * @param conversations the conversations, each locked by this transaction
+     */
+    default void updateConversations(List<Conversation> conversations) {
+        conversations.forEach(this::updateConversation);
+    }
 
     /**
      * Lists a page of conversations; see {@link ConversationListing} for the exact semantics.
@@ -226,6 +288,47 @@ public interface AccountTransaction {
      * @param message the message
      */
     void updateMessage(Message message);
+
+    /**
+     * Reads many messages at once, as {@link #findMessage} does for one.
+     *
+     * <p>The default calls {@link #findMessage} for each id; a SQL store overrides it with one
+     * statement.
+     *
+     * @param ids message ids
+     * @return the messages of this account found, by id; unknown ids are absent
+     */
+    default Map<MessageId, Message> findMessages(Collection<MessageId> ids) {
+        Map<MessageId, Message> found = new LinkedHashMap<>();
+        for (MessageId id : ids) {
+            findMessage(id).ifPresent(message -> found.put(id, message));
+        }
+        return found;
+    }
+
+    /**
+     * Appends many messages to their conversations, as {@link #insertMessage} does for one.
+     *
+     * <p>The default calls {@link #insertMessage} for each; a SQL store sends one batch.
+     *
+     * @param messages the messages, in order
+     * @throws StoreConflictException if an id, a (conversation, sequence) or a carrier message id
+     *     is taken in this account
+     */
+    default void insertMessages(List<Message> messages) {
+        messages.forEach(this::insertMessage);
+    }
+
+    /**
+     * Replaces many messages' attributes, as {@link #updateMessage} does for one.
+     *
+     * <p>The default calls {@link #updateMessage} for each; a SQL store sends one batch.
+     *
+     * @param messages the messages
+     */
+    default void updateMessages(List<Message> messages) {
+        messages.forEach(this::updateMessage);
+    }
 
     /**
      * Lists a conversation's messages backwards from a position.

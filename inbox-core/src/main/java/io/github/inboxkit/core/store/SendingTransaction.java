@@ -11,9 +11,11 @@ import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The operations the sending pipeline adds to an {@link AccountTransaction}: the outbox, delivery
@@ -37,6 +39,19 @@ public interface SendingTransaction extends AccountTransaction {
     void insertOutboxEntry(OutboxEntry entry);
 
     /**
+     * Adds many messages to the outbox, as {@link #insertOutboxEntry} does for one; called in the
+     * transaction that inserts their {@link Message}s.
+     *
+     * <p>The default calls {@link #insertOutboxEntry} for each; a SQL store sends one batch.
+     *
+     * @param entries the entries, in order
+     * @throws StoreConflictException if the account's outbox has an entry with one of their message ids
+     */
+    default void insertOutboxEntries(List<OutboxEntry> entries) {
+        entries.forEach(this::insertOutboxEntry);
+    }
+
+    /**
      * Reads an entry without locking it.
      *
      * @param id a message id
@@ -51,6 +66,24 @@ public interface SendingTransaction extends AccountTransaction {
      * @return the account's entry for that message
      */
     Optional<OutboxEntry> lockOutboxEntry(MessageId id);
+
+    /**
+     * Reads and locks many entries until the transaction ends, as {@link #lockOutboxEntry} does for
+     * one (locks are taken in a stable order, so that overlapping batches do not deadlock).
+     *
+     * <p>The default calls {@link #lockOutboxEntry} once per distinct id; a SQL store overrides it
+     * with one statement.
+     *
+     * @param ids message ids
+     * @return the account's entries found, by message id; unknown ids are absent
+     */
+    default Map<MessageId, OutboxEntry> lockOutboxEntries(Collection<MessageId> ids) {
+        Map<MessageId, OutboxEntry> locked = new LinkedHashMap<>();
+        for (MessageId id : new TreeSet<>(ids)) {
+            lockOutboxEntry(id).ifPresent(entry -> locked.put(id, entry));
+        }
+        return locked;
+    }
 
     /**
      * Reads and locks the entry the carrier knows by an id.
@@ -79,6 +112,17 @@ public interface SendingTransaction extends AccountTransaction {
      * @param entry the entry, read in this transaction
      */
     void updateOutboxEntry(OutboxEntry entry);
+
+    /**
+     * Replaces many entries' attributes, as {@link #updateOutboxEntry} does for one.
+     *
+     * <p>The default calls {@link #updateOutboxEntry} for each; a SQL store sends one batch.
+     *
+     * @param entries the entries, each read in this transaction
+     */
+    default void updateOutboxEntries(List<OutboxEntry> entries) {
+        entries.forEach(this::updateOutboxEntry);
+    }
 
     /**
      * Lists the account's SCHEDULED entries (F27), earliest due first, then by message id.

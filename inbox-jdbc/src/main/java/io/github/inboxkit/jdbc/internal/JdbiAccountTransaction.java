@@ -39,7 +39,9 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * One use case's transaction on the SQL schema: every statement filters by the transaction's
@@ -310,6 +312,25 @@ class JdbiAccountTransaction implements AccountTransaction {
     }
 
     @Override
+    public Map<PhoneNumber, OptOutRecord> latestOptOutRecords(Collection<PhoneNumber> phones) {
+        Map<PhoneNumber, OptOutRecord> latest = new LinkedHashMap<>();
+        if (phones.isEmpty()) {
+            return latest;
+        }
+        // every record of the batch's numbers, newest first per number: the first seen is the latest
+        run("read subscriptions", () -> handle
+                .createQuery("SELECT " + OPT_OUT_COLUMNS + " FROM opt_out_records"
+                        + " WHERE account_id = :account AND phone_e164 IN (<phones>)"
+                        + " ORDER BY phone_e164, record_seq DESC")
+                .bind("account", account)
+                .bindList("phones", phones.stream().map(PhoneNumber::e164).distinct().toList())
+                .map(OPT_OUT)
+                .list())
+                .forEach(record -> latest.putIfAbsent(record.phone(), record));
+        return latest;
+    }
+
+    @Override
     public void appendOptOutRecord(OptOutRecord record) {
         run("append subscription change", () -> bindNullableUuid(handle
                 .createUpdate("INSERT INTO opt_out_records (account_id, phone_e164, action, source,"
@@ -382,37 +403,41 @@ class JdbiAccountTransaction implements AccountTransaction {
                 .findOne());
     }
 
+    private static final String INSERT_CONVERSATION = "INSERT INTO conversations (account_id, conversation_id,"
+            + " phone_e164, phone_digits, state, assignee_id, unread_count, has_unread, last_activity_at, preview,"
+            + " last_message_sequence, created_at) VALUES (:account, :conversation, :phone, :digits,"
+            + " :state, :assignee, :unread, :hasUnread, :lastActivity, :preview, :sequence, :createdAt)";
+    private static final String UPDATE_CONVERSATION = "UPDATE conversations SET phone_e164 = :phone,"
+            + " phone_digits = :digits, state = :state,"
+            + " assignee_id = :assignee, unread_count = :unread, has_unread = :hasUnread,"
+            + " last_activity_at = :lastActivity, preview = :preview,"
+            + " last_message_sequence = :sequence, created_at = :createdAt"
+            + " WHERE account_id = :account AND conversation_id = :conversation";
+
     @Override
     public void insertConversation(Conversation conversation) {
-        run("insert conversation", () -> handle
-                .createUpdate("INSERT INTO conversations (account_id, conversation_id, phone_e164, phone_digits,"
-                        + " state, assignee_id, unread_count, has_unread, last_activity_at, preview,"
-                        + " last_message_sequence, created_at) VALUES (:account, :conversation, :phone, :digits,"
-                        + " :state, :assignee, :unread, :hasUnread, :lastActivity, :preview, :sequence, :createdAt)")
-                .bind("account", account)
-                .bind("conversation", conversation.id().value())
-                .bind("phone", conversation.contactPhone().e164())
-                .bind("digits", conversation.contactPhone().digits())
-                .bind("state", conversation.state().name())
-                .bind("assignee", conversation.assignee().map(UserId::value).orElse(null))
-                .bind("unread", conversation.unreadCount())
-                .bind("hasUnread", conversation.unreadCount() > 0)
-                .bind("lastActivity", time(conversation.lastActivityAt()))
-                .bind("preview", conversation.lastMessagePreview())
-                .bind("sequence", conversation.lastMessageSequence())
-                .bind("createdAt", time(conversation.createdAt()))
+        run("insert conversation", () -> bindConversation(handle.createUpdate(INSERT_CONVERSATION), conversation)
                 .execute());
     }
 
     @Override
+    public void insertConversations(List<Conversation> conversations) {
+        batch("insert conversations", INSERT_CONVERSATION, conversations, this::bindConversation);
+    }
+
+    @Override
     public void updateConversation(Conversation conversation) {
-        run("update conversation", () -> handle
-                .createUpdate("UPDATE conversations SET phone_e164 = :phone, phone_digits = :digits, state = :state,"
-                        + " assignee_id = :assignee, unread_count = :unread, has_unread = :hasUnread,"
-                        + " last_activity_at = :lastActivity, preview = :preview,"
-                        + " last_message_sequence = :sequence, created_at = :createdAt"
-                        + " WHERE account_id = :account AND conversation_id = :conversation")
-                .bind("account", account)
+        run("update conversation", () -> bindConversation(handle.createUpdate(UPDATE_CONVERSATION), conversation)
+                .execute());
+    }
+
+    @Override
+    public void updateConversations(List<Conversation> conversations) {
+        batch("update conversations", UPDATE_CONVERSATION, conversations, this::bindConversation);
+    }
+
+    private <S extends SqlStatement<S>> S bindConversation(S statement, Conversation conversation) {
+        return statement.bind("account", account)
                 .bind("conversation", conversation.id().value())
                 .bind("phone", conversation.contactPhone().e164())
                 .bind("digits", conversation.contactPhone().digits())
@@ -423,8 +448,26 @@ class JdbiAccountTransaction implements AccountTransaction {
                 .bind("lastActivity", time(conversation.lastActivityAt()))
                 .bind("preview", conversation.lastMessagePreview())
                 .bind("sequence", conversation.lastMessageSequence())
-                .bind("createdAt", time(conversation.createdAt()))
-                .execute());
+                .bind("createdAt", time(conversation.createdAt()));
+    }
+
+    @Override
+    public Map<PhoneNumber, Conversation> lockConversationsByPhone(Collection<PhoneNumber> contactPhones) {
+        Map<PhoneNumber, Conversation> locked = new LinkedHashMap<>();
+        if (contactPhones.isEmpty()) {
+            return locked;
+        }
+        // ordered, so that two transactions locking overlapping batches take their locks in one order
+        run("lock conversations by phone", () -> handle
+                .createQuery("SELECT " + CONVERSATION_COLUMNS + " FROM conversations c"
+                        + " WHERE c.account_id = :account AND c.phone_e164 IN (<phones>)"
+                        + " ORDER BY c.phone_e164 FOR UPDATE")
+                .bind("account", account)
+                .bindList("phones", contactPhones.stream().map(PhoneNumber::e164).distinct().toList())
+                .map(CONVERSATION)
+                .list())
+                .forEach(conversation -> locked.put(conversation.contactPhone(), conversation));
+        return locked;
     }
 
     @Override
@@ -476,43 +519,57 @@ class JdbiAccountTransaction implements AccountTransaction {
                 .findOne());
     }
 
+    private static final String INSERT_MESSAGE = "INSERT INTO messages (account_id, " + MESSAGE_COLUMNS
+            + ", body_lower) VALUES (:account, :message, :conversation, :sequence, :phone, :direction, :body,"
+            + " :media, :senderId, :carrierId, :status, :read, :author, :broadcast, :scheduledFor, :createdAt,"
+            + " :bodyLower)";
+    private static final String UPDATE_MESSAGE = "UPDATE messages SET conversation_id = :conversation,"
+            + " sequence = :sequence,"
+            + " phone_e164 = :phone, direction = :direction, body = :body, body_lower = :bodyLower,"
+            + " media = :media, sender_id = :senderId, carrier_message_id = :carrierId,"
+            + " status = :status, is_read = :read, author_id = :author, broadcast_label = :broadcast,"
+            + " scheduled_for = :scheduledFor, created_at = :createdAt"
+            + " WHERE account_id = :account AND message_id = :message";
+
     @Override
     public void insertMessage(Message message) {
-        run("insert message", () -> handle
-                .createUpdate("INSERT INTO messages (account_id, " + MESSAGE_COLUMNS + ", body_lower) VALUES"
-                        + " (:account, :message, :conversation, :sequence, :phone, :direction, :body, :media,"
-                        + " :senderId, :carrierId, :status, :read, :author, :broadcast, :scheduledFor, :createdAt,"
-                        + " :bodyLower)")
-                .bind("account", account)
-                .bind("message", message.id().value())
-                .bind("conversation", message.conversationId().value())
-                .bind("sequence", message.sequence())
-                .bind("phone", message.contactPhone().e164())
-                .bind("direction", message.direction().name())
-                .bind("body", message.text())
-                .bind("media", Codecs.writeMedia(message.media()))
-                .bind("senderId", message.senderId().orElse(null))
-                .bind("carrierId", message.carrierMessageId().orElse(null))
-                .bind("status", message.status().name())
-                .bind("read", message.read())
-                .bind("author", message.author().map(UserId::value).orElse(null))
-                .bind("broadcast", message.broadcastLabel().orElse(null))
-                .bind("scheduledFor", message.scheduledFor().map(JdbiAccountTransaction::time).orElse(null))
-                .bind("createdAt", time(message.createdAt()))
-                .bind("bodyLower", message.text().toLowerCase(Locale.ROOT))
-                .execute());
+        run("insert message", () -> bindMessage(handle.createUpdate(INSERT_MESSAGE), message).execute());
+    }
+
+    @Override
+    public void insertMessages(List<Message> messages) {
+        batch("insert messages", INSERT_MESSAGE, messages, this::bindMessage);
     }
 
     @Override
     public void updateMessage(Message message) {
-        run("update message", () -> handle
-                .createUpdate("UPDATE messages SET conversation_id = :conversation, sequence = :sequence,"
-                        + " phone_e164 = :phone, direction = :direction, body = :body, body_lower = :bodyLower,"
-                        + " media = :media, sender_id = :senderId, carrier_message_id = :carrierId,"
-                        + " status = :status, is_read = :read, author_id = :author, broadcast_label = :broadcast,"
-                        + " scheduled_for = :scheduledFor, created_at = :createdAt"
-                        + " WHERE account_id = :account AND message_id = :message")
+        run("update message", () -> bindMessage(handle.createUpdate(UPDATE_MESSAGE), message).execute());
+    }
+
+    @Override
+    public void updateMessages(List<Message> messages) {
+        batch("update messages", UPDATE_MESSAGE, messages, this::bindMessage);
+    }
+
+    @Override
+    public Map<MessageId, Message> findMessages(Collection<MessageId> ids) {
+        Map<MessageId, Message> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        run("find messages", () -> handle
+                .createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages"
+                        + " WHERE account_id = :account AND message_id IN (<messages>)")
                 .bind("account", account)
+                .bindList("messages", ids.stream().map(MessageId::value).distinct().toList())
+                .map(MESSAGE)
+                .list())
+                .forEach(message -> found.put(message.id(), message));
+        return found;
+    }
+
+    private <S extends SqlStatement<S>> S bindMessage(S statement, Message message) {
+        return statement.bind("account", account)
                 .bind("message", message.id().value())
                 .bind("conversation", message.conversationId().value())
                 .bind("sequence", message.sequence())
@@ -528,8 +585,22 @@ class JdbiAccountTransaction implements AccountTransaction {
                 .bind("author", message.author().map(UserId::value).orElse(null))
                 .bind("broadcast", message.broadcastLabel().orElse(null))
                 .bind("scheduledFor", message.scheduledFor().map(JdbiAccountTransaction::time).orElse(null))
-                .bind("createdAt", time(message.createdAt()))
-                .execute());
+                .bind("createdAt", time(message.createdAt()));
+    }
+
+    /** Sends one prepared statement for many rows: one round trip (per driver batch) instead of one per row. */
+    final <T> void batch(String operation, String sql, List<T> rows,
+            java.util.function.BiFunction<PreparedBatch, T, PreparedBatch> binder) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        run(operation, () -> {
+            PreparedBatch batch = handle.prepareBatch(sql);
+            for (T row : rows) {
+                binder.apply(batch, row).add();
+            }
+            return batch.execute();
+        });
     }
 
     @Override

@@ -38,7 +38,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The sending pipeline's operations on the SQL schema (outbox, broadcasts, unmatched reports,
@@ -93,29 +93,60 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
         return builder.build();
     };
 
+    private static final String INSERT_ENTRY = "INSERT INTO outbox_entries (account_id, " + ENTRY_COLUMNS
+            + ", pending) VALUES (:account, :message, :conversation, :recipient, :status,"
+            + " :carrierId, :senderKind, :senderValue, :body, :media, :segments, :encoding, :attempts, :dueAt,"
+            + " :scheduledAt, :scheduledZone, :leaseUntil, :carrierMessageId, :failure, :broadcast, :createdAt,"
+            + " :updatedAt, :pending)";
+    private static final String UPDATE_ENTRY = "UPDATE outbox_entries SET"
+            + " conversation_id = :conversation, recipient = :recipient, status = :status, pending = :pending,"
+            + " carrier_id = :carrierId, sender_kind = :senderKind, sender_value = :senderValue, body = :body,"
+            + " media = :media, segment_count = :segments, encoding = :encoding, attempts = :attempts,"
+            + " due_at = :dueAt, scheduled_at = :scheduledAt, scheduled_zone = :scheduledZone,"
+            + " lease_until = :leaseUntil, carrier_message_id = :carrierMessageId, failure = :failure,"
+            + " broadcast_id = :broadcast, created_at = :createdAt, updated_at = :updatedAt"
+            + " WHERE account_id = :account AND message_id = :message";
+
     @Override
     public void insertOutboxEntry(OutboxEntry entry) {
-        run("insert outbox entry", () -> bindEntry(handle.createUpdate("INSERT INTO outbox_entries (account_id, "
-                + ENTRY_COLUMNS + ", pending) VALUES (:account, :message, :conversation, :recipient, :status,"
-                + " :carrierId, :senderKind, :senderValue, :body, :media, :segments, :encoding, :attempts, :dueAt,"
-                + " :scheduledAt, :scheduledZone, :leaseUntil, :carrierMessageId, :failure, :broadcast, :createdAt,"
-                + " :updatedAt, :pending)"), entry).execute());
+        run("insert outbox entry", () -> bindEntry(handle.createUpdate(INSERT_ENTRY), entry).execute());
+    }
+
+    @Override
+    public void insertOutboxEntries(List<OutboxEntry> entries) {
+        batch("insert outbox entries", INSERT_ENTRY, entries, this::bindEntry);
     }
 
     @Override
     public void updateOutboxEntry(OutboxEntry entry) {
-        run("update outbox entry", () -> bindEntry(handle.createUpdate("UPDATE outbox_entries SET"
-                + " conversation_id = :conversation, recipient = :recipient, status = :status, pending = :pending,"
-                + " carrier_id = :carrierId, sender_kind = :senderKind, sender_value = :senderValue, body = :body,"
-                + " media = :media, segment_count = :segments, encoding = :encoding, attempts = :attempts,"
-                + " due_at = :dueAt, scheduled_at = :scheduledAt, scheduled_zone = :scheduledZone,"
-                + " lease_until = :leaseUntil, carrier_message_id = :carrierMessageId, failure = :failure,"
-                + " broadcast_id = :broadcast, created_at = :createdAt, updated_at = :updatedAt"
-                + " WHERE account_id = :account AND message_id = :message"), entry).execute());
+        run("update outbox entry", () -> bindEntry(handle.createUpdate(UPDATE_ENTRY), entry).execute());
     }
 
-    private Update bindEntry(Update update, OutboxEntry entry) {
-        update.bind("account", account)
+    @Override
+    public void updateOutboxEntries(List<OutboxEntry> entries) {
+        batch("update outbox entries", UPDATE_ENTRY, entries, this::bindEntry);
+    }
+
+    @Override
+    public Map<MessageId, OutboxEntry> lockOutboxEntries(Collection<MessageId> ids) {
+        Map<MessageId, OutboxEntry> locked = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return locked;
+        }
+        // ordered, so that overlapping batches take their locks in one order
+        run("lock outbox entries", () -> handle
+                .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries"
+                        + " WHERE account_id = :account AND message_id IN (<messages>) ORDER BY message_id FOR UPDATE")
+                .bind("account", account)
+                .bindList("messages", ids.stream().map(MessageId::value).distinct().toList())
+                .map(ENTRY)
+                .list())
+                .forEach(entry -> locked.put(entry.messageId(), entry));
+        return locked;
+    }
+
+    private <S extends SqlStatement<S>> S bindEntry(S statement, OutboxEntry entry) {
+        statement.bind("account", account)
                 .bind("message", entry.messageId().value())
                 .bind("conversation", entry.conversationId().value())
                 .bind("recipient", entry.recipient().e164())
@@ -137,7 +168,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
                 .bind("failure", entry.failure().map(JdbiSendingTransaction::writeFailure).orElse(null))
                 .bind("createdAt", time(entry.createdAt()))
                 .bind("updatedAt", time(entry.updatedAt()));
-        return bindNullableUuid(update, "broadcast", entry.broadcastId().map(BroadcastId::value));
+        return bindNullableUuid(statement, "broadcast", entry.broadcastId().map(BroadcastId::value));
     }
 
     @Override

@@ -1,0 +1,281 @@
+package io.github.inboxkit.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.inboxkit.carrier.OutboundMedia;
+import io.github.inboxkit.carrier.Sender;
+import io.github.inboxkit.carrier.TextEncoding;
+import io.github.inboxkit.core.account.Account;
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.contact.OptOutAction;
+import io.github.inboxkit.core.contact.OptOutRecord;
+import io.github.inboxkit.core.contact.OptOutSource;
+import io.github.inboxkit.core.conversation.Conversation;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.ConversationState;
+import io.github.inboxkit.core.conversation.Direction;
+import io.github.inboxkit.core.conversation.MediaReference;
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.sending.BroadcastId;
+import io.github.inboxkit.core.sending.OutboxEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract: the batch operations of the store port ({@link AccountTransaction#lockConversationsByPhone},
+ * {@link AccountTransaction#insertConversations}, {@link AccountTransaction#insertMessages},
+ * {@link AccountTransaction#findMessages}, {@link AccountTransaction#latestOptOutRecords}, {@link
+ * SendingTransaction#insertOutboxEntries}, {@link SendingTransaction#lockOutboxEntries}, ...) give
+ * exactly what the single-row operations give, one row at a time: same rows, same conflicts,
+ * scoped to the transaction's account (DESIGN invariants 1, 6). A store module extends it and
+ * implements {@link #newStore()}; every test uses accounts with random ids, so one shared
+ * database serves all tests.
+ */
+public abstract class BatchOperationsContract {
+
+    /** The instant the tests start at, truncated to microseconds as stores keep it. */
+    protected static final Instant NOW = Instant.parse("2026-11-25T09:00:00.123456Z");
+
+    /** The store under test. */
+    protected SendingStore store;
+    /** A fresh account. */
+    protected AccountId account;
+
+    /**
+     * Creates the store under test, or returns a shared one.
+     *
+     * @return the store
+     */
+    protected abstract SendingStore newStore();
+
+    /** Creates the store and a fresh account. */
+    @BeforeEach
+    protected void setUpBatches() {
+        store = newStore();
+        account = newAccount();
+    }
+
+    private AccountId newAccount() {
+        AccountId id = AccountId.of("acct-" + UUID.randomUUID());
+        store.inTransaction(id, tx -> {
+            tx.insertAccount(Account.builder().id(id).name("Batch test").settings(AccountSettings.defaults())
+                    .createdAt(NOW).build());
+            return null;
+        });
+        return id;
+    }
+
+    private static PhoneNumber phone(int index) {
+        return new PhoneNumber(String.format("+3363%07d", index));
+    }
+
+    private static Conversation conversation(PhoneNumber phone) {
+        return Conversation.builder().id(ConversationId.random()).contactPhone(phone).state(ConversationState.OPEN)
+                .unreadCount(0).lastActivityAt(NOW).lastMessagePreview("Hi").lastMessageSequence(1).createdAt(NOW)
+                .build();
+    }
+
+    private static Message message(Conversation conversation, String text) {
+        MessageId id = MessageId.random();
+        return Message.builder().id(id).conversationId(conversation.id()).sequence(conversation.lastMessageSequence())
+                .contactPhone(conversation.contactPhone()).direction(Direction.OUTBOUND).text(text)
+                .media(List.of(new MediaReference("image/png", "outbox:" + id + "/0")))
+                .senderId("+33700000001").status(MessageStatus.QUEUED).read(true)
+                .author(UserId.of("agent")).broadcastLabel("Promo").createdAt(NOW).build();
+    }
+
+    private static OutboxEntry entry(Message message, BroadcastId broadcast) {
+        return OutboxEntry.builder().messageId(message.id()).conversationId(message.conversationId())
+                .recipient(message.contactPhone()).status(MessageStatus.QUEUED).carrierId("simulator")
+                .sender(Sender.longCode("+33700000001")).text(message.text())
+                .media(List.of(OutboundMedia.inline("image/png", new byte[] {1, 2, 3})))
+                .segmentCount(1).encoding(TextEncoding.GSM_7).attempts(0).dueAt(NOW).broadcastId(broadcast)
+                .createdAt(NOW).updatedAt(NOW).build();
+    }
+
+    private record Batch(List<Conversation> conversations, List<Message> messages, List<OutboxEntry> entries) {}
+
+    /** Records a broadcast-shaped batch (threads, messages, outbox entries) in one transaction. */
+    private Batch recordBatch(AccountId in, int from, int count) {
+        BroadcastId broadcast = BroadcastId.random();
+        List<Conversation> conversations = new ArrayList<>();
+        List<Message> messages = new ArrayList<>();
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            Conversation conversation = conversation(phone(i));
+            Message message = message(conversation, "Hello " + i + " \"quoted\" \\ é");
+            conversations.add(conversation);
+            messages.add(message);
+            entries.add(entry(message, broadcast));
+        }
+        store.inSendingTransaction(in, tx -> {
+            tx.insertConversations(conversations);
+            tx.adjustCounters(count, 0, 0);
+            tx.insertMessages(messages);
+            tx.insertOutboxEntries(entries);
+            return null;
+        });
+        return new Batch(conversations, messages, entries);
+    }
+
+    @Test
+    @DisplayName("F19 a batch of threads, messages and outbox entries reads back equal, one row at a time and in batches")
+    void batchInsertsReadBack() {
+        Batch batch = recordBatch(account, 0, 5);
+
+        store.inSendingTransaction(account, tx -> {
+            for (int i = 0; i < 5; i++) {
+                assertThat(tx.findConversation(batch.conversations().get(i).id())).contains(batch.conversations().get(i));
+                assertThat(tx.findMessage(batch.messages().get(i).id())).contains(batch.messages().get(i));
+                assertThat(tx.findOutboxEntry(batch.entries().get(i).messageId())).contains(batch.entries().get(i));
+            }
+            Map<PhoneNumber, Conversation> threads = tx.lockConversationsByPhone(
+                    List.of(phone(4), phone(0), phone(99), phone(0)));
+            assertThat(threads).containsOnlyKeys(phone(0), phone(4));
+            assertThat(threads.get(phone(4))).isEqualTo(batch.conversations().get(4));
+            Map<MessageId, Message> messages = tx.findMessages(
+                    List.of(batch.messages().get(1).id(), batch.messages().get(3).id(), MessageId.random()));
+            assertThat(messages).containsOnlyKeys(batch.messages().get(1).id(), batch.messages().get(3).id());
+            assertThat(messages.get(batch.messages().get(3).id())).isEqualTo(batch.messages().get(3));
+            Map<MessageId, OutboxEntry> entries = tx.lockOutboxEntries(
+                    List.of(batch.entries().get(2).messageId(), MessageId.random()));
+            assertThat(entries).containsOnlyKeys(batch.entries().get(2).messageId());
+            assertThat(entries.get(batch.entries().get(2).messageId())).isEqualTo(batch.entries().get(2));
+            assertThat(tx.counters().openConversations()).isEqualTo(5);
+            return null;
+        });
+        List<OutboxEntry> claimable = store.inSendingTransaction(account,
+                (SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW, 100));
+        assertThat(claimable).containsExactlyInAnyOrderElementsOf(batch.entries());
+    }
+
+    @Test
+    @DisplayName("F31 batch updates replace every attribute of threads, messages and outbox entries")
+    void batchUpdatesReplaceAttributes() {
+        Batch batch = recordBatch(account, 0, 3);
+        List<Conversation> reopened = new ArrayList<>();
+        List<Message> sent = new ArrayList<>();
+        List<OutboxEntry> accepted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            reopened.add(Conversation.builder().from(batch.conversations().get(i)).state(ConversationState.CLOSED)
+                    .lastMessagePreview("Bye " + i).lastMessageSequence(7).lastActivityAt(NOW.plusSeconds(i))
+                    .build());
+            sent.add(Message.builder().from(batch.messages().get(i)).status(MessageStatus.SENT)
+                    .carrierMessageId("SM-" + i).text("Edited " + i).build());
+            accepted.add(OutboxEntry.builder().from(batch.entries().get(i)).status(MessageStatus.SENT)
+                    .carrierMessageId("SM-" + i).attempts(1).leaseUntil(Optional.empty())
+                    .updatedAt(NOW.plusSeconds(1)).build());
+        }
+        store.inSendingTransaction(account, tx -> {
+            tx.lockConversationsByPhone(List.of(phone(0), phone(1), phone(2)));
+            tx.updateConversations(reopened);
+            tx.updateMessages(sent);
+            tx.lockOutboxEntries(accepted.stream().map(OutboxEntry::messageId).toList());
+            tx.updateOutboxEntries(accepted);
+            return null;
+        });
+
+        store.inSendingTransaction(account, tx -> {
+            for (int i = 0; i < 3; i++) {
+                assertThat(tx.findConversation(reopened.get(i).id())).contains(reopened.get(i));
+                assertThat(tx.findMessage(sent.get(i).id())).contains(sent.get(i));
+                assertThat(tx.findMessageByCarrierId("SM-" + i)).contains(sent.get(i));
+                assertThat(tx.findOutboxEntry(accepted.get(i).messageId())).contains(accepted.get(i));
+                assertThat(tx.lockOutboxEntryByCarrierId("simulator", "SM-" + i)).contains(accepted.get(i));
+            }
+            assertThat(tx.lockClaimableOutboxEntries(NOW, 100)).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    @DisplayName("F18 the latest subscription record of many numbers at once, as one number at a time")
+    void latestOptOutRecordsOfMany() {
+        PhoneNumber stoppedThenStarted = phone(1);
+        PhoneNumber stopped = phone(2);
+        PhoneNumber never = phone(3);
+        store.inTransaction(account, tx -> {
+            tx.appendOptOutRecord(record(stoppedThenStarted, OptOutAction.OPTED_OUT, NOW));
+            tx.appendOptOutRecord(record(stoppedThenStarted, OptOutAction.OPTED_IN, NOW.plusSeconds(1)));
+            tx.appendOptOutRecord(record(stopped, OptOutAction.OPTED_IN, NOW));
+            tx.appendOptOutRecord(record(stopped, OptOutAction.OPTED_OUT, NOW.plusSeconds(2)));
+            return null;
+        });
+
+        Map<PhoneNumber, OptOutRecord> latest = store.inTransaction(account,
+                (AccountTransaction tx) -> tx.latestOptOutRecords(List.of(never, stopped, stoppedThenStarted, stopped)));
+
+        assertThat(latest).containsOnlyKeys(stopped, stoppedThenStarted);
+        assertThat(latest.get(stopped).action()).isEqualTo(OptOutAction.OPTED_OUT);
+        assertThat(latest.get(stoppedThenStarted).action()).isEqualTo(OptOutAction.OPTED_IN);
+        store.inTransaction(account, tx -> {
+            assertThat(Optional.ofNullable(latest.get(stopped))).isEqualTo(tx.latestOptOutRecord(stopped));
+            assertThat(Optional.ofNullable(latest.get(stoppedThenStarted)))
+                    .isEqualTo(tx.latestOptOutRecord(stoppedThenStarted));
+            assertThat(tx.latestOptOutRecords(List.of())).isEmpty();
+            return null;
+        });
+    }
+
+    private static OptOutRecord record(PhoneNumber phone, OptOutAction action, Instant at) {
+        return OptOutRecord.builder().phone(phone).action(action).source(OptOutSource.USER)
+                .changedBy(UserId.of("agent")).recordedAt(at).build();
+    }
+
+    @Test
+    @DisplayName("F33 batch reads see only the transaction's account")
+    void batchReadsAreScopedToTheAccount() {
+        Batch mine = recordBatch(account, 0, 2);
+        AccountId other = newAccount();
+        store.inTransaction(other, tx -> {
+            tx.appendOptOutRecord(record(phone(0), OptOutAction.OPTED_OUT, NOW));
+            return null;
+        });
+
+        store.inSendingTransaction(other, tx -> {
+            assertThat(tx.lockConversationsByPhone(List.of(phone(0), phone(1)))).isEmpty();
+            assertThat(tx.findMessages(mine.messages().stream().map(Message::id).toList())).isEmpty();
+            assertThat(tx.lockOutboxEntries(mine.entries().stream().map(OutboxEntry::messageId).toList())).isEmpty();
+            return null;
+        });
+        Map<PhoneNumber, OptOutRecord> ownRecords = store.inTransaction(account,
+                (AccountTransaction tx) -> tx.latestOptOutRecords(List.of(phone(0), phone(1))));
+        assertThat(ownRecords).isEmpty();
+    }
+
+    @Test
+    @DisplayName("F19 a batch with a taken key is a conflict and leaves nothing of its transaction")
+    void aConflictingBatchLeavesNothing() {
+        Batch first = recordBatch(account, 0, 1);
+        Conversation fresh = conversation(phone(50));
+        Message freshMessage = message(fresh, "new");
+        Message duplicate = Message.builder().from(message(fresh, "again")).id(first.messages().get(0).id())
+                .sequence(2).build();
+
+        assertThatThrownBy(() -> store.inSendingTransaction(account, tx -> {
+            tx.insertConversations(List.of(fresh));
+            tx.insertMessages(List.of(freshMessage, duplicate));
+            return null;
+        })).isInstanceOf(StoreConflictException.class);
+
+        store.inSendingTransaction(account, tx -> {
+            assertThat(tx.findConversation(fresh.id())).isEmpty();
+            assertThat(tx.findMessage(freshMessage.id())).isEmpty();
+            assertThat(tx.findMessage(first.messages().get(0).id())).contains(first.messages().get(0));
+            return null;
+        });
+    }
+}
