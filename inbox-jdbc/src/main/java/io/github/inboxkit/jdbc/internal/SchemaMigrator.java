@@ -2,6 +2,7 @@ package io.github.inboxkit.jdbc.internal;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -10,7 +11,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  *
  * <p>Several nodes may call {@link #migrate()} at once: Flyway serialises them with a database lock
  * (an advisory lock on PostgreSQL), the first applies the pending migrations and the others find
- * nothing left to do. A database that already holds a host's own tables but no InboxKit history is
+ * nothing left to do. On a fresh database the nodes can race before that lock exists (see
+ * {@link #migrate()}); the loser asks again. A database that already holds a host's own tables but no InboxKit history is
  * baselined at version 0, so that every InboxKit migration still runs.
  *
  * <p>Thread-safe: holds only configuration.
@@ -19,6 +21,9 @@ public final class SchemaMigrator {
 
     /** The name of the library's own schema-history table. */
     public static final String HISTORY_TABLE = "inboxkit_schema_history";
+
+    /** Attempts when another node is creating the history table at the same moment; see {@link #isBaselineRace}. */
+    private static final int BASELINE_RACE_ATTEMPTS = 10;
 
     private final Flyway flyway;
 
@@ -45,8 +50,37 @@ public final class SchemaMigrator {
      * @throws org.flywaydb.core.api.FlywayException if a migration or the validation fails
      */
     public int migrate() {
-        MigrateResult result = flyway.migrate();
-        return result.migrationsExecuted;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                MigrateResult result = flyway.migrate();
+                return result.migrationsExecuted;
+            } catch (FlywayException e) {
+                if (attempt >= BASELINE_RACE_ATTEMPTS || !isBaselineRace(e)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * Two nodes migrating a fresh database race before Flyway's lock is taken: the first creates the
+     * history table, the second saw no history table but a schema that is no longer empty, decides
+     * to baseline, and finds the history table there and still empty. Asked again, the second sees
+     * the history table, waits on Flyway's lock, and finds nothing left to do.
+     */
+    private static boolean isBaselineRace(FlywayException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("Unable to baseline") && message.contains("is empty");
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(100L * attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new FlywayException("Interrupted while waiting for another node's migration", interrupted);
+        }
     }
 
     /** @return the schema version now recorded in the history table, or "none" */
