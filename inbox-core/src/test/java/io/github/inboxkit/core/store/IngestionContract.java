@@ -198,6 +198,25 @@ public abstract class IngestionContract extends StoreContractSupport {
     }
 
     @Test
+    @DisplayName("F32 the carrier's reception time reads back from the store at microsecond precision, and stays absent when not given")
+    void carrierReceivedAtRoundTrips() {
+        // earlier than the engine's clock and not on a whole second, so a store that drops or
+        // rounds the value, or substitutes its own time, is caught
+        java.time.Instant carrierTime = START.minusSeconds(90).plusNanos(123_456_000);
+        ReceivedMessage timed = kit.ingestion().receive(account, IncomingMessage.builder()
+                .carrierMessageId("timed-1").contactNumber(phone(1)).accountNumber("+33700000001").text("hi")
+                .receivedAt(carrierTime).build());
+        ReceivedMessage untimed = kit.ingestion().receive(account, IncomingMessage.builder()
+                .carrierMessageId("untimed-1").contactNumber(phone(2)).accountNumber("+33700000001").text("hi")
+                .build());
+
+        Message storedTimed = kit.conversations().messages(account, idOf(timed), 10).get(0);
+        assertThat(storedTimed.carrierReceivedAt()).contains(carrierTime);
+        assertThat(storedTimed.createdAt()).isEqualTo(clock.instant());
+        assertThat(kit.conversations().messages(account, idOf(untimed), 10).get(0).carrierReceivedAt()).isEmpty();
+    }
+
+    @Test
     @DisplayName("F29 F32 a carrier's parsed webhook message is ingested once, with its media")
     void carrierInboundMessage() {
         io.github.inboxkit.carrier.InboundMessage parsed = new io.github.inboxkit.carrier.InboundMessage(

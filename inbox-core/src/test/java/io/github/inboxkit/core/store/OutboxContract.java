@@ -8,6 +8,7 @@ import io.github.inboxkit.carrier.DeliveryStatus;
 import io.github.inboxkit.carrier.OutboundMedia;
 import io.github.inboxkit.carrier.PermanentReason;
 import io.github.inboxkit.carrier.Sender;
+import io.github.inboxkit.carrier.ShiftTable;
 import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
@@ -363,6 +364,42 @@ public abstract class OutboxContract {
         });
         assertThat(store.accountsWithClaimableOutbox(NOW, 1_000_000)).contains(account).doesNotContain(other);
         assertThat(store.listAccountIds()).contains(account, other);
+    }
+
+    @Test
+    @DisplayName("F25 F31 an entry's national language shift tables read back in order, and an update replaces them")
+    void shiftTablesRoundTrip() {
+        OutboxEntry queued = queue(MessageStatus.QUEUED, NOW);
+        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(queued.messageId())).orElseThrow().shiftTables())
+                .isEmpty();
+
+        OutboxEntry turkish = OutboxEntry.builder().from(queued)
+                .shiftTables(List.of(ShiftTable.TURKISH_LOCKING, ShiftTable.TURKISH_SINGLE)).build();
+        inTx((SendingTransaction tx) -> {
+            tx.updateOutboxEntry(turkish);
+            return null;
+        });
+        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(queued.messageId()))).contains(turkish);
+        assertThat(inTx((SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW, 10)))
+                .singleElement().extracting(OutboxEntry::shiftTables)
+                .isEqualTo(List.of(ShiftTable.TURKISH_LOCKING, ShiftTable.TURKISH_SINGLE));
+
+        OutboxEntry spanish = OutboxEntry.builder().from(turkish).shiftTables(List.of(ShiftTable.SPANISH_SINGLE)).build();
+        inTx((SendingTransaction tx) -> {
+            tx.updateOutboxEntry(spanish);
+            return null;
+        });
+        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(queued.messageId()))).contains(spanish);
+
+        MessageId inserted = MessageId.random();
+        OutboxEntry portuguese = OutboxEntry.builder()
+                .from(entry(inserted, conversation, phone(0), MessageStatus.SENT, NOW, NOW))
+                .shiftTables(List.of(ShiftTable.PORTUGUESE_LOCKING, ShiftTable.PORTUGUESE_SINGLE)).build();
+        inTx((SendingTransaction tx) -> {
+            tx.insertOutboxEntries(List.of(portuguese));
+            return null;
+        });
+        assertThat(inTx((SendingTransaction tx) -> tx.lockOutboxEntries(List.of(inserted)))).containsEntry(inserted, portuguese);
     }
 
     @Test

@@ -56,7 +56,7 @@ class JdbiAccountTransaction implements AccountTransaction {
             + " c.unread_count, c.last_activity_at, c.preview, c.last_message_sequence, c.created_at";
     static final String MESSAGE_COLUMNS = "message_id, conversation_id, sequence, phone_e164, direction,"
             + " body, media, sender_id, carrier_message_id, status, is_read, author_id, broadcast_label,"
-            + " scheduled_for, created_at";
+            + " scheduled_for, carrier_received_at, created_at";
     private static final String CONTACT_COLUMNS =
             "contact_id, phone_e164, first_name, last_name, custom_fields, created_at, updated_at";
 
@@ -494,6 +494,7 @@ class JdbiAccountTransaction implements AccountTransaction {
             .author(Optional.ofNullable(rs.getString("author_id")).map(UserId::of))
             .broadcastLabel(Optional.ofNullable(rs.getString("broadcast_label")))
             .scheduledFor(Optional.ofNullable(nullableInstant(rs, "scheduled_for")))
+            .carrierReceivedAt(Optional.ofNullable(nullableInstant(rs, "carrier_received_at")))
             .createdAt(instant(rs, "created_at"))
             .build();
 
@@ -521,14 +522,15 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     private static final String INSERT_MESSAGE = "INSERT INTO messages (account_id, " + MESSAGE_COLUMNS
             + ", body_lower) VALUES (:account, :message, :conversation, :sequence, :phone, :direction, :body,"
-            + " :media, :senderId, :carrierId, :status, :read, :author, :broadcast, :scheduledFor, :createdAt,"
+            + " :media, :senderId, :carrierId, :status, :read, :author, :broadcast, :scheduledFor, :carrierReceivedAt,"
+            + " :createdAt,"
             + " :bodyLower)";
     private static final String UPDATE_MESSAGE = "UPDATE messages SET conversation_id = :conversation,"
             + " sequence = :sequence,"
             + " phone_e164 = :phone, direction = :direction, body = :body, body_lower = :bodyLower,"
             + " media = :media, sender_id = :senderId, carrier_message_id = :carrierId,"
             + " status = :status, is_read = :read, author_id = :author, broadcast_label = :broadcast,"
-            + " scheduled_for = :scheduledFor, created_at = :createdAt"
+            + " scheduled_for = :scheduledFor, carrier_received_at = :carrierReceivedAt, created_at = :createdAt"
             + " WHERE account_id = :account AND message_id = :message";
 
     @Override
@@ -585,6 +587,7 @@ class JdbiAccountTransaction implements AccountTransaction {
                 .bind("author", message.author().map(UserId::value).orElse(null))
                 .bind("broadcast", message.broadcastLabel().orElse(null))
                 .bind("scheduledFor", message.scheduledFor().map(JdbiAccountTransaction::time).orElse(null))
+                .bind("carrierReceivedAt", message.carrierReceivedAt().map(JdbiAccountTransaction::time).orElse(null))
                 .bind("createdAt", time(message.createdAt()));
     }
 

@@ -6,6 +6,7 @@ import io.github.inboxkit.carrier.OutboundMedia;
 import io.github.inboxkit.carrier.PermanentReason;
 import io.github.inboxkit.carrier.Sender;
 import io.github.inboxkit.carrier.SenderKind;
+import io.github.inboxkit.carrier.ShiftTable;
 import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.conversation.ConversationId;
@@ -53,8 +54,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
 final class JdbiSendingTransaction extends JdbiAccountTransaction implements SendingTransaction {
 
     private static final String ENTRY_COLUMNS = "message_id, conversation_id, recipient, status, carrier_id,"
-            + " sender_kind, sender_value, body, media, segment_count, encoding, attempts, due_at, scheduled_at,"
-            + " scheduled_zone, lease_until, carrier_message_id, failure, broadcast_id, created_at, updated_at";
+            + " sender_kind, sender_value, body, media, segment_count, encoding, shift_tables, attempts, due_at,"
+            + " scheduled_at, scheduled_zone, lease_until, carrier_message_id, failure, broadcast_id, created_at, updated_at";
 
     /** Claimable at :now, as {@link OutboxEntry#isClaimable} says. */
     static final String CLAIMABLE = "pending = TRUE AND due_at <= :now"
@@ -78,6 +79,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
                 .media(readMedia(rs.getString("media")))
                 .segmentCount(rs.getInt("segment_count"))
                 .encoding(TextEncoding.valueOf(rs.getString("encoding")))
+                .shiftTables(readShiftTables(rs.getString("shift_tables")))
                 .attempts(rs.getInt("attempts"))
                 .dueAt(instant(rs, "due_at"))
                 .leaseUntil(Optional.ofNullable(nullableInstant(rs, "lease_until")))
@@ -95,13 +97,14 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
 
     private static final String INSERT_ENTRY = "INSERT INTO outbox_entries (account_id, " + ENTRY_COLUMNS
             + ", pending) VALUES (:account, :message, :conversation, :recipient, :status,"
-            + " :carrierId, :senderKind, :senderValue, :body, :media, :segments, :encoding, :attempts, :dueAt,"
-            + " :scheduledAt, :scheduledZone, :leaseUntil, :carrierMessageId, :failure, :broadcast, :createdAt,"
+            + " :carrierId, :senderKind, :senderValue, :body, :media, :segments, :encoding, :shiftTables, :attempts,"
+            + " :dueAt, :scheduledAt, :scheduledZone, :leaseUntil, :carrierMessageId, :failure, :broadcast, :createdAt,"
             + " :updatedAt, :pending)";
     private static final String UPDATE_ENTRY = "UPDATE outbox_entries SET"
             + " conversation_id = :conversation, recipient = :recipient, status = :status, pending = :pending,"
             + " carrier_id = :carrierId, sender_kind = :senderKind, sender_value = :senderValue, body = :body,"
-            + " media = :media, segment_count = :segments, encoding = :encoding, attempts = :attempts,"
+            + " media = :media, segment_count = :segments, encoding = :encoding,"
+            + " shift_tables = :shiftTables, attempts = :attempts,"
             + " due_at = :dueAt, scheduled_at = :scheduledAt, scheduled_zone = :scheduledZone,"
             + " lease_until = :leaseUntil, carrier_message_id = :carrierMessageId, failure = :failure,"
             + " broadcast_id = :broadcast, created_at = :createdAt, updated_at = :updatedAt"
@@ -159,6 +162,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
                 .bind("media", writeMedia(entry.media()))
                 .bind("segments", entry.segmentCount())
                 .bind("encoding", entry.encoding().name())
+                .bind("shiftTables", writeShiftTables(entry.shiftTables()))
                 .bind("attempts", entry.attempts())
                 .bind("dueAt", time(entry.dueAt()))
                 .bind("scheduledAt", entry.scheduledFor().map(s -> time(s.instant())).orElse(null))
@@ -491,6 +495,22 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
             }
         }
         return media;
+    }
+
+    static String writeShiftTables(List<ShiftTable> tables) {
+        return Json.write(tables.stream().map(ShiftTable::name).toList());
+    }
+
+    /** A row written before the column existed has none; the dispatcher recounts a GSM-7 text's tables at claim. */
+    static List<ShiftTable> readShiftTables(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        List<ShiftTable> tables = new ArrayList<>();
+        for (Object name : (List<?>) Json.parse(text)) {
+            tables.add(ShiftTable.valueOf((String) name));
+        }
+        return tables;
     }
 
     static String writeFailure(SendFailure failure) {
