@@ -10,7 +10,10 @@ import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.store.SendingTransaction;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import java.util.function.Function;
 
 /**
@@ -108,6 +111,35 @@ public final class SendingSteps {
          */
         public Conversation append(Conversation thread, Message message) {
             return Threads.append(step, thread, message);
+        }
+
+        /**
+         * Locks or starts the threads of many numbers at once, by the rules of {@link #lockOrStart}
+         * for each, in a few statements rather than a few per number (F4, F19).
+         *
+         * @param phones the numbers; a number given twice has one thread
+         * @return the locked threads by number, in the order given
+         * @throws io.github.inboxkit.core.store.StoreConflictException if another transaction
+         *     started one of the threads meanwhile (the use case is then retried)
+         */
+        public Map<PhoneNumber, Conversation> lockOrStartAll(List<PhoneNumber> phones) {
+            return Threads.lockOrStartAll(step, phones);
+        }
+
+        /**
+         * Appends one message to each of many locked threads, by the rules of {@link #append} for
+         * each, with one insert of the messages and one update of the threads (F3, F11, F19).
+         *
+         * @param threads the threads, from {@link #lockOrStartAll}, each once
+         * @param messages the messages, the i-th for the i-th thread, each with its thread's next sequence
+         * @param afterEach called with each message's index once that message's thread events were
+         *     collected, so that the caller's own events for it follow them
+         * @return the threads after their messages, in the order given
+         * @throws IllegalArgumentException if the lists differ in size or a thread comes twice
+         */
+        public List<Conversation> appendAll(List<Conversation> threads, List<Message> messages,
+                IntConsumer afterEach) {
+            return Threads.appendAll(step, threads, messages, afterEach);
         }
     }
 }

@@ -9,8 +9,12 @@ import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /** The rules of a thread that several use cases share: one per number, appending, reopening. */
 final class Threads {
@@ -41,7 +45,53 @@ final class Threads {
         return start(step, phone);
     }
 
+    /**
+     * Locks or starts the threads of many numbers at once, by exactly the rules of {@link
+     * #lockOrStart} for each, with one lock statement, one insert of the started threads and one
+     * update of the threads started afresh (a broadcast's batch, F19).
+     *
+     * @return the threads by number, in the order of {@code phones}, one per distinct number
+     */
+    static Map<PhoneNumber, Conversation> lockOrStartAll(Step step, List<PhoneNumber> phones) {
+        Map<PhoneNumber, Conversation> existing = step.tx.lockConversationsByPhone(phones);
+        Instant windowStart = existing.isEmpty() ? null : ConversationService.windowStart(step);
+        Map<PhoneNumber, Conversation> threads = new LinkedHashMap<>();
+        List<Conversation> started = new ArrayList<>();
+        List<Conversation> refreshed = new ArrayList<>();
+        for (PhoneNumber phone : phones) {
+            if (threads.containsKey(phone)) {
+                continue;
+            }
+            Conversation found = existing.get(phone);
+            Conversation thread;
+            if (found == null) {
+                thread = newThread(step, phone);
+                started.add(thread);
+            } else if (found.lastActivityAt().isBefore(windowStart)) {
+                thread = refreshed(step, found);
+                refreshed.add(thread);
+            } else {
+                thread = found;
+            }
+            threads.put(phone, thread);
+        }
+        if (!refreshed.isEmpty()) {
+            step.tx.updateConversations(refreshed);
+        }
+        if (!started.isEmpty()) {
+            step.tx.insertConversations(started);
+        }
+        return threads;
+    }
+
     private static Conversation startAfresh(Step step, Conversation stale) {
+        Conversation fresh = refreshed(step, stale);
+        step.tx.updateConversation(fresh);
+        return fresh;
+    }
+
+    /** The stale thread started afresh, its counters adjusted and its unread messages marked read; not saved. */
+    private static Conversation refreshed(Step step, Conversation stale) {
         if (stale.unreadCount() > 0) {
             step.tx.markInboundMessagesRead(stale.id());
             step.adjust(0, 0, -1);
@@ -57,11 +107,17 @@ final class Threads {
                 .lastMessagePreview("")
                 .createdAt(step.now)
                 .build();
-        step.tx.updateConversation(fresh);
         return fresh;
     }
 
     private static Conversation start(Step step, PhoneNumber phone) {
+        Conversation started = newThread(step, phone);
+        step.tx.insertConversation(started);
+        return started;
+    }
+
+    /** A new thread with the number, counted as open; not saved. */
+    private static Conversation newThread(Step step, PhoneNumber phone) {
         Conversation started = Conversation.builder()
                 .id(ConversationId.random())
                 .contactPhone(phone)
@@ -72,7 +128,6 @@ final class Threads {
                 .lastMessageSequence(0)
                 .createdAt(step.now)
                 .build();
-        step.tx.insertConversation(started);
         step.adjust(1, 0, 0);
         return started;
     }
@@ -83,6 +138,41 @@ final class Threads {
      */
     static Conversation append(Step step, Conversation conversation, Message message) {
         step.tx.insertMessage(message);
+        Conversation result = appended(step, conversation, message);
+        step.tx.updateConversation(result);
+        return result;
+    }
+
+    /**
+     * Appends one message to each of many locked conversations, by exactly the rules of {@link
+     * #append} for each, with one insert of the messages and one update of the conversations.
+     * {@code afterEach} is called with each message's index once that message's thread events were
+     * collected, so that the caller's events for it follow them as they would one at a time.
+     *
+     * @return the conversations after their messages, in the order given
+     * @throws IllegalArgumentException if the lists differ in size or a conversation comes twice
+     */
+    static List<Conversation> appendAll(Step step, List<Conversation> conversations, List<Message> messages,
+            IntConsumer afterEach) {
+        if (conversations.size() != messages.size()
+                || conversations.stream().map(Conversation::id).distinct().count() != conversations.size()) {
+            throw new IllegalArgumentException("one message per distinct conversation expected");
+        }
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        step.tx.insertMessages(messages);
+        List<Conversation> results = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            results.add(appended(step, conversations.get(i), messages.get(i)));
+            afterEach.accept(i);
+        }
+        step.tx.updateConversations(results);
+        return List.copyOf(results);
+    }
+
+    /** The conversation after the message, its counters adjusted and reopening announced; not saved. */
+    private static Conversation appended(Step step, Conversation conversation, Message message) {
         Instant activity = message.createdAt().isAfter(conversation.lastActivityAt())
                 ? message.createdAt()
                 : conversation.lastActivityAt();
@@ -101,9 +191,7 @@ final class Threads {
                 step.adjust(0, 0, 1);
             }
         }
-        Conversation result = updated.build();
-        step.tx.updateConversation(result);
-        return result;
+        return updated.build();
     }
 
     static String preview(String text, List<MediaReference> media) {

@@ -17,6 +17,7 @@ import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.contact.ContactOptedOutException;
 import io.github.inboxkit.core.contact.NoSuchContactException;
 import io.github.inboxkit.core.contact.OptOutAction;
+import io.github.inboxkit.core.contact.OptOutRecord;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
@@ -232,46 +233,72 @@ public final class SendingService {
         AccountSettings settings = settings(tx);
         // batch-local, so that a transaction retried after a conflict starts from what committed
         Set<PhoneNumber> seenInBatch = new HashSet<>();
-        List<PhoneNumber> reached = new ArrayList<>();
-        List<BroadcastSkip> skips = new ArrayList<>();
-        for (Recipient recipient : batch) {
-            String shown = recipient instanceof Recipient.OfContact contact ? contact.id().toString()
-                    : ((Recipient.OfNumber) recipient).number();
-            Optional<PhoneNumber> phone;
+        // skips by position in the batch, so that they are reported in the recipients' order
+        BroadcastSkip[] skipAt = new BroadcastSkip[batch.size()];
+        PhoneNumber[] phoneAt = new PhoneNumber[batch.size()];
+        List<PhoneNumber> candidates = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Recipient recipient = batch.get(i);
+            String shown = shown(recipient);
+            PhoneNumber phone;
             try {
-                phone = Optional.of(resolve(tx, recipient, settings));
+                phone = resolve(tx, recipient, settings);
             } catch (NoSuchContactException e) {
-                skips.add(new BroadcastSkip(shown, SkipReason.NO_SUCH_CONTACT));
+                skipAt[i] = new BroadcastSkip(shown, SkipReason.NO_SUCH_CONTACT);
                 continue;
             } catch (InvalidPhoneNumberException e) {
-                skips.add(new BroadcastSkip(shown, SkipReason.INVALID_NUMBER));
+                skipAt[i] = new BroadcastSkip(shown, SkipReason.INVALID_NUMBER);
                 continue;
             }
-            if (seenBefore.contains(phone.get()) || !seenInBatch.add(phone.get())) {
-                skips.add(new BroadcastSkip(shown, SkipReason.DUPLICATE));
+            if (seenBefore.contains(phone) || !seenInBatch.add(phone)) {
+                skipAt[i] = new BroadcastSkip(shown, SkipReason.DUPLICATE);
                 continue;
             }
-            if (isOptedOut(tx, phone.get())) {
-                skips.add(new BroadcastSkip(shown, SkipReason.OPTED_OUT));
+            phoneAt[i] = phone;
+            candidates.add(phone);
+        }
+        // one subscription lookup for the batch, not one per recipient
+        Map<PhoneNumber, OptOutRecord> optOuts = candidates.isEmpty() ? Map.of() : tx.latestOptOutRecords(candidates);
+        List<ThreadRecorder.Outbound> outbounds = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            PhoneNumber phone = phoneAt[i];
+            if (phone == null) {
+                continue;
+            }
+            OptOutRecord latest = optOuts.get(phone);
+            if (latest != null && latest.action() == OptOutAction.OPTED_OUT) {
+                skipAt[i] = new BroadcastSkip(shown(batch.get(i)), SkipReason.OPTED_OUT);
                 continue;
             }
             Sender sender;
             try {
-                sender = senderChoice.choose(settings, request.senderId(), request.numberPool(), phone.get(),
+                sender = senderChoice.choose(settings, request.senderId(), request.numberPool(), phone,
                         carrier.id(), carrier.capabilities());
             } catch (SenderNotAllowedException e) {
-                skips.add(new BroadcastSkip(shown, SkipReason.SENDER_NOT_ALLOWED));
+                skipAt[i] = new BroadcastSkip(shown(batch.get(i)), SkipReason.SENDER_NOT_ALLOWED);
                 continue;
             }
-            ThreadRecorder.append(tx, new ThreadRecorder.Outbound(phone.get(), content, sender, carrier.id(),
-                    Optional.empty(), Optional.of(broadcast.name()), Optional.of(broadcast.id()), request.author()),
-                    now, events);
-            reached.add(phone.get());
+            outbounds.add(new ThreadRecorder.Outbound(phone, content, sender, carrier.id(), Optional.empty(),
+                    Optional.of(broadcast.name()), Optional.of(broadcast.id()), request.author()));
+        }
+        // the threads, messages and outbox entries of the whole batch in a few statements (issue 7)
+        ThreadRecorder.appendAll(tx, outbounds, now, events);
+        List<PhoneNumber> reached = outbounds.stream().map(ThreadRecorder.Outbound::recipient).toList();
+        List<BroadcastSkip> skips = new ArrayList<>();
+        for (BroadcastSkip skip : skipAt) {
+            if (skip != null) {
+                skips.add(skip);
+            }
         }
         if (!skips.isEmpty()) {
             tx.appendBroadcastSkips(broadcast.id(), skips);
         }
         return new BatchOutcome(reached, skips);
+    }
+
+    private static String shown(Recipient recipient) {
+        return recipient instanceof Recipient.OfContact contact ? contact.id().toString()
+                : ((Recipient.OfNumber) recipient).number();
     }
 
     /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code broadcastProgress}; thread-safe. */

@@ -18,6 +18,7 @@ import io.github.inboxkit.core.store.SendingTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,21 +59,73 @@ final class ThreadRecorder {
     static OutboxEntry append(SendingTransaction tx, Outbound outbound, Instant now, Events events) {
         AccountId account = tx.accountId();
         MessageId messageId = MessageId.random();
-        String text = outbound.content().text();
         // the engine's own rules: one thread per number, started afresh after the window (F4)
         Conversation thread = events.threads().lockOrStart(outbound.recipient());
+        Message message = message(outbound, messageId, thread, now);
+        // reopens (F3), activity and preview as for any message; outbound leaves unread counts alone
+        events.threads().append(thread, message);
+        OutboxEntry entry = entry(outbound, messageId, thread, now);
+        tx.insertOutboxEntry(entry);
+        events.add(new InboxEvent.OutboundMessageRecorded(account, thread.id(), messageId, now));
+        events.statusChanged(account, entry, now);
+        return entry;
+    }
+
+    /**
+     * Appends many messages to their threads and queues them, each exactly as {@link #append}
+     * would, but with one lock-or-start of the threads, one insert of the messages, one update of
+     * the threads and one insert of the outbox entries (F19's broadcast batches).
+     *
+     * @param tx the transaction
+     * @param outbounds what to record, at most one per number
+     * @param now the current time
+     * @param events where the events go
+     * @return the outbox entries, in the order given
+     * @throws IllegalArgumentException if two outbounds have the same number
+     */
+    static List<OutboxEntry> appendAll(SendingTransaction tx, List<Outbound> outbounds, Instant now, Events events) {
+        if (outbounds.isEmpty()) {
+            return List.of();
+        }
+        AccountId account = tx.accountId();
+        List<PhoneNumber> phones = outbounds.stream().map(Outbound::recipient).toList();
+        Map<PhoneNumber, Conversation> threads = events.threads().lockOrStartAll(phones);
+        if (threads.size() != outbounds.size()) {
+            throw new IllegalArgumentException("one outbound per number expected");
+        }
+        List<Conversation> locked = new ArrayList<>(outbounds.size());
+        List<Message> messages = new ArrayList<>(outbounds.size());
+        List<OutboxEntry> entries = new ArrayList<>(outbounds.size());
+        for (Outbound outbound : outbounds) {
+            Conversation thread = threads.get(outbound.recipient());
+            MessageId messageId = MessageId.random();
+            locked.add(thread);
+            messages.add(message(outbound, messageId, thread, now));
+            entries.add(entry(outbound, messageId, thread, now));
+        }
+        // each message's events follow its thread's, as they would one at a time
+        events.threads().appendAll(locked, messages, i -> {
+            OutboxEntry entry = entries.get(i);
+            events.add(new InboxEvent.OutboundMessageRecorded(account, entry.conversationId(), entry.messageId(), now));
+            events.statusChanged(account, entry, now);
+        });
+        tx.insertOutboxEntries(entries);
+        return List.copyOf(entries);
+    }
+
+    private static Message message(Outbound outbound, MessageId messageId, Conversation thread, Instant now) {
         MessageStatus status = outbound.scheduledFor().isPresent() ? MessageStatus.SCHEDULED : MessageStatus.QUEUED;
         List<MediaReference> media = new ArrayList<>();
         for (int i = 0; i < outbound.content().media().size(); i++) {
             media.add(new MediaReference(outbound.content().media().get(i).contentType(), "outbox:" + messageId + "/" + i));
         }
-        Message message = Message.builder()
+        return Message.builder()
                 .id(messageId)
                 .conversationId(thread.id())
                 .sequence(thread.lastMessageSequence() + 1)
                 .contactPhone(outbound.recipient())
                 .direction(Direction.OUTBOUND)
-                .text(text)
+                .text(outbound.content().text())
                 .media(media)
                 .senderId(outbound.sender().value())
                 .status(status)
@@ -82,16 +135,18 @@ final class ThreadRecorder {
                 .scheduledFor(outbound.scheduledFor().map(ScheduledTime::instant))
                 .createdAt(now)
                 .build();
-        // reopens (F3), activity and preview as for any message; outbound leaves unread counts alone
-        events.threads().append(thread, message);
-        OutboxEntry entry = OutboxEntry.builder()
+    }
+
+    private static OutboxEntry entry(Outbound outbound, MessageId messageId, Conversation thread, Instant now) {
+        MessageStatus status = outbound.scheduledFor().isPresent() ? MessageStatus.SCHEDULED : MessageStatus.QUEUED;
+        return OutboxEntry.builder()
                 .messageId(messageId)
                 .conversationId(thread.id())
                 .recipient(outbound.recipient())
                 .status(status)
                 .carrierId(outbound.carrierId())
                 .sender(outbound.sender())
-                .text(text)
+                .text(outbound.content().text())
                 .media(outbound.content().media())
                 .segmentCount(outbound.content().segmentCount())
                 .encoding(outbound.content().encoding())
@@ -103,10 +158,6 @@ final class ThreadRecorder {
                 .createdAt(now)
                 .updatedAt(now)
                 .build();
-        tx.insertOutboxEntry(entry);
-        events.add(new InboxEvent.OutboundMessageRecorded(account, thread.id(), messageId, now));
-        events.statusChanged(account, entry, now);
-        return entry;
     }
 
     /**
