@@ -42,6 +42,8 @@ public final class DispatchBenchmark {
     private static final boolean DURABLE = Boolean.getBoolean("durable");
     private static final boolean REWRITE_BATCHED_INSERTS = Boolean.getBoolean("reWriteBatchedInserts");
     private static final int BATCH_RECIPIENTS = Integer.getInteger("batchRecipients", 100_000);
+    private static final int STATEMENTS = Integer.getInteger("statements", 0);
+    private static final int SLOW_PLANS_MS = Integer.getInteger("slowPlansMs", 0);
 
     private DispatchBenchmark() {}
 
@@ -56,7 +58,23 @@ public final class DispatchBenchmark {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         String onOff = DURABLE ? "on" : "off";
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        List<String> preload = new ArrayList<>();
+        if (STATEMENTS > 0) {
+            preload.add("pg_stat_statements");
+        }
+        if (SLOW_PLANS_MS > 0) {
+            // the plans of statements slower than this go to the server's log, in target/
+            preload.add("auto_explain");
+            builder.setServerConfig("auto_explain.log_min_duration", SLOW_PLANS_MS + "ms")
+                    .setServerConfig("auto_explain.log_analyze", "on")
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File("target/postgres.log")))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File("target/postgres.log")));
+        }
+        if (!preload.isEmpty()) {
+            builder.setServerConfig("shared_preload_libraries", String.join(",", preload));
+        }
+        try (EmbeddedPostgres server = builder
                 .setServerConfig("fsync", onOff).setServerConfig("synchronous_commit", onOff)
                 .setServerConfig("full_page_writes", onOff).setServerConfig("shared_buffers", "512MB").start()) {
             try (Connection admin = server.getPostgresDatabase().getConnection();
@@ -65,7 +83,15 @@ public final class DispatchBenchmark {
             }
             String url = server.getJdbcUrl("postgres", "dispatch_bench");
             try (HikariDataSource first = pool(url); HikariDataSource second = pool(url)) {
+                if (STATEMENTS > 0) {
+                    try (Connection connection = first.getConnection(); Statement statement = connection.createStatement()) {
+                        statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                    }
+                }
                 run(first, second);
+                if (STATEMENTS > 0) {
+                    printStatements(first);
+                }
             }
         }
     }
@@ -127,6 +153,27 @@ public final class DispatchBenchmark {
         System.out.printf(Locale.ROOT, "| dispatch through batch operations, one node | %,.0f messages/s |%n", batchDispatch);
         System.out.printf(Locale.ROOT, "| bare SKIP LOCKED loop on the same table | %,.0f messages/s |%n", bareAgain);
         System.out.printf(Locale.ROOT, "| ratio batch dispatch / bare | %.2f |%n", batchDispatch / bareAgain);
+        System.out.println();
+    }
+
+    /** The statements that took the most time in the whole run, from pg_stat_statements. */
+    private static void printStatements(HikariDataSource pool) throws Exception {
+        System.out.printf(Locale.ROOT, "## The %d statements with the most total time%n%n", STATEMENTS);
+        System.out.println("| total ms | calls | rows | mean ms | statement |");
+        System.out.println("|---:|---:|---:|---:|---|");
+        try (Connection connection = pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT total_exec_time, calls, rows,"
+                        + " mean_exec_time, query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT ?")) {
+            statement.setInt(1, STATEMENTS);
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String query = rows.getString(5).replaceAll("\\s+", " ");
+                    System.out.printf(Locale.ROOT, "| %,.0f | %,d | %,d | %.3f | `%s` |%n", rows.getDouble(1),
+                            rows.getLong(2), rows.getLong(3), rows.getDouble(4),
+                            query.length() > 160 ? query.substring(0, 160) + "…" : query);
+                }
+            }
+        }
         System.out.println();
     }
 

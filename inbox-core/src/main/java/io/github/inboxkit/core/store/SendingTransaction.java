@@ -8,8 +8,10 @@ import io.github.inboxkit.core.sending.Broadcast;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.BroadcastSkip;
 import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.ScheduledTime;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,6 +127,34 @@ public interface SendingTransaction extends AccountTransaction {
     }
 
     /**
+     * Writes outbox entries through to their thread messages (DESIGN invariant 3: the thread shows
+     * what the outbox holds): each message takes its entry's status, carrier message id, text and
+     * scheduled time; everything else about it stays. Entries whose message is gone (purged) are
+     * skipped.
+     *
+     * <p>The default reads the messages with {@link #findMessages} and writes them back with
+     * {@link #updateMessages}; a SQL store updates the four columns in one batch.
+     *
+     * @param entries the entries after their change
+     */
+    default void syncMessages(List<OutboxEntry> entries) {
+        Map<MessageId, Message> messages = findMessages(entries.stream().map(OutboxEntry::messageId).toList());
+        List<Message> synced = new ArrayList<>(entries.size());
+        for (OutboxEntry entry : entries) {
+            Message message = messages.get(entry.messageId());
+            if (message != null) {
+                synced.add(Message.builder().from(message)
+                        .status(entry.status())
+                        .carrierMessageId(entry.carrierMessageId())
+                        .text(entry.text())
+                        .scheduledFor(entry.scheduledFor().map(ScheduledTime::instant))
+                        .build());
+            }
+        }
+        updateMessages(synced);
+    }
+
+    /**
      * Lists the account's SCHEDULED entries (F27), earliest due first, then by message id.
      *
      * @param limit the most entries, at least 1
@@ -158,6 +188,29 @@ public interface SendingTransaction extends AccountTransaction {
      * @return the reports removed
      */
     List<UnmatchedDeliveryReport> takeUnmatchedReports(String carrierId, String carrierMessageId);
+
+    /**
+     * Removes and returns the kept reports for several carrier message ids of one carrier, each
+     * id's reports in arrival order: a dispatcher records a whole claim's acceptances at once.
+     *
+     * <p>The default calls {@link #takeUnmatchedReports(String, String)} once per distinct id; a SQL
+     * store reads them in one statement.
+     *
+     * @param carrierId the carrier's id
+     * @param carrierMessageIds the carrier's ids for the messages
+     * @return the reports removed, by carrier message id; ids without reports are absent
+     */
+    default Map<String, List<UnmatchedDeliveryReport>> takeUnmatchedReports(String carrierId,
+            Collection<String> carrierMessageIds) {
+        Map<String, List<UnmatchedDeliveryReport>> taken = new LinkedHashMap<>();
+        for (String carrierMessageId : new TreeSet<>(carrierMessageIds)) {
+            List<UnmatchedDeliveryReport> reports = takeUnmatchedReports(carrierId, carrierMessageId);
+            if (!reports.isEmpty()) {
+                taken.put(carrierMessageId, reports);
+            }
+        }
+        return taken;
+    }
 
     /**
      * Lists kept reports for inspection, oldest first.

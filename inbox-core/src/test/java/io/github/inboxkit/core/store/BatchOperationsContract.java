@@ -3,6 +3,8 @@ package io.github.inboxkit.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.inboxkit.carrier.DeliveryReport;
+import io.github.inboxkit.carrier.DeliveryStatus;
 import io.github.inboxkit.carrier.OutboundMedia;
 import io.github.inboxkit.carrier.Sender;
 import io.github.inboxkit.carrier.TextEncoding;
@@ -24,7 +26,10 @@ import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.ScheduledTime;
+import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -199,6 +204,81 @@ public abstract class BatchOperationsContract {
             assertThat(tx.lockClaimableOutboxEntries(NOW, 100)).isEmpty();
             return null;
         });
+    }
+
+    @Test
+    @DisplayName("F31 syncMessages writes each entry's status, carrier id, text and schedule to its message, and nothing else")
+    void syncMessagesFollowsTheEntries() {
+        Batch batch = recordBatch(account, 0, 3);
+        ScheduledTime later = new ScheduledTime(NOW.plusSeconds(3_600), ZoneId.of("Europe/Paris"));
+        List<OutboxEntry> changed = List.of(
+                OutboxEntry.builder().from(batch.entries().get(0)).status(MessageStatus.SENT).carrierMessageId("SM-0")
+                        .attempts(1).build(),
+                OutboxEntry.builder().from(batch.entries().get(1)).status(MessageStatus.SCHEDULED)
+                        .text("Edited 1").dueAt(later.instant()).scheduledFor(later).build(),
+                OutboxEntry.builder().from(batch.entries().get(2)).status(MessageStatus.SENDING).attempts(1)
+                        .leaseUntil(NOW.plusSeconds(60)).build());
+        Message purged = message(conversation(phone(9)), "never stored");
+        OutboxEntry orphan = OutboxEntry.builder().from(entry(purged, BroadcastId.random()))
+                .status(MessageStatus.SENT).build();
+
+        store.inSendingTransaction(account, tx -> {
+            tx.syncMessages(List.of(changed.get(0), orphan, changed.get(1), changed.get(2)));
+            return null;
+        });
+
+        store.inSendingTransaction(account, tx -> {
+            assertThat(tx.findMessage(batch.messages().get(0).id())).contains(Message.builder()
+                    .from(batch.messages().get(0)).status(MessageStatus.SENT).carrierMessageId("SM-0").build());
+            assertThat(tx.findMessage(batch.messages().get(1).id())).contains(Message.builder()
+                    .from(batch.messages().get(1)).status(MessageStatus.SCHEDULED).text("Edited 1")
+                    .scheduledFor(later.instant()).build());
+            assertThat(tx.findMessage(batch.messages().get(2).id())).contains(Message.builder()
+                    .from(batch.messages().get(2)).status(MessageStatus.SENDING).build());
+            assertThat(tx.findMessage(purged.id())).isEmpty();
+            assertThat(tx.findMessageByCarrierId("SM-0")).map(Message::id).contains(batch.messages().get(0).id());
+            // the entries themselves are the caller's to update
+            assertThat(tx.findOutboxEntry(batch.entries().get(0).messageId())).contains(batch.entries().get(0));
+            return null;
+        });
+    }
+
+    @Test
+    @DisplayName("F31 kept delivery reports of many carrier ids are taken at once, each id's in arrival order, once")
+    void takeKeptReportsOfMany() {
+        DeliveryReport a1 = DeliveryReport.of("A", DeliveryStatus.SENT, NOW);
+        DeliveryReport a2 = new DeliveryReport("A", DeliveryStatus.DELIVERED, "", NOW.plusSeconds(1));
+        DeliveryReport b = DeliveryReport.of("B", DeliveryStatus.FAILED, NOW);
+        DeliveryReport c = DeliveryReport.of("C", DeliveryStatus.DELIVERED, NOW);
+        store.inSendingTransaction(account, tx -> {
+            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", a1, NOW));
+            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", b, NOW));
+            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("other", c, NOW));
+            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", a2, NOW.plusSeconds(1)));
+            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", c, NOW));
+            return null;
+        });
+        AccountId other = newAccount();
+        store.inSendingTransaction(other, tx -> {
+            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", b, NOW));
+            return null;
+        });
+
+        Map<String, List<UnmatchedDeliveryReport>> taken = store.inSendingTransaction(account,
+                (SendingTransaction tx) -> tx.takeUnmatchedReports("simulator", List.of("B", "A", "Z", "A")));
+
+        assertThat(taken).containsOnlyKeys("A", "B");
+        assertThat(taken.get("A")).extracting(UnmatchedDeliveryReport::report).containsExactly(a1, a2);
+        assertThat(taken.get("B")).extracting(UnmatchedDeliveryReport::report).containsExactly(b);
+        store.inSendingTransaction(account, tx -> {
+            assertThat(tx.takeUnmatchedReports("simulator", List.of("A", "B"))).isEmpty();
+            assertThat(tx.takeUnmatchedReports("simulator", List.of())).isEmpty();
+            assertThat(tx.listUnmatchedReports(10)).extracting(r -> r.carrierId() + "/" + r.report().carrierMessageId())
+                    .containsExactlyInAnyOrder("other/C", "simulator/C");
+            return null;
+        });
+        assertThat(store.inSendingTransaction(other, (SendingTransaction tx) -> tx.listUnmatchedReports(10)))
+                .hasSize(1);
     }
 
     @Test

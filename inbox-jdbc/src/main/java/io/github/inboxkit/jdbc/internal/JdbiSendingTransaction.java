@@ -130,6 +130,23 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
         batch("update outbox entries", UPDATE_ENTRY, entries, this::bindEntry);
     }
 
+    /** The four columns of a thread message that follow its outbox entry; the rest stays. */
+    private static final String SYNC_MESSAGE = "UPDATE messages SET status = :status,"
+            + " carrier_message_id = :carrierMessageId, body = :body, body_lower = :bodyLower,"
+            + " scheduled_for = :scheduledFor WHERE account_id = :account AND message_id = :message";
+
+    @Override
+    public void syncMessages(List<OutboxEntry> entries) {
+        batch("update messages of outbox entries", SYNC_MESSAGE, entries, (batch, entry) -> batch
+                .bind("account", account)
+                .bind("message", entry.messageId().value())
+                .bind("status", entry.status().name())
+                .bind("carrierMessageId", entry.carrierMessageId().orElse(null))
+                .bind("body", entry.text())
+                .bind("bodyLower", entry.text().toLowerCase(java.util.Locale.ROOT))
+                .bind("scheduledFor", entry.scheduledFor().map(s -> time(s.instant())).orElse(null)));
+    }
+
     @Override
     public Map<MessageId, OutboxEntry> lockOutboxEntries(Collection<MessageId> ids) {
         Map<MessageId, OutboxEntry> locked = new LinkedHashMap<>();
@@ -292,6 +309,38 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
             }
             return reports;
         });
+    }
+
+    @Override
+    public Map<String, List<UnmatchedDeliveryReport>> takeUnmatchedReports(String carrierId,
+            Collection<String> carrierMessageIds) {
+        Map<String, List<UnmatchedDeliveryReport>> taken = new LinkedHashMap<>();
+        if (carrierMessageIds.isEmpty()) {
+            return taken;
+        }
+        List<String> ids = carrierMessageIds.stream().distinct().toList();
+        List<UnmatchedDeliveryReport> reports = run("take unmatched delivery reports", () -> handle
+                .createQuery("SELECT " + UNMATCHED_COLUMNS + " FROM unmatched_delivery_reports"
+                        + " WHERE account_id = :account AND carrier_id = :carrierId"
+                        + " AND carrier_message_id IN (<ids>) ORDER BY carrier_message_id, report_seq FOR UPDATE")
+                .bind("account", account)
+                .bind("carrierId", carrierId)
+                .bindList("ids", ids)
+                .map(UNMATCHED)
+                .list());
+        if (reports.isEmpty()) {
+            return taken; // the common case: nothing overtook the acceptances, one statement
+        }
+        reports.forEach(report -> taken.computeIfAbsent(report.report().carrierMessageId(), id -> new ArrayList<>())
+                .add(report));
+        run("take unmatched delivery reports", () -> handle
+                .createUpdate("DELETE FROM unmatched_delivery_reports WHERE account_id = :account"
+                        + " AND carrier_id = :carrierId AND carrier_message_id IN (<ids>)")
+                .bind("account", account)
+                .bind("carrierId", carrierId)
+                .bindList("ids", List.copyOf(taken.keySet()))
+                .execute());
+        return taken;
     }
 
     @Override

@@ -8,7 +8,10 @@ import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.carrier.TransientReason;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.contact.OptOutAction;
+import io.github.inboxkit.core.contact.OptOutRecord;
 import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.DispatchSummary;
 import io.github.inboxkit.core.sending.Dispatcher;
 import io.github.inboxkit.core.sending.FailureReason;
@@ -26,6 +29,8 @@ import io.github.inboxkit.core.text.SegmentCounter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The dispatcher step (DESIGN invariants 3 and 5). Claims due entries with a lease in one
  * transaction per account that also re-checks opt-out; calls each carrier outside any transaction
- * with the message id as idempotency key; records each result in its own short transaction.
+ * with the message id as idempotency key; records an account's results together in one short
+ * transaction, a batch per table rather than statements per message.
  * Thread-safe: several threads or nodes may run steps at once.
  */
 final class OutboxDispatcher implements Dispatcher {
@@ -75,14 +81,13 @@ final class OutboxDispatcher implements Dispatcher {
         return batchSize;
     }
 
-    private record Claim(AccountId account, OutboxEntry entry) {}
-
     private record Claimed(List<OutboxEntry> entries, int skipped) {}
 
     @Override
     public DispatchSummary dispatchDue() {
         Instant now = runner.now();
-        List<Claim> claims = new ArrayList<>();
+        Map<AccountId, List<OutboxEntry>> claims = new LinkedHashMap<>();
+        int claimedCount = 0;
         int skipped = 0;
         List<AccountId> accounts = runner.store().accountsWithClaimableOutbox(now, batchSize);
         // A fair share first, so that one account's broadcast does not starve the others; then
@@ -90,52 +95,58 @@ final class OutboxDispatcher implements Dispatcher {
         int share = accounts.isEmpty() ? 0 : Math.max(1, batchSize / accounts.size());
         for (int pass = 0; pass < 2; pass++) {
             for (AccountId account : accounts) {
-                int room = Math.min(batchSize - claims.size() - skipped, pass == 0 ? share : batchSize);
+                int room = Math.min(batchSize - claimedCount - skipped, pass == 0 ? share : batchSize);
                 if (room <= 0) {
                     break;
                 }
                 Claimed claimed = runner.run(account, (tx, events) -> claim(tx, now, room, events));
-                claimed.entries().forEach(entry -> claims.add(new Claim(account, entry)));
+                if (!claimed.entries().isEmpty()) {
+                    claims.computeIfAbsent(account, a -> new ArrayList<>()).addAll(claimed.entries());
+                }
+                claimedCount += claimed.entries().size();
                 skipped += claimed.skipped();
             }
         }
-        int sent = 0;
-        int retried = 0;
-        int failed = 0;
-        int deferred = 0;
-        for (Claim claim : claims) {
-            switch (send(claim)) {
-                case SENT -> sent++;
-                case RETRIED -> retried++;
-                case FAILED -> failed++;
-                case DEFERRED -> deferred++;
-                case NO_CHANGE -> { }
-            }
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        for (Map.Entry<AccountId, List<OutboxEntry>> claim : claims.entrySet()) {
+            // every carrier call outside any transaction; then the account's results in one
+            List<Submitted> results = claim.getValue().stream().map(this::submit).toList();
+            record(claim.getKey(), results).forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
         }
-        return new DispatchSummary(claims.size(), sent, retried, failed, skipped, deferred);
+        return new DispatchSummary(claimedCount, outcomes.getOrDefault(Outcome.SENT, 0),
+                outcomes.getOrDefault(Outcome.RETRIED, 0), outcomes.getOrDefault(Outcome.FAILED, 0), skipped,
+                outcomes.getOrDefault(Outcome.DEFERRED, 0));
     }
 
     private Claimed claim(SendingTransaction tx, Instant now, int limit, Events events) {
-        List<OutboxEntry> claimed = new ArrayList<>();
+        List<OutboxEntry> due = tx.lockClaimableOutboxEntries(now, limit);
+        // the opt-out check is in the claiming transaction (invariant 5): a STOP that committed
+        // before this claim stops the message
+        Map<PhoneNumber, OptOutRecord> optOuts = tx.latestOptOutRecords(
+                due.stream().map(OutboxEntry::recipient).distinct().toList());
+        List<OutboxEntry> before = new ArrayList<>(due.size());
+        List<OutboxEntry> after = new ArrayList<>(due.size());
+        List<OutboxEntry> claimed = new ArrayList<>(due.size());
         int skipped = 0;
-        for (OutboxEntry entry : tx.lockClaimableOutboxEntries(now, limit)) {
-            boolean optedOut = tx.latestOptOutRecord(entry.recipient())
-                    .map(record -> record.action() == OptOutAction.OPTED_OUT)
-                    .orElse(false);
-            if (optedOut) {
+        for (OutboxEntry entry : due) {
+            OptOutRecord record = optOuts.get(entry.recipient());
+            if (record != null && record.action() == OptOutAction.OPTED_OUT) {
                 Optional<OutboxEntry> failed = Transitions.skipOptedOut(entry, now);
                 if (failed.isPresent()) {
-                    ThreadRecorder.save(tx, entry, failed.get(), now, events);
+                    before.add(entry);
+                    after.add(failed.get());
                     skipped++;
                 }
                 continue;
             }
             Optional<OutboxEntry> sending = Transitions.claim(entry, now, lease).map(e -> withShiftTables(tx, e));
             if (sending.isPresent()) {
-                ThreadRecorder.save(tx, entry, sending.get(), now, events);
+                before.add(entry);
+                after.add(sending.get());
                 claimed.add(sending.get());
             }
         }
+        ThreadRecorder.saveAll(tx, before, after, now, events);
         return new Claimed(claimed, skipped);
     }
 
@@ -168,20 +179,45 @@ final class OutboxDispatcher implements Dispatcher {
 
     private enum Outcome { SENT, RETRIED, FAILED, DEFERRED, NO_CHANGE }
 
-    private Outcome send(Claim claim) {
-        OutboxEntry entry = claim.entry();
+    /**
+     * What became of one claimed entry at its carrier, to be recorded: the change to apply to the
+     * entry as it is when recorded, and what the change means if it applies.
+     *
+     * @param entry the entry as claimed
+     * @param outcome what the change means
+     * @param change the change
+     * @param accepted the carrier's id for the message, if the carrier accepted it
+     */
+    private record Submitted(OutboxEntry entry, Outcome outcome, Change change, Optional<String> accepted) {}
+
+    /** A change recorded in the account's record transaction. */
+    @FunctionalInterface
+    private interface Change {
+        /**
+         * @param account the entry's account
+         * @param current the entry as locked in the record transaction
+         * @param now the record transaction's time
+         * @param kept the reports that overtook the acceptance, in arrival order (empty unless accepted)
+         * @param events where intermediate status events go
+         * @return the entry after, or empty for no change
+         */
+        Optional<OutboxEntry> apply(AccountId account, OutboxEntry current, Instant now, List<UnmatchedDeliveryReport> kept, Events events);
+    }
+
+    private Submitted submit(OutboxEntry entry) {
         Carrier carrier = carriers.get(entry.carrierId());
         if (carrier == null) {
-            return record(claim.account(), entry.messageId(), (tx, current, now, events) -> Transitions.fail(current,
-                    SendFailure.of(FailureReason.NO_SUCH_CARRIER, "no carrier '" + entry.carrierId() + "' is registered"),
-                    now), Outcome.FAILED);
+            SendFailure failure = SendFailure.of(FailureReason.NO_SUCH_CARRIER,
+                    "no carrier '" + entry.carrierId() + "' is registered");
+            return new Submitted(entry, Outcome.FAILED, (account, current, now, kept, events) -> Transitions.fail(current,
+                    failure, now), Optional.empty());
         }
         CarrierCapabilities capabilities = carrier.capabilities();
         Duration wait = throttle.tryAcquire(carrier.id(), entry.sender().value(), capabilities.messagesPerSecond(),
                 runner.now());
         if (!wait.isZero()) {
-            return record(claim.account(), entry.messageId(),
-                    (tx, current, now, events) -> Transitions.defer(current, wait, now), Outcome.DEFERRED);
+            return new Submitted(entry, Outcome.DEFERRED, (account, current, now, kept, events) -> Transitions.defer(current,
+                    wait, now), Optional.empty());
         }
         OutboundSubmission submission = new OutboundSubmission(entry.messageId().toString(), entry.sender(),
                 entry.recipient().e164(), entry.text(), entry.media(), entry.segmentCount(), entry.encoding(),
@@ -192,14 +228,14 @@ final class OutboxDispatcher implements Dispatcher {
         } catch (RuntimeException e) {
             // An unexpected failure says nothing about the message: retry it like a transient refusal.
             // A vendor's message often quotes the recipient or the body: class and ids only at WARN.
-            LOG.warn("carrier {} threw {} on submit of message {} in account {}; retrying later", carrier.id(),
-                    e.getClass().getName(), entry.messageId(), claim.account());
+            LOG.warn("carrier {} threw {} on submit of message {}; retrying later", carrier.id(),
+                    e.getClass().getName(), entry.messageId());
             LOG.debug("carrier {} submit failure", carrier.id(), e);
             result = SubmitResult.rejectedTransiently(TransientReason.UNEXPECTED_ERROR, "",
                     e.getClass().getSimpleName());
         }
         if (result instanceof SubmitResult.Accepted accepted) {
-            return record(claim.account(), entry.messageId(), (tx, current, now, events) -> {
+            return new Submitted(entry, Outcome.SENT, (account, current, now, kept, events) -> {
                 Optional<OutboxEntry> sent = Transitions.accepted(current, accepted.carrierMessageId(), now);
                 if (sent.isEmpty()) {
                     return sent;
@@ -207,59 +243,88 @@ final class OutboxDispatcher implements Dispatcher {
                 // Reports that overtook the acceptance were kept; they apply now, in arrival order,
                 // each status change with its own event.
                 OutboxEntry latest = sent.get();
-                for (UnmatchedDeliveryReport kept : tx.takeUnmatchedReports(carrier.id(), accepted.carrierMessageId())) {
-                    Optional<OutboxEntry> reported = Transitions.report(latest, kept.report(), now);
+                for (UnmatchedDeliveryReport report : kept) {
+                    Optional<OutboxEntry> reported = Transitions.report(latest, report.report(), now);
                     if (reported.isPresent()) {
-                        events.statusChanged(tx.accountId(), latest, now);
+                        events.statusChanged(account, latest, now);
                         latest = reported.get();
                     }
                 }
                 return Optional.of(latest);
-            }, Outcome.SENT);
+            }, Optional.of(accepted.carrierMessageId()));
         }
         if (result instanceof SubmitResult.RejectedPermanently permanent) {
-            return record(claim.account(), entry.messageId(), (tx, current, now, events) -> Transitions.fail(current,
-                    SendFailure.builder().reason(FailureReason.REJECTED_BY_CARRIER)
-                            .carrierReason(permanent.reason())
-                            .carrierCode(permanent.carrierCode())
-                            .detail(permanent.carrierText())
-                            .build(), now), Outcome.FAILED);
+            SendFailure failure = SendFailure.builder().reason(FailureReason.REJECTED_BY_CARRIER)
+                    .carrierReason(permanent.reason())
+                    .carrierCode(permanent.carrierCode())
+                    .detail(permanent.carrierText())
+                    .build();
+            return new Submitted(entry, Outcome.FAILED, (account, current, now, kept, events) -> Transitions.fail(current,
+                    failure, now), Optional.empty());
         }
-        SubmitResult.RejectedTransiently transientRefusal = (SubmitResult.RejectedTransiently) result;
-        Outcome[] outcome = {Outcome.RETRIED};
-        Outcome recorded = record(claim.account(), entry.messageId(), (tx, current, now, events) -> {
+        SubmitResult.RejectedTransiently refusal = (SubmitResult.RejectedTransiently) result;
+        return new Submitted(entry, Outcome.RETRIED, (account, current, now, kept, events) -> {
             Optional<Duration> delay;
             synchronized (random) {
-                delay = retryPolicy.delayAfterFailure(Math.max(1, current.attempts()), transientRefusal.retryAfter(),
-                        random);
+                delay = retryPolicy.delayAfterFailure(Math.max(1, current.attempts()), refusal.retryAfter(), random);
             }
-            if (delay.isEmpty()) {
-                outcome[0] = Outcome.FAILED;
-            }
-            return Transitions.retryLater(current, delay, transientRefusal.carrierCode(),
-                    transientRefusal.reason() + ": " + transientRefusal.carrierText(), now);
-        }, Outcome.RETRIED);
-        return recorded == Outcome.NO_CHANGE ? Outcome.NO_CHANGE : outcome[0];
+            return Transitions.retryLater(current, delay, refusal.carrierCode(),
+                    refusal.reason() + ": " + refusal.carrierText(), now);
+        }, Optional.empty());
     }
 
-    @FunctionalInterface
-    private interface Change {
-        Optional<OutboxEntry> apply(SendingTransaction tx, OutboxEntry current, Instant now, Events events);
-    }
-
-    private Outcome record(AccountId account, MessageId messageId, Change change, Outcome outcome) {
+    /**
+     * Records one account's results in one transaction: the entries locked in one statement, the
+     * reports kept for the accepted ones taken in one per carrier, the changes saved in one batch.
+     */
+    private Map<Outcome, Integer> record(AccountId account, List<Submitted> results) {
         return runner.run(account, (tx, events) -> {
             Instant now = runner.now();
-            Optional<OutboxEntry> current = tx.lockOutboxEntry(messageId);
-            if (current.isEmpty()) {
-                return Outcome.NO_CHANGE;
+            Map<MessageId, OutboxEntry> current = tx.lockOutboxEntries(
+                    results.stream().map(result -> result.entry().messageId()).toList());
+            Map<String, Map<String, List<UnmatchedDeliveryReport>>> kept = takeKeptReports(tx, results, current, now);
+            Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+            List<OutboxEntry> before = new ArrayList<>(results.size());
+            List<OutboxEntry> after = new ArrayList<>(results.size());
+            for (Submitted result : results) {
+                OutboxEntry entry = current.get(result.entry().messageId());
+                List<UnmatchedDeliveryReport> reports = result.accepted()
+                        .map(id -> kept.getOrDefault(entry == null ? "" : entry.carrierId(), Map.of())
+                                .getOrDefault(id, List.of()))
+                        .orElse(List.of());
+                Optional<OutboxEntry> changed = entry == null ? Optional.empty()
+                        : result.change().apply(account, entry, now, reports, events);
+                Outcome outcome = changed.isEmpty() ? Outcome.NO_CHANGE
+                        : result.outcome() == Outcome.RETRIED && changed.get().status() == MessageStatus.FAILED
+                                ? Outcome.FAILED // the retry policy gave up
+                                : result.outcome();
+                outcomes.merge(outcome, 1, Integer::sum);
+                if (changed.isPresent()) {
+                    before.add(entry);
+                    after.add(changed.get());
+                }
             }
-            Optional<OutboxEntry> changed = change.apply(tx, current.get(), now, events);
-            if (changed.isEmpty()) {
-                return Outcome.NO_CHANGE;
-            }
-            ThreadRecorder.save(tx, current.get(), changed.get(), now, events);
-            return outcome;
+            ThreadRecorder.saveAll(tx, before, after, now, events);
+            return outcomes;
         });
+    }
+
+    /**
+     * Takes the reports kept for the accepted entries whose acceptance will apply, one statement
+     * per carrier, by carrier and carrier message id. Entries that are no longer pending keep theirs.
+     */
+    private static Map<String, Map<String, List<UnmatchedDeliveryReport>>> takeKeptReports(SendingTransaction tx,
+            List<Submitted> results, Map<MessageId, OutboxEntry> current, Instant now) {
+        Map<String, List<String>> accepted = new LinkedHashMap<>();
+        for (Submitted result : results) {
+            OutboxEntry entry = current.get(result.entry().messageId());
+            if (result.accepted().isPresent() && entry != null
+                    && Transitions.accepted(entry, result.accepted().get(), now).isPresent()) {
+                accepted.computeIfAbsent(entry.carrierId(), c -> new ArrayList<>()).add(result.accepted().get());
+            }
+        }
+        Map<String, Map<String, List<UnmatchedDeliveryReport>>> kept = new LinkedHashMap<>();
+        accepted.forEach((carrierId, ids) -> kept.put(carrierId, tx.takeUnmatchedReports(carrierId, ids)));
+        return kept;
     }
 }

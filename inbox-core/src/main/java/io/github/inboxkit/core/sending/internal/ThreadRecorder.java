@@ -161,22 +161,6 @@ final class ThreadRecorder {
     }
 
     /**
-     * Writes an entry's status (and carrier id) through to its thread message, in the same
-     * transaction as the entry.
-     *
-     * @param tx the transaction
-     * @param entry the entry after its change
-     */
-    static void syncMessage(SendingTransaction tx, OutboxEntry entry) {
-        tx.findMessage(entry.messageId()).ifPresent(message -> tx.updateMessage(Message.builder().from(message)
-                .status(entry.status())
-                .carrierMessageId(entry.carrierMessageId())
-                .text(entry.text())
-                .scheduledFor(entry.scheduledFor().map(ScheduledTime::instant))
-                .build()));
-    }
-
-    /**
      * Saves an entry's change and its message's, and collects the status event if it moved.
      *
      * @param tx the transaction
@@ -186,10 +170,30 @@ final class ThreadRecorder {
      * @param events where the event goes
      */
     static void save(SendingTransaction tx, OutboxEntry before, OutboxEntry after, Instant now, Events events) {
-        tx.updateOutboxEntry(after);
-        syncMessage(tx, after);
-        if (before.status() != after.status()) {
-            events.statusChanged(tx.accountId(), after, now);
+        saveAll(tx, List.of(before), List.of(after), now, events);
+    }
+
+    /**
+     * Saves many entries' changes and their messages', one batch each, and collects a status event
+     * for each entry that moved, in the order given.
+     *
+     * @param tx the transaction
+     * @param before the entries before
+     * @param after the entries after, index for index
+     * @param now when
+     * @param events where the events go
+     */
+    static void saveAll(SendingTransaction tx, List<OutboxEntry> before, List<OutboxEntry> after, Instant now,
+            Events events) {
+        if (after.isEmpty()) {
+            return;
+        }
+        tx.updateOutboxEntries(after);
+        tx.syncMessages(after);
+        for (int i = 0; i < after.size(); i++) {
+            if (before.get(i).status() != after.get(i).status()) {
+                events.statusChanged(tx.accountId(), after.get(i), now);
+            }
         }
     }
 }
