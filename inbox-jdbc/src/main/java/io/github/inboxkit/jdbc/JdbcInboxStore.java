@@ -58,7 +58,7 @@ public final class JdbcInboxStore implements SendingStore, AutoCloseable {
         this.ownedPool = ownedPool;
         this.cacheExpiry = builder.cacheExpiry;
         this.dialect = builder.dialect != null ? builder.dialect : Dialect.detect(dataSource);
-        this.store = new JdbiInboxStore(dataSource, cacheExpiry);
+        this.store = new JdbiInboxStore(dataSource, cacheExpiry, dialect == Dialect.POSTGRESQL);
     }
 
     /**

@@ -11,10 +11,9 @@ import io.github.inboxkit.core.store.SendingTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.IntConsumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * The engine's pieces the sending pipeline ({@code core.sending.internal}) reuses, so that its use
@@ -114,32 +113,33 @@ public final class SendingSteps {
         }
 
         /**
-         * Locks or starts the threads of many numbers at once, by the rules of {@link #lockOrStart}
-         * for each, in a few statements rather than a few per number (F4, F19).
+         * Appends one message to the thread of each of many numbers, by the rules of {@link
+         * #lockOrStart} and {@link #append} for each, with one lock statement and one write per
+         * table rather than a few statements per number (F3, F4, F11, F19).
          *
-         * @param phones the numbers; a number given twice has one thread
-         * @return the locked threads by number, in the order given
+         * @param phones the numbers, each once
+         * @param messageFor the message for the i-th number's locked thread, with the thread's next sequence
+         * @param afterEach called with each number's index once its thread events were collected,
+         *     so that the caller's own events for it follow them
+         * @return the threads after their messages, in the order of {@code phones}
+         * @throws IllegalArgumentException if a number comes twice
          * @throws io.github.inboxkit.core.store.StoreConflictException if another transaction
          *     started one of the threads meanwhile (the use case is then retried)
          */
-        public Map<PhoneNumber, Conversation> lockOrStartAll(List<PhoneNumber> phones) {
-            return Threads.lockOrStartAll(step, phones);
-        }
-
-        /**
-         * Appends one message to each of many locked threads, by the rules of {@link #append} for
-         * each, with one insert of the messages and one update of the threads (F3, F11, F19).
-         *
-         * @param threads the threads, from {@link #lockOrStartAll}, each once
-         * @param messages the messages, the i-th for the i-th thread, each with its thread's next sequence
-         * @param afterEach called with each message's index once that message's thread events were
-         *     collected, so that the caller's own events for it follow them
-         * @return the threads after their messages, in the order given
-         * @throws IllegalArgumentException if the lists differ in size or a thread comes twice
-         */
-        public List<Conversation> appendAll(List<Conversation> threads, List<Message> messages,
+        public List<Conversation> appendToNumbers(List<PhoneNumber> phones, MessageFor messageFor,
                 IntConsumer afterEach) {
-            return Threads.appendAll(step, threads, messages, afterEach);
+            return Threads.appendToNumbers(step, phones, messageFor, afterEach);
         }
+    }
+
+    /** Builds the message for the thread of the i-th number of {@link Scope#appendToNumbers}. */
+    @FunctionalInterface
+    public interface MessageFor {
+        /**
+         * @param index the number's index
+         * @param thread its locked thread, before the message
+         * @return the message, with the thread's next sequence
+         */
+        Message message(int index, Conversation thread);
     }
 }

@@ -10,7 +10,6 @@ import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,45 +42,6 @@ final class Threads {
                     : thread;
         }
         return start(step, phone);
-    }
-
-    /**
-     * Locks or starts the threads of many numbers at once, by exactly the rules of {@link
-     * #lockOrStart} for each, with one lock statement, one insert of the started threads and one
-     * update of the threads started afresh (a broadcast's batch, F19).
-     *
-     * @return the threads by number, in the order of {@code phones}, one per distinct number
-     */
-    static Map<PhoneNumber, Conversation> lockOrStartAll(Step step, List<PhoneNumber> phones) {
-        Map<PhoneNumber, Conversation> existing = step.tx.lockConversationsByPhone(phones);
-        Instant windowStart = existing.isEmpty() ? null : ConversationService.windowStart(step);
-        Map<PhoneNumber, Conversation> threads = new LinkedHashMap<>();
-        List<Conversation> started = new ArrayList<>();
-        List<Conversation> refreshed = new ArrayList<>();
-        for (PhoneNumber phone : phones) {
-            if (threads.containsKey(phone)) {
-                continue;
-            }
-            Conversation found = existing.get(phone);
-            Conversation thread;
-            if (found == null) {
-                thread = newThread(step, phone);
-                started.add(thread);
-            } else if (found.lastActivityAt().isBefore(windowStart)) {
-                thread = refreshed(step, found);
-                refreshed.add(thread);
-            } else {
-                thread = found;
-            }
-            threads.put(phone, thread);
-        }
-        if (!refreshed.isEmpty()) {
-            step.tx.updateConversations(refreshed);
-        }
-        if (!started.isEmpty()) {
-            step.tx.insertConversations(started);
-        }
-        return threads;
     }
 
     private static Conversation startAfresh(Step step, Conversation stale) {
@@ -144,30 +104,48 @@ final class Threads {
     }
 
     /**
-     * Appends one message to each of many locked conversations, by exactly the rules of {@link
-     * #append} for each, with one insert of the messages and one update of the conversations.
-     * {@code afterEach} is called with each message's index once that message's thread events were
+     * Appends one message to the thread of each of many numbers, by exactly the rules of {@link
+     * #lockOrStart} and {@link #append} for each, with one lock statement and one write per table:
+     * the started threads are inserted as they are after their message (never inserted, then
+     * updated), the resumed ones updated once, the messages inserted in one batch (a broadcast's
+     * batch, F19). {@code afterEach} is called with each number's index once its thread events were
      * collected, so that the caller's events for it follow them as they would one at a time.
      *
-     * @return the conversations after their messages, in the order given
-     * @throws IllegalArgumentException if the lists differ in size or a conversation comes twice
+     * @param phones the numbers, each once
+     * @param messageFor the message for a thread, with the thread's next sequence
+     * @return the threads after their messages, in the order of {@code phones}
+     * @throws IllegalArgumentException if a number comes twice
      */
-    static List<Conversation> appendAll(Step step, List<Conversation> conversations, List<Message> messages,
-            IntConsumer afterEach) {
-        if (conversations.size() != messages.size()
-                || conversations.stream().map(Conversation::id).distinct().count() != conversations.size()) {
-            throw new IllegalArgumentException("one message per distinct conversation expected");
+    static List<Conversation> appendToNumbers(Step step, List<PhoneNumber> phones,
+            SendingSteps.MessageFor messageFor, IntConsumer afterEach) {
+        if (phones.stream().distinct().count() != phones.size()) {
+            throw new IllegalArgumentException("one message per distinct number expected");
         }
-        if (messages.isEmpty()) {
+        if (phones.isEmpty()) {
             return List.of();
         }
-        step.tx.insertMessages(messages);
-        List<Conversation> results = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            results.add(appended(step, conversations.get(i), messages.get(i)));
+        Map<PhoneNumber, Conversation> existing = step.tx.lockConversationsByPhone(phones);
+        Instant windowStart = existing.isEmpty() ? null : ConversationService.windowStart(step);
+        List<Conversation> started = new ArrayList<>();
+        List<Conversation> resumed = new ArrayList<>();
+        List<Message> messages = new ArrayList<>(phones.size());
+        List<Conversation> results = new ArrayList<>(phones.size());
+        for (int i = 0; i < phones.size(); i++) {
+            PhoneNumber phone = phones.get(i);
+            Conversation found = existing.get(phone);
+            Conversation thread = found == null ? newThread(step, phone)
+                    : found.lastActivityAt().isBefore(windowStart) ? refreshed(step, found)
+                    : found;
+            Message message = messageFor.message(i, thread);
+            Conversation result = appended(step, thread, message);
             afterEach.accept(i);
+            messages.add(message);
+            results.add(result);
+            (found == null ? started : resumed).add(result);
         }
-        step.tx.updateConversations(results);
+        step.tx.insertConversations(started);
+        step.tx.updateConversations(resumed);
+        step.tx.insertMessages(messages);
         return List.copyOf(results);
     }
 

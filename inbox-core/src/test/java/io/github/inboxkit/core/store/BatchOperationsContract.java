@@ -7,6 +7,7 @@ import io.github.inboxkit.carrier.DeliveryReport;
 import io.github.inboxkit.carrier.DeliveryStatus;
 import io.github.inboxkit.carrier.OutboundMedia;
 import io.github.inboxkit.carrier.Sender;
+import io.github.inboxkit.carrier.ShiftTable;
 import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
@@ -25,8 +26,10 @@ import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.BroadcastId;
+import io.github.inboxkit.core.sending.FailureReason;
 import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.ScheduledTime;
+import io.github.inboxkit.core.sending.SendFailure;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -184,6 +187,16 @@ public abstract class BatchOperationsContract {
                     .carrierMessageId("SM-" + i).attempts(1).leaseUntil(Optional.empty())
                     .updatedAt(NOW.plusSeconds(1)).build());
         }
+        // every kind of value, null and not, in one batch: a lease, a schedule with its zone, a
+        // failure, a whole second (written without a fraction)
+        ScheduledTime schedule = new ScheduledTime(Instant.parse("2026-12-01T08:00:00Z"), ZoneId.of("Asia/Kolkata"));
+        accepted.set(1, OutboxEntry.builder().from(accepted.get(1)).status(MessageStatus.FAILED)
+                .failure(SendFailure.builder().reason(FailureReason.REJECTED_BY_CARRIER).carrierCode("30007")
+                        .detail("filtered, \"quoted\" é").build())
+                .scheduledFor(schedule).dueAt(schedule.instant()).build());
+        accepted.set(2, OutboxEntry.builder().from(accepted.get(2)).status(MessageStatus.SENDING)
+                .carrierMessageId(Optional.empty()).leaseUntil(NOW.plusSeconds(30)).text("Edited ✓")
+                .shiftTables(List.of(ShiftTable.TURKISH_SINGLE)).broadcastId(Optional.empty()).build());
         store.inSendingTransaction(account, tx -> {
             tx.lockConversationsByPhone(List.of(phone(0), phone(1), phone(2)));
             tx.updateConversations(reopened);
@@ -199,9 +212,10 @@ public abstract class BatchOperationsContract {
                 assertThat(tx.findMessage(sent.get(i).id())).contains(sent.get(i));
                 assertThat(tx.findMessageByCarrierId("SM-" + i)).contains(sent.get(i));
                 assertThat(tx.findOutboxEntry(accepted.get(i).messageId())).contains(accepted.get(i));
-                assertThat(tx.lockOutboxEntryByCarrierId("simulator", "SM-" + i)).contains(accepted.get(i));
             }
-            assertThat(tx.lockClaimableOutboxEntries(NOW, 100)).isEmpty();
+            assertThat(tx.lockOutboxEntryByCarrierId("simulator", "SM-0")).contains(accepted.get(0));
+            assertThat(tx.lockOutboxEntryByCarrierId("simulator", "SM-2")).isEmpty();
+            assertThat(tx.lockClaimableOutboxEntries(NOW, 100)).isEmpty(); // the SENDING one is leased
             return null;
         });
     }

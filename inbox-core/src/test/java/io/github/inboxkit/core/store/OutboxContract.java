@@ -194,6 +194,32 @@ public abstract class OutboxContract {
     }
 
     @Test
+    @DisplayName("F31 accounts with claimable work come in id order up to the limit; only future or leased work is not claimable")
+    void accountsWithClaimableOutboxInOrder() {
+        List<AccountId> due = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            AccountId id = newAccount();
+            queue(id, newConversation(id, phone(i)), MessageStatus.QUEUED, NOW, NOW);
+            due.add(id);
+        }
+        AccountId future = newAccount();
+        queue(future, newConversation(future, phone(10)), MessageStatus.SCHEDULED, NOW.plusSeconds(60), NOW);
+        AccountId leased = newAccount();
+        OutboxEntry inFlight = queue(leased, newConversation(leased, phone(11)), MessageStatus.QUEUED, NOW, NOW);
+        store.inSendingTransaction(leased, tx -> {
+            tx.updateOutboxEntry(OutboxEntry.builder().from(inFlight).status(MessageStatus.SENDING).attempts(1)
+                    .leaseUntil(NOW.plusSeconds(60)).build());
+            return null;
+        });
+
+        List<AccountId> all = store.accountsWithClaimableOutbox(NOW, 1_000_000);
+        assertThat(all).containsAll(due).doesNotContain(future, leased).doesNotHaveDuplicates();
+        assertThat(all).extracting(AccountId::value).isSorted();
+        assertThat(store.accountsWithClaimableOutbox(NOW, 2)).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(store.accountsWithClaimableOutbox(NOW.plusSeconds(61), 1_000_000)).contains(future, leased);
+    }
+
+    @Test
     @DisplayName("F31 an update replaces every attribute and moves the carrier-id index with it")
     void updateMovesCarrierIndex() {
         OutboxEntry queued = queue(MessageStatus.QUEUED, NOW);

@@ -18,7 +18,8 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * The store port (with the sending pipeline's part) on JDBI: each {@link #inTransaction} call borrows one pooled connection, runs the
  * use case in one read-committed transaction and returns the connection. The same SQL serves
- * PostgreSQL and H2; the dialects differ only in their migration files (search indexes).
+ * PostgreSQL and H2, but for the migration files (search indexes) and the updates of many rows,
+ * which PostgreSQL makes in one statement.
  *
  * <p>Thread-safe: holds only the JDBI instance and the account cache.
  */
@@ -26,14 +27,18 @@ public final class JdbiInboxStore implements SendingStore {
 
     private final Jdbi jdbi;
     private final AccountCache accountCache;
+    private final boolean setBasedUpdates;
 
     /**
      * @param dataSource a pooled data source on a migrated schema
      * @param cacheExpiry how long accounts are cached; zero disables the cache
+     * @param setBasedUpdates whether the database updates many rows from arrays in one statement
+     *     ({@code unnest}: PostgreSQL); otherwise a batch of single-row statements
      */
-    public JdbiInboxStore(DataSource dataSource, Duration cacheExpiry) {
+    public JdbiInboxStore(DataSource dataSource, Duration cacheExpiry, boolean setBasedUpdates) {
         this.jdbi = Jdbi.create(Objects.requireNonNull(dataSource, "dataSource"));
         this.accountCache = new AccountCache(cacheExpiry);
+        this.setBasedUpdates = setBasedUpdates;
     }
 
     @Override
@@ -53,12 +58,27 @@ public final class JdbiInboxStore implements SendingStore {
      * outbox entries. On PostgreSQL it reads the partial claim index, which holds pending entries
      * only, so its cost follows the backlog, not the history.
      */
+    /**
+     * The accounts with pending entries, one index descent each (a skip scan of the partial claim
+     * index, which holds only pending rows), kept if one of their entries is claimable now. A
+     * {@code SELECT DISTINCT} over the pending rows read the whole backlog on every dispatcher step:
+     * 65 ms a step with 200,000 queued messages.
+     */
+    private static final String ACCOUNTS_WITH_CLAIMABLE_OUTBOX = "WITH RECURSIVE pending_accounts (account_id) AS ("
+            + " SELECT MIN(account_id) FROM outbox_entries WHERE pending = TRUE"
+            + " UNION ALL"
+            + " SELECT (SELECT MIN(o.account_id) FROM outbox_entries o WHERE o.pending = TRUE"
+            + " AND o.account_id > p.account_id) FROM pending_accounts p WHERE p.account_id IS NOT NULL)"
+            + " SELECT p.account_id FROM pending_accounts p WHERE p.account_id IS NOT NULL"
+            + " AND EXISTS (SELECT 1 FROM outbox_entries e WHERE e.account_id = p.account_id AND "
+            + JdbiSendingTransaction.CLAIMABLE + ")"
+            + " ORDER BY p.account_id LIMIT :limit";
+
     @Override
     public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
         try {
             return jdbi.withHandle(handle -> handle
-                    .createQuery("SELECT DISTINCT account_id FROM outbox_entries WHERE "
-                            + JdbiSendingTransaction.CLAIMABLE + " ORDER BY account_id LIMIT :limit")
+                    .createQuery(ACCOUNTS_WITH_CLAIMABLE_OUTBOX)
                     .bind("now", JdbiAccountTransaction.time(now))
                     .bind("limit", limit)
                     .map((rs, ctx) -> AccountId.of(rs.getString(1)))
@@ -88,7 +108,7 @@ public final class JdbiInboxStore implements SendingStore {
         } catch (JdbiException e) {
             throw SqlErrors.translate("open a connection", e);
         }
-        JdbiSendingTransaction transaction = new JdbiSendingTransaction(handle, account, accountCache);
+        JdbiSendingTransaction transaction = new JdbiSendingTransaction(handle, account, accountCache, setBasedUpdates);
         T result;
         try {
             try {

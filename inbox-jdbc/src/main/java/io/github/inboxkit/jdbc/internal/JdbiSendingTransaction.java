@@ -33,9 +33,11 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -61,8 +63,18 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
     static final String CLAIMABLE = "pending = TRUE AND due_at <= :now"
             + " AND (status <> 'SENDING' OR lease_until IS NULL OR lease_until <= :now)";
 
-    JdbiSendingTransaction(Handle handle, AccountId accountId, AccountCache accountCache) {
+    private final boolean setBased;
+
+    /**
+     * @param handle the transaction's handle
+     * @param accountId the account
+     * @param accountCache the node's account cache
+     * @param setBased whether many rows are updated in one statement ({@code unnest}, PostgreSQL)
+     *     rather than in a batch of single-row statements
+     */
+    JdbiSendingTransaction(Handle handle, AccountId accountId, AccountCache accountCache, boolean setBased) {
         super(handle, accountId, accountCache);
+        this.setBased = setBased;
     }
 
     // ----- outbox -----------------------------------------------------------------------------
@@ -95,20 +107,47 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
         return builder.build();
     };
 
+    private static RowColumns.Column<OutboxEntry> column(String name, String parameter, String sqlType,
+            Function<OutboxEntry, Object> value) {
+        return new RowColumns.Column<>(name, parameter, sqlType, value);
+    }
+
+    /** What an update of an entry writes: every column but the key, one list for both statement forms. */
+    private static final RowColumns<OutboxEntry> ENTRY_UPDATE = new RowColumns<>("outbox_entries",
+            column("message_id", "message", "uuid", entry -> entry.messageId().value()), List.of(
+            column("conversation_id", "conversation", "uuid", entry -> entry.conversationId().value()),
+            column("recipient", "recipient", "text", entry -> entry.recipient().e164()),
+            column("status", "status", "text", entry -> entry.status().name()),
+            column("pending", "pending", "boolean", entry -> OutboxEntry.PENDING.contains(entry.status())),
+            column("carrier_id", "carrierId", "text", OutboxEntry::carrierId),
+            column("sender_kind", "senderKind", "text", entry -> entry.sender().kind().name()),
+            column("sender_value", "senderValue", "text", entry -> entry.sender().value()),
+            column("body", "body", "text", OutboxEntry::text),
+            column("media", "media", "text", entry -> writeMedia(entry.media())),
+            column("segment_count", "segments", "integer", OutboxEntry::segmentCount),
+            column("encoding", "encoding", "text", entry -> entry.encoding().name()),
+            column("shift_tables", "shiftTables", "text", entry -> writeShiftTables(entry.shiftTables())),
+            column("attempts", "attempts", "integer", OutboxEntry::attempts),
+            column("due_at", "dueAt", "timestamptz", entry -> time(entry.dueAt())),
+            column("scheduled_at", "scheduledAt", "timestamptz",
+                    entry -> entry.scheduledFor().map(s -> time(s.instant())).orElse(null)),
+            column("scheduled_zone", "scheduledZone", "text",
+                    entry -> entry.scheduledFor().map(s -> s.zone().getId()).orElse(null)),
+            column("lease_until", "leaseUntil", "timestamptz",
+                    entry -> entry.leaseUntil().map(JdbiAccountTransaction::time).orElse(null)),
+            column("carrier_message_id", "carrierMessageId", "text", entry -> entry.carrierMessageId().orElse(null)),
+            column("failure", "failure", "text", entry -> entry.failure().map(JdbiSendingTransaction::writeFailure)
+                    .orElse(null)),
+            column("broadcast_id", "broadcast", "uuid", entry -> entry.broadcastId().map(BroadcastId::value)
+                    .orElse(null)),
+            column("created_at", "createdAt", "timestamptz", entry -> time(entry.createdAt())),
+            column("updated_at", "updatedAt", "timestamptz", entry -> time(entry.updatedAt()))));
+    private static final String UPDATE_ENTRY = ENTRY_UPDATE.rowUpdate();
     private static final String INSERT_ENTRY = "INSERT INTO outbox_entries (account_id, " + ENTRY_COLUMNS
-            + ", pending) VALUES (:account, :message, :conversation, :recipient, :status,"
+            + ", pending) VALUES (:account, CAST(:message AS uuid), CAST(:conversation AS uuid), :recipient, :status,"
             + " :carrierId, :senderKind, :senderValue, :body, :media, :segments, :encoding, :shiftTables, :attempts,"
-            + " :dueAt, :scheduledAt, :scheduledZone, :leaseUntil, :carrierMessageId, :failure, :broadcast, :createdAt,"
-            + " :updatedAt, :pending)";
-    private static final String UPDATE_ENTRY = "UPDATE outbox_entries SET"
-            + " conversation_id = :conversation, recipient = :recipient, status = :status, pending = :pending,"
-            + " carrier_id = :carrierId, sender_kind = :senderKind, sender_value = :senderValue, body = :body,"
-            + " media = :media, segment_count = :segments, encoding = :encoding,"
-            + " shift_tables = :shiftTables, attempts = :attempts,"
-            + " due_at = :dueAt, scheduled_at = :scheduledAt, scheduled_zone = :scheduledZone,"
-            + " lease_until = :leaseUntil, carrier_message_id = :carrierMessageId, failure = :failure,"
-            + " broadcast_id = :broadcast, created_at = :createdAt, updated_at = :updatedAt"
-            + " WHERE account_id = :account AND message_id = :message";
+            + " :dueAt, :scheduledAt, :scheduledZone, :leaseUntil, :carrierMessageId, :failure,"
+            + " CAST(:broadcast AS uuid), :createdAt, :updatedAt, :pending)";
 
     @Override
     public void insertOutboxEntry(OutboxEntry entry) {
@@ -127,24 +166,32 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
 
     @Override
     public void updateOutboxEntries(List<OutboxEntry> entries) {
-        batch("update outbox entries", UPDATE_ENTRY, entries, this::bindEntry);
+        if (setBased && entries.size() > 1) {
+            run("update outbox entries", () -> ENTRY_UPDATE.updateAll(handle, account, entries));
+        } else {
+            batch("update outbox entries", UPDATE_ENTRY, entries, this::bindEntry);
+        }
     }
 
-    /** The four columns of a thread message that follow its outbox entry; the rest stays. */
-    private static final String SYNC_MESSAGE = "UPDATE messages SET status = :status,"
-            + " carrier_message_id = :carrierMessageId, body = :body, body_lower = :bodyLower,"
-            + " scheduled_for = :scheduledFor WHERE account_id = :account AND message_id = :message";
+    /** The columns of a thread message that follow its outbox entry; the rest stays. */
+    private static final RowColumns<OutboxEntry> MESSAGE_SYNC = new RowColumns<>("messages",
+            column("message_id", "message", "uuid", entry -> entry.messageId().value()), List.of(
+            column("status", "status", "text", entry -> entry.status().name()),
+            column("carrier_message_id", "carrierMessageId", "text", entry -> entry.carrierMessageId().orElse(null)),
+            column("body", "body", "text", OutboxEntry::text),
+            column("body_lower", "bodyLower", "text", entry -> entry.text().toLowerCase(Locale.ROOT)),
+            column("scheduled_for", "scheduledFor", "timestamptz",
+                    entry -> entry.scheduledFor().map(s -> time(s.instant())).orElse(null))));
+    private static final String SYNC_MESSAGE = MESSAGE_SYNC.rowUpdate();
 
     @Override
     public void syncMessages(List<OutboxEntry> entries) {
-        batch("update messages of outbox entries", SYNC_MESSAGE, entries, (batch, entry) -> batch
-                .bind("account", account)
-                .bind("message", entry.messageId().value())
-                .bind("status", entry.status().name())
-                .bind("carrierMessageId", entry.carrierMessageId().orElse(null))
-                .bind("body", entry.text())
-                .bind("bodyLower", entry.text().toLowerCase(java.util.Locale.ROOT))
-                .bind("scheduledFor", entry.scheduledFor().map(s -> time(s.instant())).orElse(null)));
+        if (setBased && entries.size() > 1) {
+            run("update messages of outbox entries", () -> MESSAGE_SYNC.updateAll(handle, account, entries));
+        } else {
+            batch("update messages of outbox entries", SYNC_MESSAGE, entries,
+                    (batch, entry) -> MESSAGE_SYNC.bind(batch.bind("account", account), entry));
+        }
     }
 
     @Override
@@ -166,30 +213,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
     }
 
     private <S extends SqlStatement<S>> S bindEntry(S statement, OutboxEntry entry) {
-        statement.bind("account", account)
-                .bind("message", entry.messageId().value())
-                .bind("conversation", entry.conversationId().value())
-                .bind("recipient", entry.recipient().e164())
-                .bind("status", entry.status().name())
-                .bind("pending", OutboxEntry.PENDING.contains(entry.status()))
-                .bind("carrierId", entry.carrierId())
-                .bind("senderKind", entry.sender().kind().name())
-                .bind("senderValue", entry.sender().value())
-                .bind("body", entry.text())
-                .bind("media", writeMedia(entry.media()))
-                .bind("segments", entry.segmentCount())
-                .bind("encoding", entry.encoding().name())
-                .bind("shiftTables", writeShiftTables(entry.shiftTables()))
-                .bind("attempts", entry.attempts())
-                .bind("dueAt", time(entry.dueAt()))
-                .bind("scheduledAt", entry.scheduledFor().map(s -> time(s.instant())).orElse(null))
-                .bind("scheduledZone", entry.scheduledFor().map(s -> s.zone().getId()).orElse(null))
-                .bind("leaseUntil", entry.leaseUntil().map(JdbiAccountTransaction::time).orElse(null))
-                .bind("carrierMessageId", entry.carrierMessageId().orElse(null))
-                .bind("failure", entry.failure().map(JdbiSendingTransaction::writeFailure).orElse(null))
-                .bind("createdAt", time(entry.createdAt()))
-                .bind("updatedAt", time(entry.updatedAt()));
-        return bindNullableUuid(statement, "broadcast", entry.broadcastId().map(BroadcastId::value));
+        return ENTRY_UPDATE.bind(statement.bind("account", account), entry);
     }
 
     @Override

@@ -18,7 +18,6 @@ import io.github.inboxkit.core.store.SendingTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -73,8 +72,9 @@ final class ThreadRecorder {
 
     /**
      * Appends many messages to their threads and queues them, each exactly as {@link #append}
-     * would, but with one lock-or-start of the threads, one insert of the messages, one update of
-     * the threads and one insert of the outbox entries (F19's broadcast batches).
+     * would, but with one lock of the threads, one insert of the started threads, one update of
+     * the resumed ones, one insert of the messages and one of the outbox entries (F19's broadcast
+     * batches).
      *
      * @param tx the transaction
      * @param outbounds what to record, at most one per number
@@ -89,22 +89,17 @@ final class ThreadRecorder {
         }
         AccountId account = tx.accountId();
         List<PhoneNumber> phones = outbounds.stream().map(Outbound::recipient).toList();
-        Map<PhoneNumber, Conversation> threads = events.threads().lockOrStartAll(phones);
-        if (threads.size() != outbounds.size()) {
+        if (phones.stream().distinct().count() != phones.size()) {
             throw new IllegalArgumentException("one outbound per number expected");
         }
-        List<Conversation> locked = new ArrayList<>(outbounds.size());
-        List<Message> messages = new ArrayList<>(outbounds.size());
         List<OutboxEntry> entries = new ArrayList<>(outbounds.size());
-        for (Outbound outbound : outbounds) {
-            Conversation thread = threads.get(outbound.recipient());
-            MessageId messageId = MessageId.random();
-            locked.add(thread);
-            messages.add(message(outbound, messageId, thread, now));
-            entries.add(entry(outbound, messageId, thread, now));
-        }
         // each message's events follow its thread's, as they would one at a time
-        events.threads().appendAll(locked, messages, i -> {
+        events.threads().appendToNumbers(phones, (i, thread) -> {
+            Outbound outbound = outbounds.get(i);
+            MessageId messageId = MessageId.random();
+            entries.add(entry(outbound, messageId, thread, now));
+            return message(outbound, messageId, thread, now);
+        }, i -> {
             OutboxEntry entry = entries.get(i);
             events.add(new InboxEvent.OutboundMessageRecorded(account, entry.conversationId(), entry.messageId(), now));
             events.statusChanged(account, entry, now);
