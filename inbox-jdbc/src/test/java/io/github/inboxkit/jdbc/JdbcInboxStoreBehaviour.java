@@ -228,7 +228,8 @@ abstract class JdbcInboxStoreBehaviour {
             assertThat(tx.markInboundMessagesRead(conversation.id())).isZero();
             Message sent = Message.builder().from(outbound).status(MessageStatus.SENT).carrierMessageId("out-1").build();
             tx.updateMessage(sent);
-            assertThat(tx.findMessageByCarrierId("out-1")).contains(sent);
+            assertThat(tx.findMessage(sent.id())).contains(sent);
+            assertThat(tx.findMessageByCarrierId("out-1")).isEmpty(); // inbound messages only
             return null;
         });
     }

@@ -114,6 +114,24 @@ public interface OutboxEntry {
     }
 
     /**
+     * This entry as a dispatcher claims it for a carrier call: SENDING, one more attempt, held until
+     * {@code leaseUntil} (after which another dispatcher may take it over). Whether the entry may be
+     * claimed is {@link #isClaimable}'s to say.
+     *
+     * @param now the time of the claim
+     * @param leaseUntil when the claim lapses
+     * @return the claimed entry
+     */
+    default OutboxEntry claimed(Instant now, Instant leaseUntil) {
+        return builder().from(this)
+                .status(MessageStatus.SENDING)
+                .attempts(attempts() + 1)
+                .leaseUntil(leaseUntil)
+                .updatedAt(now)
+                .build();
+    }
+
+    /**
      * Starts an entry.
      *
      * @return a new builder, not thread-safe

@@ -266,10 +266,13 @@ public interface AccountTransaction {
     Optional<Message> findMessage(MessageId id);
 
     /**
-     * Finds a message by the carrier's id (F32).
+     * Finds an inbound message by the carrier's id: ingestion's idempotency (F32, DESIGN invariant
+     * 4). Carrier ids are unique among an account's inbound messages; an outbound message is found
+     * through its outbox entry ({@link SendingTransaction#lockOutboxEntryByCarrierId}), whose
+     * carrier ids are unique per carrier.
      *
      * @param carrierMessageId the carrier's message id
-     * @return the message of this account with that carrier id
+     * @return the inbound message of this account with that carrier id
      */
     Optional<Message> findMessageByCarrierId(String carrierMessageId);
 

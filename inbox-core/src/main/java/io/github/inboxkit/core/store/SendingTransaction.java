@@ -109,6 +109,25 @@ public interface SendingTransaction extends AccountTransaction {
     List<OutboxEntry> lockClaimableOutboxEntries(Instant now, int limit);
 
     /**
+     * Claims up to {@code limit} entries a dispatcher may claim at {@code now}, the ones {@link
+     * #lockClaimableOutboxEntries} would lock, and writes each as {@link OutboxEntry#claimed} says
+     * (SENDING, one more attempt, held until {@code leaseUntil}), in one step.
+     *
+     * <p>The default locks them, then updates them with {@link #updateOutboxEntries}; a SQL store
+     * claims and writes in one statement.
+     *
+     * @param now the current time
+     * @param limit the most entries, at least 1
+     * @param leaseUntil when the claims lapse
+     * @return the claimed entries as they were before the claim, {@code dueAt} ascending
+     */
+    default List<OutboxEntry> claimOutboxEntries(Instant now, int limit, Instant leaseUntil) {
+        List<OutboxEntry> due = lockClaimableOutboxEntries(now, limit);
+        updateOutboxEntries(due.stream().map(entry -> entry.claimed(now, leaseUntil)).toList());
+        return due;
+    }
+
+    /**
      * Replaces an entry's attributes but its message id.
      *
      * @param entry the entry, read in this transaction

@@ -210,7 +210,8 @@ public abstract class BatchOperationsContract {
             for (int i = 0; i < 3; i++) {
                 assertThat(tx.findConversation(reopened.get(i).id())).contains(reopened.get(i));
                 assertThat(tx.findMessage(sent.get(i).id())).contains(sent.get(i));
-                assertThat(tx.findMessageByCarrierId("SM-" + i)).contains(sent.get(i));
+                // an outbound message is found by its carrier id through its outbox entry
+                assertThat(tx.findMessageByCarrierId("SM-" + i)).isEmpty();
                 assertThat(tx.findOutboxEntry(accepted.get(i).messageId())).contains(accepted.get(i));
             }
             assertThat(tx.lockOutboxEntryByCarrierId("simulator", "SM-0")).contains(accepted.get(0));
@@ -250,7 +251,7 @@ public abstract class BatchOperationsContract {
             assertThat(tx.findMessage(batch.messages().get(2).id())).contains(Message.builder()
                     .from(batch.messages().get(2)).status(MessageStatus.SENDING).build());
             assertThat(tx.findMessage(purged.id())).isEmpty();
-            assertThat(tx.findMessageByCarrierId("SM-0")).map(Message::id).contains(batch.messages().get(0).id());
+            assertThat(tx.findMessage(batch.messages().get(0).id()).flatMap(Message::carrierMessageId)).contains("SM-0");
             // the entries themselves are the caller's to update
             assertThat(tx.findOutboxEntry(batch.entries().get(0).messageId())).contains(batch.entries().get(0));
             return null;
@@ -293,6 +294,32 @@ public abstract class BatchOperationsContract {
         });
         assertThat(store.inSendingTransaction(other, (SendingTransaction tx) -> tx.listUnmatchedReports(10)))
                 .hasSize(1);
+    }
+
+    @Test
+    @DisplayName("F32 carrier ids are unique among inbound messages only, and only inbound ones are found by them")
+    void carrierIdsAreUniqueAmongInboundMessages() {
+        Batch batch = recordBatch(account, 0, 2);
+        Conversation thread = batch.conversations().get(0);
+        Message inbound = Message.builder().from(message(thread, "hi")).sequence(2).direction(Direction.INBOUND)
+                .read(false).status(MessageStatus.RECEIVED).carrierMessageId("SAME").build();
+        store.inSendingTransaction(account, tx -> {
+            // two outbound messages of two carriers may share an id; an inbound one may share it too
+            tx.updateMessages(List.of(
+                    Message.builder().from(batch.messages().get(0)).carrierMessageId("SAME").build(),
+                    Message.builder().from(batch.messages().get(1)).carrierMessageId("SAME").build()));
+            tx.insertMessage(inbound);
+            return null;
+        });
+
+        assertThat(store.inTransaction(account, (AccountTransaction tx) -> tx.findMessageByCarrierId("SAME")))
+                .contains(inbound);
+        Message again = Message.builder().from(inbound).id(MessageId.random()).sequence(3).build();
+        assertThatThrownBy(() -> store.inTransaction(account, tx -> {
+            tx.insertMessage(again);
+            return null;
+        })).isInstanceOf(StoreConflictException.class);
+        assertThat(store.inTransaction(account, (AccountTransaction tx) -> tx.findMessage(again.id()))).isEmpty();
     }
 
     @Test

@@ -194,6 +194,42 @@ public abstract class OutboxContract {
     }
 
     @Test
+    @DisplayName("F31 a claim takes the claimable entries, earliest due first, and writes each as OutboxEntry.claimed says")
+    void claimWritesTheClaim() {
+        OutboxEntry later = queue(MessageStatus.QUEUED, NOW.plusSeconds(10));
+        OutboxEntry first = queue(MessageStatus.QUEUED, NOW.minusSeconds(10));
+        OutboxEntry scheduledDue = queue(MessageStatus.SCHEDULED, NOW.minusSeconds(5));
+        OutboxEntry leased = queue(MessageStatus.QUEUED, NOW.minusSeconds(20));
+        OutboxEntry expired = queue(MessageStatus.QUEUED, NOW.minusSeconds(30));
+        OutboxEntry leasedNow = OutboxEntry.builder().from(leased).status(MessageStatus.SENDING).attempts(1)
+                .leaseUntil(NOW.plusSeconds(60)).build();
+        OutboxEntry expiredNow = OutboxEntry.builder().from(expired).status(MessageStatus.SENDING).attempts(2)
+                .leaseUntil(NOW.minusSeconds(1)).build();
+        inTx((SendingTransaction tx) -> {
+            tx.updateOutboxEntries(List.of(leasedNow, expiredNow));
+            return null;
+        });
+        Instant leaseUntil = NOW.plusSeconds(120);
+
+        List<OutboxEntry> claimed = inTx((SendingTransaction tx) -> tx.claimOutboxEntries(NOW, 2, leaseUntil));
+        List<OutboxEntry> rest = inTx((SendingTransaction tx) -> tx.claimOutboxEntries(NOW, 10, leaseUntil));
+
+        assertThat(claimed).containsExactly(expiredNow, first);
+        assertThat(rest).containsExactly(scheduledDue);
+        for (OutboxEntry before : List.of(expiredNow, first, scheduledDue)) {
+            assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(before.messageId())))
+                    .contains(before.claimed(NOW, leaseUntil));
+        }
+        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(later.messageId()))).contains(later);
+        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(leased.messageId()))).contains(leasedNow);
+        assertThat(inTx((SendingTransaction tx) -> tx.claimOutboxEntries(NOW, 10, leaseUntil))).isEmpty();
+        assertThat(inTx((SendingTransaction tx) -> tx.claimOutboxEntries(leaseUntil, 10, leaseUntil.plusSeconds(60))))
+                .extracting(OutboxEntry::messageId)
+                .containsExactlyInAnyOrder(later.messageId(), leased.messageId(), expired.messageId(),
+                        first.messageId(), scheduledDue.messageId());
+    }
+
+    @Test
     @DisplayName("F31 accounts with claimable work come in id order up to the limit; only future or leased work is not claimable")
     void accountsWithClaimableOutboxInOrder() {
         List<AccountId> due = new java.util.ArrayList<>();

@@ -513,7 +513,7 @@ class JdbiAccountTransaction implements AccountTransaction {
     public Optional<Message> findMessageByCarrierId(String carrierMessageId) {
         return run("find message by carrier id", () -> handle
                 .createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages"
-                        + " WHERE account_id = :account AND carrier_message_id = :carrierId")
+                        + " WHERE account_id = :account AND inbound_carrier_message_id = :carrierId")
                 .bind("account", account)
                 .bind("carrierId", carrierMessageId)
                 .map(MESSAGE)

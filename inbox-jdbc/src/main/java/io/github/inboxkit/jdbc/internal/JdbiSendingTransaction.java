@@ -261,6 +261,31 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
     }
 
     @Override
+    public List<OutboxEntry> claimOutboxEntries(Instant now, int limit, Instant leaseUntil) {
+        if (!setBased) {
+            return SendingTransaction.super.claimOutboxEntries(now, limit, leaseUntil);
+        }
+        // One statement: the CTE locks and RETURNING gives the rows as they were; the columns written
+        // are exactly OutboxEntry.claimed's. MATERIALIZED, so that the locking query runs once: as a
+        // join's inner side it could be scanned again and, skipping its own locks, exceed the limit.
+        List<OutboxEntry> claimed = new ArrayList<>(run("claim outbox entries", () -> handle
+                .createQuery("WITH c AS MATERIALIZED (SELECT " + ENTRY_COLUMNS + " FROM outbox_entries"
+                        + " WHERE account_id = :account AND " + CLAIMABLE
+                        + " ORDER BY due_at, message_id LIMIT :limit FOR UPDATE SKIP LOCKED)"
+                        + " UPDATE outbox_entries o SET status = 'SENDING', pending = TRUE,"
+                        + " attempts = c.attempts + 1, lease_until = :leaseUntil, updated_at = :now"
+                        + " FROM c WHERE o.account_id = :account AND o.message_id = c.message_id RETURNING c.*")
+                .bind("account", account)
+                .bind("now", time(now))
+                .bind("leaseUntil", time(leaseUntil))
+                .bind("limit", limit)
+                .map(ENTRY)
+                .list()));
+        claimed.sort(java.util.Comparator.comparing(OutboxEntry::dueAt));
+        return claimed;
+    }
+
+    @Override
     public List<OutboxEntry> listScheduledOutboxEntries(int limit) {
         return run("list scheduled messages", () -> handle
                 .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries WHERE account_id = :account"

@@ -119,34 +119,38 @@ final class OutboxDispatcher implements Dispatcher {
     }
 
     private Claimed claim(SendingTransaction tx, Instant now, int limit, Events events) {
-        List<OutboxEntry> due = tx.lockClaimableOutboxEntries(now, limit);
+        // claimed and written SENDING in one step; what the store wrote is what Transitions.claim says
+        List<OutboxEntry> due = tx.claimOutboxEntries(now, limit, now.plus(lease));
         // the opt-out check is in the claiming transaction (invariant 5): a STOP that committed
         // before this claim stops the message
         Map<PhoneNumber, OptOutRecord> optOuts = tx.latestOptOutRecords(
                 due.stream().map(OutboxEntry::recipient).distinct().toList());
-        List<OutboxEntry> before = new ArrayList<>(due.size());
         List<OutboxEntry> after = new ArrayList<>(due.size());
+        List<OutboxEntry> rewritten = new ArrayList<>();
         List<OutboxEntry> claimed = new ArrayList<>(due.size());
         int skipped = 0;
         for (OutboxEntry entry : due) {
             OptOutRecord record = optOuts.get(entry.recipient());
+            OutboxEntry sending = Transitions.claim(entry, now, lease).orElseThrow(() -> new IllegalStateException(
+                    "the store claimed message " + entry.messageId() + ", which is not claimable"));
             if (record != null && record.action() == OptOutAction.OPTED_OUT) {
-                Optional<OutboxEntry> failed = Transitions.skipOptedOut(entry, now);
-                if (failed.isPresent()) {
-                    before.add(entry);
-                    after.add(failed.get());
-                    skipped++;
-                }
+                // failed from where it was before the claim: the attempt never happened
+                OutboxEntry failed = Transitions.skipOptedOut(entry, now).orElseThrow();
+                after.add(failed);
+                rewritten.add(failed);
+                skipped++;
                 continue;
             }
-            Optional<OutboxEntry> sending = Transitions.claim(entry, now, lease).map(e -> withShiftTables(tx, e));
-            if (sending.isPresent()) {
-                before.add(entry);
-                after.add(sending.get());
-                claimed.add(sending.get());
+            OutboxEntry fixed = withShiftTables(tx, sending);
+            if (!fixed.equals(sending)) {
+                rewritten.add(fixed);
             }
+            after.add(fixed);
+            claimed.add(fixed);
         }
-        ThreadRecorder.saveAll(tx, before, after, now, events);
+        tx.updateOutboxEntries(rewritten);
+        tx.syncMessages(after);
+        ThreadRecorder.announce(tx, due, after, now, events);
         return new Claimed(claimed, skipped);
     }
 

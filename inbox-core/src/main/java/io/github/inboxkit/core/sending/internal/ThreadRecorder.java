@@ -185,6 +185,20 @@ final class ThreadRecorder {
         }
         tx.updateOutboxEntries(after);
         tx.syncMessages(after);
+        announce(tx, before, after, now, events);
+    }
+
+    /**
+     * Collects a status event for each entry whose status moved, in the order given.
+     *
+     * @param tx the transaction
+     * @param before the entries before
+     * @param after the entries after, index for index
+     * @param now when
+     * @param events where the events go
+     */
+    static void announce(SendingTransaction tx, List<OutboxEntry> before, List<OutboxEntry> after, Instant now,
+            Events events) {
         for (int i = 0; i < after.size(); i++) {
             if (before.get(i).status() != after.get(i).status()) {
                 events.statusChanged(tx.accountId(), after.get(i), now);

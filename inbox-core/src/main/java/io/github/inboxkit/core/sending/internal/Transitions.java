@@ -33,12 +33,7 @@ final class Transitions {
         if (!entry.isClaimable(now)) {
             return Optional.empty();
         }
-        return Optional.of(ImmutableOutboxEntry.builder().from(entry)
-                .status(MessageStatus.SENDING)
-                .attempts(entry.attempts() + 1)
-                .leaseUntil(now.plus(lease))
-                .updatedAt(now)
-                .build());
+        return Optional.of(entry.claimed(now, now.plus(lease)));
     }
 
     /**

@@ -407,7 +407,7 @@ public final class InMemoryInboxStore implements SendingStore {
                 }
                 remove(data.messages, id);
                 remove(thread, message.sequence());
-                message.carrierMessageId().ifPresent(carrierId -> remove(data.messageByCarrierId, carrierId));
+                inboundCarrierId(message).ifPresent(carrierId -> remove(data.messageByCarrierId, carrierId));
                 OutboxEntry entry = data.outbox.entries.get(id);
                 if (entry != null) {
                     remove(data.outbox.entries, id);
@@ -726,6 +726,11 @@ public final class InMemoryInboxStore implements SendingStore {
             return Optional.ofNullable(data.messages.get(id));
         }
 
+        /** The carrier ids that are unique and looked up: inbound messages' (ingestion's idempotency). */
+        private static Optional<String> inboundCarrierId(Message message) {
+            return message.direction() == Direction.INBOUND ? message.carrierMessageId() : Optional.empty();
+        }
+
         @Override
         public Optional<Message> findMessageByCarrierId(String carrierMessageId) {
             checkOpen();
@@ -739,12 +744,12 @@ public final class InMemoryInboxStore implements SendingStore {
             requireState(thread != null, "conversation");
             if (data.messages.containsKey(message.id())
                     || thread.containsKey(message.sequence())
-                    || message.carrierMessageId().map(data.messageByCarrierId::containsKey).orElse(false)) {
+                    || inboundCarrierId(message).map(data.messageByCarrierId::containsKey).orElse(false)) {
                 throw new StoreConflictException("message id, sequence or carrier message id taken");
             }
             put(data.messages, message.id(), message);
             put(thread, message.sequence(), message.id());
-            message.carrierMessageId().ifPresent(id -> put(data.messageByCarrierId, id, message.id()));
+            inboundCarrierId(message).ifPresent(id -> put(data.messageByCarrierId, id, message.id()));
         }
 
         @Override
@@ -756,12 +761,12 @@ public final class InMemoryInboxStore implements SendingStore {
                     || previous.sequence() != message.sequence()) {
                 throw new IllegalArgumentException("a message never moves to another conversation or position");
             }
-            Optional<String> carrierId = message.carrierMessageId();
-            if (!previous.carrierMessageId().equals(carrierId)) {
+            Optional<String> carrierId = inboundCarrierId(message);
+            if (!inboundCarrierId(previous).equals(carrierId)) {
                 if (carrierId.map(data.messageByCarrierId::containsKey).orElse(false)) {
                     throw new StoreConflictException("carrier message id taken");
                 }
-                previous.carrierMessageId().ifPresent(id -> remove(data.messageByCarrierId, id));
+                inboundCarrierId(previous).ifPresent(id -> remove(data.messageByCarrierId, id));
                 carrierId.ifPresent(id -> put(data.messageByCarrierId, id, message.id()));
             }
             put(data.messages, message.id(), message);
