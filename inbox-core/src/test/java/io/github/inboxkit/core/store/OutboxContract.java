@@ -166,9 +166,11 @@ public abstract class OutboxContract {
         })).isInstanceOf(StoreConflictException.class);
     }
 
-    @Test
-    @DisplayName("F31 claimable entries: pending and due, not under a live lease, earliest due first, limited")
-    void claimable() {
+    /** One entry of each kind a claim must tell apart; "now" versions are as stored, under their lease. */
+    private record Queue(OutboxEntry later, OutboxEntry first, OutboxEntry scheduledDue, OutboxEntry leased,
+            OutboxEntry leasedNow, OutboxEntry expired, OutboxEntry expiredNow) {}
+
+    private Queue queueOneOfEach() {
         OutboxEntry later = queue(MessageStatus.QUEUED, NOW.plusSeconds(10));
         OutboxEntry first = queue(MessageStatus.QUEUED, NOW.minusSeconds(10));
         OutboxEntry scheduledDue = queue(MessageStatus.SCHEDULED, NOW.minusSeconds(5));
@@ -176,31 +178,6 @@ public abstract class OutboxContract {
         OutboxEntry leased = queue(MessageStatus.QUEUED, NOW.minusSeconds(20));
         OutboxEntry expired = queue(MessageStatus.QUEUED, NOW.minusSeconds(30));
         queue(MessageStatus.FAILED, NOW.minusSeconds(40));
-        inTx((SendingTransaction tx) -> {
-            tx.updateOutboxEntry(OutboxEntry.builder().from(leased).status(MessageStatus.SENDING)
-                    .leaseUntil(NOW.plusSeconds(60)).build());
-            tx.updateOutboxEntry(OutboxEntry.builder().from(expired).status(MessageStatus.SENDING)
-                    .leaseUntil(NOW.minusSeconds(1)).build());
-            return null;
-        });
-
-        List<OutboxEntry> due = inTx((SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW, 10));
-        assertThat(due).extracting(OutboxEntry::messageId)
-                .containsExactly(expired.messageId(), first.messageId(), scheduledDue.messageId());
-        assertThat(inTx((SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW, 2))).hasSize(2);
-        assertThat(inTx((SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW.plusSeconds(10), 10)))
-                .extracting(OutboxEntry::messageId).contains(later.messageId());
-        assertThat(store.accountsWithClaimableOutbox(NOW, 1_000_000)).contains(account);
-    }
-
-    @Test
-    @DisplayName("F31 a claim takes the claimable entries, earliest due first, and writes each as OutboxEntry.claimed says")
-    void claimWritesTheClaim() {
-        OutboxEntry later = queue(MessageStatus.QUEUED, NOW.plusSeconds(10));
-        OutboxEntry first = queue(MessageStatus.QUEUED, NOW.minusSeconds(10));
-        OutboxEntry scheduledDue = queue(MessageStatus.SCHEDULED, NOW.minusSeconds(5));
-        OutboxEntry leased = queue(MessageStatus.QUEUED, NOW.minusSeconds(20));
-        OutboxEntry expired = queue(MessageStatus.QUEUED, NOW.minusSeconds(30));
         OutboxEntry leasedNow = OutboxEntry.builder().from(leased).status(MessageStatus.SENDING).attempts(1)
                 .leaseUntil(NOW.plusSeconds(60)).build();
         OutboxEntry expiredNow = OutboxEntry.builder().from(expired).status(MessageStatus.SENDING).attempts(2)
@@ -209,24 +186,45 @@ public abstract class OutboxContract {
             tx.updateOutboxEntries(List.of(leasedNow, expiredNow));
             return null;
         });
+        return new Queue(later, first, scheduledDue, leased, leasedNow, expired, expiredNow);
+    }
+
+    @Test
+    @DisplayName("F31 claimable entries: pending and due, not under a live lease, earliest due first, limited")
+    void claimable() {
+        Queue q = queueOneOfEach();
+
+        List<OutboxEntry> due = inTx((SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW, 10));
+        assertThat(due).extracting(OutboxEntry::messageId)
+                .containsExactly(q.expired().messageId(), q.first().messageId(), q.scheduledDue().messageId());
+        assertThat(inTx((SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW, 2))).hasSize(2);
+        assertThat(inTx((SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW.plusSeconds(10), 10)))
+                .extracting(OutboxEntry::messageId).contains(q.later().messageId());
+        assertThat(store.accountsWithClaimableOutbox(NOW, 1_000_000)).contains(account);
+    }
+
+    @Test
+    @DisplayName("F31 a claim takes the claimable entries, earliest due first, and writes each as OutboxEntry.claimed says")
+    void claimWritesTheClaim() {
+        Queue q = queueOneOfEach();
         Instant leaseUntil = NOW.plusSeconds(120);
 
         List<OutboxEntry> claimed = inTx((SendingTransaction tx) -> tx.claimOutboxEntries(NOW, 2, leaseUntil));
         List<OutboxEntry> rest = inTx((SendingTransaction tx) -> tx.claimOutboxEntries(NOW, 10, leaseUntil));
 
-        assertThat(claimed).containsExactly(expiredNow, first);
-        assertThat(rest).containsExactly(scheduledDue);
-        for (OutboxEntry before : List.of(expiredNow, first, scheduledDue)) {
+        assertThat(claimed).containsExactly(q.expiredNow(), q.first());
+        assertThat(rest).containsExactly(q.scheduledDue());
+        for (OutboxEntry before : List.of(q.expiredNow(), q.first(), q.scheduledDue())) {
             assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(before.messageId())))
                     .contains(before.claimed(NOW, leaseUntil));
         }
-        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(later.messageId()))).contains(later);
-        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(leased.messageId()))).contains(leasedNow);
+        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(q.later().messageId()))).contains(q.later());
+        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(q.leased().messageId()))).contains(q.leasedNow());
         assertThat(inTx((SendingTransaction tx) -> tx.claimOutboxEntries(NOW, 10, leaseUntil))).isEmpty();
         assertThat(inTx((SendingTransaction tx) -> tx.claimOutboxEntries(leaseUntil, 10, leaseUntil.plusSeconds(60))))
                 .extracting(OutboxEntry::messageId)
-                .containsExactlyInAnyOrder(later.messageId(), leased.messageId(), expired.messageId(),
-                        first.messageId(), scheduledDue.messageId());
+                .containsExactlyInAnyOrder(q.later().messageId(), q.leased().messageId(), q.expired().messageId(),
+                        q.first().messageId(), q.scheduledDue().messageId());
     }
 
     @Test
