@@ -23,7 +23,6 @@ import io.github.inboxkit.core.store.SearchTerm;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,11 +69,10 @@ final class InboxService implements Inbox {
             List<Conversation> page = placedPage.stream().map(Placed::conversation).toList();
             Map<PhoneNumber, Contact> contacts = step.tx.findContactsByPhone(
                     page.stream().map(Conversation::contactPhone).toList());
-            Map<UserId, Optional<User>> users = new HashMap<>();
+            Map<UserId, User> users = step.tx.findUsers(page.stream().flatMap(c -> c.assignee().stream()).toList());
             List<InboxRow> rows = new ArrayList<>(page.size());
             for (Conversation conversation : page) {
-                Optional<User> assignee = conversation.assignee()
-                        .flatMap(id -> users.computeIfAbsent(id, step.tx::findUser));
+                Optional<User> assignee = conversation.assignee().map(users::get);
                 rows.add(InboxRow.builder()
                         .conversationId(conversation.id())
                         .contactPhone(conversation.contactPhone())

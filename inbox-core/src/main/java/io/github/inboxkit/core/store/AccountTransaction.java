@@ -17,6 +17,7 @@ import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,23 @@ public interface AccountTransaction {
      * @return the user of this account with that id
      */
     Optional<User> findUser(UserId id);
+
+    /**
+     * Finds several users at once: an inbox page names the assignees of its rows.
+     *
+     * <p>The default calls {@link #findUser} once per distinct id; a SQL store reads them in one
+     * statement.
+     *
+     * @param ids user ids; an id given twice is read once
+     * @return the users of this account with those ids; ids without a user are absent
+     */
+    default Map<UserId, User> findUsers(Collection<UserId> ids) {
+        Map<UserId, User> found = new LinkedHashMap<>();
+        for (UserId id : new LinkedHashSet<>(ids)) {
+            findUser(id).ifPresent(user -> found.put(id, user));
+        }
+        return found;
+    }
 
     /** @return the users of the account, ordered by id */
     List<User> listUsers();

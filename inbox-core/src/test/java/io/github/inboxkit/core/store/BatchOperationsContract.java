@@ -12,6 +12,7 @@ import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.account.User;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.contact.OptOutAction;
 import io.github.inboxkit.core.contact.OptOutRecord;
@@ -354,6 +355,31 @@ public abstract class BatchOperationsContract {
     private static OptOutRecord record(PhoneNumber phone, OptOutAction action, Instant at) {
         return OptOutRecord.builder().phone(phone).action(action).source(OptOutSource.USER)
                 .changedBy(UserId.of("agent")).recordedAt(at).build();
+    }
+
+    @Test
+    @DisplayName("F9 F13 the users of many ids at once, as one id at a time, in this account only")
+    void findUsersOfMany() {
+        User ann = User.builder().id(UserId.of("ann")).displayName("Ann Lee").createdAt(NOW).build();
+        User bob = User.builder().id(UserId.of("bob")).displayName("Bob Ray").createdAt(NOW).build();
+        store.inTransaction(account, tx -> {
+            tx.insertUser(ann);
+            tx.insertUser(bob);
+            return null;
+        });
+        AccountId other = newAccount();
+        store.inTransaction(other, tx -> {
+            tx.insertUser(User.builder().id(UserId.of("cat")).displayName("Cat").createdAt(NOW).build());
+            return null;
+        });
+
+        Map<UserId, User> found = store.inTransaction(account, (AccountTransaction tx) -> tx.findUsers(
+                List.of(UserId.of("bob"), UserId.of("cat"), UserId.of("ann"), UserId.of("bob"), UserId.of("nobody"))));
+
+        assertThat(found).containsOnlyKeys(UserId.of("ann"), UserId.of("bob"));
+        assertThat(found.get(UserId.of("ann"))).isEqualTo(ann);
+        assertThat(found.get(UserId.of("bob"))).isEqualTo(bob);
+        assertThat(store.inTransaction(account, (AccountTransaction tx) -> tx.findUsers(List.of()))).isEmpty();
     }
 
     @Test

@@ -159,6 +159,23 @@ class JdbiAccountTransaction implements AccountTransaction {
     }
 
     @Override
+    public Map<UserId, User> findUsers(Collection<UserId> ids) {
+        Map<UserId, User> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        run("find users", () -> handle
+                .createQuery("SELECT user_id, display_name, created_at FROM users"
+                        + " WHERE account_id = :account AND user_id IN (<users>)")
+                .bind("account", account)
+                .bindList("users", ids.stream().map(UserId::value).distinct().toList())
+                .map(USER)
+                .list())
+                .forEach(user -> found.put(user.id(), user));
+        return found;
+    }
+
+    @Override
     public List<User> listUsers() {
         return run("list users", () -> handle
                 .createQuery("SELECT user_id, display_name, created_at FROM users"
