@@ -27,7 +27,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -160,19 +160,8 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     @Override
     public Map<UserId, User> findUsers(Collection<UserId> ids) {
-        Map<UserId, User> found = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        run("find users", () -> handle
-                .createQuery("SELECT user_id, display_name, created_at FROM users"
-                        + " WHERE account_id = :account AND user_id IN (<users>)")
-                .bind("account", account)
-                .bindList("users", ids.stream().map(UserId::value).distinct().toList())
-                .map(USER)
-                .list())
-                .forEach(user -> found.put(user.id(), user));
-        return found;
+        return readByKeys("find users", "SELECT user_id, display_name, created_at FROM users"
+                + " WHERE account_id = :account AND user_id IN (<keys>)", ids, UserId::value, USER, User::id);
     }
 
     @Override
@@ -245,20 +234,9 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     @Override
     public Map<PhoneNumber, Contact> findContactsByPhone(Collection<PhoneNumber> phones) {
-        Map<PhoneNumber, Contact> found = new LinkedHashMap<>();
-        if (phones.isEmpty()) {
-            return found;
-        }
-        List<String> numbers = phones.stream().map(PhoneNumber::e164).distinct().toList();
-        List<Contact> contacts = run("find contacts by phone", () -> handle
-                .createQuery("SELECT " + CONTACT_COLUMNS + " FROM contacts"
-                        + " WHERE account_id = :account AND phone_e164 IN (<phones>)")
-                .bind("account", account)
-                .bindList("phones", numbers)
-                .map(CONTACT)
-                .list());
-        contacts.forEach(contact -> found.put(contact.phone(), contact));
-        return found;
+        return readByKeys("find contacts by phone", "SELECT " + CONTACT_COLUMNS + " FROM contacts"
+                + " WHERE account_id = :account AND phone_e164 IN (<keys>)", phones, PhoneNumber::e164, CONTACT,
+                Contact::phone);
     }
 
     @Override
@@ -330,21 +308,10 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     @Override
     public Map<PhoneNumber, OptOutRecord> latestOptOutRecords(Collection<PhoneNumber> phones) {
-        Map<PhoneNumber, OptOutRecord> latest = new LinkedHashMap<>();
-        if (phones.isEmpty()) {
-            return latest;
-        }
-        // every record of the batch's numbers, newest first per number: the first seen is the latest
-        run("read subscriptions", () -> handle
-                .createQuery("SELECT " + OPT_OUT_COLUMNS + " FROM opt_out_records"
-                        + " WHERE account_id = :account AND phone_e164 IN (<phones>)"
-                        + " ORDER BY phone_e164, record_seq DESC")
-                .bind("account", account)
-                .bindList("phones", phones.stream().map(PhoneNumber::e164).distinct().toList())
-                .map(OPT_OUT)
-                .list())
-                .forEach(record -> latest.putIfAbsent(record.phone(), record));
-        return latest;
+        // every record of the batch's numbers, newest first per number: the first read is the latest
+        return readByKeys("read subscriptions", "SELECT " + OPT_OUT_COLUMNS + " FROM opt_out_records"
+                + " WHERE account_id = :account AND phone_e164 IN (<keys>) ORDER BY phone_e164, record_seq DESC",
+                phones, PhoneNumber::e164, OPT_OUT, OptOutRecord::phone);
     }
 
     @Override
@@ -470,21 +437,10 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     @Override
     public Map<PhoneNumber, Conversation> lockConversationsByPhone(Collection<PhoneNumber> contactPhones) {
-        Map<PhoneNumber, Conversation> locked = new LinkedHashMap<>();
-        if (contactPhones.isEmpty()) {
-            return locked;
-        }
         // ordered, so that two transactions locking overlapping batches take their locks in one order
-        run("lock conversations by phone", () -> handle
-                .createQuery("SELECT " + CONVERSATION_COLUMNS + " FROM conversations c"
-                        + " WHERE c.account_id = :account AND c.phone_e164 IN (<phones>)"
-                        + " ORDER BY c.phone_e164 FOR UPDATE")
-                .bind("account", account)
-                .bindList("phones", contactPhones.stream().map(PhoneNumber::e164).distinct().toList())
-                .map(CONVERSATION)
-                .list())
-                .forEach(conversation -> locked.put(conversation.contactPhone(), conversation));
-        return locked;
+        return readByKeys("lock conversations by phone", "SELECT " + CONVERSATION_COLUMNS + " FROM conversations c"
+                + " WHERE c.account_id = :account AND c.phone_e164 IN (<keys>) ORDER BY c.phone_e164 FOR UPDATE",
+                contactPhones, PhoneNumber::e164, CONVERSATION, Conversation::contactPhone);
     }
 
     @Override
@@ -572,19 +528,8 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     @Override
     public Map<MessageId, Message> findMessages(Collection<MessageId> ids) {
-        Map<MessageId, Message> found = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        run("find messages", () -> handle
-                .createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages"
-                        + " WHERE account_id = :account AND message_id IN (<messages>)")
-                .bind("account", account)
-                .bindList("messages", ids.stream().map(MessageId::value).distinct().toList())
-                .map(MESSAGE)
-                .list())
-                .forEach(message -> found.put(message.id(), message));
-        return found;
+        return readByKeys("find messages", "SELECT " + MESSAGE_COLUMNS + " FROM messages"
+                + " WHERE account_id = :account AND message_id IN (<keys>)", ids, MessageId::value, MESSAGE, Message::id);
     }
 
     private <S extends SqlStatement<S>> S bindMessage(S statement, Message message) {
@@ -606,6 +551,34 @@ class JdbiAccountTransaction implements AccountTransaction {
                 .bind("scheduledFor", message.scheduledFor().map(JdbiAccountTransaction::time).orElse(null))
                 .bind("carrierReceivedAt", message.carrierReceivedAt().map(JdbiAccountTransaction::time).orElse(null))
                 .bind("createdAt", time(message.createdAt()));
+    }
+
+    /**
+     * Reads the rows of many keys with one statement: {@code sql} filters on the account and on
+     * {@code IN (<keys>)}. Rows come into the map in the order read, the first read for a key
+     * kept (so an {@code ORDER BY} can choose it); keys without a row are absent.
+     *
+     * @param operation what is done, for errors
+     * @param sql the query
+     * @param keys the keys; a key given twice is read once
+     * @param bound a key's value as bound
+     * @param mapper maps a row
+     * @param keyOf a row's key
+     * @return the rows by key
+     */
+    final <K, V> Map<K, V> readByKeys(String operation, String sql, Collection<K> keys, Function<K, Object> bound,
+            RowMapper<V> mapper, Function<V, K> keyOf) {
+        Map<K, V> found = new LinkedHashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        run(operation, () -> handle.createQuery(sql)
+                .bind("account", account)
+                .bindList("keys", keys.stream().map(bound).distinct().toList())
+                .map(mapper)
+                .list())
+                .forEach(row -> found.putIfAbsent(keyOf.apply(row), row));
+        return found;
     }
 
     /** Sends one prepared statement for many rows: one round trip (per driver batch) instead of one per row. */

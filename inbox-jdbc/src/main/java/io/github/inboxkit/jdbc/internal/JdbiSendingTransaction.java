@@ -196,20 +196,10 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
 
     @Override
     public Map<MessageId, OutboxEntry> lockOutboxEntries(Collection<MessageId> ids) {
-        Map<MessageId, OutboxEntry> locked = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return locked;
-        }
         // ordered, so that overlapping batches take their locks in one order
-        run("lock outbox entries", () -> handle
-                .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries"
-                        + " WHERE account_id = :account AND message_id IN (<messages>) ORDER BY message_id FOR UPDATE")
-                .bind("account", account)
-                .bindList("messages", ids.stream().map(MessageId::value).distinct().toList())
-                .map(ENTRY)
-                .list())
-                .forEach(entry -> locked.put(entry.messageId(), entry));
-        return locked;
+        return readByKeys("lock outbox entries", "SELECT " + ENTRY_COLUMNS + " FROM outbox_entries"
+                + " WHERE account_id = :account AND message_id IN (<keys>) ORDER BY message_id FOR UPDATE",
+                ids, MessageId::value, ENTRY, OutboxEntry::messageId);
     }
 
     private <S extends SqlStatement<S>> S bindEntry(S statement, OutboxEntry entry) {
