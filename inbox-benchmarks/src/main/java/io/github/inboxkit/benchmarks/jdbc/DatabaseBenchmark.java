@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Settings are system properties: {@code accounts} (100), {@code conversationsPerAccount} (2000),
  * {@code messagesPerConversation} (10), {@code durable} (false: fsync and synchronous_commit off, as
  * the embedded server defaults; true: both on), {@code ingestMessages} (4000), {@code threads} (4),
- * {@code samples} (300 per measured query). Results are printed as Markdown.
+ * {@code samples} (1000 per measured query, after as many for warm-up). Results are printed as Markdown.
  *
  * <p>Not a test and not part of {@code mvn verify}: see docs/performance.md for the command.
  */
@@ -61,7 +61,7 @@ public final class DatabaseBenchmark {
     private static final boolean DURABLE = Boolean.getBoolean("durable");
     private static final int INGEST_MESSAGES = Integer.getInteger("ingestMessages", 4000);
     private static final int THREADS = Integer.getInteger("threads", 4);
-    private static final int SAMPLES = Integer.getInteger("samples", 300);
+    private static final int SAMPLES = Integer.getInteger("samples", 1000);
 
     private DatabaseBenchmark() {}
 
@@ -225,25 +225,23 @@ public final class DatabaseBenchmark {
     }
 
     private static void listing(InboxKit kit, HikariDataSource pool, Instant now) throws Exception {
-        System.out.println("### Inbox first page (50 rows), milliseconds");
-        System.out.println();
-        System.out.println("| tab | assignment | read | p50 | p95 | p99 |");
-        System.out.println("|---|---|---|---:|---:|---:|");
+        List<String> names = new ArrayList<>();
+        List<Sampled> calls = new ArrayList<>();
         for (ConversationState state : ConversationState.values()) {
             for (AssignmentFilter assignment : List.of(AssignmentFilter.all(), AssignmentFilter.unassigned(),
                     AssignmentFilter.assignedTo(UserId.of("user-3")))) {
                 for (ReadFilter read : ReadFilter.values()) {
                     InboxQuery query = InboxQuery.builder().tab(state).assignment(assignment).readFilter(read).build();
-                    long[] latencies = sample(account -> kit.inbox().list(account, query));
-                    System.out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", state, describe(assignment), read,
-                            percentiles(latencies));
+                    names.add(state + " | " + describe(assignment) + " | " + read);
+                    calls.add(account -> kit.inbox().list(account, query));
                 }
             }
         }
         String bare = "SELECT conversation_id, phone_e164, state, assignee_id, unread_count, last_activity_at, preview"
                 + " FROM conversations WHERE account_id = ? AND state = 'OPEN' AND last_activity_at >= ?"
                 + " ORDER BY last_activity_at DESC, conversation_id DESC LIMIT 50";
-        long[] latencies = sample(account -> {
+        names.add("bare keyset query, raw JDBC | all | ALL");
+        calls.add(account -> {
             try (Connection connection = pool.getConnection();
                     PreparedStatement statement = connection.prepareStatement(bare)) {
                 statement.setString(1, account.value());
@@ -255,7 +253,41 @@ public final class DatabaseBenchmark {
                 }
             }
         });
-        System.out.printf(Locale.ROOT, "| bare keyset query, raw JDBC | all | ALL | %s |%n%n", percentiles(latencies));
+        long[][] latencies = sampleInterleaved(calls);
+        System.out.println("### Inbox first page (50 rows), milliseconds");
+        System.out.println();
+        System.out.println("| tab | assignment | read | p50 | p95 | p99 |");
+        System.out.println("|---|---|---|---:|---:|---:|");
+        for (int q = 0; q < names.size(); q++) {
+            System.out.printf(Locale.ROOT, "| %s | %s |%n", names.get(q), percentiles(latencies[q]));
+        }
+        System.out.println();
+    }
+
+    /**
+     * Latencies in microseconds of {@link #SAMPLES} calls of each, taken in turn (one of each, then
+     * again), so that every call meets the same machine; after a warm-up of as many, in the same
+     * turns, so that the JIT has compiled every call's path before any is measured.
+     */
+    private static long[][] sampleInterleaved(List<Sampled> calls) throws Exception {
+        for (int i = 0; i < SAMPLES; i++) {
+            for (Sampled call : calls) {
+                call.run(randomAccount());
+            }
+        }
+        long[][] micros = new long[calls.size()][SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            for (int q = 0; q < calls.size(); q++) {
+                AccountId account = randomAccount();
+                long start = System.nanoTime();
+                calls.get(q).run(account);
+                micros[q][i] = (System.nanoTime() - start) / 1000;
+            }
+        }
+        for (long[] sorted : micros) {
+            Arrays.sort(sorted);
+        }
+        return micros;
     }
 
     private static String describe(AssignmentFilter filter) {

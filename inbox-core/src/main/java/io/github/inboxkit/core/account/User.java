@@ -31,6 +31,7 @@ public interface User {
      *
      * @return one or two user-perceived characters, upper-cased where the script has case
      */
+    @Value.Lazy
     default String initials() {
         return Initials.of(displayName());
     }

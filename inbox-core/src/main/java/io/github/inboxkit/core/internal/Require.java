@@ -35,8 +35,14 @@ public final class Require {
     public static String identifier(String value, String field, int maxLength) {
         Objects.requireNonNull(value, field);
         argument(!value.isBlank(), field, "must not be blank");
-        argument(value.length() <= maxLength, field, "must be at most " + maxLength + " characters");
-        argument(value.chars().noneMatch(Character::isISOControl), field, "must not contain control characters");
+        if (value.length() > maxLength) { // the message built only when it is needed: ids are checked on every read
+            argument(false, field, "must be at most " + maxLength + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                argument(false, field, "must not contain control characters");
+            }
+        }
         return value;
     }
 }
