@@ -64,13 +64,16 @@ class JdbiAccountTransaction implements AccountTransaction {
     private final AccountId accountId;
     final String account;
     private final AccountCache accountCache;
+    /** Whether many rows are written with one statement ({@code unnest}: PostgreSQL), not a batch. */
+    final boolean setBased;
     private boolean accountWritten;
 
-    JdbiAccountTransaction(Handle handle, AccountId accountId, AccountCache accountCache) {
+    JdbiAccountTransaction(Handle handle, AccountId accountId, AccountCache accountCache, boolean setBased) {
         this.handle = handle;
         this.accountId = accountId;
         this.account = accountId.value();
         this.accountCache = accountCache;
+        this.setBased = setBased;
     }
 
     /** @return whether this transaction wrote the account row, so the cache must be invalidated */
@@ -387,16 +390,21 @@ class JdbiAccountTransaction implements AccountTransaction {
                 .findOne());
     }
 
-    private static final String INSERT_CONVERSATION = "INSERT INTO conversations (account_id, conversation_id,"
-            + " phone_e164, phone_digits, state, assignee_id, unread_count, has_unread, last_activity_at, preview,"
-            + " last_message_sequence, created_at) VALUES (:account, :conversation, :phone, :digits,"
-            + " :state, :assignee, :unread, :hasUnread, :lastActivity, :preview, :sequence, :createdAt)";
-    private static final String UPDATE_CONVERSATION = "UPDATE conversations SET phone_e164 = :phone,"
-            + " phone_digits = :digits, state = :state,"
-            + " assignee_id = :assignee, unread_count = :unread, has_unread = :hasUnread,"
-            + " last_activity_at = :lastActivity, preview = :preview,"
-            + " last_message_sequence = :sequence, created_at = :createdAt"
-            + " WHERE account_id = :account AND conversation_id = :conversation";
+    /** What a conversation row holds, one list for single-row and set-based statements. */
+    private static final RowColumns<Conversation> CONVERSATION_ROW = new RowColumns<>("conversations",
+            new RowColumns.Column<>("conversation_id", "conversation", "uuid", c -> c.id().value()), List.of(
+            new RowColumns.Column<>("phone_e164", "phone", "text", c -> c.contactPhone().e164()),
+            new RowColumns.Column<>("phone_digits", "digits", "text", c -> c.contactPhone().digits()),
+            new RowColumns.Column<>("state", "state", "text", c -> c.state().name()),
+            new RowColumns.Column<>("assignee_id", "assignee", "text", c -> c.assignee().map(UserId::value).orElse(null)),
+            new RowColumns.Column<>("unread_count", "unread", "integer", Conversation::unreadCount),
+            new RowColumns.Column<>("has_unread", "hasUnread", "boolean", c -> c.unreadCount() > 0),
+            new RowColumns.Column<>("last_activity_at", "lastActivity", "timestamptz", c -> time(c.lastActivityAt())),
+            new RowColumns.Column<>("preview", "preview", "text", Conversation::lastMessagePreview),
+            new RowColumns.Column<>("last_message_sequence", "sequence", "bigint", Conversation::lastMessageSequence),
+            new RowColumns.Column<>("created_at", "createdAt", "timestamptz", c -> time(c.createdAt()))));
+    private static final String INSERT_CONVERSATION = CONVERSATION_ROW.rowInsert();
+    private static final String UPDATE_CONVERSATION = CONVERSATION_ROW.rowUpdate();
 
     @Override
     public void insertConversation(Conversation conversation) {
@@ -406,7 +414,7 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     @Override
     public void insertConversations(List<Conversation> conversations) {
-        batch("insert conversations", INSERT_CONVERSATION, conversations, this::bindConversation);
+        writeAll("insert conversations", CONVERSATION_ROW, true, conversations);
     }
 
     @Override
@@ -417,22 +425,11 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     @Override
     public void updateConversations(List<Conversation> conversations) {
-        batch("update conversations", UPDATE_CONVERSATION, conversations, this::bindConversation);
+        writeAll("update conversations", CONVERSATION_ROW, false, conversations);
     }
 
     private <S extends SqlStatement<S>> S bindConversation(S statement, Conversation conversation) {
-        return statement.bind("account", account)
-                .bind("conversation", conversation.id().value())
-                .bind("phone", conversation.contactPhone().e164())
-                .bind("digits", conversation.contactPhone().digits())
-                .bind("state", conversation.state().name())
-                .bind("assignee", conversation.assignee().map(UserId::value).orElse(null))
-                .bind("unread", conversation.unreadCount())
-                .bind("hasUnread", conversation.unreadCount() > 0)
-                .bind("lastActivity", time(conversation.lastActivityAt()))
-                .bind("preview", conversation.lastMessagePreview())
-                .bind("sequence", conversation.lastMessageSequence())
-                .bind("createdAt", time(conversation.createdAt()));
+        return CONVERSATION_ROW.bind(statement.bind("account", account), conversation);
     }
 
     @Override
@@ -493,18 +490,29 @@ class JdbiAccountTransaction implements AccountTransaction {
                 .findOne());
     }
 
-    private static final String INSERT_MESSAGE = "INSERT INTO messages (account_id, " + MESSAGE_COLUMNS
-            + ", body_lower) VALUES (:account, :message, :conversation, :sequence, :phone, :direction, :body,"
-            + " :media, :senderId, :carrierId, :status, :read, :author, :broadcast, :scheduledFor, :carrierReceivedAt,"
-            + " :createdAt,"
-            + " :bodyLower)";
-    private static final String UPDATE_MESSAGE = "UPDATE messages SET conversation_id = :conversation,"
-            + " sequence = :sequence,"
-            + " phone_e164 = :phone, direction = :direction, body = :body, body_lower = :bodyLower,"
-            + " media = :media, sender_id = :senderId, carrier_message_id = :carrierId,"
-            + " status = :status, is_read = :read, author_id = :author, broadcast_label = :broadcast,"
-            + " scheduled_for = :scheduledFor, carrier_received_at = :carrierReceivedAt, created_at = :createdAt"
-            + " WHERE account_id = :account AND message_id = :message";
+    /** What a message row holds, one list for single-row and set-based statements. */
+    private static final RowColumns<Message> MESSAGE_ROW = new RowColumns<>("messages",
+            new RowColumns.Column<>("message_id", "message", "uuid", m -> m.id().value()), List.of(
+            new RowColumns.Column<>("conversation_id", "conversation", "uuid", m -> m.conversationId().value()),
+            new RowColumns.Column<>("sequence", "sequence", "bigint", Message::sequence),
+            new RowColumns.Column<>("phone_e164", "phone", "text", m -> m.contactPhone().e164()),
+            new RowColumns.Column<>("direction", "direction", "text", m -> m.direction().name()),
+            new RowColumns.Column<>("body", "body", "text", Message::text),
+            new RowColumns.Column<>("body_lower", "bodyLower", "text", m -> m.text().toLowerCase(Locale.ROOT)),
+            new RowColumns.Column<>("media", "media", "text", m -> Codecs.writeMedia(m.media())),
+            new RowColumns.Column<>("sender_id", "senderId", "text", m -> m.senderId().orElse(null)),
+            new RowColumns.Column<>("carrier_message_id", "carrierId", "text", m -> m.carrierMessageId().orElse(null)),
+            new RowColumns.Column<>("status", "status", "text", m -> m.status().name()),
+            new RowColumns.Column<>("is_read", "read", "boolean", Message::read),
+            new RowColumns.Column<>("author_id", "author", "text", m -> m.author().map(UserId::value).orElse(null)),
+            new RowColumns.Column<>("broadcast_label", "broadcast", "text", m -> m.broadcastLabel().orElse(null)),
+            new RowColumns.Column<>("scheduled_for", "scheduledFor", "timestamptz",
+                    m -> m.scheduledFor().map(JdbiAccountTransaction::time).orElse(null)),
+            new RowColumns.Column<>("carrier_received_at", "carrierReceivedAt", "timestamptz",
+                    m -> m.carrierReceivedAt().map(JdbiAccountTransaction::time).orElse(null)),
+            new RowColumns.Column<>("created_at", "createdAt", "timestamptz", m -> time(m.createdAt()))));
+    private static final String INSERT_MESSAGE = MESSAGE_ROW.rowInsert();
+    private static final String UPDATE_MESSAGE = MESSAGE_ROW.rowUpdate();
 
     @Override
     public void insertMessage(Message message) {
@@ -513,7 +521,7 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     @Override
     public void insertMessages(List<Message> messages) {
-        batch("insert messages", INSERT_MESSAGE, messages, this::bindMessage);
+        writeAll("insert messages", MESSAGE_ROW, true, messages);
     }
 
     @Override
@@ -523,7 +531,7 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     @Override
     public void updateMessages(List<Message> messages) {
-        batch("update messages", UPDATE_MESSAGE, messages, this::bindMessage);
+        writeAll("update messages", MESSAGE_ROW, false, messages);
     }
 
     @Override
@@ -533,24 +541,24 @@ class JdbiAccountTransaction implements AccountTransaction {
     }
 
     private <S extends SqlStatement<S>> S bindMessage(S statement, Message message) {
-        return statement.bind("account", account)
-                .bind("message", message.id().value())
-                .bind("conversation", message.conversationId().value())
-                .bind("sequence", message.sequence())
-                .bind("phone", message.contactPhone().e164())
-                .bind("direction", message.direction().name())
-                .bind("body", message.text())
-                .bind("bodyLower", message.text().toLowerCase(Locale.ROOT))
-                .bind("media", Codecs.writeMedia(message.media()))
-                .bind("senderId", message.senderId().orElse(null))
-                .bind("carrierId", message.carrierMessageId().orElse(null))
-                .bind("status", message.status().name())
-                .bind("read", message.read())
-                .bind("author", message.author().map(UserId::value).orElse(null))
-                .bind("broadcast", message.broadcastLabel().orElse(null))
-                .bind("scheduledFor", message.scheduledFor().map(JdbiAccountTransaction::time).orElse(null))
-                .bind("carrierReceivedAt", message.carrierReceivedAt().map(JdbiAccountTransaction::time).orElse(null))
-                .bind("createdAt", time(message.createdAt()));
+        return MESSAGE_ROW.bind(statement.bind("account", account), message);
+    }
+
+    /**
+     * Inserts or updates many rows: one set-based statement on PostgreSQL, else one batch of
+     * single-row statements.
+     */
+    final <T> void writeAll(String operation, RowColumns<T> columns, boolean insert, List<T> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (setBased && rows.size() > 1) {
+            run(operation, () -> insert ? columns.insertAll(handle, account, rows)
+                    : columns.updateAll(handle, account, rows));
+        } else {
+            batch(operation, insert ? columns.rowInsert() : columns.rowUpdate(), rows,
+                    (batch, row) -> columns.bind(batch.bind("account", account), row));
+        }
     }
 
     /**

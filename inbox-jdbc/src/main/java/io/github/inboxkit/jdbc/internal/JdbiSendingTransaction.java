@@ -63,18 +63,15 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
     static final String CLAIMABLE = "pending = TRUE AND due_at <= :now"
             + " AND (status <> 'SENDING' OR lease_until IS NULL OR lease_until <= :now)";
 
-    private final boolean setBased;
-
     /**
      * @param handle the transaction's handle
      * @param accountId the account
      * @param accountCache the node's account cache
-     * @param setBased whether many rows are updated in one statement ({@code unnest}, PostgreSQL)
+     * @param setBased whether many rows are written in one statement ({@code unnest}, PostgreSQL)
      *     rather than in a batch of single-row statements
      */
     JdbiSendingTransaction(Handle handle, AccountId accountId, AccountCache accountCache, boolean setBased) {
-        super(handle, accountId, accountCache);
-        this.setBased = setBased;
+        super(handle, accountId, accountCache, setBased);
     }
 
     // ----- outbox -----------------------------------------------------------------------------
@@ -112,8 +109,8 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
         return new RowColumns.Column<>(name, parameter, sqlType, value);
     }
 
-    /** What an update of an entry writes: every column but the key, one list for both statement forms. */
-    private static final RowColumns<OutboxEntry> ENTRY_UPDATE = new RowColumns<>("outbox_entries",
+    /** What an outbox row holds, one list for single-row and set-based statements. */
+    private static final RowColumns<OutboxEntry> ENTRY_ROW = new RowColumns<>("outbox_entries",
             column("message_id", "message", "uuid", entry -> entry.messageId().value()), List.of(
             column("conversation_id", "conversation", "uuid", entry -> entry.conversationId().value()),
             column("recipient", "recipient", "text", entry -> entry.recipient().e164()),
@@ -142,12 +139,8 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
                     .orElse(null)),
             column("created_at", "createdAt", "timestamptz", entry -> time(entry.createdAt())),
             column("updated_at", "updatedAt", "timestamptz", entry -> time(entry.updatedAt()))));
-    private static final String UPDATE_ENTRY = ENTRY_UPDATE.rowUpdate();
-    private static final String INSERT_ENTRY = "INSERT INTO outbox_entries (account_id, " + ENTRY_COLUMNS
-            + ", pending) VALUES (:account, CAST(:message AS uuid), CAST(:conversation AS uuid), :recipient, :status,"
-            + " :carrierId, :senderKind, :senderValue, :body, :media, :segments, :encoding, :shiftTables, :attempts,"
-            + " :dueAt, :scheduledAt, :scheduledZone, :leaseUntil, :carrierMessageId, :failure,"
-            + " CAST(:broadcast AS uuid), :createdAt, :updatedAt, :pending)";
+    private static final String UPDATE_ENTRY = ENTRY_ROW.rowUpdate();
+    private static final String INSERT_ENTRY = ENTRY_ROW.rowInsert();
 
     @Override
     public void insertOutboxEntry(OutboxEntry entry) {
@@ -156,7 +149,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
 
     @Override
     public void insertOutboxEntries(List<OutboxEntry> entries) {
-        batch("insert outbox entries", INSERT_ENTRY, entries, this::bindEntry);
+        writeAll("insert outbox entries", ENTRY_ROW, true, entries);
     }
 
     @Override
@@ -166,11 +159,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
 
     @Override
     public void updateOutboxEntries(List<OutboxEntry> entries) {
-        if (setBased && entries.size() > 1) {
-            run("update outbox entries", () -> ENTRY_UPDATE.updateAll(handle, account, entries));
-        } else {
-            batch("update outbox entries", UPDATE_ENTRY, entries, this::bindEntry);
-        }
+        writeAll("update outbox entries", ENTRY_ROW, false, entries);
     }
 
     /** The columns of a thread message that follow its outbox entry; the rest stays. */
@@ -182,16 +171,10 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
             column("body_lower", "bodyLower", "text", entry -> entry.text().toLowerCase(Locale.ROOT)),
             column("scheduled_for", "scheduledFor", "timestamptz",
                     entry -> entry.scheduledFor().map(s -> time(s.instant())).orElse(null))));
-    private static final String SYNC_MESSAGE = MESSAGE_SYNC.rowUpdate();
 
     @Override
     public void syncMessages(List<OutboxEntry> entries) {
-        if (setBased && entries.size() > 1) {
-            run("update messages of outbox entries", () -> MESSAGE_SYNC.updateAll(handle, account, entries));
-        } else {
-            batch("update messages of outbox entries", SYNC_MESSAGE, entries,
-                    (batch, entry) -> MESSAGE_SYNC.bind(batch.bind("account", account), entry));
-        }
+        writeAll("update messages of outbox entries", MESSAGE_SYNC, false, entries);
     }
 
     @Override
@@ -203,7 +186,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
     }
 
     private <S extends SqlStatement<S>> S bindEntry(S statement, OutboxEntry entry) {
-        return ENTRY_UPDATE.bind(statement.bind("account", account), entry);
+        return ENTRY_ROW.bind(statement.bind("account", account), entry);
     }
 
     @Override

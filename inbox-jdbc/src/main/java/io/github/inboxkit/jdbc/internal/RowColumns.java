@@ -13,9 +13,9 @@ import org.jdbi.v3.core.statement.Update;
 /**
  * The columns a row type writes, each with its SQL type and how to read its value from a row, so
  * that one list serves the single-row statements (named parameters) and PostgreSQL's set-based
- * update of many rows, where every column travels as one text array and {@code unnest} turns the
- * arrays back into rows: one statement per batch instead of one per row, about a third less server
- * time for a hundred rows. Immutable and thread-safe.
+ * insert and update of many rows, where every column travels as one text array and {@code unnest}
+ * turns the arrays back into rows: one statement per batch instead of one per row, about a third
+ * less server time for a hundred rows. Immutable and thread-safe.
  *
  * @param <T> the row type
  */
@@ -37,6 +37,7 @@ final class RowColumns<T> {
     private final Column<T> key;
     private final List<Column<T>> columns;
     private final String setBasedUpdate;
+    private final String setBasedInsert;
 
     /**
      * @param table the table, whose primary key is {@code (account_id, key)}
@@ -59,6 +60,11 @@ final class RowColumns<T> {
         }
         this.setBasedUpdate = "UPDATE " + table + " t SET " + set + " FROM unnest(" + arrays + ") AS v(" + names
                 + ") WHERE t.account_id = :account AND t." + key.name() + " = v." + key.name() + "::uuid";
+        StringJoiner casts = new StringJoiner(", ");
+        casts.add(":account").add("v." + key.name() + "::uuid");
+        this.columns.forEach(column -> casts.add("v." + column.name() + "::" + column.sqlType()));
+        this.setBasedInsert = "INSERT INTO " + table + " (account_id, " + names + ") SELECT " + casts
+                + " FROM unnest(" + arrays + ") AS v(" + names + ")";
     }
 
     /** The single-row update by key, with named parameters. */
@@ -67,6 +73,19 @@ final class RowColumns<T> {
         columns.forEach(column -> set.add(column.name() + " = " + parameter(column)));
         return "UPDATE " + table + " SET " + set + " WHERE account_id = :account AND " + key.name() + " = "
                 + parameter(key);
+    }
+
+    /** The single-row insert, with named parameters. */
+    String rowInsert() {
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner values = new StringJoiner(", ");
+        names.add("account_id").add(key.name());
+        values.add(":account").add(parameter(key));
+        for (Column<T> column : columns) {
+            names.add(column.name());
+            values.add(parameter(column));
+        }
+        return "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")";
     }
 
     /**
@@ -111,6 +130,21 @@ final class RowColumns<T> {
         bindArray(update, key, rows);
         columns.forEach(column -> bindArray(update, column, rows));
         return update.execute();
+    }
+
+    /**
+     * Inserts many rows of one account in one statement (PostgreSQL only).
+     *
+     * @param handle the transaction's handle
+     * @param account the account
+     * @param rows the rows
+     * @return the rows inserted
+     */
+    int insertAll(Handle handle, String account, List<T> rows) {
+        Update insert = handle.createUpdate(setBasedInsert).bind("account", account);
+        bindArray(insert, key, rows);
+        columns.forEach(column -> bindArray(insert, column, rows));
+        return insert.execute();
     }
 
     private static <T> void bindArray(Update update, Column<T> column, List<T> rows) {
