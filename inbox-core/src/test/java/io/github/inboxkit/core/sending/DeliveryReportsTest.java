@@ -4,6 +4,7 @@ import static io.github.inboxkit.core.sending.SendingFixture.ACCOUNT;
 import static io.github.inboxkit.core.sending.SendingFixture.ALICE;
 import static io.github.inboxkit.core.sending.SendingFixture.BOB;
 import static io.github.inboxkit.core.sending.SendingFixture.OTHER;
+import static io.github.inboxkit.core.sending.SendingFixture.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.inboxkit.carrier.DeliveryReport;
@@ -11,7 +12,9 @@ import io.github.inboxkit.carrier.DeliveryStatus;
 import io.github.inboxkit.carrier.OutboundSubmission;
 import io.github.inboxkit.carrier.SubmitResult;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
+import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.event.InboxEvent;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -116,6 +119,79 @@ class DeliveryReportsTest {
                 .filter(io.github.inboxkit.core.event.InboxEvent.MessageStatusChanged.class::isInstance)
                 .map(event -> ((io.github.inboxkit.core.event.InboxEvent.MessageStatusChanged) event).status()))
                 .containsExactly(MessageStatus.QUEUED, MessageStatus.SENDING, MessageStatus.SENT, MessageStatus.DELIVERED);
+    }
+
+    @Test
+    @DisplayName("F31 one step records mixed answers for one account together, each as it would be alone, kept reports to their own messages")
+    void mixedAnswersRecordedTogether() {
+        String dave = "+14155550134";
+        String erin = "+14155550135";
+        SendingFixture mixed = new SendingFixture(b -> b, SimulatedCarrier.builder().seed(1)
+                .permanentFailure(BOB, io.github.inboxkit.carrier.PermanentReason.INVALID_NUMBER),
+                delegate -> new DispatcherTest.FaultyCarrier(delegate) {
+                    @Override
+                    public SubmitResult submit(OutboundSubmission submission) {
+                        if (submission.recipient().equals(PARIS)) {
+                            return SubmitResult.rejectedTransiently(
+                                    io.github.inboxkit.carrier.TransientReason.CARRIER_UNAVAILABLE, "", "busy");
+                        }
+                        SubmitResult result = delegate.submit(submission);
+                        if (result instanceof SubmitResult.Accepted accepted && !submission.recipient().equals(erin)) {
+                            // reports for ALICE and DAVE arrive before the step records anything
+                            DeliveryStatus status = submission.recipient().equals(ALICE) ? DeliveryStatus.DELIVERED
+                                    : DeliveryStatus.UNDELIVERED;
+                            assertThat(sendingOf(this).applyDeliveryReport(ACCOUNT, id(), new DeliveryReport(
+                                    accepted.carrierMessageId(), status, "30003", java.time.Instant.EPOCH)))
+                                    .isEqualTo(DeliveryReportOutcome.UNMATCHED);
+                        }
+                        return result;
+                    }
+                });
+        holder.set(mixed.sending);
+        DeliveryReport stray = DeliveryReport.of("NOT-OURS", DeliveryStatus.DELIVERED, mixed.clock.instant());
+        mixed.sending.applyDeliveryReport(ACCOUNT, mixed.carrier.id(), stray);
+        java.util.Map<String, OutboxEntry> queued = new java.util.LinkedHashMap<>();
+        for (String to : java.util.List.of(ALICE, BOB, PARIS, dave, erin)) {
+            queued.put(to, mixed.send(to, "Hello"));
+        }
+
+        DispatchSummary step = mixed.sending.dispatcher().dispatchDue();
+
+        assertThat(step.claimed()).isEqualTo(5);
+        assertThat(step.sent()).isEqualTo(3);
+        assertThat(step.failed()).isEqualTo(1);
+        assertThat(step.retried()).isEqualTo(1);
+        java.util.function.Function<String, OutboxEntry> entry = to -> mixed.entry(queued.get(to).messageId());
+        assertThat(entry.apply(ALICE).status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(entry.apply(BOB).failure().orElseThrow().reason()).isEqualTo(FailureReason.REJECTED_BY_CARRIER);
+        assertThat(entry.apply(PARIS).status()).isEqualTo(MessageStatus.QUEUED);
+        assertThat(entry.apply(PARIS).attempts()).isEqualTo(1);
+        assertThat(entry.apply(dave).failure().orElseThrow().reason()).isEqualTo(FailureReason.UNDELIVERED);
+        assertThat(entry.apply(erin).status()).isEqualTo(MessageStatus.SENT);
+        for (String to : queued.keySet()) {
+            OutboxEntry now = entry.apply(to);
+            assertThat(mixed.message(now.messageId()).orElseThrow().status()).as(to).isEqualTo(now.status());
+            assertThat(mixed.message(now.messageId()).orElseThrow().carrierMessageId()).as(to)
+                    .isEqualTo(now.carrierMessageId());
+        }
+        assertThat(mixed.sending.unmatchedReports(ACCOUNT, 10)).extracting(UnmatchedDeliveryReport::report)
+                .containsExactly(stray);
+        // each message's status events in its own order
+        for (String to : queued.keySet()) {
+            MessageId id = queued.get(to).messageId();
+            java.util.List<MessageStatus> statuses = mixed.events.stream()
+                    .filter(InboxEvent.MessageStatusChanged.class::isInstance)
+                    .map(InboxEvent.MessageStatusChanged.class::cast)
+                    .filter(event -> event.message().equals(id))
+                    .map(InboxEvent.MessageStatusChanged::status)
+                    .toList();
+            java.util.List<MessageStatus> expected = to.equals(ALICE)
+                    ? java.util.List.of(MessageStatus.QUEUED, MessageStatus.SENDING, MessageStatus.SENT, MessageStatus.DELIVERED)
+                    : to.equals(dave)
+                    ? java.util.List.of(MessageStatus.QUEUED, MessageStatus.SENDING, MessageStatus.SENT, MessageStatus.FAILED)
+                    : java.util.List.of(MessageStatus.QUEUED, MessageStatus.SENDING, entry.apply(to).status());
+            assertThat(statuses).as(to).isEqualTo(expected);
+        }
     }
 
     private static final AtomicReference<Sending> holder = new AtomicReference<>();
