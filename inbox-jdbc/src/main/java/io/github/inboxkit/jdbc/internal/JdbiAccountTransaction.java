@@ -1,5 +1,7 @@
 package io.github.inboxkit.jdbc.internal;
 
+import static io.github.inboxkit.jdbc.internal.RowColumns.column;
+
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.User;
@@ -392,17 +394,17 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     /** What a conversation row holds, one list for single-row and set-based statements. */
     private static final RowColumns<Conversation> CONVERSATION_ROW = new RowColumns<>("conversations",
-            new RowColumns.Column<>("conversation_id", "conversation", "uuid", c -> c.id().value()), List.of(
-            new RowColumns.Column<>("phone_e164", "phone", "text", c -> c.contactPhone().e164()),
-            new RowColumns.Column<>("phone_digits", "digits", "text", c -> c.contactPhone().digits()),
-            new RowColumns.Column<>("state", "state", "text", c -> c.state().name()),
-            new RowColumns.Column<>("assignee_id", "assignee", "text", c -> c.assignee().map(UserId::value).orElse(null)),
-            new RowColumns.Column<>("unread_count", "unread", "integer", Conversation::unreadCount),
-            new RowColumns.Column<>("has_unread", "hasUnread", "boolean", c -> c.unreadCount() > 0),
-            new RowColumns.Column<>("last_activity_at", "lastActivity", "timestamptz", c -> time(c.lastActivityAt())),
-            new RowColumns.Column<>("preview", "preview", "text", Conversation::lastMessagePreview),
-            new RowColumns.Column<>("last_message_sequence", "sequence", "bigint", Conversation::lastMessageSequence),
-            new RowColumns.Column<>("created_at", "createdAt", "timestamptz", c -> time(c.createdAt()))));
+            column("conversation_id", "conversation", "uuid", c -> c.id().value()), List.of(
+            column("phone_e164", "phone", "text", c -> c.contactPhone().e164()),
+            column("phone_digits", "digits", "text", c -> c.contactPhone().digits()),
+            column("state", "state", "text", c -> c.state().name()),
+            column("assignee_id", "assignee", "text", c -> c.assignee().map(UserId::value).orElse(null)),
+            column("unread_count", "unread", "integer", Conversation::unreadCount),
+            column("has_unread", "hasUnread", "boolean", c -> c.unreadCount() > 0),
+            column("last_activity_at", "lastActivity", "timestamptz", c -> time(c.lastActivityAt())),
+            column("preview", "preview", "text", Conversation::lastMessagePreview),
+            column("last_message_sequence", "sequence", "bigint", Conversation::lastMessageSequence),
+            column("created_at", "createdAt", "timestamptz", c -> time(c.createdAt()))));
     private static final String INSERT_CONVERSATION = CONVERSATION_ROW.rowInsert();
     private static final String UPDATE_CONVERSATION = CONVERSATION_ROW.rowUpdate();
 
@@ -492,25 +494,25 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     /** What a message row holds, one list for single-row and set-based statements. */
     private static final RowColumns<Message> MESSAGE_ROW = new RowColumns<>("messages",
-            new RowColumns.Column<>("message_id", "message", "uuid", m -> m.id().value()), List.of(
-            new RowColumns.Column<>("conversation_id", "conversation", "uuid", m -> m.conversationId().value()),
-            new RowColumns.Column<>("sequence", "sequence", "bigint", Message::sequence),
-            new RowColumns.Column<>("phone_e164", "phone", "text", m -> m.contactPhone().e164()),
-            new RowColumns.Column<>("direction", "direction", "text", m -> m.direction().name()),
-            new RowColumns.Column<>("body", "body", "text", Message::text),
-            new RowColumns.Column<>("body_lower", "bodyLower", "text", m -> m.text().toLowerCase(Locale.ROOT)),
-            new RowColumns.Column<>("media", "media", "text", m -> Codecs.writeMedia(m.media())),
-            new RowColumns.Column<>("sender_id", "senderId", "text", m -> m.senderId().orElse(null)),
-            new RowColumns.Column<>("carrier_message_id", "carrierId", "text", m -> m.carrierMessageId().orElse(null)),
-            new RowColumns.Column<>("status", "status", "text", m -> m.status().name()),
-            new RowColumns.Column<>("is_read", "read", "boolean", Message::read),
-            new RowColumns.Column<>("author_id", "author", "text", m -> m.author().map(UserId::value).orElse(null)),
-            new RowColumns.Column<>("broadcast_label", "broadcast", "text", m -> m.broadcastLabel().orElse(null)),
-            new RowColumns.Column<>("scheduled_for", "scheduledFor", "timestamptz",
+            column("message_id", "message", "uuid", m -> m.id().value()), List.of(
+            column("conversation_id", "conversation", "uuid", m -> m.conversationId().value()),
+            column("sequence", "sequence", "bigint", Message::sequence),
+            column("phone_e164", "phone", "text", m -> m.contactPhone().e164()),
+            column("direction", "direction", "text", m -> m.direction().name()),
+            column("body", "body", "text", Message::text),
+            column("body_lower", "bodyLower", "text", m -> m.text().toLowerCase(Locale.ROOT)),
+            column("media", "media", "text", m -> Codecs.writeMedia(m.media())),
+            column("sender_id", "senderId", "text", m -> m.senderId().orElse(null)),
+            column("carrier_message_id", "carrierId", "text", m -> m.carrierMessageId().orElse(null)),
+            column("status", "status", "text", m -> m.status().name()),
+            column("is_read", "read", "boolean", Message::read),
+            column("author_id", "author", "text", m -> m.author().map(UserId::value).orElse(null)),
+            column("broadcast_label", "broadcast", "text", m -> m.broadcastLabel().orElse(null)),
+            column("scheduled_for", "scheduledFor", "timestamptz",
                     m -> m.scheduledFor().map(JdbiAccountTransaction::time).orElse(null)),
-            new RowColumns.Column<>("carrier_received_at", "carrierReceivedAt", "timestamptz",
+            column("carrier_received_at", "carrierReceivedAt", "timestamptz",
                     m -> m.carrierReceivedAt().map(JdbiAccountTransaction::time).orElse(null)),
-            new RowColumns.Column<>("created_at", "createdAt", "timestamptz", m -> time(m.createdAt()))));
+            column("created_at", "createdAt", "timestamptz", m -> time(m.createdAt()))));
     private static final String INSERT_MESSAGE = MESSAGE_ROW.rowInsert();
     private static final String UPDATE_MESSAGE = MESSAGE_ROW.rowUpdate();
 

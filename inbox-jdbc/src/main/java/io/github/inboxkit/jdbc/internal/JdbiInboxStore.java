@@ -53,14 +53,11 @@ public final class JdbiInboxStore implements SendingStore {
         return transaction(account, work::run);
     }
 
-    /*
-     * The only statement that reads across accounts, as the port asks: which accounts have due
-     * outbox entries. On PostgreSQL it reads the partial claim index, which holds pending entries
-     * only, so its cost follows the backlog, not the history.
-     */
     /**
-     * The accounts with pending entries, one index descent each (a skip scan of the partial claim
-     * index, which holds only pending rows), kept if one of their entries is claimable now. A
+     * The only statement that reads across accounts, as the port asks: which accounts have due
+     * outbox entries. The accounts with pending entries, one index descent each (a skip scan of
+     * the partial claim index, which holds only pending rows), kept if one of their entries is
+     * claimable now; its cost follows the number of accounts with a backlog, not the backlog. A
      * {@code SELECT DISTINCT} over the pending rows read the whole backlog on every dispatcher step:
      * 65 ms a step with 200,000 queued messages.
      */

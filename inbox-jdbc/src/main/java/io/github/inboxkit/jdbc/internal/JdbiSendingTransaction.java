@@ -1,5 +1,7 @@
 package io.github.inboxkit.jdbc.internal;
 
+import static io.github.inboxkit.jdbc.internal.RowColumns.column;
+
 import io.github.inboxkit.carrier.DeliveryReport;
 import io.github.inboxkit.carrier.DeliveryStatus;
 import io.github.inboxkit.carrier.OutboundMedia;
@@ -30,6 +32,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +40,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -103,11 +105,6 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
         }
         return builder.build();
     };
-
-    private static RowColumns.Column<OutboxEntry> column(String name, String parameter, String sqlType,
-            Function<OutboxEntry, Object> value) {
-        return new RowColumns.Column<>(name, parameter, sqlType, value);
-    }
 
     /** What an outbox row holds, one list for single-row and set-based statements. */
     private static final RowColumns<OutboxEntry> ENTRY_ROW = new RowColumns<>("outbox_entries",
@@ -254,7 +251,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
                 .bind("limit", limit)
                 .map(ENTRY)
                 .list()));
-        claimed.sort(java.util.Comparator.comparing(OutboxEntry::dueAt));
+        claimed.sort(Comparator.comparing(OutboxEntry::dueAt));
         return claimed;
     }
 
@@ -311,26 +308,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
 
     @Override
     public List<UnmatchedDeliveryReport> takeUnmatchedReports(String carrierId, String carrierMessageId) {
-        return run("take unmatched delivery reports", () -> {
-            List<UnmatchedDeliveryReport> reports = handle
-                    .createQuery("SELECT " + UNMATCHED_COLUMNS + " FROM unmatched_delivery_reports"
-                            + " WHERE account_id = :account AND carrier_id = :carrierId"
-                            + " AND carrier_message_id = :carrierMessageId ORDER BY report_seq FOR UPDATE")
-                    .bind("account", account)
-                    .bind("carrierId", carrierId)
-                    .bind("carrierMessageId", carrierMessageId)
-                    .map(UNMATCHED)
-                    .list();
-            if (!reports.isEmpty()) {
-                handle.createUpdate("DELETE FROM unmatched_delivery_reports WHERE account_id = :account"
-                                + " AND carrier_id = :carrierId AND carrier_message_id = :carrierMessageId")
-                        .bind("account", account)
-                        .bind("carrierId", carrierId)
-                        .bind("carrierMessageId", carrierMessageId)
-                        .execute();
-            }
-            return reports;
-        });
+        return takeUnmatchedReports(carrierId, List.of(carrierMessageId)).getOrDefault(carrierMessageId, List.of());
     }
 
     @Override

@@ -33,9 +33,25 @@ final class RowColumns<T> {
      */
     record Column<T>(String name, String parameter, String sqlType, Function<T, Object> value) {}
 
+    /**
+     * A column; see {@link Column}.
+     *
+     * @param name the column's name
+     * @param parameter its named parameter in single-row statements
+     * @param sqlType its type in the set-based statements
+     * @param value its value for a row, or null
+     * @param <T> the row type
+     * @return the column
+     */
+    static <T> Column<T> column(String name, String parameter, String sqlType, Function<T, Object> value) {
+        return new Column<>(name, parameter, sqlType, value);
+    }
+
     private final String table;
     private final Column<T> key;
     private final List<Column<T>> columns;
+    private final String rowUpdate;
+    private final String rowInsert;
     private final String setBasedUpdate;
     private final String setBasedInsert;
 
@@ -48,16 +64,24 @@ final class RowColumns<T> {
         this.table = table;
         this.key = key;
         this.columns = List.copyOf(columns);
+        StringJoiner rowSet = new StringJoiner(", ");
+        StringJoiner rowValues = new StringJoiner(", ");
         StringJoiner set = new StringJoiner(", ");
         StringJoiner arrays = new StringJoiner(", ");
         StringJoiner names = new StringJoiner(", ");
+        rowValues.add(":account").add(parameter(key));
         arrays.add("CAST(:" + key.parameter() + " AS text[])");
         names.add(key.name());
         for (Column<T> column : this.columns) {
+            rowSet.add(column.name() + " = " + parameter(column));
+            rowValues.add(parameter(column));
             set.add(column.name() + " = v." + column.name() + "::" + column.sqlType());
             arrays.add("CAST(:" + column.parameter() + " AS text[])");
             names.add(column.name());
         }
+        this.rowUpdate = "UPDATE " + table + " SET " + rowSet + " WHERE account_id = :account AND " + key.name()
+                + " = " + parameter(key);
+        this.rowInsert = "INSERT INTO " + table + " (account_id, " + names + ") VALUES (" + rowValues + ")";
         this.setBasedUpdate = "UPDATE " + table + " t SET " + set + " FROM unnest(" + arrays + ") AS v(" + names
                 + ") WHERE t.account_id = :account AND t." + key.name() + " = v." + key.name() + "::uuid";
         StringJoiner casts = new StringJoiner(", ");
@@ -69,23 +93,12 @@ final class RowColumns<T> {
 
     /** The single-row update by key, with named parameters. */
     String rowUpdate() {
-        StringJoiner set = new StringJoiner(", ");
-        columns.forEach(column -> set.add(column.name() + " = " + parameter(column)));
-        return "UPDATE " + table + " SET " + set + " WHERE account_id = :account AND " + key.name() + " = "
-                + parameter(key);
+        return rowUpdate;
     }
 
     /** The single-row insert, with named parameters. */
     String rowInsert() {
-        StringJoiner names = new StringJoiner(", ");
-        StringJoiner values = new StringJoiner(", ");
-        names.add("account_id").add(key.name());
-        values.add(":account").add(parameter(key));
-        for (Column<T> column : columns) {
-            names.add(column.name());
-            values.add(parameter(column));
-        }
-        return "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")";
+        return rowInsert;
     }
 
     /**
