@@ -92,30 +92,10 @@ public final class SendingSteps {
         }
 
         /**
-         * Locks the thread with a number, or starts it, as every engine use case does (F4).
-         *
-         * @param phone the number
-         * @return the locked thread
-         */
-        public Conversation lockOrStart(PhoneNumber phone) {
-            return Threads.lockOrStart(step, phone);
-        }
-
-        /**
-         * Appends a message to a locked thread, as every engine use case does (F3, F11).
-         *
-         * @param thread the thread, from {@link #lockOrStart}
-         * @param message the message, with the thread's next sequence
-         * @return the thread after the message
-         */
-        public Conversation append(Conversation thread, Message message) {
-            return Threads.append(step, thread, message);
-        }
-
-        /**
-         * Appends one message to the thread of each of many numbers, by the rules of {@link
-         * #lockOrStart} and {@link #append} for each, with one lock statement and one write per
-         * table rather than a few statements per number (F3, F4, F11, F19).
+         * Appends one message to the thread of each of many numbers, by the thread rules every engine
+         * use case follows (one thread per number, started afresh after the window, reopened by
+         * activity), with one lock statement and one write per table rather than a few statements
+         * per number (F3, F4, F11, F19).
          *
          * @param phones the numbers, each once
          * @param messageFor the message for the i-th number's locked thread, with the thread's next sequence

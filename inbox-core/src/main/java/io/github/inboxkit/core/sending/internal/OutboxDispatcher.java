@@ -131,8 +131,6 @@ final class OutboxDispatcher implements Dispatcher {
         int skipped = 0;
         for (OutboxEntry entry : due) {
             OptOutRecord record = optOuts.get(entry.recipient());
-            OutboxEntry sending = Transitions.claim(entry, now, lease).orElseThrow(() -> new IllegalStateException(
-                    "the store claimed message " + entry.messageId() + ", which is not claimable"));
             if (record != null && record.action() == OptOutAction.OPTED_OUT) {
                 // failed from where it was before the claim: the attempt never happened
                 OutboxEntry failed = Transitions.skipOptedOut(entry, now).orElseThrow();
@@ -141,6 +139,8 @@ final class OutboxDispatcher implements Dispatcher {
                 skipped++;
                 continue;
             }
+            OutboxEntry sending = Transitions.claim(entry, now, lease).orElseThrow(() -> new IllegalStateException(
+                    "the store claimed message " + entry.messageId() + ", which is not claimable"));
             OutboxEntry fixed = withShiftTables(tx, sending);
             if (!fixed.equals(sending)) {
                 rewritten.add(fixed);

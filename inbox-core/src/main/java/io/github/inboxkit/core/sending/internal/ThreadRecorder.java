@@ -47,7 +47,7 @@ final class ThreadRecorder {
             Optional<UserId> author) {}
 
     /**
-     * Appends the message to its thread and queues it.
+     * Appends the message to its thread and queues it: {@link #appendAll} for one.
      *
      * @param tx the transaction
      * @param outbound what to record
@@ -56,23 +56,13 @@ final class ThreadRecorder {
      * @return the outbox entry
      */
     static OutboxEntry append(SendingTransaction tx, Outbound outbound, Instant now, Events events) {
-        AccountId account = tx.accountId();
-        MessageId messageId = MessageId.random();
-        // the engine's own rules: one thread per number, started afresh after the window (F4)
-        Conversation thread = events.threads().lockOrStart(outbound.recipient());
-        Message message = message(outbound, messageId, thread, now);
-        // reopens (F3), activity and preview as for any message; outbound leaves unread counts alone
-        events.threads().append(thread, message);
-        OutboxEntry entry = entry(outbound, messageId, thread, now);
-        tx.insertOutboxEntry(entry);
-        events.add(new InboxEvent.OutboundMessageRecorded(account, thread.id(), messageId, now));
-        events.statusChanged(account, entry, now);
-        return entry;
+        return appendAll(tx, List.of(outbound), now, events).get(0);
     }
 
     /**
-     * Appends many messages to their threads and queues them, each exactly as {@link #append}
-     * would, but with one lock of the threads, one insert of the started threads, one update of
+     * Appends many messages to their threads and queues them, each by the engine's thread rules
+     * (one thread per number, started afresh after the window, F4; a CLOSED thread reopens, F3),
+     * with one lock of the threads, one insert of the started threads, one update of
      * the resumed ones, one insert of the messages and one of the outbox entries (F19's broadcast
      * batches).
      *
