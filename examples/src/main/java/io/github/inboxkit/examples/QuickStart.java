@@ -254,7 +254,9 @@ public final class QuickStart {
                 .numberPool("reminders")
                 .author(ALICE)
                 .build());
-        say("broadcast \"%s\": %d queued, skipped %s", result.broadcast().name(), result.queued(), result.skipped());
+        // the call queues the recipients; the dispatcher writes each copy into its thread, then sends it
+        say("broadcast \"%s\": %d recipients queued, skipped %s", result.broadcast().name(), result.queued(),
+                result.skipped());
         dispatchAndDeliverReports();
         carrier.sentMessages().subList(sentBefore, carrier.sentMessages().size()).forEach(sent ->
                 say("carrier: from %s to %s", sent.submission().sender().value(),

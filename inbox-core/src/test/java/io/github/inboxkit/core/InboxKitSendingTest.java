@@ -54,6 +54,7 @@ class InboxKitSendingTest {
                 .draft(Draft.ofText("Campagne de vaccination")).build());
         assertThat(result.queued()).isEqualTo(1);
         assertThat(result.skipped()).singleElement().satisfies(skip -> assertThat(skip.reason()).isEqualTo(SkipReason.OPTED_OUT));
+        assertThat(kit.sending().dispatcher().dispatchDue().written()).as("the copy is written by the dispatcher").isEqualTo(1);
 
         kit.ingestion().receive(ACCOUNT, IncomingMessage.builder().carrierMessageId("in-2").contactNumber("+33612345679")
                 .accountNumber("+33700000001").text("Merci !").build());

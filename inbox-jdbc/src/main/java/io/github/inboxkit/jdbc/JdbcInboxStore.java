@@ -156,6 +156,17 @@ public final class JdbcInboxStore implements SendingStore, AutoCloseable {
     }
 
     /**
+     * {@inheritDoc} Reads the broadcast recipients' queue of every account (one index descent per
+     * account that has queued recipients).
+     *
+     * @throws io.github.inboxkit.core.store.StoreException if the database failed
+     */
+    @Override
+    public List<AccountId> accountsWithQueuedRecipients(int limit) {
+        return store.accountsWithQueuedRecipients(limit);
+    }
+
+    /**
      * {@inheritDoc}
      *
      * @throws io.github.inboxkit.core.store.StoreException if the database failed

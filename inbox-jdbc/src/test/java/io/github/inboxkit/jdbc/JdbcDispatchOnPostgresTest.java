@@ -89,7 +89,7 @@ class JdbcDispatchOnPostgresTest {
 
     private Sending sending(JdbcInboxStore store, Carrier carrier) {
         return Sending.builder().store(store).carrier(carrier).clock(clock).lease(Duration.ofSeconds(30))
-                .dispatchBatchSize(10).build();
+                .dispatchBatchSize(10).broadcastBatchSize(10).build();
     }
 
     private static String number(int i) {
@@ -106,7 +106,7 @@ class JdbcDispatchOnPostgresTest {
     }
 
     @Test
-    @DisplayName("F19 F31 two nodes dispatching one queue send every message exactly once, none left behind")
+    @DisplayName("F19 F31 two nodes writing a broadcast's copies and dispatching them write and send each exactly once, none left behind")
     void twoNodesSendEachMessageOnce() throws Exception {
         Sending first = sending(firstStore, carrier);
         Sending second = sending(secondStore, carrier);
@@ -115,6 +115,8 @@ class JdbcDispatchOnPostgresTest {
 
         List<DispatchSummary> summaries = runUntilIdle(first, second);
 
+        assertThat(summaries.stream().mapToInt(DispatchSummary::written).sum()).as("each copy written once")
+                .isEqualTo(120);
         assertThat(summaries.stream().mapToInt(DispatchSummary::sent).sum()).isEqualTo(120);
         assertThat(carrier.sentMessages()).hasSize(120);
         assertThat(carrier.sentMessages().stream().map(sent -> sent.submission().idempotencyKey()).distinct())

@@ -6,6 +6,8 @@ package io.github.inboxkit.core.sending;
  *
  * <p>Immutable and thread-safe.
  *
+ * @param written broadcast copies written into their threads and queued in this step (F19): creating a
+ *     broadcast queues its recipients, and dispatcher steps write their copies, a batch per step
  * @param claimed messages claimed with a lease in this step
  * @param sent messages the carrier accepted, now SENT
  * @param retried messages the carrier refused transiently (or that failed unexpectedly), queued
@@ -15,10 +17,10 @@ package io.github.inboxkit.core.sending;
  * @param deferred messages put back untouched because their sender's throughput was used up; they
  *     go in a later step and do not count as attempts
  */
-public record DispatchSummary(int claimed, int sent, int retried, int failed, int skipped, int deferred) {
+public record DispatchSummary(int written, int claimed, int sent, int retried, int failed, int skipped, int deferred) {
 
     /** An empty step. */
-    public static final DispatchSummary NOTHING = new DispatchSummary(0, 0, 0, 0, 0, 0);
+    public static final DispatchSummary NOTHING = new DispatchSummary(0, 0, 0, 0, 0, 0, 0);
 
     /**
      * Checks that no count is negative.
@@ -26,7 +28,7 @@ public record DispatchSummary(int claimed, int sent, int retried, int failed, in
      * @throws IllegalArgumentException if one is
      */
     public DispatchSummary {
-        if (claimed < 0 || sent < 0 || retried < 0 || failed < 0 || skipped < 0 || deferred < 0) {
+        if (written < 0 || claimed < 0 || sent < 0 || retried < 0 || failed < 0 || skipped < 0 || deferred < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
     }
@@ -38,12 +40,12 @@ public record DispatchSummary(int claimed, int sent, int retried, int failed, in
      * @return the sums
      */
     public DispatchSummary plus(DispatchSummary other) {
-        return new DispatchSummary(claimed + other.claimed, sent + other.sent, retried + other.retried,
+        return new DispatchSummary(written + other.written, claimed + other.claimed, sent + other.sent, retried + other.retried,
                 failed + other.failed, skipped + other.skipped, deferred + other.deferred);
     }
 
-    /** @return whether the step found nothing due */
+    /** @return whether the step found nothing to do: no copy to write, no message due */
     public boolean isIdle() {
-        return claimed == 0 && skipped == 0;
+        return written == 0 && claimed == 0 && skipped == 0;
     }
 }

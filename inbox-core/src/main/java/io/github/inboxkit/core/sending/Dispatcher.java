@@ -1,7 +1,8 @@
 package io.github.inboxkit.core.sending;
 
 /**
- * The dispatcher step of the outbox (DESIGN invariant 3): claims the messages that are due (queued,
+ * The dispatcher step of the outbox (DESIGN invariant 3): writes queued broadcast copies into
+ * their recipients' threads (F19: creating a broadcast only queues its recipients), claims the messages that are due (queued,
  * scheduled and now due, or claimed earlier by a node whose lease ran out), re-checks opt-out in
  * the claiming transaction (invariant 5), calls the carrier outside any transaction with the
  * message id as idempotency key, and records each result.
@@ -16,13 +17,27 @@ package io.github.inboxkit.core.sending;
 public interface Dispatcher {
 
     /**
-     * Runs one step: claims up to one batch of due messages and sends them.
+     * Runs one step: writes up to one batch of queued broadcast copies into their threads (the
+     * sending's broadcast batch size), each account's in one transaction, then claims up to
+     * {@link #batchSize()} due messages and sends them.
      *
-     * @return what the step did; {@link DispatchSummary#isIdle()} when nothing was due
+     * @return what the step did; {@link DispatchSummary#isIdle()} when there was nothing to do
      * @throws io.github.inboxkit.core.InboxException if the store fails; no message is lost, since
      *     an unrecorded claim is retried after its lease
      */
     DispatchSummary dispatchDue();
+
+    /**
+     * Runs only the first part of a step: writes up to one batch of queued broadcast copies into
+     * their recipients' threads and the outbox, QUEUED, and sends nothing. {@link #dispatchDue()}
+     * does this itself; a host calls it where copies should show in threads before a slow carrier
+     * catches up, or on nodes that prepare while others send.
+     *
+     * @return how many copies were written; 0 when none was queued
+     * @throws io.github.inboxkit.core.InboxException if the store fails; the copies of an account
+     *     whose transaction failed stay queued
+     */
+    int writeBroadcastCopies();
 
     /**
      * The most messages one step claims; a step that claimed this many suggests more are waiting.

@@ -93,7 +93,8 @@ public final class DispatcherRunner {
         Duration delay = interval;
         try {
             DispatchSummary summary = dispatcher.dispatchDue();
-            if (summary.claimed() + summary.skipped() >= dispatcher.batchSize()) {
+            // copies written: they are due now; a full claim: more may be waiting
+            if (summary.written() > 0 || summary.claimed() + summary.skipped() >= dispatcher.batchSize()) {
                 delay = Duration.ZERO;
             }
             if (!summary.isIdle()) {

@@ -40,6 +40,16 @@ public interface SendingStore extends InboxStore {
     List<AccountId> accountsWithClaimableOutbox(Instant now, int limit);
 
     /**
+     * The accounts with at least one queued broadcast recipient (see
+     * {@link SendingTransaction#takeQueuedRecipients}), so that a dispatcher can then take them in
+     * transactions scoped to each. Not transactional, like {@link #accountsWithClaimableOutbox}.
+     *
+     * @param limit the most accounts, at least 1
+     * @return the accounts, in a stable order
+     */
+    List<AccountId> accountsWithQueuedRecipients(int limit);
+
+    /**
      * Every account of the store, for the retention purge.
      *
      * @return the account ids, in a stable order

@@ -5,9 +5,11 @@ import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.sending.Broadcast;
+import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.BroadcastSkip;
 import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.QueuedRecipient;
 import io.github.inboxkit.core.sending.ScheduledTime;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
 import java.time.Instant;
@@ -242,18 +244,50 @@ public interface SendingTransaction extends AccountTransaction {
     // ----- broadcasts -------------------------------------------------------------------------
 
     /**
-     * Saves a new broadcast.
+     * Saves a new broadcast with what each of its copies carries.
      *
      * @param broadcast the broadcast
+     * @param content what each copy carries, read back with {@link #findBroadcastContent}
      * @throws StoreConflictException if the id is taken in this account
      */
-    void insertBroadcast(Broadcast broadcast);
+    void insertBroadcast(Broadcast broadcast, BroadcastContent content);
 
     /**
      * @param id a broadcast id
      * @return the account's broadcast with that id
      */
     Optional<Broadcast> findBroadcast(BroadcastId id);
+
+    /**
+     * @param id a broadcast id
+     * @return what each copy of the account's broadcast with that id carries
+     */
+    Optional<BroadcastContent> findBroadcastContent(BroadcastId id);
+
+    /**
+     * Appends recipients to the end of the account's queue of broadcast copies still to write
+     * (F19). The queue is first in, first out across the account's broadcasts.
+     *
+     * @param recipients the recipients, in order; each one's broadcast was inserted
+     */
+    void queueBroadcastRecipients(List<QueuedRecipient> recipients);
+
+    /**
+     * Takes recipients from the front of the account's queue: they are removed when this
+     * transaction commits, and stay queued if it rolls back. Recipients another open transaction
+     * took are skipped rather than waited for, so that dispatchers on several nodes take different
+     * ones (on a SQL store, {@code FOR UPDATE SKIP LOCKED}).
+     *
+     * @param limit the most recipients, at least 1
+     * @return the recipients, in queue order
+     */
+    List<QueuedRecipient> takeQueuedRecipients(int limit);
+
+    /**
+     * @param id a broadcast
+     * @return how many of its recipients are still queued
+     */
+    long countQueuedRecipients(BroadcastId id);
 
     /**
      * Appends recipients a broadcast skipped.

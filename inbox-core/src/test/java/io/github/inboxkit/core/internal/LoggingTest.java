@@ -126,7 +126,12 @@ class LoggingTest {
                     throw new IllegalStateException("store refused row for " + NUMBER + ": '" + BODY + "'");
                 }
                 secondStep.countDown();
-                return new DispatchSummary(0, 0, 0, 0, 0, 0);
+                return DispatchSummary.NOTHING;
+            }
+
+            @Override
+            public int writeBroadcastCopies() {
+                return 0;
             }
 
             @Override

@@ -32,7 +32,7 @@ class DispatcherTest {
 
         DispatchSummary summary = fixture.sending.dispatcher().dispatchDue();
 
-        assertThat(summary).isEqualTo(new DispatchSummary(1, 1, 0, 0, 0, 0));
+        assertThat(summary).isEqualTo(new DispatchSummary(0, 1, 1, 0, 0, 0, 0));
         OutboxEntry sent = fixture.entry(queued.messageId());
         assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
         assertThat(fixture.carrier.sentMessages()).singleElement().satisfies(message -> {

@@ -79,6 +79,7 @@ class SendingThreadRulesTest {
                 .draft(Draft.ofText("Rendez-vous demain")).build());
 
         assertThat(result.queued()).isEqualTo(4);
+        assertThat(kit.sending().dispatcher().dispatchDue().written()).isEqualTo(4);
         Conversation staleAfter = kit.conversations().findByPhone(ACCOUNT, stale).orElseThrow();
         assertThat(staleAfter.id()).as("one thread per number").isEqualTo(staleBefore.id());
         assertThat(staleAfter.unreadCount()).isZero();

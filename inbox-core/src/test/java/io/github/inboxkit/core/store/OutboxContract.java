@@ -24,22 +24,31 @@ import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.Broadcast;
+import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.BroadcastSkip;
 import io.github.inboxkit.core.sending.FailureReason;
 import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.QueuedRecipient;
 import io.github.inboxkit.core.sending.ScheduledTime;
 import io.github.inboxkit.core.sending.SendFailure;
 import io.github.inboxkit.core.sending.SkipReason;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -130,6 +139,27 @@ public abstract class OutboxContract {
                 .failure(status == MessageStatus.FAILED
                         ? Optional.of(SendFailure.of(FailureReason.OPTED_OUT, "x")) : Optional.empty())
                 .createdAt(createdAt).updatedAt(createdAt).build();
+    }
+
+    /** A broadcast with content as the pipeline checks it: a Turkish text, a picture, an author. */
+    private Broadcast insertBroadcast(AccountId in, String name) {
+        Broadcast broadcast = Broadcast.builder().id(BroadcastId.random()).name(name).requestedRecipients(3)
+                .createdAt(NOW).build();
+        store.inSendingTransaction(in, tx -> {
+            tx.insertBroadcast(broadcast, CONTENT);
+            return null;
+        });
+        return broadcast;
+    }
+
+    private static final BroadcastContent CONTENT = BroadcastContent.builder().text("Şubat indirimi")
+            .media(List.of(OutboundMedia.hosted("image/png", URI.create("https://example.com/a.png"), 2048)))
+            .segmentCount(1).encoding(TextEncoding.GSM_7)
+            .shiftTables(List.of(ShiftTable.TURKISH_LOCKING, ShiftTable.TURKISH_SINGLE))
+            .carrierId("simulator").author(UserId.of("alice")).build();
+
+    private static QueuedRecipient recipient(Broadcast broadcast, int phone) {
+        return new QueuedRecipient(broadcast.id(), phone(phone), Sender.longCode("+33700000001"));
     }
 
     private OutboxEntry queue(MessageStatus status, Instant dueAt) {
@@ -230,7 +260,7 @@ public abstract class OutboxContract {
     @Test
     @DisplayName("F31 accounts with claimable work come in id order up to the limit; only future or leased work is not claimable")
     void accountsWithClaimableOutboxInOrder() {
-        List<AccountId> due = new java.util.ArrayList<>();
+        List<AccountId> due = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             AccountId id = newAccount();
             queue(id, newConversation(id, phone(i)), MessageStatus.QUEUED, NOW, NOW);
@@ -271,6 +301,8 @@ public abstract class OutboxContract {
         assertThat(inTx((SendingTransaction tx) -> tx.lockOutboxEntryByCarrierId("simulator", "A"))).isEmpty();
         assertThat(inTx((SendingTransaction tx) -> tx.lockOutboxEntryByCarrierId("simulator", "B"))).isPresent();
         assertThat(store.accountsWithClaimableOutbox(NOW, 1_000_000)).doesNotContain(account);
+        assertThat(store.accountsWithQueuedRecipients(1_000_000)).doesNotContain(account);
+        assertThat(inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(10))).isEmpty();
     }
 
     @Test
@@ -319,7 +351,7 @@ public abstract class OutboxContract {
         Broadcast broadcast = Broadcast.builder().id(BroadcastId.random()).name("Sale").requestedRecipients(5)
                 .createdAt(NOW).build();
         inTx((SendingTransaction tx) -> {
-            tx.insertBroadcast(broadcast);
+            tx.insertBroadcast(broadcast, CONTENT);
             tx.appendBroadcastSkips(broadcast.id(), List.of(new BroadcastSkip("+33600000000", SkipReason.OPTED_OUT)));
             tx.appendBroadcastSkips(broadcast.id(), List.of(new BroadcastSkip("nope", SkipReason.INVALID_NUMBER)));
             return null;
@@ -339,9 +371,106 @@ public abstract class OutboxContract {
         assertThat(inTx((SendingTransaction tx) -> tx.countOutboxEntriesByStatus(broadcast.id())))
                 .isEqualTo(Map.of(MessageStatus.QUEUED, 2L, MessageStatus.FAILED, 1L));
         assertThatThrownBy(() -> inTx((SendingTransaction tx) -> {
-            tx.insertBroadcast(broadcast);
+            tx.insertBroadcast(broadcast, CONTENT);
             return null;
         })).isInstanceOf(StoreConflictException.class);
+    }
+
+    @Test
+    @DisplayName("F19 a broadcast's content reads back whole, with or without an author; a missing broadcast has none")
+    void broadcastContent() {
+        Broadcast withAuthor = insertBroadcast(account, "Sale");
+        Broadcast anonymous = Broadcast.builder().id(BroadcastId.random()).name("Plain").requestedRecipients(1)
+                .createdAt(NOW).build();
+        BroadcastContent plain = BroadcastContent.builder().text("Hello").segmentCount(1).encoding(TextEncoding.UCS_2)
+                .carrierId("other").build();
+        inTx((SendingTransaction tx) -> {
+            tx.insertBroadcast(anonymous, plain);
+            return null;
+        });
+
+        assertThat(inTx((SendingTransaction tx) -> tx.findBroadcastContent(withAuthor.id()))).contains(CONTENT);
+        assertThat(inTx((SendingTransaction tx) -> tx.findBroadcastContent(anonymous.id()))).contains(plain);
+        assertThat(inTx((SendingTransaction tx) -> tx.findBroadcastContent(BroadcastId.random()))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("F19 queued recipients are taken first in, first out across broadcasts, each once, and counted per broadcast")
+    void queuedRecipients() {
+        Broadcast first = insertBroadcast(account, "First");
+        Broadcast second = insertBroadcast(account, "Second");
+        inTx((SendingTransaction tx) -> {
+            tx.queueBroadcastRecipients(List.of(recipient(first, 1), recipient(first, 2)));
+            tx.queueBroadcastRecipients(List.of(recipient(second, 1)));
+            tx.queueBroadcastRecipients(List.of());
+            return null;
+        });
+        inTx((SendingTransaction tx) -> {
+            tx.queueBroadcastRecipients(List.of(recipient(first, 3)));
+            return null;
+        });
+        assertThat(inTx((SendingTransaction tx) -> tx.countQueuedRecipients(first.id()))).isEqualTo(3);
+        assertThat(inTx((SendingTransaction tx) -> tx.countQueuedRecipients(second.id()))).isEqualTo(1);
+        assertThat(store.accountsWithQueuedRecipients(1_000_000)).contains(account);
+
+        assertThat(inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(3)))
+                .containsExactly(recipient(first, 1), recipient(first, 2), recipient(second, 1));
+        assertThat(inTx((SendingTransaction tx) -> tx.countQueuedRecipients(first.id()))).isEqualTo(1);
+        assertThat(inTx((SendingTransaction tx) -> tx.countQueuedRecipients(second.id()))).isZero();
+        assertThat(inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(10))).containsExactly(recipient(first, 3));
+        assertThat(inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(10))).isEmpty();
+        assertThat(store.accountsWithQueuedRecipients(1_000_000)).doesNotContain(account);
+    }
+
+    @Test
+    @DisplayName("F19 recipients taken in a transaction that rolls back stay queued, in their place")
+    void takeRolledBack() {
+        Broadcast broadcast = insertBroadcast(account, "Sale");
+        inTx((SendingTransaction tx) -> {
+            tx.queueBroadcastRecipients(List.of(recipient(broadcast, 1), recipient(broadcast, 2)));
+            return null;
+        });
+        assertThatThrownBy(() -> inTx((SendingTransaction tx) -> {
+            assertThat(tx.takeQueuedRecipients(1)).containsExactly(recipient(broadcast, 1));
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+
+        assertThat(inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(10)))
+                .containsExactly(recipient(broadcast, 1), recipient(broadcast, 2));
+    }
+
+    @Test
+    @DisplayName("F19 threads taking queued recipients at once take each exactly once")
+    void concurrentTakes() throws Exception {
+        Broadcast broadcast = insertBroadcast(account, "Sale");
+        List<QueuedRecipient> all = IntStream.range(1, 201).mapToObj(i -> recipient(broadcast, i)).toList();
+        inTx((SendingTransaction tx) -> {
+            tx.queueBroadcastRecipients(all);
+            return null;
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<QueuedRecipient>>> takers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                takers.add(pool.submit(() -> {
+                    List<QueuedRecipient> mine = new ArrayList<>();
+                    List<QueuedRecipient> taken;
+                    do {
+                        taken = inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(7));
+                        assertThat(taken).hasSizeLessThanOrEqualTo(7);
+                        mine.addAll(taken);
+                    } while (!taken.isEmpty());
+                    return mine;
+                }));
+            }
+            List<QueuedRecipient> taken = new ArrayList<>();
+            for (Future<List<QueuedRecipient>> taker : takers) {
+                taken.addAll(taker.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(taken).containsExactlyInAnyOrderElementsOf(all);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -392,14 +521,18 @@ public abstract class OutboxContract {
             tx.insertOutboxEntry(entry(id, conversation, phone(0), MessageStatus.QUEUED, NOW, NOW));
             tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator",
                     DeliveryReport.of("Z", DeliveryStatus.SENT, NOW), NOW));
-            tx.insertBroadcast(Broadcast.builder().id(BroadcastId.random()).name("x").requestedRecipients(1)
-                    .createdAt(NOW).build());
+            Broadcast broadcast = Broadcast.builder().id(BroadcastId.random()).name("x").requestedRecipients(1)
+                    .createdAt(NOW).build();
+            tx.insertBroadcast(broadcast, CONTENT);
+            tx.queueBroadcastRecipients(List.of(recipient(broadcast, 1)));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
 
         assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(id))).isEmpty();
         assertThat(inTx((SendingTransaction tx) -> tx.listUnmatchedReports(10))).isEmpty();
         assertThat(store.accountsWithClaimableOutbox(NOW, 1_000_000)).doesNotContain(account);
+        assertThat(store.accountsWithQueuedRecipients(1_000_000)).doesNotContain(account);
+        assertThat(inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(10))).isEmpty();
     }
 
     @Test
@@ -413,8 +546,17 @@ public abstract class OutboxContract {
                     DeliveryReport.of("X", DeliveryStatus.SENT, NOW), NOW));
             return null;
         });
+        Broadcast broadcast = insertBroadcast(account, "Mine");
+        inTx((SendingTransaction tx) -> {
+            tx.queueBroadcastRecipients(List.of(recipient(broadcast, 1)));
+            return null;
+        });
 
         store.inSendingTransaction(other, tx -> {
+            assertThat(tx.findBroadcast(broadcast.id())).isEmpty();
+            assertThat(tx.findBroadcastContent(broadcast.id())).isEmpty();
+            assertThat(tx.countQueuedRecipients(broadcast.id())).isZero();
+            assertThat(tx.takeQueuedRecipients(10)).isEmpty();
             assertThat(tx.findOutboxEntry(mine.messageId())).isEmpty();
             assertThat(tx.lockOutboxEntryByCarrierId("simulator", "MINE")).isEmpty();
             assertThat(tx.lockClaimableOutboxEntries(NOW, 10)).isEmpty();
@@ -423,6 +565,8 @@ public abstract class OutboxContract {
             return null;
         });
         assertThat(store.accountsWithClaimableOutbox(NOW, 1_000_000)).contains(account).doesNotContain(other);
+        assertThat(store.accountsWithQueuedRecipients(1_000_000)).contains(account).doesNotContain(other);
+        assertThat(inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(10))).containsExactly(recipient(broadcast, 1));
         assertThat(store.listAccountIds()).contains(account, other);
     }
 

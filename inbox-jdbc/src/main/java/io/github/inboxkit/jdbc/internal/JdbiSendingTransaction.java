@@ -11,22 +11,27 @@ import io.github.inboxkit.carrier.SenderKind;
 import io.github.inboxkit.carrier.ShiftTable;
 import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.Broadcast;
+import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.BroadcastSkip;
 import io.github.inboxkit.core.sending.FailureReason;
 import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.QueuedRecipient;
 import io.github.inboxkit.core.sending.ScheduledTime;
 import io.github.inboxkit.core.sending.SendFailure;
 import io.github.inboxkit.core.sending.SkipReason;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
 import io.github.inboxkit.core.store.SendingTransaction;
 import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,12 +51,14 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * The sending pipeline's operations on the SQL schema (outbox, broadcasts, unmatched reports,
- * retention deletes), in the same transaction as the inbox operations.
+ * The sending pipeline's operations on the SQL schema (outbox, broadcasts and their queued
+ * recipients, unmatched reports, retention deletes), in the same transaction as the inbox
+ * operations.
  *
  * <p>Claims lock with {@code FOR UPDATE SKIP LOCKED}: dispatchers on several nodes take different
  * entries instead of queueing behind each other, and an entry whose lease ran out is claimable
- * again (DESIGN invariant 3).
+ * again (DESIGN invariant 3). Takes from the broadcast recipients' queue skip locked rows the same
+ * way, and delete what they took in the taking transaction.
  *
  * <p>Not thread-safe: one transaction, one thread.
  */
@@ -85,7 +92,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
                 .recipient(new PhoneNumber(rs.getString("recipient")))
                 .status(MessageStatus.valueOf(rs.getString("status")))
                 .carrierId(rs.getString("carrier_id"))
-                .sender(new Sender(SenderKind.valueOf(rs.getString("sender_kind")), rs.getString("sender_value")))
+                .sender(sender(rs))
                 .text(rs.getString("body"))
                 .media(readMedia(rs.getString("media")))
                 .segmentCount(rs.getInt("segment_count"))
@@ -356,16 +363,28 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
 
     // ----- broadcasts -------------------------------------------------------------------------
 
+    /** What every copy of a broadcast carries, in the columns V5 added; null in a broadcast created before. */
+    private static final String CONTENT_COLUMNS =
+            "body, media, segment_count, encoding, shift_tables, carrier_id, author_id";
+
     @Override
-    public void insertBroadcast(Broadcast broadcast) {
+    public void insertBroadcast(Broadcast broadcast, BroadcastContent content) {
         run("insert broadcast", () -> handle
-                .createUpdate("INSERT INTO broadcasts (account_id, broadcast_id, name, requested_recipients, created_at)"
-                        + " VALUES (:account, :broadcast, :name, :requested, :createdAt)")
+                .createUpdate("INSERT INTO broadcasts (account_id, broadcast_id, name, requested_recipients, created_at, "
+                        + CONTENT_COLUMNS + ") VALUES (:account, :broadcast, :name, :requested, :createdAt,"
+                        + " :body, :media, :segments, :encoding, :shiftTables, :carrierId, :author)")
                 .bind("account", account)
                 .bind("broadcast", broadcast.id().value())
                 .bind("name", broadcast.name())
                 .bind("requested", broadcast.requestedRecipients())
                 .bind("createdAt", time(broadcast.createdAt()))
+                .bind("body", content.text())
+                .bind("media", writeMedia(content.media()))
+                .bind("segments", content.segmentCount())
+                .bind("encoding", content.encoding().name())
+                .bind("shiftTables", writeShiftTables(content.shiftTables()))
+                .bind("carrierId", content.carrierId())
+                .bind("author", content.author().map(UserId::value).orElse(null))
                 .execute());
     }
 
@@ -383,6 +402,113 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
                         .createdAt(instant(rs, "created_at"))
                         .build())
                 .findOne());
+    }
+
+    @Override
+    public Optional<BroadcastContent> findBroadcastContent(BroadcastId id) {
+        return run("find broadcast content", () -> handle
+                .createQuery("SELECT " + CONTENT_COLUMNS + " FROM broadcasts"
+                        + " WHERE account_id = :account AND broadcast_id = :broadcast")
+                .bind("account", account)
+                .bind("broadcast", id.value())
+                .map(CONTENT)
+                .findOne())
+                .flatMap(content -> content);
+    }
+
+    /** A broadcast's content; empty for a broadcast created before V5, which wrote its copies at once. */
+    private static final RowMapper<Optional<BroadcastContent>> CONTENT = (rs, ctx) -> {
+        String body = rs.getString("body");
+        String carrierId = rs.getString("carrier_id");
+        if (body == null || carrierId == null) {
+            return Optional.empty();
+        }
+        return Optional.of(BroadcastContent.builder()
+                .text(body)
+                .media(readMedia(rs.getString("media")))
+                .segmentCount(rs.getInt("segment_count"))
+                .encoding(TextEncoding.valueOf(rs.getString("encoding")))
+                .shiftTables(readShiftTables(rs.getString("shift_tables")))
+                .carrierId(carrierId)
+                .author(Optional.ofNullable(rs.getString("author_id")).map(UserId::of))
+                .build());
+    };
+
+    /**
+     * A queued recipient's row. Its key, queue_seq, is generated by the database in insertion order
+     * (an identity), so broadcast_id stands in the key's place: the row is only ever inserted.
+     */
+    private static final RowColumns<QueuedRecipient> RECIPIENT_ROW = new RowColumns<>("broadcast_recipients",
+            column("broadcast_id", "broadcast", "uuid", recipient -> recipient.broadcast().value()), List.of(
+            column("recipient", "recipient", "text", recipient -> recipient.recipient().e164()),
+            column("sender_kind", "senderKind", "text", recipient -> recipient.sender().kind().name()),
+            column("sender_value", "senderValue", "text", recipient -> recipient.sender().value())));
+
+    /** A recipient taken from the queue, with its place in it. */
+    private record Taken(long queueSeq, QueuedRecipient recipient) {}
+
+    private static final RowMapper<Taken> TAKEN = (rs, ctx) -> new Taken(rs.getLong("queue_seq"),
+            new QueuedRecipient(new BroadcastId(rs.getObject("broadcast_id", UUID.class)),
+                    new PhoneNumber(rs.getString("recipient")), sender(rs)));
+
+    private static final String RECIPIENT_COLUMNS = "queue_seq, broadcast_id, recipient, sender_kind, sender_value";
+
+    @Override
+    public void queueBroadcastRecipients(List<QueuedRecipient> recipients) {
+        // PostgreSQL: one INSERT ... SELECT FROM unnest(...) ordered by each row's position in the
+        // arrays, so that queue_seq follows the recipients' order (the queue tests check it on a
+        // large batch). H2: one batch, in order.
+        writeAll("queue broadcast recipients", RECIPIENT_ROW, true, recipients);
+    }
+
+    @Override
+    public List<QueuedRecipient> takeQueuedRecipients(int limit) {
+        List<Taken> taken;
+        if (setBased) {
+            // One statement: the CTE locks the front of the queue, skipping what other dispatchers
+            // hold, and the DELETE removes exactly those rows. MATERIALIZED, as in claimOutboxEntries:
+            // as a join's inner side the locking query could be scanned again and exceed the limit.
+            taken = new ArrayList<>(run("take queued broadcast recipients", () -> handle
+                    .createQuery("WITH t AS MATERIALIZED (SELECT queue_seq FROM broadcast_recipients"
+                            + " WHERE account_id = :account ORDER BY queue_seq LIMIT :limit FOR UPDATE SKIP LOCKED)"
+                            + " DELETE FROM broadcast_recipients b USING t"
+                            + " WHERE b.account_id = :account AND b.queue_seq = t.queue_seq"
+                            + " RETURNING b.queue_seq, b.broadcast_id, b.recipient, b.sender_kind, b.sender_value")
+                    .bind("account", account)
+                    .bind("limit", limit)
+                    .map(TAKEN)
+                    .list()));
+            taken.sort(Comparator.comparingLong(Taken::queueSeq)); // RETURNING follows no order
+        } else {
+            // H2 has no DELETE ... RETURNING: lock the front, then delete what was locked
+            taken = run("take queued broadcast recipients", () -> handle
+                    .createQuery("SELECT " + RECIPIENT_COLUMNS + " FROM broadcast_recipients"
+                            + " WHERE account_id = :account ORDER BY queue_seq LIMIT :limit FOR UPDATE SKIP LOCKED")
+                    .bind("account", account)
+                    .bind("limit", limit)
+                    .map(TAKEN)
+                    .list());
+            if (!taken.isEmpty()) {
+                run("take queued broadcast recipients", () -> handle
+                        .createUpdate("DELETE FROM broadcast_recipients WHERE account_id = :account"
+                                + " AND queue_seq IN (<keys>)")
+                        .bind("account", account)
+                        .bindList("keys", taken.stream().map(Taken::queueSeq).toList())
+                        .execute());
+            }
+        }
+        return taken.stream().map(Taken::recipient).toList();
+    }
+
+    @Override
+    public long countQueuedRecipients(BroadcastId id) {
+        return run("count queued broadcast recipients", () -> handle
+                .createQuery("SELECT COUNT(*) FROM broadcast_recipients"
+                        + " WHERE account_id = :account AND broadcast_id = :broadcast")
+                .bind("account", account)
+                .bind("broadcast", id.value())
+                .mapTo(Long.class)
+                .one());
     }
 
     @Override
@@ -513,6 +639,11 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
     }
 
     // ----- encodings --------------------------------------------------------------------------
+
+    /** The sender of an outbox entry's or a queued recipient's row (sender_kind, sender_value). */
+    static Sender sender(ResultSet rs) throws SQLException {
+        return new Sender(SenderKind.valueOf(rs.getString("sender_kind")), rs.getString("sender_value"));
+    }
 
     static String writeMedia(List<OutboundMedia> media) {
         List<Object> json = new ArrayList<>();

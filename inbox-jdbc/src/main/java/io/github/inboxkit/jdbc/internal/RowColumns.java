@@ -57,7 +57,8 @@ final class RowColumns<T> {
 
     /**
      * @param table the table, whose primary key is {@code (account_id, key)}
-     * @param key the key column (a uuid)
+     * @param key the key column (a uuid); a table that is only inserted into and whose key the
+     *     database generates names its first uuid column here, and never uses the updates
      * @param columns the columns an update writes
      */
     RowColumns(String table, Column<T> key, List<Column<T>> columns) {
@@ -87,8 +88,10 @@ final class RowColumns<T> {
         StringJoiner casts = new StringJoiner(", ");
         casts.add(":account").add("v." + key.name() + "::uuid");
         this.columns.forEach(column -> casts.add("v." + column.name() + "::" + column.sqlType()));
+        // in the order given, stated rather than left to unnest: a generated key (the broadcast
+        // queue's position) then follows the list
         this.setBasedInsert = "INSERT INTO " + table + " (account_id, " + names + ") SELECT " + casts
-                + " FROM unnest(" + arrays + ") AS v(" + names + ")";
+                + " FROM unnest(" + arrays + ") WITH ORDINALITY AS v(" + names + ", row_number) ORDER BY v.row_number";
     }
 
     /** The single-row update by key, with named parameters. */

@@ -35,12 +35,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntBiFunction;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dispatcher step (DESIGN invariants 3 and 5). Claims due entries with a lease in one
+ * The dispatcher step (DESIGN invariants 3 and 5). Writes queued broadcast copies into their
+ * threads ({@link BroadcastCopies}), one transaction per account. Claims due entries with a lease in one
  * transaction per account that also re-checks opt-out; calls each carrier outside any transaction
  * with the message id as idempotency key; records an account's results together in one short
  * transaction, a batch per table rather than statements per message.
@@ -56,6 +58,7 @@ final class OutboxDispatcher implements Dispatcher {
     private final RandomGenerator random;
     private final Duration lease;
     private final int batchSize;
+    private final int copyBatchSize;
     private final SenderThrottle throttle = new SenderThrottle();
 
     /**
@@ -65,15 +68,17 @@ final class OutboxDispatcher implements Dispatcher {
      * @param random the jitter source; used under a lock
      * @param lease how long a claim holds
      * @param batchSize the most entries one step claims
+     * @param copyBatchSize the most broadcast copies one step writes
      */
     OutboxDispatcher(UseCaseRunner runner, Map<String, Carrier> carriers, RetryPolicy retryPolicy,
-            RandomGenerator random, Duration lease, int batchSize) {
+            RandomGenerator random, Duration lease, int batchSize, int copyBatchSize) {
         this.runner = runner;
         this.carriers = Map.copyOf(carriers);
         this.retryPolicy = retryPolicy;
         this.random = random;
         this.lease = lease;
         this.batchSize = batchSize;
+        this.copyBatchSize = copyBatchSize;
     }
 
     @Override
@@ -85,37 +90,60 @@ final class OutboxDispatcher implements Dispatcher {
 
     @Override
     public DispatchSummary dispatchDue() {
+        // broadcast copies first, so that the claims below may already take them
+        int written = writeBroadcastCopies();
         Instant now = runner.now();
         Map<AccountId, List<OutboxEntry>> claims = new LinkedHashMap<>();
-        int claimedCount = 0;
-        int skipped = 0;
-        List<AccountId> accounts = runner.store().accountsWithClaimableOutbox(now, batchSize);
-        // A fair share first, so that one account's broadcast does not starve the others; then
-        // whatever room is left, in a second pass.
-        int share = accounts.isEmpty() ? 0 : Math.max(1, batchSize / accounts.size());
-        for (int pass = 0; pass < 2; pass++) {
-            for (AccountId account : accounts) {
-                int room = Math.min(batchSize - claimedCount - skipped, pass == 0 ? share : batchSize);
-                if (room <= 0) {
-                    break;
-                }
-                Claimed claimed = runner.run(account, (tx, events) -> claim(tx, now, room, events));
-                if (!claimed.entries().isEmpty()) {
-                    claims.computeIfAbsent(account, a -> new ArrayList<>()).addAll(claimed.entries());
-                }
-                claimedCount += claimed.entries().size();
-                skipped += claimed.skipped();
+        int[] skipped = {0};
+        int taken = shareOut(runner.store().accountsWithClaimableOutbox(now, batchSize), batchSize, (account, room) -> {
+            Claimed claimed = runner.run(account, (tx, events) -> claim(tx, now, room, events));
+            if (!claimed.entries().isEmpty()) {
+                claims.computeIfAbsent(account, a -> new ArrayList<>()).addAll(claimed.entries());
             }
-        }
+            skipped[0] += claimed.skipped();
+            return claimed.entries().size() + claimed.skipped();
+        });
+        int claimedCount = taken - skipped[0];
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         for (Map.Entry<AccountId, List<OutboxEntry>> claim : claims.entrySet()) {
             // every carrier call outside any transaction; then the account's results in one
             List<Submitted> results = claim.getValue().stream().map(this::submit).toList();
             record(claim.getKey(), results).forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
         }
-        return new DispatchSummary(claimedCount, outcomes.getOrDefault(Outcome.SENT, 0),
-                outcomes.getOrDefault(Outcome.RETRIED, 0), outcomes.getOrDefault(Outcome.FAILED, 0), skipped,
+        return new DispatchSummary(written, claimedCount, outcomes.getOrDefault(Outcome.SENT, 0),
+                outcomes.getOrDefault(Outcome.RETRIED, 0), outcomes.getOrDefault(Outcome.FAILED, 0), skipped[0],
                 outcomes.getOrDefault(Outcome.DEFERRED, 0));
+    }
+
+    @Override
+    public int writeBroadcastCopies() {
+        Instant now = runner.now();
+        return shareOut(runner.store().accountsWithQueuedRecipients(copyBatchSize), copyBatchSize, (account, room) ->
+                runner.run(account, (tx, events) -> BroadcastCopies.write(tx, room, now, events)));
+    }
+
+    /**
+     * Shares one batch out among accounts: a fair share each first, so that one account's broadcast
+     * does not starve the others; then whatever room is left, in a second pass.
+     *
+     * @param accounts the accounts with work
+     * @param batch the most messages in all
+     * @param take does an account's work, at most {@code room} messages of it, and says how many
+     * @return how many messages were taken in all
+     */
+    private static int shareOut(List<AccountId> accounts, int batch, ToIntBiFunction<AccountId, Integer> take) {
+        int used = 0;
+        int share = accounts.isEmpty() ? 0 : Math.max(1, batch / accounts.size());
+        for (int pass = 0; pass < 2; pass++) {
+            for (AccountId account : accounts) {
+                int room = Math.min(batch - used, pass == 0 ? share : batch);
+                if (room <= 0) {
+                    break;
+                }
+                used += take.applyAsInt(account, room);
+            }
+        }
+        return used;
     }
 
     private Claimed claim(SendingTransaction tx, Instant now, int limit, Events events) {

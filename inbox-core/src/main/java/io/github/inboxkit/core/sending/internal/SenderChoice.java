@@ -1,5 +1,7 @@
 package io.github.inboxkit.core.sending.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.Sender;
 import io.github.inboxkit.core.account.AccountSettings;
@@ -22,6 +24,16 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SenderChoice {
 
     private final AtomicLong rotation = new AtomicLong();
+
+    /** A sender ID as parsed once: whether it is alphanumeric, and the sender the carrier takes. */
+    private record Parsed(boolean alphanumeric, Sender sender) {}
+
+    /**
+     * Sender IDs parsed, by region and text: a long code's parse is a libphonenumber parse, and a
+     * broadcast chooses a sender for each of its recipients (about 40% of creating one, before).
+     * The account's settings hold a handful each; the bound only caps what many accounts add up to.
+     */
+    private final Cache<String, Parsed> parsed = Caffeine.newBuilder().maximumSize(10_000).build();
 
     private String rotate(List<String> numbers) {
         return numbers.get((int) Math.floorMod(rotation.getAndIncrement(), (long) numbers.size()));
@@ -62,8 +74,12 @@ final class SenderChoice {
         } else {
             throw new NoSuchSenderIdException("", "sender ID");
         }
-        SenderId parsed = SenderId.parse(chosen, settings.defaultRegion());
-        if (parsed instanceof AlphanumericSenderId) {
+        String region = settings.defaultRegion();
+        Parsed sender = parsed.get(region + ' ' + chosen, key -> {
+            SenderId id = SenderId.parse(chosen, region);
+            return new Parsed(id instanceof AlphanumericSenderId, id.toCarrierSender());
+        });
+        if (sender.alphanumeric()) {
             if (!capabilities.alphanumericSenders()) {
                 throw new SenderNotAllowedException(chosen, carrierId, "the carrier does not take alphanumeric sender IDs");
             }
@@ -72,6 +88,6 @@ final class SenderChoice {
                         "the United States and Canada (+1) do not accept alphanumeric sender IDs");
             }
         }
-        return parsed.toCarrierSender();
+        return sender.sender();
     }
 }

@@ -27,6 +27,7 @@ import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.phone.InvalidPhoneNumberException;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.Broadcast;
+import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.BroadcastProgress;
 import io.github.inboxkit.core.sending.BroadcastRequest;
@@ -40,6 +41,7 @@ import io.github.inboxkit.core.sending.NoSuchBroadcastException;
 import io.github.inboxkit.core.sending.NoSuchCarrierException;
 import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.PurgeSummary;
+import io.github.inboxkit.core.sending.QueuedRecipient;
 import io.github.inboxkit.core.sending.Recipient;
 import io.github.inboxkit.core.sending.RetentionPolicy;
 import io.github.inboxkit.core.sending.RetryPolicy;
@@ -99,7 +101,7 @@ public final class SendingService {
      * @param random the jitter source; used under a lock
      * @param lease how long a dispatcher's claim holds
      * @param dispatchBatchSize the most messages a dispatcher step claims
-     * @param broadcastBatchSize recipients per broadcast transaction
+     * @param broadcastBatchSize recipients per broadcast transaction, when created and when written
      * @param purgeBatchSize messages per purge transaction
      * @param retentionPolicies each account's retention policy
      * @param team the team use cases whose typing indicator a send ends; null when not wired
@@ -112,7 +114,8 @@ public final class SendingService {
         this.runner = new UseCaseRunner(store, listener, clock);
         this.carriers = Map.copyOf(carriers);
         this.defaultCarrierId = defaultCarrierId;
-        this.dispatcher = new OutboxDispatcher(runner, this.carriers, retryPolicy, random, lease, dispatchBatchSize);
+        this.dispatcher = new OutboxDispatcher(runner, this.carriers, retryPolicy, random, lease, dispatchBatchSize,
+                broadcastBatchSize);
         this.purger = new RetentionPurger(runner, retentionPolicies, purgeBatchSize);
         this.broadcastBatchSize = broadcastBatchSize;
     }
@@ -202,21 +205,28 @@ public final class SendingService {
                 .requestedRecipients(request.recipients().size())
                 .createdAt(createdAt)
                 .build();
-        ContentCheck.Checked content = runner.run(account, (tx, events) -> {
+        runner.run(account, (tx, events) -> {
             AccountSettings settings = settings(tx);
             requireAuthor(tx, request.author());
             ContentCheck.Checked checked = ContentCheck.check(request.draft(), settings, carrier.id(),
                     carrier.capabilities());
-            tx.insertBroadcast(broadcast);
-            return checked;
+            tx.insertBroadcast(broadcast, BroadcastContent.builder()
+                    .text(checked.text())
+                    .media(checked.media())
+                    .segmentCount(checked.segmentCount())
+                    .encoding(checked.encoding())
+                    .shiftTables(checked.shiftTables())
+                    .carrierId(carrier.id())
+                    .author(request.author())
+                    .build());
+            return null;
         });
         Set<PhoneNumber> seen = new HashSet<>();
         int queued = 0;
         List<BroadcastSkip> allSkips = new ArrayList<>();
         for (List<Recipient> batch : Batches.of(request.recipients(), broadcastBatchSize)) {
             BatchOutcome outcome = runner.run(account, (tx, events) ->
-                    broadcastBatch(tx, events, batch, request, broadcast, content, carrier,
-                            Collections.unmodifiableSet(seen)));
+                    broadcastBatch(tx, batch, request, broadcast, carrier, Collections.unmodifiableSet(seen)));
             seen.addAll(outcome.reached);
             queued += outcome.reached.size();
             allSkips.addAll(outcome.skips);
@@ -226,10 +236,13 @@ public final class SendingService {
 
     private record BatchOutcome(List<PhoneNumber> reached, List<BroadcastSkip> skips) {}
 
-    private BatchOutcome broadcastBatch(SendingTransaction tx, Events events, List<Recipient> batch,
-            BroadcastRequest request, Broadcast broadcast, ContentCheck.Checked content, Carrier carrier,
-            Set<PhoneNumber> seenBefore) {
-        Instant now = runner.now();
+    /**
+     * Checks one batch of recipients and queues the ones kept; the dispatcher writes their copies
+     * into their threads later ({@link OutboxDispatcher}), so that creating a broadcast of any size
+     * stays quick (issue 7).
+     */
+    private BatchOutcome broadcastBatch(SendingTransaction tx, List<Recipient> batch, BroadcastRequest request,
+            Broadcast broadcast, Carrier carrier, Set<PhoneNumber> seenBefore) {
         AccountSettings settings = settings(tx);
         // batch-local, so that a transaction retried after a conflict starts from what committed
         Set<PhoneNumber> seenInBatch = new HashSet<>();
@@ -259,7 +272,7 @@ public final class SendingService {
         }
         // one subscription lookup for the batch, not one per recipient
         Map<PhoneNumber, OptOutRecord> optOuts = candidates.isEmpty() ? Map.of() : tx.latestOptOutRecords(candidates);
-        List<ThreadRecorder.Outbound> outbounds = new ArrayList<>();
+        List<QueuedRecipient> kept = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             PhoneNumber phone = phoneAt[i];
             if (phone == null) {
@@ -278,12 +291,10 @@ public final class SendingService {
                 skipAt[i] = new BroadcastSkip(shown(batch.get(i)), SkipReason.SENDER_NOT_ALLOWED);
                 continue;
             }
-            outbounds.add(new ThreadRecorder.Outbound(phone, content, sender, carrier.id(), Optional.empty(),
-                    Optional.of(broadcast.name()), Optional.of(broadcast.id()), request.author()));
+            kept.add(new QueuedRecipient(broadcast.id(), phone, sender));
         }
-        // the threads, messages and outbox entries of the whole batch in a few statements (issue 7)
-        ThreadRecorder.appendAll(tx, outbounds, now, events);
-        List<PhoneNumber> reached = outbounds.stream().map(ThreadRecorder.Outbound::recipient).toList();
+        tx.queueBroadcastRecipients(kept);
+        List<PhoneNumber> reached = kept.stream().map(QueuedRecipient::recipient).toList();
         List<BroadcastSkip> skips = new ArrayList<>();
         for (BroadcastSkip skip : skipAt) {
             if (skip != null) {
@@ -307,8 +318,8 @@ public final class SendingService {
         return runner.run(account, (tx, events) -> {
             Broadcast found = tx.findBroadcast(broadcast).orElseThrow(() -> new NoSuchBroadcastException(broadcast));
             Map<MessageStatus, Long> counts = tx.countOutboxEntriesByStatus(broadcast);
-            long queued = counts.getOrDefault(MessageStatus.QUEUED, 0L) + counts.getOrDefault(MessageStatus.SCHEDULED, 0L)
-                    + counts.getOrDefault(MessageStatus.SENDING, 0L);
+            long queued = tx.countQueuedRecipients(broadcast) + counts.getOrDefault(MessageStatus.QUEUED, 0L)
+                    + counts.getOrDefault(MessageStatus.SCHEDULED, 0L) + counts.getOrDefault(MessageStatus.SENDING, 0L);
             long failed = counts.getOrDefault(MessageStatus.FAILED, 0L) + counts.getOrDefault(MessageStatus.CANCELLED, 0L);
             return new BroadcastProgress(found, queued, counts.getOrDefault(MessageStatus.SENT, 0L),
                     counts.getOrDefault(MessageStatus.DELIVERED, 0L), failed, tx.listBroadcastSkips(broadcast));

@@ -15,9 +15,11 @@ import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.sending.Broadcast;
+import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.BroadcastSkip;
 import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.QueuedRecipient;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
 import io.github.inboxkit.core.inbox.AssignmentFilter;
 import io.github.inboxkit.core.inbox.InboxCounters;
@@ -142,21 +144,30 @@ public final class InMemoryInboxStore implements SendingStore {
 
     @Override
     public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
-        List<AccountId> due = new ArrayList<>();
+        return accountsWhere(limit, outbox -> outbox.entries.values().stream().anyMatch(entry -> entry.isClaimable(now)));
+    }
+
+    @Override
+    public List<AccountId> accountsWithQueuedRecipients(int limit) {
+        return accountsWhere(limit, outbox -> !outbox.queued.isEmpty());
+    }
+
+    private List<AccountId> accountsWhere(int limit, java.util.function.Predicate<OutboxTables> test) {
+        List<AccountId> found = new ArrayList<>();
         for (AccountData data : new TreeMap<>(accounts).values()) {
-            if (due.size() >= limit) {
+            if (found.size() >= limit) {
                 break;
             }
             data.lock.lock();
             try {
-                if (data.outbox.entries.values().stream().anyMatch(entry -> entry.isClaimable(now))) {
-                    due.add(data.id);
+                if (test.test(data.outbox)) {
+                    found.add(data.id);
                 }
             } finally {
                 data.lock.unlock();
             }
         }
-        return due;
+        return found;
     }
 
     @Override
@@ -341,12 +352,13 @@ public final class InMemoryInboxStore implements SendingStore {
         }
 
         @Override
-        public void insertBroadcast(Broadcast broadcast) {
+        public void insertBroadcast(Broadcast broadcast, BroadcastContent content) {
             checkOpen();
             if (data.outbox.broadcasts.containsKey(broadcast.id())) {
                 throw new StoreConflictException("broadcast exists: " + broadcast.id());
             }
             put(data.outbox.broadcasts, broadcast.id(), broadcast);
+            put(data.outbox.contents, broadcast.id(), content);
             put(data.outbox.skips, broadcast.id(), new ArrayList<>());
         }
 
@@ -354,6 +366,40 @@ public final class InMemoryInboxStore implements SendingStore {
         public Optional<Broadcast> findBroadcast(BroadcastId id) {
             checkOpen();
             return Optional.ofNullable(data.outbox.broadcasts.get(id));
+        }
+
+        @Override
+        public Optional<BroadcastContent> findBroadcastContent(BroadcastId id) {
+            checkOpen();
+            return Optional.ofNullable(data.outbox.contents.get(id));
+        }
+
+        @Override
+        public void queueBroadcastRecipients(List<QueuedRecipient> recipients) {
+            checkOpen();
+            for (QueuedRecipient recipient : recipients) {
+                requireState(data.outbox.broadcasts.containsKey(recipient.broadcast()), "broadcast");
+                put(data.outbox.queued, data.outbox.nextQueued++, recipient);
+            }
+        }
+
+        @Override
+        public List<QueuedRecipient> takeQueuedRecipients(int limit) {
+            checkOpen();
+            // the account's lock is held for the whole transaction: nothing to skip
+            List<Long> keys = data.outbox.queued.keySet().stream().limit(limit).toList();
+            List<QueuedRecipient> taken = new ArrayList<>(keys.size());
+            for (Long key : keys) {
+                taken.add(data.outbox.queued.get(key));
+                remove(data.outbox.queued, key);
+            }
+            return taken;
+        }
+
+        @Override
+        public long countQueuedRecipients(BroadcastId id) {
+            checkOpen();
+            return data.outbox.queued.values().stream().filter(recipient -> recipient.broadcast().equals(id)).count();
         }
 
         @Override

@@ -1,0 +1,65 @@
+package io.github.inboxkit.core.sending;
+
+import io.github.inboxkit.carrier.OutboundMedia;
+import io.github.inboxkit.carrier.ShiftTable;
+import io.github.inboxkit.carrier.TextEncoding;
+import io.github.inboxkit.core.InboxStyle;
+import io.github.inboxkit.core.account.UserId;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * What every copy of a broadcast carries (F19), checked once when the broadcast is created and kept
+ * by the store beside it until the dispatcher has written each recipient's copy into its thread
+ * (see {@link QueuedRecipient}). Part of the store port; hosts do not build it.
+ *
+ * <p>Immutable and thread-safe.
+ */
+@InboxStyle
+@Value.Immutable
+public interface BroadcastContent {
+
+    /** @return the text, possibly empty when there is media; redacted from {@code toString()} */
+    @Value.Redacted
+    String text();
+
+    /** @return the media attachments (at most one today); redacted from {@code toString()} */
+    @Value.Redacted
+    List<OutboundMedia> media();
+
+    /** @return the number of segments of the text, 0 when there is none */
+    int segmentCount();
+
+    /** @return the text's encoding */
+    TextEncoding encoding();
+
+    /** @return the national language shift tables the GSM-7 text was counted with; empty for UCS-2 */
+    List<ShiftTable> shiftTables();
+
+    /** @return the id of the carrier that sends every copy */
+    String carrierId();
+
+    /** @return the user who sent the broadcast */
+    Optional<UserId> author();
+
+    /**
+     * Starts a content.
+     *
+     * @return a new builder, not thread-safe
+     */
+    static ImmutableBroadcastContent.Builder builder() {
+        return ImmutableBroadcastContent.builder();
+    }
+
+    /** Refuses content no check can produce. */
+    @Value.Check
+    default void check() {
+        if (text().isEmpty() && media().isEmpty()) {
+            throw new IllegalArgumentException("a broadcast needs text or media");
+        }
+        if (segmentCount() < 0) {
+            throw new IllegalArgumentException("segmentCount must be >= 0, got " + segmentCount());
+        }
+    }
+}
