@@ -191,7 +191,7 @@ public final class Sending {
      * ({@link Builder#broadcastBatchSize}) and in
      * the recipients' order, before sending it like any queued message; until then the copy counts
      * as queued in {@link #broadcastProgress}, and a STOP that commits before it is claimed still
-     * stops it (DESIGN invariant 5).
+     * stops it (DESIGN invariant 5). Each copy's events are published when it is written.
      *
      * @param account the account
      * @param request the broadcast
