@@ -4,16 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
 import io.github.inboxkit.core.InboxKit;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.IncomingMessage;
 import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.conversation.ReceivedMessage;
 import io.github.inboxkit.core.inbox.InboxCounters;
+import io.github.inboxkit.core.sending.BroadcastRequest;
+import io.github.inboxkit.core.sending.BroadcastResult;
+import io.github.inboxkit.core.sending.DispatchSummary;
+import io.github.inboxkit.core.sending.Recipient;
+import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.store.AccountTransaction;
 import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.store.SendingTransaction;
+import io.github.inboxkit.core.store.SendingWork;
 import io.github.inboxkit.core.store.StoreException;
 import io.github.inboxkit.core.store.TransactionWork;
 import java.lang.reflect.InvocationHandler;
@@ -23,6 +33,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -188,17 +199,97 @@ class JdbcInboxStoreConcurrencyTest {
         assertThat(inbox.inbox().counters(account)).isEqualTo(new InboxCounters(1, 0, 1));
     }
 
+    @Test
+    @DisplayName("F19 F34 a connection killed while a dispatcher writes broadcast copies leaves them queued and nothing half-written; the next step writes and sends each once")
+    void killedConnectionWhileWritingCopies() throws Exception {
+        AccountId account = AccountId.of("acct-" + UUID.randomUUID());
+        inbox.administration().createAccount(account, "Copies", AccountSettings.builder()
+                .senderIds(List.of("+14155550100")).defaultSenderId("+14155550100").build());
+        SimulatedCarrier carrier = SimulatedCarrier.builder().seed(2).build();
+        Sending sending = Sending.builder().store(store).carrier(carrier).build();
+        List<String> numbers = List.of("+14155550201", "+14155550202", "+14155550203");
+        BroadcastResult result = sending.broadcast(account, BroadcastRequest.builder().name("Sale")
+                .recipients(numbers.stream().map(Recipient::number).toList()).draft(Draft.ofText("Sale today"))
+                .build());
+
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        // threads and messages written, the outbox entries not yet
+        Sending node = Sending.builder().store(pausingSendingBefore("insertOutboxEntries", paused, resume))
+                .carrier(carrier).build();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> victim = executor.submit(() -> node.dispatcher().writeBroadcastCopies());
+            assertThat(paused.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(terminateIdleInTransactionBackends()).isEqualTo(1);
+            resume.countDown();
+            assertThatThrownBy(() -> victim.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class);
+        } finally {
+            resume.countDown();
+            executor.shutdownNow();
+        }
+
+        for (String number : numbers) {
+            assertThat(inbox.conversations().findByPhone(account, number)).as("no thread half-written").isEmpty();
+        }
+        assertThat(inbox.inbox().counters(account)).isEqualTo(InboxCounters.zero());
+        assertThat(sending.broadcastProgress(account, result.broadcast().id()).queued()).isEqualTo(3);
+
+        DispatchSummary step = sending.dispatcher().dispatchDue();
+        assertThat(step.written()).isEqualTo(3);
+        assertThat(step.sent()).isEqualTo(3);
+        assertThat(carrier.sentMessages()).extracting(sent -> sent.submission().recipient())
+                .containsExactlyInAnyOrderElementsOf(numbers);
+        for (String number : numbers) {
+            Conversation thread = inbox.conversations().findByPhone(account, number).orElseThrow();
+            assertThat(inbox.conversations().messages(account, thread.id(), 10)).hasSize(1);
+        }
+        assertThat(inbox.inbox().counters(account)).isEqualTo(new InboxCounters(3, 0, 0));
+        assertThat(sending.broadcastProgress(account, result.broadcast().id()).isComplete()).isTrue();
+    }
+
     private InboxStore pausingBefore(String method, CountDownLatch paused, CountDownLatch resume) {
         return new InboxStore() {
             @Override
             public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
-                return store.inTransaction(account, tx -> work.run(pausing(tx, method, paused, resume)));
+                return store.inTransaction(account, tx -> work.run(
+                        pausing(tx, AccountTransaction.class, method, paused, resume)));
             }
         };
     }
 
-    private static AccountTransaction pausing(AccountTransaction tx, String method, CountDownLatch paused,
-            CountDownLatch resume) {
+    /** The JDBC store, its sending transactions paused before {@code method}. */
+    private SendingStore pausingSendingBefore(String method, CountDownLatch paused, CountDownLatch resume) {
+        return new SendingStore() {
+            @Override
+            public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
+                return store.inTransaction(account, work);
+            }
+
+            @Override
+            public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
+                return store.inSendingTransaction(account, tx -> work.run(
+                        pausing(tx, SendingTransaction.class, method, paused, resume)));
+            }
+
+            @Override
+            public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
+                return store.accountsWithClaimableOutbox(now, limit);
+            }
+
+            @Override
+            public List<AccountId> accountsWithQueuedRecipients(int limit) {
+                return store.accountsWithQueuedRecipients(limit);
+            }
+
+            @Override
+            public List<AccountId> listAccountIds() {
+                return store.listAccountIds();
+            }
+        };
+    }
+
+    private static <T> T pausing(T tx, Class<T> type, String method, CountDownLatch paused, CountDownLatch resume) {
         InvocationHandler handler = (proxy, invoked, args) -> {
             if (invoked.getName().equals(method)) {
                 paused.countDown();
@@ -210,8 +301,7 @@ class JdbcInboxStoreConcurrencyTest {
                 throw e.getCause();
             }
         };
-        return (AccountTransaction) Proxy.newProxyInstance(AccountTransaction.class.getClassLoader(),
-                new Class<?>[] {AccountTransaction.class}, handler);
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
     /** Kills, from another connection, every backend of the test database idle inside a transaction. */
