@@ -465,15 +465,16 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
     public List<QueuedRecipient> takeQueuedRecipients(int limit) {
         List<Taken> taken;
         if (setBased) {
-            // One statement: the CTE locks the front of the queue, skipping what other dispatchers
-            // hold, and the DELETE removes exactly those rows. MATERIALIZED, as in claimOutboxEntries:
-            // as a join's inner side the locking query could be scanned again and exceed the limit.
+            // One statement: the sub-select locks the front of the queue, skipping what other
+            // dispatchers hold, and the DELETE removes exactly those rows. As an ARRAY(...) it runs
+            // once, before the delete (a join's inner side could be scanned again and exceed the
+            // limit), and the delete finds its rows by primary key: joined to a CTE instead, it
+            // hashed the account's whole queue for every take (9 ms for 500 of 50,000).
             taken = new ArrayList<>(run("take queued broadcast recipients", () -> handle
-                    .createQuery("WITH t AS MATERIALIZED (SELECT queue_seq FROM broadcast_recipients"
-                            + " WHERE account_id = :account ORDER BY queue_seq LIMIT :limit FOR UPDATE SKIP LOCKED)"
-                            + " DELETE FROM broadcast_recipients b USING t"
-                            + " WHERE b.account_id = :account AND b.queue_seq = t.queue_seq"
-                            + " RETURNING b.queue_seq, b.broadcast_id, b.recipient, b.sender_kind, b.sender_value")
+                    .createQuery("DELETE FROM broadcast_recipients WHERE account_id = :account"
+                            + " AND queue_seq = ANY (ARRAY(SELECT queue_seq FROM broadcast_recipients"
+                            + " WHERE account_id = :account ORDER BY queue_seq LIMIT :limit FOR UPDATE SKIP LOCKED))"
+                            + " RETURNING " + RECIPIENT_COLUMNS)
                     .bind("account", account)
                     .bind("limit", limit)
                     .map(TAKEN)
