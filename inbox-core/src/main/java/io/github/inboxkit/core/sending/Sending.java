@@ -185,11 +185,11 @@ public final class Sending {
      * and queued in bounded batches (one transaction per batch), and opted-out, unreadable, unknown
      * and repeated recipients are skipped and reported with the reason.
      *
-     * <p>This call only queues the recipients kept, so that it is quick whatever the list's length
-     * (about a second for 100,000 on PostgreSQL). The {@link #dispatcher() dispatcher} writes each
-     * copy into its recipient's thread, QUEUED, in the steps that follow, a batch per step
-     * ({@link Builder#broadcastBatchSize}) and in
-     * the recipients' order, before sending it like any queued message; until then the copy counts
+     * <p>This call only queues the recipients kept, so that it stays quick for long lists (1.4 to
+     * 1.7 s for 100,000 on the embedded PostgreSQL of docs/performance.md). The
+     * {@link #dispatcher() dispatcher} writes each copy into its recipient's thread, QUEUED, in the
+     * steps that follow, a batch per step ({@link Builder#broadcastBatchSize}) and in the
+     * recipients' order, before sending it like any queued message; until then the copy counts
      * as queued in {@link #broadcastProgress}, and a STOP that commits before it is claimed still
      * stops it (DESIGN invariant 5). Each copy's events are published when it is written.
      *

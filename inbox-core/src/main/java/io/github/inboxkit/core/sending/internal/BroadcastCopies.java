@@ -16,9 +16,10 @@ import java.util.Optional;
 /**
  * Writes queued broadcast recipients' copies into their threads and the outbox (F19), in the
  * dispatcher's step: creating a broadcast only checks and queues its recipients, so that it takes
- * about a second for 100,000 of them; each copy is then written as a single send's would be, QUEUED,
- * before any dispatcher can claim it. Whether the contact opted out in between is the claim's to
- * check (DESIGN invariant 5), as for every queued message. Stateless and thread-safe.
+ * about 1.5 s for 100,000 of them on PostgreSQL; each copy is then written as a single send's
+ * would be, QUEUED, before any dispatcher can claim it. Whether the contact opted out in between
+ * is the claim's to check (DESIGN invariant 5), as for every queued message. Stateless and
+ * thread-safe.
  */
 final class BroadcastCopies {
 
