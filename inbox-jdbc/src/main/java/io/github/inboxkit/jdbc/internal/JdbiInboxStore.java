@@ -89,7 +89,7 @@ public final class JdbiInboxStore implements SendingStore {
      * partial claim index, which holds only pending rows), kept if the first of their pending
      * entries by due time that is claimable now exists (the claim index again, in its order).
      */
-    private static final String ACCOUNTS_WITH_CLAIMABLE_OUTBOX = accountsHaving("outbox_entries", "pending = TRUE",
+    static final String ACCOUNTS_WITH_CLAIMABLE_OUTBOX = accountsHaving("outbox_entries", "pending = TRUE",
             "due_at, message_id")
             + " AND (SELECT e.due_at FROM outbox_entries e WHERE e.account_id = f.account_id AND "
             + JdbiSendingTransaction.CLAIMABLE + " ORDER BY e.due_at, e.message_id LIMIT 1) IS NOT NULL"

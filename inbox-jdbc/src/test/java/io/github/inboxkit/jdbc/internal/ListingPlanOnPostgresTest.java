@@ -11,7 +11,6 @@ import io.github.inboxkit.core.inbox.InboxCursor;
 import io.github.inboxkit.core.inbox.ReadFilter;
 import io.github.inboxkit.core.store.ConversationListing;
 import io.github.inboxkit.core.store.SearchTerm;
-import io.github.inboxkit.jdbc.TestDatabases;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,8 +44,7 @@ class ListingPlanOnPostgresTest {
 
     @BeforeAll
     void generateDataSet() {
-        pool = TestDatabases.freshPostgres(2);
-        new SchemaMigrator(pool, "classpath:io/github/inboxkit/jdbc/migration/postgresql").migrate();
+        pool = PostgresPlans.migratedDatabase();
         jdbi = Jdbi.create(pool);
         jdbi.useHandle(handle -> {
             handle.execute("SELECT setseed(0.42)");
@@ -127,16 +125,8 @@ class ListingPlanOnPostgresTest {
 
     /** The plan PostgreSQL caches for a prepared statement once it stops planning per value. */
     private String explainGeneric(ConversationListing listing, String text) {
-        String sql = JdbiAccountTransaction.ListingSql.of(listing).text();
-        List<String> names = List.of(":account", ":state", ":since", ":textPattern", ":limit");
-        for (int i = 0; i < names.size(); i++) {
-            sql = sql.replace(names.get(i), "$" + (i + 1));
-        }
-        // the simple query protocol sends $n to the server as written, which EXPLAIN (GENERIC_PLAN) accepts
-        try (Handle handle = Jdbi.create(pool.getJdbcUrl() + (pool.getJdbcUrl().contains("?") ? "&" : "?") + "preferQueryMode=simple", "postgres", "").open()) {
-            return handle.createQuery("EXPLAIN (GENERIC_PLAN) " + sql)
-                    .mapTo(String.class).stream().collect(Collectors.joining("\n"));
-        }
+        return PostgresPlans.explainGeneric(pool, JdbiAccountTransaction.ListingSql.of(listing).text(),
+                List.of("account", "state", "since", "textPattern", "limit"));
     }
 
     private ConversationListing listing(ConversationState state, AssignmentFilter assignment, ReadFilter read,
