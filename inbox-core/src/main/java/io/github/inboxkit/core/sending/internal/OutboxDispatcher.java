@@ -94,16 +94,17 @@ final class OutboxDispatcher implements Dispatcher {
         int written = writeBroadcastCopies();
         Instant now = runner.now();
         Map<AccountId, List<OutboxEntry>> claims = new LinkedHashMap<>();
-        int[] skipped = {0};
-        int taken = shareOut(runner.store().accountsWithClaimableOutbox(now, batchSize), batchSize, (account, room) -> {
+        List<Claimed> all = new ArrayList<>();
+        shareOut(runner.store().accountsWithClaimableOutbox(now, batchSize), batchSize, (account, room) -> {
             Claimed claimed = runner.run(account, (tx, events) -> claim(tx, now, room, events));
             if (!claimed.entries().isEmpty()) {
                 claims.computeIfAbsent(account, a -> new ArrayList<>()).addAll(claimed.entries());
             }
-            skipped[0] += claimed.skipped();
+            all.add(claimed);
             return claimed.entries().size() + claimed.skipped();
         });
-        int claimedCount = taken - skipped[0];
+        int claimedCount = all.stream().mapToInt(claimed -> claimed.entries().size()).sum();
+        int skipped = all.stream().mapToInt(Claimed::skipped).sum();
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         for (Map.Entry<AccountId, List<OutboxEntry>> claim : claims.entrySet()) {
             // every carrier call outside any transaction; then the account's results in one
@@ -111,7 +112,7 @@ final class OutboxDispatcher implements Dispatcher {
             record(claim.getKey(), results).forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
         }
         return new DispatchSummary(written, claimedCount, outcomes.getOrDefault(Outcome.SENT, 0),
-                outcomes.getOrDefault(Outcome.RETRIED, 0), outcomes.getOrDefault(Outcome.FAILED, 0), skipped[0],
+                outcomes.getOrDefault(Outcome.RETRIED, 0), outcomes.getOrDefault(Outcome.FAILED, 0), skipped,
                 outcomes.getOrDefault(Outcome.DEFERRED, 0));
     }
 
