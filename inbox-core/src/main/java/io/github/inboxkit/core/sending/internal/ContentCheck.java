@@ -5,10 +5,12 @@ import io.github.inboxkit.carrier.OutboundMedia;
 import io.github.inboxkit.carrier.ShiftTable;
 import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.compose.DraftValidator;
 import io.github.inboxkit.core.compose.ValidatedDraft;
 import io.github.inboxkit.core.media.MediaValidator;
+import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.MmsNotSupportedException;
 import io.github.inboxkit.core.sending.UnknownNationalLanguageException;
 import io.github.inboxkit.core.text.Encoding;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,7 +45,25 @@ final class ContentCheck {
      * @param media the attachment as the carrier takes it
      */
     record Checked(String text, int segmentCount, TextEncoding encoding, List<ShiftTable> shiftTables,
-            List<OutboundMedia> media) {}
+            List<OutboundMedia> media) {
+
+        /** The content a broadcast's copies carry, as stored once with it. */
+        static Checked of(BroadcastContent content) {
+            return new Checked(content.text(), content.segmentCount(), content.encoding(), content.shiftTables(),
+                    content.media());
+        }
+
+        /**
+         * This content as a broadcast stores it for its copies.
+         *
+         * @param carrierId the carrier that sends every copy
+         * @param author who sent the broadcast
+         */
+        BroadcastContent forBroadcast(String carrierId, Optional<UserId> author) {
+            return BroadcastContent.builder().text(text).media(media).segmentCount(segmentCount).encoding(encoding)
+                    .shiftTables(shiftTables).carrierId(carrierId).author(author).build();
+        }
+    }
 
     /**
      * Checks a draft for one carrier and account.

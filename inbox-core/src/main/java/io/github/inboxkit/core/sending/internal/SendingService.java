@@ -27,7 +27,6 @@ import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.phone.InvalidPhoneNumberException;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.Broadcast;
-import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.BroadcastProgress;
 import io.github.inboxkit.core.sending.BroadcastRequest;
@@ -210,15 +209,7 @@ public final class SendingService {
             requireAuthor(tx, request.author());
             ContentCheck.Checked checked = ContentCheck.check(request.draft(), settings, carrier.id(),
                     carrier.capabilities());
-            tx.insertBroadcast(broadcast, BroadcastContent.builder()
-                    .text(checked.text())
-                    .media(checked.media())
-                    .segmentCount(checked.segmentCount())
-                    .encoding(checked.encoding())
-                    .shiftTables(checked.shiftTables())
-                    .carrierId(carrier.id())
-                    .author(request.author())
-                    .build());
+            tx.insertBroadcast(broadcast, checked.forBroadcast(carrier.id(), request.author()));
             return null;
         });
         Set<PhoneNumber> seen = new HashSet<>();
