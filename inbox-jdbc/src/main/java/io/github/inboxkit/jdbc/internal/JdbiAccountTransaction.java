@@ -405,13 +405,10 @@ class JdbiAccountTransaction implements AccountTransaction {
             column("preview", "preview", "text", Conversation::lastMessagePreview),
             column("last_message_sequence", "sequence", "bigint", Conversation::lastMessageSequence),
             column("created_at", "createdAt", "timestamptz", c -> time(c.createdAt()))));
-    private static final String INSERT_CONVERSATION = CONVERSATION_ROW.rowInsert();
-    private static final String UPDATE_CONVERSATION = CONVERSATION_ROW.rowUpdate();
 
     @Override
     public void insertConversation(Conversation conversation) {
-        run("insert conversation", () -> bindConversation(handle.createUpdate(INSERT_CONVERSATION), conversation)
-                .execute());
+        writeOne("insert conversation", CONVERSATION_ROW, true, conversation);
     }
 
     @Override
@@ -421,17 +418,12 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     @Override
     public void updateConversation(Conversation conversation) {
-        run("update conversation", () -> bindConversation(handle.createUpdate(UPDATE_CONVERSATION), conversation)
-                .execute());
+        writeOne("update conversation", CONVERSATION_ROW, false, conversation);
     }
 
     @Override
     public void updateConversations(List<Conversation> conversations) {
         writeAll("update conversations", CONVERSATION_ROW, false, conversations);
-    }
-
-    private <S extends SqlStatement<S>> S bindConversation(S statement, Conversation conversation) {
-        return CONVERSATION_ROW.bind(statement.bind("account", account), conversation);
     }
 
     @Override
@@ -513,12 +505,10 @@ class JdbiAccountTransaction implements AccountTransaction {
             column("carrier_received_at", "carrierReceivedAt", "timestamptz",
                     m -> m.carrierReceivedAt().map(JdbiAccountTransaction::time).orElse(null)),
             column("created_at", "createdAt", "timestamptz", m -> time(m.createdAt()))));
-    private static final String INSERT_MESSAGE = MESSAGE_ROW.rowInsert();
-    private static final String UPDATE_MESSAGE = MESSAGE_ROW.rowUpdate();
 
     @Override
     public void insertMessage(Message message) {
-        run("insert message", () -> bindMessage(handle.createUpdate(INSERT_MESSAGE), message).execute());
+        writeOne("insert message", MESSAGE_ROW, true, message);
     }
 
     @Override
@@ -528,7 +518,7 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     @Override
     public void updateMessage(Message message) {
-        run("update message", () -> bindMessage(handle.createUpdate(UPDATE_MESSAGE), message).execute());
+        writeOne("update message", MESSAGE_ROW, false, message);
     }
 
     @Override
@@ -542,19 +532,23 @@ class JdbiAccountTransaction implements AccountTransaction {
                 + " WHERE account_id = :account AND message_id IN (<keys>)", ids, MessageId::value, MESSAGE, Message::id);
     }
 
-    private <S extends SqlStatement<S>> S bindMessage(S statement, Message message) {
-        return MESSAGE_ROW.bind(statement.bind("account", account), message);
+    /** Inserts or updates one row with the columns' single-row statement. */
+    final <T> void writeOne(String operation, RowColumns<T> columns, boolean insert, T row) {
+        run(operation, () -> columns.bind(handle.createUpdate(insert ? columns.rowInsert() : columns.rowUpdate())
+                .bind("account", account), row).execute());
     }
 
     /**
      * Inserts or updates many rows: one set-based statement on PostgreSQL, else one batch of
-     * single-row statements.
+     * single-row statements; a single row with {@link #writeOne}.
      */
     final <T> void writeAll(String operation, RowColumns<T> columns, boolean insert, List<T> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        if (setBased && rows.size() > 1) {
+        if (rows.size() == 1) {
+            writeOne(operation, columns, insert, rows.get(0));
+        } else if (setBased) {
             run(operation, () -> insert ? columns.insertAll(handle, account, rows)
                     : columns.updateAll(handle, account, rows));
         } else {
@@ -726,7 +720,7 @@ class JdbiAccountTransaction implements AccountTransaction {
     // ----- plumbing ---------------------------------------------------------------------------
 
     /** Binds a uuid or an untyped NULL (a NULL typed varchar is refused by PostgreSQL's uuid column). */
-    static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindNullableUuid(
+    static <S extends SqlStatement<S>> S bindNullableUuid(
             S statement, String name, Optional<UUID> value) {
         return value.isPresent() ? statement.bind(name, value.get()) : statement.bindNull(name, java.sql.Types.OTHER);
     }

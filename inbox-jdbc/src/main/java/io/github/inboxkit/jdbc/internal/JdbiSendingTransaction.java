@@ -48,7 +48,6 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The sending pipeline's operations on the SQL schema (outbox, broadcasts and their queued
@@ -143,12 +142,10 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
                     .orElse(null)),
             column("created_at", "createdAt", "timestamptz", entry -> time(entry.createdAt())),
             column("updated_at", "updatedAt", "timestamptz", entry -> time(entry.updatedAt()))));
-    private static final String UPDATE_ENTRY = ENTRY_ROW.rowUpdate();
-    private static final String INSERT_ENTRY = ENTRY_ROW.rowInsert();
 
     @Override
     public void insertOutboxEntry(OutboxEntry entry) {
-        run("insert outbox entry", () -> bindEntry(handle.createUpdate(INSERT_ENTRY), entry).execute());
+        writeOne("insert outbox entry", ENTRY_ROW, true, entry);
     }
 
     @Override
@@ -158,7 +155,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
 
     @Override
     public void updateOutboxEntry(OutboxEntry entry) {
-        run("update outbox entry", () -> bindEntry(handle.createUpdate(UPDATE_ENTRY), entry).execute());
+        writeOne("update outbox entry", ENTRY_ROW, false, entry);
     }
 
     @Override
@@ -187,10 +184,6 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
         return readByKeys("lock outbox entries", "SELECT " + ENTRY_COLUMNS + " FROM outbox_entries"
                 + " WHERE account_id = :account AND message_id IN (<keys>) ORDER BY message_id FOR UPDATE",
                 ids, MessageId::value, ENTRY, OutboxEntry::messageId);
-    }
-
-    private <S extends SqlStatement<S>> S bindEntry(S statement, OutboxEntry entry) {
-        return ENTRY_ROW.bind(statement.bind("account", account), entry);
     }
 
     @Override
