@@ -79,7 +79,10 @@ public interface OutboxEntry {
     /** @return when it may next be claimed */
     Instant dueAt();
 
-    /** @return the time the user scheduled it for, in their zone, for a scheduled message (F27) */
+    /**
+     * @return the time the user scheduled it for, in their zone, for a scheduled message (F27):
+     *     always present while SCHEDULED, and kept once it is claimed
+     */
     Optional<ScheduledTime> scheduledFor();
 
     /** @return until when a dispatcher's claim holds, while SENDING */
@@ -151,6 +154,9 @@ public interface OutboxEntry {
         }
         if (text().isEmpty() && media().isEmpty()) {
             throw new IllegalArgumentException("an outbox entry needs text or media");
+        }
+        if (status() == MessageStatus.SCHEDULED && scheduledFor().isEmpty()) {
+            throw new IllegalArgumentException("a SCHEDULED entry needs the time it is scheduled for");
         }
         if ((status() == MessageStatus.FAILED) != failure().isPresent()) {
             throw new IllegalArgumentException("failure must be given exactly when the status is FAILED");

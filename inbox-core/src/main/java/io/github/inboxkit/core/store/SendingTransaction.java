@@ -113,10 +113,10 @@ public interface SendingTransaction extends AccountTransaction {
     /**
      * Claims up to {@code limit} entries a dispatcher may claim at {@code now}, the ones {@link
      * #lockClaimableOutboxEntries} would lock, and writes each as {@link OutboxEntry#claimed} says
-     * (SENDING, one more attempt, held until {@code leaseUntil}), in one step.
+     * (SENDING, one more attempt, held until {@code leaseUntil}), its message too, in one step.
      *
-     * <p>The default locks them, then updates them with {@link #updateOutboxEntries}; a SQL store
-     * claims and writes in one statement.
+     * <p>The default locks them, then writes them with {@link #updateOutboxEntries} and {@link
+     * #syncMessages}; a SQL store claims and writes both tables in one statement.
      *
      * @param now the current time
      * @param limit the most entries, at least 1
@@ -125,7 +125,9 @@ public interface SendingTransaction extends AccountTransaction {
      */
     default List<OutboxEntry> claimOutboxEntries(Instant now, int limit, Instant leaseUntil) {
         List<OutboxEntry> due = lockClaimableOutboxEntries(now, limit);
-        updateOutboxEntries(due.stream().map(entry -> entry.claimed(now, leaseUntil)).toList());
+        List<OutboxEntry> claimed = due.stream().map(entry -> entry.claimed(now, leaseUntil)).toList();
+        updateOutboxEntries(claimed);
+        syncMessages(claimed);
         return due;
     }
 
@@ -145,6 +147,24 @@ public interface SendingTransaction extends AccountTransaction {
      */
     default void updateOutboxEntries(List<OutboxEntry> entries) {
         entries.forEach(this::updateOutboxEntry);
+    }
+
+    /**
+     * Records how entries' deliveries moved, and their messages with them: each entry's status,
+     * attempts, due time, lease, carrier message id, failure and update time, and each message's
+     * status and carrier message id (entries whose message is gone are skipped). For the changes a
+     * dispatcher or a delivery report makes: what an entry carries to the carrier (recipient,
+     * sender, text, media, encoding, shift tables, schedule, broadcast) must be as stored; a
+     * change to that goes through {@link #updateOutboxEntries} and {@link #syncMessages}.
+     *
+     * <p>The default calls those two; a SQL store writes the state columns only, about a fifth of
+     * an entry's, a batch per table.
+     *
+     * @param entries the entries after their change, each read in this transaction
+     */
+    default void updateOutboxStates(List<OutboxEntry> entries) {
+        updateOutboxEntries(entries);
+        syncMessages(entries);
     }
 
     /**

@@ -260,6 +260,43 @@ public abstract class BatchOperationsContract {
     }
 
     @Test
+    @DisplayName("F31 updateOutboxStates records each entry's delivery state and its message's status and carrier id")
+    void updateOutboxStatesRecordsDeliveries() {
+        Batch batch = recordBatch(account, 0, 3);
+        List<OutboxEntry> recorded = List.of(
+                OutboxEntry.builder().from(batch.entries().get(0)).status(MessageStatus.SENT).carrierMessageId("SM-0")
+                        .attempts(1).updatedAt(NOW.plusSeconds(1)).build(),
+                OutboxEntry.builder().from(batch.entries().get(1)).status(MessageStatus.QUEUED).attempts(2)
+                        .dueAt(NOW.plusSeconds(30)).updatedAt(NOW.plusSeconds(1)).build(),
+                OutboxEntry.builder().from(batch.entries().get(2)).status(MessageStatus.FAILED).attempts(1)
+                        .failure(SendFailure.of(FailureReason.REJECTED_BY_CARRIER, "refused"))
+                        .updatedAt(NOW.plusSeconds(1)).build());
+        OutboxEntry leased = OutboxEntry.builder().from(batch.entries().get(1)).status(MessageStatus.SENDING)
+                .attempts(2).leaseUntil(NOW.plusSeconds(60)).build();
+
+        store.inSendingTransaction(account, tx -> {
+            tx.updateOutboxStates(List.of(recorded.get(0), recorded.get(2)));
+            tx.updateOutboxStates(List.of(leased));
+            return null;
+        });
+        store.inSendingTransaction(account, tx -> {
+            assertThat(tx.findOutboxEntry(leased.messageId())).contains(leased);
+            tx.updateOutboxStates(List.of(recorded.get(1)));
+            return null;
+        });
+
+        store.inSendingTransaction(account, tx -> {
+            for (int i = 0; i < 3; i++) {
+                OutboxEntry entry = recorded.get(i);
+                assertThat(tx.findOutboxEntry(entry.messageId())).contains(entry);
+                assertThat(tx.findMessage(entry.messageId())).contains(Message.builder().from(batch.messages().get(i))
+                        .status(entry.status()).carrierMessageId(entry.carrierMessageId()).build());
+            }
+            return null;
+        });
+    }
+
+    @Test
     @DisplayName("F31 kept delivery reports of many carrier ids are taken at once, each id's in arrival order, once")
     void takeKeptReportsOfMany() {
         DeliveryReport a1 = DeliveryReport.of("A", DeliveryStatus.SENT, NOW);

@@ -234,7 +234,7 @@ public abstract class OutboxContract {
     }
 
     @Test
-    @DisplayName("F31 a claim takes the claimable entries, earliest due first, and writes each as OutboxEntry.claimed says")
+    @DisplayName("F31 a claim takes the claimable entries, earliest due first, and writes each as OutboxEntry.claimed says, its message SENDING")
     void claimWritesTheClaim() {
         Queue q = queueOneOfEach();
         Instant leaseUntil = NOW.plusSeconds(120);
@@ -247,8 +247,12 @@ public abstract class OutboxContract {
         for (OutboxEntry before : List.of(q.expiredNow(), q.first(), q.scheduledDue())) {
             assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(before.messageId())))
                     .contains(before.claimed(NOW, leaseUntil));
+            assertThat(inTx((SendingTransaction tx) -> tx.findMessage(before.messageId())))
+                    .hasValueSatisfying(message -> assertThat(message.status()).isEqualTo(MessageStatus.SENDING));
         }
         assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(q.later().messageId()))).contains(q.later());
+        assertThat(inTx((SendingTransaction tx) -> tx.findMessage(q.later().messageId())))
+                .hasValueSatisfying(message -> assertThat(message.status()).isEqualTo(MessageStatus.QUEUED));
         assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(q.leased().messageId()))).contains(q.leasedNow());
         assertThat(inTx((SendingTransaction tx) -> tx.claimOutboxEntries(NOW, 10, leaseUntil))).isEmpty();
         assertThat(inTx((SendingTransaction tx) -> tx.claimOutboxEntries(leaseUntil, 10, leaseUntil.plusSeconds(60))))

@@ -67,6 +67,12 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
             + " sender_kind, sender_value, body, media, segment_count, encoding, shift_tables, attempts, due_at,"
             + " scheduled_at, scheduled_zone, lease_until, carrier_message_id, failure, broadcast_id, created_at, updated_at";
 
+    /**
+     * SCHEDULED; the first two terms, implied by it (an entry is scheduled for a time and pending),
+     * are the scheduled indexes' predicate on PostgreSQL (V6).
+     */
+    static final String SCHEDULED = "pending AND scheduled_at IS NOT NULL AND status = 'SCHEDULED'";
+
     /** Claimable at :now, as {@link OutboxEntry#isClaimable} says. */
     static final String CLAIMABLE = "pending = TRUE AND due_at <= :now"
             + " AND (status <> 'SENDING' OR lease_until IS NULL OR lease_until <= :now)";
@@ -178,6 +184,19 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
         writeAll("update messages of outbox entries", MESSAGE_SYNC, false, entries);
     }
 
+    /** What a delivery changes of an outbox row: the columns after the content. */
+    private static final RowColumns<OutboxEntry> ENTRY_STATE = ENTRY_ROW.only(List.of("status",
+            "pending", "attempts", "due_at", "lease_until", "carrier_message_id", "failure", "updated_at"));
+
+    /** What a delivery changes of a message. */
+    private static final RowColumns<OutboxEntry> MESSAGE_STATE = MESSAGE_SYNC.only(List.of("status", "carrier_message_id"));
+
+    @Override
+    public void updateOutboxStates(List<OutboxEntry> entries) {
+        writeAll("record outbox entries", ENTRY_STATE, false, entries);
+        writeAll("record messages of outbox entries", MESSAGE_STATE, false, entries);
+    }
+
     @Override
     public Map<MessageId, OutboxEntry> lockOutboxEntries(Collection<MessageId> ids) {
         // ordered, so that overlapping batches take their locks in one order
@@ -235,13 +254,15 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
         if (!setBased) {
             return SendingTransaction.super.claimOutboxEntries(now, limit, leaseUntil);
         }
-        // One statement: the CTE locks and RETURNING gives the rows as they were; the columns written
-        // are exactly OutboxEntry.claimed's. MATERIALIZED, so that the locking query runs once: as a
+        // One statement: the CTE locks, the messages are written SENDING, and RETURNING gives the rows
+        // as they were; the columns written are exactly OutboxEntry.claimed's. MATERIALIZED, so that the locking query runs once: as a
         // join's inner side it could be scanned again and, skipping its own locks, exceed the limit.
         List<OutboxEntry> claimed = new ArrayList<>(run("claim outbox entries", () -> handle
                 .createQuery("WITH c AS MATERIALIZED (SELECT " + ENTRY_COLUMNS + " FROM outbox_entries"
                         + " WHERE account_id = :account AND " + CLAIMABLE
-                        + " ORDER BY due_at, message_id LIMIT :limit FOR UPDATE SKIP LOCKED)"
+                        + " ORDER BY due_at, message_id LIMIT :limit FOR UPDATE SKIP LOCKED),"
+                        + " m AS (UPDATE messages t SET status = 'SENDING' FROM c"
+                        + " WHERE t.account_id = :account AND t.message_id = c.message_id)"
                         + " UPDATE outbox_entries o SET status = 'SENDING', pending = TRUE,"
                         + " attempts = c.attempts + 1, lease_until = :leaseUntil, updated_at = :now"
                         + " FROM c WHERE o.account_id = :account AND o.message_id = c.message_id RETURNING c.*")
@@ -259,7 +280,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
     public List<OutboxEntry> listScheduledOutboxEntries(int limit) {
         return run("list scheduled messages", () -> handle
                 .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries WHERE account_id = :account"
-                        + " AND status = 'SCHEDULED' ORDER BY due_at, message_id LIMIT :limit")
+                        + " AND " + SCHEDULED + " ORDER BY due_at, message_id LIMIT :limit")
                 .bind("account", account)
                 .bind("limit", limit)
                 .map(ENTRY)
@@ -270,7 +291,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
     public List<OutboxEntry> listScheduledOutboxEntries(ConversationId conversation, int limit) {
         return run("list scheduled messages", () -> handle
                 .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries WHERE account_id = :account"
-                        + " AND conversation_id = :conversation AND status = 'SCHEDULED'"
+                        + " AND conversation_id = :conversation AND " + SCHEDULED
                         + " ORDER BY due_at, message_id LIMIT :limit")
                 .bind("account", account)
                 .bind("conversation", conversation.value())

@@ -94,6 +94,22 @@ final class RowColumns<T> {
                 + " FROM unnest(" + arrays + ") WITH ORDINALITY AS v(" + names + ", row_number) ORDER BY v.row_number";
     }
 
+    /**
+     * The same table and key with some of the columns, for updates that write only those.
+     *
+     * @param names the columns' names, each one of this list's
+     * @return the narrower list
+     * @throws IllegalArgumentException if a name is not one of this list's columns
+     */
+    RowColumns<T> only(List<String> names) {
+        List<Column<T>> kept = new ArrayList<>(names.size());
+        for (String name : names) {
+            kept.add(columns.stream().filter(column -> column.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no column " + name + " in " + this.table)));
+        }
+        return new RowColumns<>(table, key, kept);
+    }
+
     /** The single-row update by key, with named parameters. */
     String rowUpdate() {
         return rowUpdate;

@@ -2,18 +2,12 @@ package io.github.inboxkit.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Reads PostgreSQL's plans of the dispatcher's own statements on the shape of data that misled the
@@ -22,39 +16,30 @@ import org.junit.jupiter.api.TestInstance;
  * analysed. The scan for accounts with due messages must descend the claim index, which holds the
  * pending entries only, and the take from the queue must find its rows by primary key.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DispatchPlanOnPostgresTest {
+class DispatchPlanOnPostgresTest extends PostgresPlans {
 
     private static final int SENT = 50_000;
     private static final int PENDING = 50_000;
 
-    private HikariDataSource pool;
-    private Jdbi jdbi;
-    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
     @BeforeAll
     void generateDataSet() {
-        pool = PostgresPlans.migratedDatabase();
-        jdbi = Jdbi.create(pool);
         jdbi.useHandle(handle -> {
-            String entries = "INSERT INTO outbox_entries (account_id, message_id, conversation_id, recipient, status,"
-                    + " pending, carrier_id, sender_kind, sender_value, body, media, segment_count, encoding, attempts,"
-                    + " due_at, broadcast_id, created_at, updated_at)"
-                    + " SELECT :account, gen_random_uuid(), gen_random_uuid(), '+1415555' || lpad((i % 10000)::text, 4, '0'),"
-                    + " :status, :pending, 'simulator', 'LONG_CODE', '+14155550100', 'Sale', '[]', 1, 'GSM_7', 0,"
-                    + " :dueAt - (i || ' milliseconds')::interval, CAST(:broadcast AS uuid), :dueAt, :dueAt"
-                    + " FROM generate_series(1, :count) AS i";
+            String entries = PostgresPlans.OUTBOX_ENTRIES;
             // the sent broadcast's id sorts first: the broadcast index lists its rows before the pending ones
             handle.createUpdate(entries).bind("account", "acct-busy").bind("status", "SENT").bind("pending", false)
                     .bind("broadcast", "00000000-0000-0000-0000-000000000001").bind("count", SENT)
-                    .bind("dueAt", JdbiAccountTransaction.time(now)).execute();
+                    .bind("dueAt", JdbiAccountTransaction.time(now)).bind("direction", -1)
+                    .bind("scheduledAt", (Object) null).bind("zone", (String) null).execute();
             handle.createUpdate(entries).bind("account", "acct-busy").bind("status", "QUEUED").bind("pending", true)
                     .bind("broadcast", "ffffffff-ffff-ffff-ffff-ffffffffffff").bind("count", PENDING)
-                    .bind("dueAt", JdbiAccountTransaction.time(now)).execute();
+                    .bind("dueAt", JdbiAccountTransaction.time(now)).bind("direction", -1)
+                    .bind("scheduledAt", (Object) null).bind("zone", (String) null).execute();
             for (int i = 0; i < 20; i++) {
                 handle.createUpdate(entries).bind("account", "acct-" + i).bind("status", "QUEUED").bind("pending", true)
                         .bind("broadcast", "11111111-1111-1111-1111-111111111111").bind("count", 10)
-                        .bind("dueAt", JdbiAccountTransaction.time(now)).execute();
+                        .bind("dueAt", JdbiAccountTransaction.time(now)).bind("direction", -1)
+                    .bind("scheduledAt", (Object) null).bind("zone", (String) null).execute();
             }
             handle.execute("INSERT INTO broadcast_recipients (account_id, broadcast_id, recipient, sender_kind,"
                     + " sender_value) SELECT 'acct-busy', 'ffffffff-ffff-ffff-ffff-ffffffffffff',"
@@ -62,11 +47,6 @@ class DispatchPlanOnPostgresTest {
                     + " FROM generate_series(1, 100000) AS i");
             handle.execute("VACUUM ANALYZE");
         });
-    }
-
-    @AfterAll
-    void close() {
-        pool.close();
     }
 
     @Test

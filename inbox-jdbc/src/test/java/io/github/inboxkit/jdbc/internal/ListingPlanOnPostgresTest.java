@@ -2,7 +2,6 @@ package io.github.inboxkit.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.ConversationState;
@@ -11,7 +10,6 @@ import io.github.inboxkit.core.inbox.InboxCursor;
 import io.github.inboxkit.core.inbox.ReadFilter;
 import io.github.inboxkit.core.store.ConversationListing;
 import io.github.inboxkit.core.store.SearchTerm;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,33 +17,24 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Reads PostgreSQL's plan of every listing statement on a data set large enough (and analysed)
  * for the planner's choice to mean something, and refuses a sequential scan over conversations or
  * messages: the inbox must be served by its keyset indexes, whatever the filters.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ListingPlanOnPostgresTest {
+class ListingPlanOnPostgresTest extends PostgresPlans {
 
     private static final int ACCOUNTS = 20;
     private static final int CONVERSATIONS_PER_ACCOUNT = 1000;
     private static final int MESSAGES_PER_CONVERSATION = 4;
 
-    private HikariDataSource pool;
-    private Jdbi jdbi;
-    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
     @BeforeAll
     void generateDataSet() {
-        pool = PostgresPlans.migratedDatabase();
-        jdbi = Jdbi.create(pool);
         jdbi.useHandle(handle -> {
             handle.execute("SELECT setseed(0.42)");
             handle.createUpdate(DataSetSql.CONVERSATIONS)
@@ -55,11 +44,6 @@ class ListingPlanOnPostgresTest {
             handle.execute(DataSetSql.CONTACTS);
             handle.execute("ANALYZE");
         });
-    }
-
-    @AfterAll
-    void close() {
-        pool.close();
     }
 
     @Test

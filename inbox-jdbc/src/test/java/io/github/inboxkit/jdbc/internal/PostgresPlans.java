@@ -2,22 +2,56 @@ package io.github.inboxkit.jdbc.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.inboxkit.jdbc.TestDatabases;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 
-/** What the plan tests share: a migrated PostgreSQL database, and the generic plan of a statement. */
-final class PostgresPlans {
+/**
+ * What the tests that read PostgreSQL's plans and counters share: a fresh database with the
+ * library's schema for the test class (opened before its own {@code @BeforeAll}, closed after it),
+ * generated outbox entries, and the generic plan of a statement.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PostgresPlans {
 
-    private PostgresPlans() {}
+    /** The test class's database. */
+    protected HikariDataSource pool;
+    /** JDBI on {@link #pool}. */
+    protected Jdbi jdbi;
+    /** The time the data set is generated around. */
+    protected final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
-    /** A fresh PostgreSQL database with the library's schema. */
-    static HikariDataSource migratedDatabase() {
-        HikariDataSource pool = TestDatabases.freshPostgres(2);
+    @BeforeAll
+    final void openMigratedDatabase() {
+        pool = TestDatabases.freshPostgres(2);
         new SchemaMigrator(pool, "classpath:io/github/inboxkit/jdbc/migration/postgresql").migrate();
-        return pool;
+        jdbi = Jdbi.create(pool);
     }
+
+    @AfterAll
+    final void closeDatabase() {
+        pool.close();
+    }
+
+    /**
+     * Generates {@code :count} outbox entries of one account (numbers cycle through 10,000), due one
+     * millisecond apart from {@code :dueAt}, {@code :direction} 1 (later) or -1 (earlier). Binds
+     * {@code :account}, {@code :status}, {@code :pending}, {@code :broadcast} (a uuid as text or
+     * null), {@code :scheduledAt} and {@code :zone} (both null unless scheduled) too.
+     */
+    static final String OUTBOX_ENTRIES = "INSERT INTO outbox_entries (account_id, message_id, conversation_id,"
+            + " recipient, status, pending, carrier_id, sender_kind, sender_value, body, media, segment_count, encoding,"
+            + " attempts, due_at, broadcast_id, scheduled_at, scheduled_zone, created_at, updated_at)"
+            + " SELECT :account, gen_random_uuid(), gen_random_uuid(), '+1415555' || lpad((i % 10000)::text, 4, '0'),"
+            + " :status, :pending, 'simulator', 'LONG_CODE', '+14155550100', 'Sale', '[]', 1, 'GSM_7', 0,"
+            + " :dueAt + (i * :direction || ' milliseconds')::interval, CAST(:broadcast AS uuid), :scheduledAt, :zone,"
+            + " :dueAt, :dueAt FROM generate_series(1, :count) AS i";
 
     /**
      * The plan PostgreSQL caches for a prepared statement once it stops planning per value.

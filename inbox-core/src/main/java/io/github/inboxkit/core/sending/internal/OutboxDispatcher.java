@@ -148,24 +148,24 @@ final class OutboxDispatcher implements Dispatcher {
     }
 
     private Claimed claim(SendingTransaction tx, Instant now, int limit, Events events) {
-        // claimed and written SENDING in one step; what the store wrote is what Transitions.claim says
+        // claimed and written SENDING, messages too, in one step; what the store wrote is what
+        // Transitions.claim says
         List<OutboxEntry> due = tx.claimOutboxEntries(now, limit, now.plus(lease));
         // the opt-out check is in the claiming transaction (invariant 5): a STOP that committed
         // before this claim stops the message
         Map<PhoneNumber, OptOutRecord> optOuts = tx.latestOptOutRecords(
                 due.stream().map(OutboxEntry::recipient).distinct().toList());
         List<OutboxEntry> after = new ArrayList<>(due.size());
+        List<OutboxEntry> optedOut = new ArrayList<>();
         List<OutboxEntry> rewritten = new ArrayList<>();
         List<OutboxEntry> claimed = new ArrayList<>(due.size());
-        int skipped = 0;
         for (OutboxEntry entry : due) {
             OptOutRecord record = optOuts.get(entry.recipient());
             if (record != null && record.action() == OptOutAction.OPTED_OUT) {
                 // failed from where it was before the claim: the attempt never happened
                 OutboxEntry failed = Transitions.skipOptedOut(entry, now).orElseThrow();
                 after.add(failed);
-                rewritten.add(failed);
-                skipped++;
+                optedOut.add(failed);
                 continue;
             }
             OutboxEntry sending = Transitions.claim(entry, now, lease).orElseThrow(() -> new IllegalStateException(
@@ -177,10 +177,11 @@ final class OutboxDispatcher implements Dispatcher {
             after.add(fixed);
             claimed.add(fixed);
         }
+        tx.updateOutboxStates(optedOut);
+        // only the encoding changed: the message, already SENDING, shows the same text
         tx.updateOutboxEntries(rewritten);
-        tx.syncMessages(after);
         ThreadRecorder.announce(tx, due, after, now, events);
-        return new Claimed(claimed, skipped);
+        return new Claimed(claimed, optedOut.size());
     }
 
     /**
@@ -337,7 +338,7 @@ final class OutboxDispatcher implements Dispatcher {
                     after.add(changed.get());
                 }
             }
-            ThreadRecorder.saveAll(tx, before, after, now, events);
+            ThreadRecorder.recordStates(tx, before, after, now, events);
             return outcomes;
         });
     }

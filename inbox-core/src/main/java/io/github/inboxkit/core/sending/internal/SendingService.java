@@ -334,7 +334,7 @@ public final class SendingService {
             if (changed.isEmpty()) {
                 return DeliveryReportOutcome.NO_CHANGE;
             }
-            ThreadRecorder.save(tx, entry.get(), changed.get(), now, events);
+            ThreadRecorder.recordStates(tx, List.of(entry.get()), List.of(changed.get()), now, events);
             return DeliveryReportOutcome.APPLIED;
         });
     }

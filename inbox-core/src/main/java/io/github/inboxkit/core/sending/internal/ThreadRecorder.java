@@ -146,7 +146,8 @@ final class ThreadRecorder {
     }
 
     /**
-     * Saves an entry's change and its message's, and collects the status event if it moved.
+     * Saves an entry's change, its content's included, and its message's, and collects the status
+     * event if it moved.
      *
      * @param tx the transaction
      * @param before the entry before
@@ -155,12 +156,14 @@ final class ThreadRecorder {
      * @param events where the event goes
      */
     static void save(SendingTransaction tx, OutboxEntry before, OutboxEntry after, Instant now, Events events) {
-        saveAll(tx, List.of(before), List.of(after), now, events);
+        tx.updateOutboxEntry(after);
+        tx.syncMessages(List.of(after));
+        announce(tx, List.of(before), List.of(after), now, events);
     }
 
     /**
-     * Saves many entries' changes and their messages', one batch each, and collects a status event
-     * for each entry that moved, in the order given.
+     * Records how entries' deliveries moved ({@link SendingTransaction#updateOutboxStates}: their
+     * content is as stored), and collects a status event for each entry that moved, in the order given.
      *
      * @param tx the transaction
      * @param before the entries before
@@ -168,13 +171,12 @@ final class ThreadRecorder {
      * @param now when
      * @param events where the events go
      */
-    static void saveAll(SendingTransaction tx, List<OutboxEntry> before, List<OutboxEntry> after, Instant now,
+    static void recordStates(SendingTransaction tx, List<OutboxEntry> before, List<OutboxEntry> after, Instant now,
             Events events) {
         if (after.isEmpty()) {
             return;
         }
-        tx.updateOutboxEntries(after);
-        tx.syncMessages(after);
+        tx.updateOutboxStates(after);
         announce(tx, before, after, now, events);
     }
 
