@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -165,6 +166,59 @@ public interface SendingTransaction extends AccountTransaction {
     default void updateOutboxStates(List<OutboxEntry> entries) {
         updateOutboxEntries(entries);
         syncMessages(entries);
+    }
+
+    /**
+     * Records how entries' deliveries moved where nothing else moved them since the caller wrote
+     * them, without locking them first: for each {@code expected.get(i)}, as the caller last wrote
+     * it (a claim, say), writes {@code after.get(i)} as {@link #updateOutboxStates} does if, and only
+     * if, the stored entry still has the expected status, attempts, lease and update time, and no
+     * delivery report is kept for {@code after}'s carrier message id (those are the caller's to take
+     * and apply first). Entries not written stay as they are, for the caller to lock and record.
+     *
+     * <p>The default writes none, so that a caller records every entry the long way; the in-memory
+     * and SQL stores decide and write, on PostgreSQL in one statement for both tables.
+     *
+     * @param expected the entries as the caller last wrote them
+     * @param after the same entries after their change, index for index, their content as stored
+     * @return the ids of the entries written
+     * @throws IllegalArgumentException if the lists differ in length or in their entries' ids
+     */
+    default Set<MessageId> updateOutboxStatesIfUnchanged(List<OutboxEntry> expected, List<OutboxEntry> after) {
+        requireSameEntries(expected, after);
+        return Set.of();
+    }
+
+    /**
+     * Checks the two lists of {@link #updateOutboxStatesIfUnchanged}: the same entries, index for index.
+     *
+     * @param expected the entries before
+     * @param after the entries after
+     * @throws IllegalArgumentException if they differ in length or in an id
+     */
+    static void requireSameEntries(List<OutboxEntry> expected, List<OutboxEntry> after) {
+        if (expected.size() != after.size()) {
+            throw new IllegalArgumentException("expected and after differ in length: " + expected.size() + " and "
+                    + after.size());
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            if (!expected.get(i).messageId().equals(after.get(i).messageId())) {
+                throw new IllegalArgumentException("expected and after differ at index " + i);
+            }
+        }
+    }
+
+    /**
+     * Whether a stored entry still has the status, attempts, lease and update time it was written
+     * with: what {@link #updateOutboxStatesIfUnchanged} compares.
+     *
+     * @param stored the entry as stored
+     * @param expected the entry as written
+     * @return whether nothing moved it since
+     */
+    static boolean unchangedSince(OutboxEntry stored, OutboxEntry expected) {
+        return stored.status() == expected.status() && stored.attempts() == expected.attempts()
+                && stored.leaseUntil().equals(expected.leaseUntil()) && stored.updatedAt().equals(expected.updatedAt());
     }
 
     /**

@@ -262,6 +262,64 @@ public abstract class OutboxContract {
     }
 
     @Test
+    @DisplayName("F31 results are recorded without a lock where nothing moved the entry since its claim and no report waits for it")
+    void recordIfUnchangedSinceTheClaim() {
+        List<OutboxEntry> queued = IntStream.range(0, 4).mapToObj(i -> queue(MessageStatus.QUEUED, NOW.minusSeconds(10 - i)))
+                .toList();
+        Instant leaseUntil = NOW.plusSeconds(120);
+        List<OutboxEntry> claimed = inTx((SendingTransaction tx) -> tx.claimOutboxEntries(NOW, 10, leaseUntil)).stream()
+                .map(entry -> entry.claimed(NOW, leaseUntil)).toList();
+        assertThat(claimed).extracting(OutboxEntry::messageId)
+                .containsExactlyElementsOf(queued.stream().map(OutboxEntry::messageId).toList());
+        Instant later = NOW.plusSeconds(1);
+        // the second one's lease ran out and another dispatcher claimed it again; the third one's
+        // delivery report came before its acceptance is recorded
+        OutboxEntry reclaimed = OutboxEntry.builder().from(claimed.get(1)).attempts(2).leaseUntil(later.plusSeconds(120))
+                .updatedAt(later).build();
+        UnmatchedDeliveryReport early = new UnmatchedDeliveryReport("simulator",
+                DeliveryReport.of("SM-2", DeliveryStatus.DELIVERED, later), later);
+        inTx((SendingTransaction tx) -> {
+            tx.updateOutboxStates(List.of(reclaimed));
+            tx.insertUnmatchedReport(early);
+            return null;
+        });
+        List<OutboxEntry> after = List.of(
+                OutboxEntry.builder().from(claimed.get(0)).status(MessageStatus.SENT).carrierMessageId("SM-0")
+                        .leaseUntil(Optional.empty()).updatedAt(later).build(),
+                OutboxEntry.builder().from(claimed.get(1)).status(MessageStatus.SENT).carrierMessageId("SM-1")
+                        .leaseUntil(Optional.empty()).updatedAt(later).build(),
+                OutboxEntry.builder().from(claimed.get(2)).status(MessageStatus.SENT).carrierMessageId("SM-2")
+                        .leaseUntil(Optional.empty()).updatedAt(later).build(),
+                OutboxEntry.builder().from(claimed.get(3)).status(MessageStatus.QUEUED).dueAt(later.plusSeconds(30))
+                        .leaseUntil(Optional.empty()).updatedAt(later).build());
+
+        var written = inTx((SendingTransaction tx) -> tx.updateOutboxStatesIfUnchanged(claimed, after));
+
+        assertThat(written).containsExactlyInAnyOrder(claimed.get(0).messageId(), claimed.get(3).messageId());
+        inTx((SendingTransaction tx) -> {
+            for (int i : new int[] {0, 3}) {
+                assertThat(tx.findOutboxEntry(after.get(i).messageId())).contains(after.get(i));
+                assertThat(tx.findMessage(after.get(i).messageId())).hasValueSatisfying(message -> {
+                    assertThat(message.status()).isEqualTo(after.get(i).status());
+                    assertThat(message.carrierMessageId()).isEqualTo(after.get(i).carrierMessageId());
+                });
+            }
+            assertThat(tx.findOutboxEntry(reclaimed.messageId())).contains(reclaimed);
+            assertThat(tx.findOutboxEntry(claimed.get(2).messageId())).contains(claimed.get(2));
+            assertThat(tx.findMessage(claimed.get(2).messageId()))
+                    .hasValueSatisfying(message -> assertThat(message.status()).isEqualTo(MessageStatus.SENDING));
+            assertThat(tx.lockOutboxEntryByCarrierId("simulator", "SM-0")).contains(after.get(0));
+            assertThat(tx.listUnmatchedReports(10)).containsExactly(early);
+            return null;
+        });
+        assertThat(inTx((SendingTransaction tx) -> tx.updateOutboxStatesIfUnchanged(claimed, after))).isEmpty();
+        assertThatThrownBy(() -> inTx((SendingTransaction tx) -> tx.updateOutboxStatesIfUnchanged(claimed,
+                after.subList(0, 3)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> inTx((SendingTransaction tx) -> tx.updateOutboxStatesIfUnchanged(
+                claimed.subList(0, 2), List.of(after.get(1), after.get(0))))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     @DisplayName("F31 accounts with claimable work come in id order up to the limit; only future or leased work is not claimable")
     void accountsWithClaimableOutboxInOrder() {
         List<AccountId> due = new ArrayList<>();

@@ -40,11 +40,14 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -195,6 +198,75 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
     public void updateOutboxStates(List<OutboxEntry> entries) {
         writeAll("record outbox entries", ENTRY_STATE, false, entries);
         writeAll("record messages of outbox entries", MESSAGE_STATE, false, entries);
+    }
+
+    /** What {@link #updateOutboxStatesIfUnchanged} compares, from the entry as the caller wrote it. */
+    private static final RowColumns<OutboxEntry> EXPECTED = new RowColumns<>("outbox_entries",
+            column("message_id", "message", "uuid", entry -> entry.messageId().value()), List.of(
+            column("expected_status", "expectedStatus", "text", entry -> entry.status().name()),
+            column("expected_attempts", "expectedAttempts", "integer", OutboxEntry::attempts),
+            column("expected_lease_until", "expectedLeaseUntil", "timestamptz",
+                    entry -> entry.leaseUntil().map(JdbiAccountTransaction::time).orElse(null)),
+            column("expected_updated_at", "expectedUpdatedAt", "timestamptz", entry -> time(entry.updatedAt()))));
+
+    /** No report is kept for the new carrier id: {@code t} is the stored entry, {@code v} the values. */
+    private static final String NO_KEPT_REPORT = "NOT EXISTS (SELECT 1 FROM unmatched_delivery_reports r"
+            + " WHERE r.account_id = :account AND r.carrier_id = t.carrier_id AND r.carrier_message_id = %s)";
+
+    /**
+     * On PostgreSQL one statement: the values unnested once, the entries that are as expected
+     * updated, their messages updated from what that update returned, and their ids returned.
+     */
+    private static final String RECORD_IF_UNCHANGED = "WITH v AS MATERIALIZED (SELECT * FROM unnest("
+            + ENTRY_STATE.arrays(true) + ", " + EXPECTED.arrays(false) + ") AS v(" + ENTRY_STATE.names(true) + ", "
+            + EXPECTED.names(false) + ")),"
+            + " o AS (UPDATE outbox_entries t SET " + ENTRY_STATE.assignments() + " FROM v"
+            + " WHERE t.account_id = :account AND t.message_id = v.message_id::uuid"
+            + " AND t.status = v.expected_status AND t.attempts = v.expected_attempts::integer"
+            + " AND t.lease_until IS NOT DISTINCT FROM v.expected_lease_until::timestamptz"
+            + " AND t.updated_at = v.expected_updated_at::timestamptz"
+            + " AND " + String.format(Locale.ROOT, NO_KEPT_REPORT, "v.carrier_message_id")
+            + " RETURNING t.message_id, v.status, v.carrier_message_id),"
+            + " m AS (UPDATE messages t SET status = o.status, carrier_message_id = o.carrier_message_id FROM o"
+            + " WHERE t.account_id = :account AND t.message_id = o.message_id)"
+            + " SELECT message_id FROM o";
+
+    /** Elsewhere (H2) one update per entry, in one batch, whose counts say which were written. */
+    private static final String RECORD_ONE_IF_UNCHANGED = ENTRY_STATE.rowUpdate().replace("UPDATE outbox_entries SET",
+            "UPDATE outbox_entries t SET")
+            + " AND t.status = :expectedStatus AND t.attempts = :expectedAttempts"
+            + " AND t.lease_until IS NOT DISTINCT FROM CAST(:expectedLeaseUntil AS TIMESTAMP WITH TIME ZONE)"
+            + " AND t.updated_at = :expectedUpdatedAt"
+            + " AND " + String.format(Locale.ROOT, NO_KEPT_REPORT, ":carrierMessageId");
+
+    @Override
+    public Set<MessageId> updateOutboxStatesIfUnchanged(List<OutboxEntry> expected, List<OutboxEntry> after) {
+        SendingTransaction.requireSameEntries(expected, after);
+        if (after.isEmpty()) {
+            return Set.of();
+        }
+        if (setBased) {
+            return run("record outbox entries as claimed", () -> EXPECTED.bindArrays(ENTRY_STATE.bindArrays(handle
+                            .createQuery(RECORD_IF_UNCHANGED).bind("account", account), after, true), expected, false)
+                    .map((rs, ctx) -> new MessageId(rs.getObject(1, UUID.class)))
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
+        }
+        int[] counts = run("record outbox entries as claimed", () -> {
+            PreparedBatch batch = handle.prepareBatch(RECORD_ONE_IF_UNCHANGED);
+            for (int i = 0; i < after.size(); i++) {
+                EXPECTED.bindColumns(ENTRY_STATE.bind(batch.bind("account", account), after.get(i)), expected.get(i))
+                        .add();
+            }
+            return batch.execute();
+        });
+        List<OutboxEntry> written = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                written.add(after.get(i));
+            }
+        }
+        writeAll("record messages of outbox entries", MESSAGE_STATE, false, written);
+        return written.stream().map(OutboxEntry::messageId).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.StringJoiner;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * The columns a row type writes, each with its SQL type and how to read its value from a row, so
@@ -54,6 +53,9 @@ final class RowColumns<T> {
     private final String rowInsert;
     private final String setBasedUpdate;
     private final String setBasedInsert;
+    private final String assignments;
+    private final String arrays;
+    private final String names;
 
     /**
      * @param table the table, whose primary key is {@code (account_id, key)}
@@ -85,6 +87,9 @@ final class RowColumns<T> {
         this.rowInsert = "INSERT INTO " + table + " (account_id, " + names + ") VALUES (" + rowValues + ")";
         this.setBasedUpdate = "UPDATE " + table + " t SET " + set + " FROM unnest(" + arrays + ") AS v(" + names
                 + ") WHERE t.account_id = :account AND t." + key.name() + " = v." + key.name() + "::uuid";
+        this.assignments = set.toString();
+        this.arrays = arrays.toString();
+        this.names = names.toString();
         StringJoiner casts = new StringJoiner(", ");
         casts.add(":account").add("v." + key.name() + "::uuid");
         this.columns.forEach(column -> casts.add("v." + column.name() + "::" + column.sqlType()));
@@ -108,6 +113,52 @@ final class RowColumns<T> {
                     .orElseThrow(() -> new IllegalArgumentException("no column " + name + " in " + this.table)));
         }
         return new RowColumns<>(table, key, kept);
+    }
+
+    /**
+     * For set-based statements written around these columns: the assignments of the set-based
+     * update, {@code column = v.column::type, ...}, the key excluded.
+     */
+    String assignments() {
+        return assignments;
+    }
+
+    /**
+     * For set-based statements written around these columns: the text arrays to {@code unnest},
+     * key first, as {@link #bindArrays} binds them, and the names of the columns they become.
+     *
+     * @param withKey whether the key's array (and name) comes first
+     * @return {@code unnest}'s arguments, or with {@code names} the column list after {@code AS v}
+     */
+    String arrays(boolean withKey) {
+        return withKey ? arrays : arrays.substring(arrays.indexOf(", ") + 2);
+    }
+
+    /** @see #arrays */
+    String names(boolean withKey) {
+        return withKey ? names : names.substring(names.indexOf(", ") + 2);
+    }
+
+    /**
+     * Binds the rows' values as {@link #arrays} names them (PostgreSQL only).
+     *
+     * @param statement the statement
+     * @param rows the rows
+     * @param withKey whether to bind the key's array too
+     * @return the statement
+     */
+    <S extends SqlStatement<S>> S bindArrays(S statement, List<T> rows, boolean withKey) {
+        if (withKey) {
+            bindArray(statement, key, rows);
+        }
+        columns.forEach(column -> bindArray(statement, column, rows));
+        return statement;
+    }
+
+    /** Binds a row's columns, not its key, to a single-row statement's named parameters. */
+    <S extends SqlStatement<S>> S bindColumns(S statement, T row) {
+        columns.forEach(column -> bindOne(statement, column, row));
+        return statement;
     }
 
     /** The single-row update by key, with named parameters. */
@@ -134,8 +185,7 @@ final class RowColumns<T> {
     /** Binds a row's key and columns to a single-row statement's named parameters. */
     <S extends SqlStatement<S>> S bind(S statement, T row) {
         bindOne(statement, key, row);
-        columns.forEach(column -> bindOne(statement, column, row));
-        return statement;
+        return bindColumns(statement, row);
     }
 
     private static <T, S extends SqlStatement<S>> void bindOne(S statement, Column<T> column, T row) {
@@ -158,10 +208,7 @@ final class RowColumns<T> {
      * @return the rows updated
      */
     int updateAll(Handle handle, String account, List<T> rows) {
-        Update update = handle.createUpdate(setBasedUpdate).bind("account", account);
-        bindArray(update, key, rows);
-        columns.forEach(column -> bindArray(update, column, rows));
-        return update.execute();
+        return bindArrays(handle.createUpdate(setBasedUpdate).bind("account", account), rows, true).execute();
     }
 
     /**
@@ -173,13 +220,10 @@ final class RowColumns<T> {
      * @return the rows inserted
      */
     int insertAll(Handle handle, String account, List<T> rows) {
-        Update insert = handle.createUpdate(setBasedInsert).bind("account", account);
-        bindArray(insert, key, rows);
-        columns.forEach(column -> bindArray(insert, column, rows));
-        return insert.execute();
+        return bindArrays(handle.createUpdate(setBasedInsert).bind("account", account), rows, true).execute();
     }
 
-    private static <T> void bindArray(Update update, Column<T> column, List<T> rows) {
+    private static <T, S extends SqlStatement<S>> void bindArray(S update, Column<T> column, List<T> rows) {
         List<String> texts = new ArrayList<>(rows.size());
         for (T row : rows) {
             Object value = column.value().apply(row);

@@ -308,19 +308,25 @@ final class OutboxDispatcher implements Dispatcher {
     }
 
     /**
-     * Records one account's results in one transaction: the entries locked in one statement, the
-     * reports kept for the accepted ones taken in one per carrier, the changes saved in one batch.
+     * Records one account's results in one transaction. The entries nothing moved since their claim
+     * are recorded without being read again ({@link SendingTransaction#updateOutboxStatesIfUnchanged});
+     * the others are locked in one statement, the reports kept for the accepted ones taken in one
+     * per carrier, and their changes saved in one batch.
      */
     private Map<Outcome, Integer> record(AccountId account, List<Submitted> results) {
         return runner.run(account, (tx, events) -> {
             Instant now = runner.now();
-            Map<MessageId, OutboxEntry> current = tx.lockOutboxEntries(
-                    results.stream().map(result -> result.entry().messageId()).toList());
-            Map<String, Map<String, List<UnmatchedDeliveryReport>>> kept = takeKeptReports(tx, results, current, now);
             Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-            List<OutboxEntry> before = new ArrayList<>(results.size());
-            List<OutboxEntry> after = new ArrayList<>(results.size());
-            for (Submitted result : results) {
+            List<Submitted> rest = recordUnchanged(tx, account, results, now, events, outcomes);
+            if (rest.isEmpty()) {
+                return outcomes;
+            }
+            Map<MessageId, OutboxEntry> current = tx.lockOutboxEntries(
+                    rest.stream().map(result -> result.entry().messageId()).toList());
+            Map<String, Map<String, List<UnmatchedDeliveryReport>>> kept = takeKeptReports(tx, rest, current, now);
+            List<OutboxEntry> before = new ArrayList<>(rest.size());
+            List<OutboxEntry> after = new ArrayList<>(rest.size());
+            for (Submitted result : rest) {
                 OutboxEntry entry = current.get(result.entry().messageId());
                 List<UnmatchedDeliveryReport> reports = result.accepted()
                         .map(id -> kept.getOrDefault(entry == null ? "" : entry.carrierId(), Map.of())
@@ -328,11 +334,7 @@ final class OutboxDispatcher implements Dispatcher {
                         .orElse(List.of());
                 Optional<OutboxEntry> changed = entry == null ? Optional.empty()
                         : result.change().apply(account, entry, now, reports, events);
-                Outcome outcome = changed.isEmpty() ? Outcome.NO_CHANGE
-                        : result.outcome() == Outcome.RETRIED && changed.get().status() == MessageStatus.FAILED
-                                ? Outcome.FAILED // the retry policy gave up
-                                : result.outcome();
-                outcomes.merge(outcome, 1, Integer::sum);
+                outcomes.merge(outcome(result, changed), 1, Integer::sum);
                 if (changed.isPresent()) {
                     before.add(entry);
                     after.add(changed.get());
@@ -341,6 +343,53 @@ final class OutboxDispatcher implements Dispatcher {
             ThreadRecorder.recordStates(tx, before, after, now, events);
             return outcomes;
         });
+    }
+
+    /**
+     * Records the results whose entries are still as claimed and have no kept report, in one
+     * statement, and returns the others, in order.
+     */
+    private static List<Submitted> recordUnchanged(SendingTransaction tx, AccountId account, List<Submitted> results,
+            Instant now, Events events, Map<Outcome, Integer> outcomes) {
+        List<Submitted> candidates = new ArrayList<>(results.size());
+        List<OutboxEntry> claimed = new ArrayList<>(results.size());
+        List<OutboxEntry> changed = new ArrayList<>(results.size());
+        List<Submitted> rest = new ArrayList<>();
+        for (Submitted result : results) {
+            // no kept reports here: an entry that has some is not written, and goes the long way
+            Optional<OutboxEntry> after = result.change().apply(account, result.entry(), now, List.of(), events);
+            if (after.isPresent()) {
+                candidates.add(result);
+                claimed.add(result.entry());
+                changed.add(after.get());
+            } else {
+                rest.add(result);
+            }
+        }
+        Set<MessageId> written = tx.updateOutboxStatesIfUnchanged(claimed, changed);
+        List<OutboxEntry> before = new ArrayList<>(written.size());
+        List<OutboxEntry> after = new ArrayList<>(written.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            if (written.contains(claimed.get(i).messageId())) {
+                outcomes.merge(outcome(candidates.get(i), Optional.of(changed.get(i))), 1, Integer::sum);
+                before.add(claimed.get(i));
+                after.add(changed.get(i));
+            } else {
+                rest.add(candidates.get(i));
+            }
+        }
+        ThreadRecorder.announce(tx, before, after, now, events);
+        return rest;
+    }
+
+    /** What a result's change, applied or not, counts as. */
+    private static Outcome outcome(Submitted result, Optional<OutboxEntry> changed) {
+        if (changed.isEmpty()) {
+            return Outcome.NO_CHANGE;
+        }
+        return result.outcome() == Outcome.RETRIED && changed.get().status() == MessageStatus.FAILED
+                ? Outcome.FAILED // the retry policy gave up
+                : result.outcome();
     }
 
     /**

@@ -41,15 +41,18 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * An {@link InboxStore} in memory, with the semantics the store contract tests demand of every
@@ -323,6 +326,25 @@ public final class InMemoryInboxStore implements SendingStore {
                     .sorted(Comparator.comparing(OutboxEntry::dueAt).thenComparing(OutboxEntry::messageId))
                     .limit(limit)
                     .toList();
+        }
+
+        @Override
+        public Set<MessageId> updateOutboxStatesIfUnchanged(List<OutboxEntry> expected, List<OutboxEntry> after) {
+            checkOpen();
+            SendingTransaction.requireSameEntries(expected, after);
+            List<OutboxEntry> writes = new ArrayList<>();
+            for (int i = 0; i < expected.size(); i++) {
+                OutboxEntry stored = data.outbox.entries.get(expected.get(i).messageId());
+                OutboxEntry changed = after.get(i);
+                boolean kept = changed.carrierMessageId().isPresent() && data.outbox.unmatched.values().stream()
+                        .anyMatch(report -> report.carrierId().equals(changed.carrierId())
+                                && report.report().carrierMessageId().equals(changed.carrierMessageId().get()));
+                if (stored != null && !kept && SendingTransaction.unchangedSince(stored, expected.get(i))) {
+                    writes.add(changed);
+                }
+            }
+            updateOutboxStates(writes);
+            return writes.stream().map(OutboxEntry::messageId).collect(Collectors.toCollection(LinkedHashSet::new));
         }
 
         @Override
