@@ -14,33 +14,47 @@ import org.slf4j.LoggerFactory;
  * backlog drains without waiting for the timer. A step that throws is logged at WARN and the
  * schedule continues; no message is lost, since an unrecorded claim is retried after its lease.
  *
+ * <p>With a {@code concurrency} above one, the runner keeps that many such schedules (lanes), so
+ * that up to that many steps run at once: while one step waits for its carrier calls or for the
+ * database, another claims and records. Steps claim with {@code FOR UPDATE SKIP LOCKED} (or the
+ * store's equivalent), so concurrent steps take different messages, exactly as dispatchers on
+ * several nodes do. The host's executor needs at least {@code concurrency} threads for the lanes
+ * to run at once, and a SQL store's pool one connection per lane. Messages to one number that
+ * different steps claim may reach the carrier in either order, as with several nodes.
+ *
  * <p>The runner holds a reference to the host's executor but never creates, shuts down nor
  * otherwise owns one: the host decides the threads and stops them. {@link #stop()} only cancels
  * the runner's own tasks. A host that prefers its own loop does not need this class at all:
- * calling {@link Dispatcher#dispatchDue()} on any schedule is the whole contract.
+ * calling {@link Dispatcher#dispatchDue()} on any schedule, from any number of threads, is the
+ * whole contract.
  *
- * <p>Thread-safe; steps never overlap within one runner (the next one is scheduled when the
+ * <p>Thread-safe; steps never overlap within one lane (a lane's next step is scheduled when its
  * previous one ends).
  */
 public final class DispatcherRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatcherRunner.class);
 
+    /** The most lanes a runner keeps: more would only queue on the database's locks and pool. */
+    public static final int MAX_CONCURRENCY = 64;
+
     private final Dispatcher dispatcher;
     private final ScheduledExecutorService executor;
     private final Duration interval;
     private final Object lock = new Object();
-    private ScheduledFuture<?> next;
+    private final ScheduledFuture<?>[] next;
     private boolean stopped;
 
-    private DispatcherRunner(Dispatcher dispatcher, ScheduledExecutorService executor, Duration interval) {
+    private DispatcherRunner(Dispatcher dispatcher, ScheduledExecutorService executor, Duration interval,
+            int concurrency) {
         this.dispatcher = dispatcher;
         this.executor = executor;
         this.interval = interval;
+        this.next = new ScheduledFuture<?>[concurrency];
     }
 
     /**
-     * Starts running steps on the host's executor, the first one at once.
+     * Starts running steps on the host's executor, one at a time, the first one at once.
      *
      * @param dispatcher the dispatcher, e.g. {@code inboxKit.sending().dispatcher()}
      * @param executor the host's executor; the runner never shuts it down
@@ -50,15 +64,44 @@ public final class DispatcherRunner {
      * @throws java.util.concurrent.RejectedExecutionException if the executor is shut down
      */
     public static DispatcherRunner start(Dispatcher dispatcher, ScheduledExecutorService executor, Duration interval) {
+        return start(dispatcher, executor, interval, 1);
+    }
+
+    /**
+     * Starts running up to {@code concurrency} steps at once on the host's executor, each lane's
+     * first step at once.
+     *
+     * @param dispatcher the dispatcher, e.g. {@code inboxKit.sending().dispatcher()}
+     * @param executor the host's executor, with at least {@code concurrency} threads for the
+     *     steps to run at once; the runner never shuts it down
+     * @param interval the pause, in a lane, after a step that did not claim a full batch; positive
+     * @param concurrency how many steps may run at once, from 1 to {@value #MAX_CONCURRENCY}
+     * @return the running runner
+     * @throws IllegalArgumentException if the interval is not positive or the concurrency out of range
+     * @throws java.util.concurrent.RejectedExecutionException if the executor is shut down
+     */
+    public static DispatcherRunner start(Dispatcher dispatcher, ScheduledExecutorService executor, Duration interval,
+            int concurrency) {
         Objects.requireNonNull(dispatcher, "dispatcher");
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(interval, "interval");
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval must be > 0, got " + interval);
         }
-        DispatcherRunner runner = new DispatcherRunner(dispatcher, executor, interval);
-        runner.schedule(Duration.ZERO);
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("concurrency must be between 1 and " + MAX_CONCURRENCY + ", got "
+                    + concurrency);
+        }
+        DispatcherRunner runner = new DispatcherRunner(dispatcher, executor, interval, concurrency);
+        for (int lane = 0; lane < concurrency; lane++) {
+            runner.schedule(lane, Duration.ZERO);
+        }
         return runner;
+    }
+
+    /** @return how many steps this runner may run at once */
+    public int concurrency() {
+        return next.length;
     }
 
     /**
@@ -67,8 +110,10 @@ public final class DispatcherRunner {
     public void stop() {
         synchronized (lock) {
             stopped = true;
-            if (next != null) {
-                next.cancel(false);
+            for (ScheduledFuture<?> future : next) {
+                if (future != null) {
+                    future.cancel(false);
+                }
             }
         }
     }
@@ -80,16 +125,16 @@ public final class DispatcherRunner {
         }
     }
 
-    private void schedule(Duration delay) {
+    private void schedule(int lane, Duration delay) {
         synchronized (lock) {
             if (stopped) {
                 return;
             }
-            next = executor.schedule(this::step, delay.toNanos(), TimeUnit.NANOSECONDS);
+            next[lane] = executor.schedule(() -> step(lane), delay.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
-    private void step() {
+    private void step(int lane) {
         Duration delay = interval;
         try {
             DispatchSummary summary = dispatcher.dispatchDue();
@@ -107,7 +152,7 @@ public final class DispatcherRunner {
             LOG.debug("dispatch step failure", e);
         }
         try {
-            schedule(delay);
+            schedule(lane, delay);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.info("dispatcher runner stops: the host's executor no longer accepts tasks");
             synchronized (lock) {

@@ -8,10 +8,14 @@ import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.event.InboxEvent;
 import java.time.Duration;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,14 +34,7 @@ class DispatcherRunnerTest {
     @DisplayName("F31 the runner drains a backlog on the host's executor without waiting for the interval, and stop leaves the executor to the host")
     void drainsBacklogOnHostExecutor() throws InterruptedException {
         CountDownLatch sent = new CountDownLatch(7);
-        SendingFixture fixture = new SendingFixture(b -> b.dispatchBatchSize(2).listener(event -> {
-            if (event instanceof InboxEvent.MessageStatusChanged changed && changed.status() == MessageStatus.SENT) {
-                sent.countDown();
-            }
-        }), SimulatedCarrier.builder().seed(1));
-        for (int i = 0; i < 7; i++) {
-            fixture.send(String.format("+1415555%04d", 300 + i), "Hello");
-        }
+        SendingFixture fixture = backlog(7, 2, sent);
 
         DispatcherRunner runner = DispatcherRunner.start(fixture.sending.dispatcher(), hostExecutor, Duration.ofHours(1));
 
@@ -48,6 +45,123 @@ class DispatcherRunnerTest {
         assertThat(fixture.carrier.sentMessages()).hasSize(7);
         assertThat(fixture.sending.outboxEntry(ACCOUNT, fixture.send("+14155550399", "Late").messageId())
                 .orElseThrow().status()).isEqualTo(MessageStatus.QUEUED);
+    }
+
+    @Test
+    @DisplayName("F31 a runner of concurrency 2 drains a backlog with overlapping steps, each message sent exactly once")
+    void twoLanesSendEachMessageOnce() throws InterruptedException {
+        ScheduledExecutorService twoThreads = Executors.newScheduledThreadPool(2);
+        try {
+            CountDownLatch sent = new CountDownLatch(40);
+            SendingFixture fixture = backlog(40, 3, sent);
+            StepCounter counting = new StepCounter(fixture.sending.dispatcher(), null);
+
+            DispatcherRunner runner = DispatcherRunner.start(counting, twoThreads, Duration.ofHours(1), 2);
+
+            assertThat(runner.concurrency()).isEqualTo(2);
+            assertThat(sent.await(30, TimeUnit.SECONDS)).isTrue();
+            runner.stop();
+            assertThat(fixture.carrier.sentMessages()).hasSize(40)
+                    .extracting(message -> message.submission().text()).doesNotHaveDuplicates();
+            assertThat(counting.steps.get()).isGreaterThanOrEqualTo(14); // 40 in batches of 3
+        } finally {
+            twoThreads.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("F31 lanes run their steps at once, up to the concurrency and never more; stop ends every lane")
+    void lanesOverlapUpToTheConcurrency() throws Exception {
+        ScheduledExecutorService fourThreads = Executors.newScheduledThreadPool(4);
+        try {
+            // each step waits until three steps are running together (or gives up), then reports a full batch
+            CyclicBarrier three = new CyclicBarrier(3);
+            StepCounter counting = new StepCounter(new SendingFixture().sending.dispatcher(), three);
+
+            DispatcherRunner runner = DispatcherRunner.start(counting, fourThreads, Duration.ofMillis(10), 3);
+
+            assertThat(counting.metTogether.await(30, TimeUnit.SECONDS)).as("three steps met at the barrier").isTrue();
+            runner.stop();
+            Thread.sleep(300); // steps in progress finish; none starts after
+            int steps = counting.steps.get();
+            Thread.sleep(300);
+            assertThat(counting.steps.get()).isEqualTo(steps);
+            assertThat(counting.mostAtOnce.get()).isEqualTo(3);
+        } finally {
+            fourThreads.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("the runner refuses a concurrency below 1 or above its maximum")
+    void refusesBadConcurrency() {
+        SendingFixture fixture = new SendingFixture();
+        for (int concurrency : new int[] {0, DispatcherRunner.MAX_CONCURRENCY + 1}) {
+            assertThatThrownBy(() -> DispatcherRunner.start(fixture.sending.dispatcher(), hostExecutor,
+                    Duration.ofSeconds(1), concurrency))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("concurrency");
+        }
+    }
+
+    /** {@code messages} queued messages to as many numbers, each counted down on {@code sent} once SENT. */
+    private static SendingFixture backlog(int messages, int batchSize, CountDownLatch sent) {
+        SendingFixture fixture = new SendingFixture(b -> b.dispatchBatchSize(batchSize).listener(event -> {
+            if (event instanceof InboxEvent.MessageStatusChanged changed && changed.status() == MessageStatus.SENT) {
+                sent.countDown();
+            }
+        }), SimulatedCarrier.builder().seed(1));
+        for (int i = 0; i < messages; i++) {
+            fixture.send(String.format("+1415555%04d", 300 + i), "Hello " + i);
+        }
+        return fixture;
+    }
+
+    /** A dispatcher that counts its steps and how many ran at once, and may hold each at a barrier. */
+    private static final class StepCounter implements Dispatcher {
+        private final Dispatcher delegate;
+        private final CyclicBarrier barrier;
+        final AtomicInteger steps = new AtomicInteger();
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+        final CountDownLatch metTogether = new CountDownLatch(1);
+
+        StepCounter(Dispatcher delegate, CyclicBarrier barrier) {
+            this.delegate = delegate;
+            this.barrier = barrier;
+        }
+
+        @Override
+        public DispatchSummary dispatchDue() {
+            steps.incrementAndGet();
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                if (barrier == null) {
+                    return delegate.dispatchDue();
+                }
+                try {
+                    barrier.await(200, TimeUnit.MILLISECONDS);
+                    metTogether.countDown();
+                } catch (BrokenBarrierException | TimeoutException e) {
+                    barrier.reset();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new DispatchSummary(0, batchSize(), batchSize(), 0, 0, 0, 0);
+            } finally {
+                running.decrementAndGet();
+            }
+        }
+
+        @Override
+        public int writeBroadcastCopies() {
+            return delegate.writeBroadcastCopies();
+        }
+
+        @Override
+        public int batchSize() {
+            return delegate.batchSize();
+        }
     }
 
     @Test
