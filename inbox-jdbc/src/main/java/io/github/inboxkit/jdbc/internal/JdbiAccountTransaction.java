@@ -426,12 +426,37 @@ class JdbiAccountTransaction implements AccountTransaction {
         writeAll("update conversations", CONVERSATION_ROW, false, conversations);
     }
 
+    /**
+     * On PostgreSQL: one unique-key lookup per number, in the order given. Written as a lateral
+     * lookup rather than {@code IN}, which PostgreSQL may plan, on tables it has not analysed yet
+     * (the first broadcast of a new database), as a scan of the account's whole thread list for
+     * every batch of a broadcast.
+     */
+    static final String LOCK_CONVERSATIONS_BY_PHONE = "SELECT " + CONVERSATION_COLUMNS
+            + " FROM unnest(CAST(:phones AS text[])) AS k(phone) CROSS JOIN LATERAL (SELECT * FROM conversations x"
+            + " WHERE x.account_id = :account AND x.phone_e164 = k.phone FOR UPDATE) c";
+
     @Override
     public Map<PhoneNumber, Conversation> lockConversationsByPhone(Collection<PhoneNumber> contactPhones) {
-        // ordered, so that two transactions locking overlapping batches take their locks in one order
-        return readByKeys("lock conversations by phone", "SELECT " + CONVERSATION_COLUMNS + " FROM conversations c"
-                + " WHERE c.account_id = :account AND c.phone_e164 IN (<keys>) ORDER BY c.phone_e164 FOR UPDATE",
-                contactPhones, PhoneNumber::e164, CONVERSATION, Conversation::contactPhone);
+        if (!setBased) {
+            // ordered, so that two transactions locking overlapping batches take their locks in one order
+            return readByKeys("lock conversations by phone", "SELECT " + CONVERSATION_COLUMNS + " FROM conversations c"
+                    + " WHERE c.account_id = :account AND c.phone_e164 IN (<keys>) ORDER BY c.phone_e164 FOR UPDATE",
+                    contactPhones, PhoneNumber::e164, CONVERSATION, Conversation::contactPhone);
+        }
+        Map<PhoneNumber, Conversation> found = new LinkedHashMap<>();
+        if (contactPhones.isEmpty()) {
+            return found;
+        }
+        // sorted, so that two transactions locking overlapping batches take their locks in one order
+        List<String> phones = contactPhones.stream().map(PhoneNumber::e164).distinct().sorted().toList();
+        run("lock conversations by phone", () -> handle.createQuery(LOCK_CONVERSATIONS_BY_PHONE)
+                .bind("account", account)
+                .bindArray("phones", String.class, phones)
+                .map(CONVERSATION)
+                .list())
+                .forEach(thread -> found.putIfAbsent(thread.contactPhone(), thread));
+        return found;
     }
 
     @Override
