@@ -71,9 +71,10 @@ public final class PostgresWiring {
         InboxKit kit = InboxKit.builder().store(store).carrier(carrier).clock(Clock.systemUTC()).build();
         Sending sending = kit.sending();
 
-        // 3. The dispatcher sends what is due, on a thread of the host's executor.
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
-        DispatcherRunner dispatcher = DispatcherRunner.start(sending.dispatcher(), executor, Duration.ofMillis(200));
+        // 3. The dispatcher sends what is due on the host's executor: two steps in flight, so that
+        //    one step's carrier calls and round trips overlap the other's (a pool connection each).
+        ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
+        DispatcherRunner dispatcher = DispatcherRunner.start(sending.dispatcher(), executor, Duration.ofMillis(200), 2);
         try {
             try {
                 kit.administration().createAccount(ACCOUNT, "Wiring demo", AccountSettings.builder()
