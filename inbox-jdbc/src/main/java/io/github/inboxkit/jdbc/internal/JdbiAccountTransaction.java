@@ -313,10 +313,43 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     @Override
     public Map<PhoneNumber, OptOutRecord> latestOptOutRecords(Collection<PhoneNumber> phones) {
-        // every record of the batch's numbers, newest first per number: the first read is the latest
-        return readByKeys("read subscriptions", "SELECT " + OPT_OUT_COLUMNS + " FROM opt_out_records"
-                + " WHERE account_id = :account AND phone_e164 IN (<keys>) ORDER BY phone_e164, record_seq DESC",
-                phones, PhoneNumber::e164, OPT_OUT, OptOutRecord::phone);
+        if (!setBased) {
+            // every record of the batch's numbers, newest first per number: the first read is the latest
+            return readByKeys("read subscriptions", "SELECT " + OPT_OUT_COLUMNS + " FROM opt_out_records"
+                    + " WHERE account_id = :account AND phone_e164 IN (<keys>) ORDER BY phone_e164, record_seq DESC",
+                    phones, PhoneNumber::e164, OPT_OUT, OptOutRecord::phone);
+        }
+        return lookUpEach("read subscriptions", LATEST_OPT_OUT_RECORDS, phones.stream().map(PhoneNumber::e164),
+                OPT_OUT, OptOutRecord::phone);
+    }
+
+    /**
+     * On PostgreSQL: the latest record of each number, one primary-key descent per number, whatever
+     * the statistics say (see {@link #LOCK_CONVERSATIONS_BY_PHONE}), and only the latest read.
+     */
+    static final String LATEST_OPT_OUT_RECORDS = "SELECT r.* FROM unnest(CAST(:keys AS text[])) AS k(phone)"
+            + " CROSS JOIN LATERAL (SELECT " + OPT_OUT_COLUMNS + " FROM opt_out_records x WHERE x.account_id = :account"
+            + " AND x.phone_e164 = k.phone ORDER BY x.record_seq DESC LIMIT 1) r";
+
+    /**
+     * Runs a PostgreSQL statement that looks each of {@code keys} up (bound as the text array
+     * {@code :keys}, distinct and sorted, so that locking lookups take their locks in one order) and
+     * maps its rows by key, the first row of a key kept.
+     */
+    final <K, V> Map<K, V> lookUpEach(String operation, String sql, java.util.stream.Stream<String> keys,
+            RowMapper<V> mapper, Function<V, K> keyOf) {
+        Map<K, V> found = new LinkedHashMap<>();
+        List<String> sorted = keys.distinct().sorted().toList();
+        if (sorted.isEmpty()) {
+            return found;
+        }
+        run(operation, () -> handle.createQuery(sql)
+                .bind("account", account)
+                .bindArray("keys", String.class, sorted)
+                .map(mapper)
+                .list())
+                .forEach(row -> found.putIfAbsent(keyOf.apply(row), row));
+        return found;
     }
 
     @Override
@@ -433,7 +466,7 @@ class JdbiAccountTransaction implements AccountTransaction {
      * every batch of a broadcast.
      */
     static final String LOCK_CONVERSATIONS_BY_PHONE = "SELECT " + CONVERSATION_COLUMNS
-            + " FROM unnest(CAST(:phones AS text[])) AS k(phone) CROSS JOIN LATERAL (SELECT * FROM conversations x"
+            + " FROM unnest(CAST(:keys AS text[])) AS k(phone) CROSS JOIN LATERAL (SELECT * FROM conversations x"
             + " WHERE x.account_id = :account AND x.phone_e164 = k.phone FOR UPDATE) c";
 
     @Override
@@ -444,19 +477,8 @@ class JdbiAccountTransaction implements AccountTransaction {
                     + " WHERE c.account_id = :account AND c.phone_e164 IN (<keys>) ORDER BY c.phone_e164 FOR UPDATE",
                     contactPhones, PhoneNumber::e164, CONVERSATION, Conversation::contactPhone);
         }
-        Map<PhoneNumber, Conversation> found = new LinkedHashMap<>();
-        if (contactPhones.isEmpty()) {
-            return found;
-        }
-        // sorted, so that two transactions locking overlapping batches take their locks in one order
-        List<String> phones = contactPhones.stream().map(PhoneNumber::e164).distinct().sorted().toList();
-        run("lock conversations by phone", () -> handle.createQuery(LOCK_CONVERSATIONS_BY_PHONE)
-                .bind("account", account)
-                .bindArray("phones", String.class, phones)
-                .map(CONVERSATION)
-                .list())
-                .forEach(thread -> found.putIfAbsent(thread.contactPhone(), thread));
-        return found;
+        return lookUpEach("lock conversations by phone", LOCK_CONVERSATIONS_BY_PHONE,
+                contactPhones.stream().map(PhoneNumber::e164), CONVERSATION, Conversation::contactPhone);
     }
 
     @Override
