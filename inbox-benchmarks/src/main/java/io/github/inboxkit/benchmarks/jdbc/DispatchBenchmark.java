@@ -165,21 +165,23 @@ public final class DispatchBenchmark {
         double copies = writeCopies(one);
         analyze(firstPool);
         double oneEngine = dispatch(List.of(one));
+        // each dispatch's baseline right after it, on a table just as full and just as analysed:
+        // the machine's speed drifts over a run, and a baseline measured minutes later drifts with it
+        Baseline afterOne = bareAfter(firstPool, raw, 1);
+        double floor = afterOne.copiesSeconds();
+        double bareOne = afterOne.loopRate();
         // one node whose runner keeps two steps in flight (DispatcherRunner.start(..., 2))
         enqueue(one, account, 2, BROADCAST);
         double copiesTwoThreads = writeCopies(one, one);
         analyze(firstPool);
         double oneEngineTwoLanes = runner(one, 2, BROADCAST);
+        double bareTwo = bareAfter(firstPool, raw, 2).loopRate();
         enqueue(one, account, 3, BROADCAST);
         writeCopies(one, two);
         analyze(firstPool);
         double twoEngines = dispatch(List.of(one, two));
-        // the baselines last: the dispatchers read every account's outbox, the bare loop only its own;
-        // both dispatches and the bare loop run on analysed tables, as autovacuum would leave them
+        double bareThree = bareAfter(firstPool, raw, 3).loopRate();
         double queueFloor = rawQueue(firstPool, raw, BROADCAST);
-        double floor = rawCopies(firstPool, raw, 1, BROADCAST);
-        analyze(firstPool);
-        double bare = bareLoop(firstPool, raw);
         System.out.printf(Locale.ROOT, "| broadcast created, %,d recipients (baseline: the same queue rows by plain"
                 + " JDBC batches of %d) | %.2f s (%,.0f/s) | %.2f s (%,.0f/s) | %.2f |%n", BROADCAST, ENQUEUE_BATCH,
                 enqueue, BROADCAST / enqueue, queueFloor, BROADCAST / queueFloor, queueFloor / enqueue);
@@ -191,12 +193,12 @@ public final class DispatchBenchmark {
         System.out.printf(Locale.ROOT, "| dispatch, the JVM's first %,d messages (code not yet compiled; not compared)"
                 + " | %,.0f/s | | |%n", RECIPIENTS, firstDispatch);
         System.out.printf(Locale.ROOT, "| dispatch, one engine, one step at a time, %,d messages (baseline: bare SKIP"
-                + " LOCKED loop, batches of 100, %,d messages) | %,.0f/s | %,.0f/s | %.2f |%n", BROADCAST, BROADCAST,
-                oneEngine, bare, oneEngine / bare);
+                + " LOCKED loop, batches of 100, %,d messages, right after) | %,.0f/s | %,.0f/s | %.2f |%n", BROADCAST,
+                BROADCAST, oneEngine, bareOne, oneEngine / bareOne);
         System.out.printf(Locale.ROOT, "| dispatch, one engine, its runner with two lanes, %,d messages | %,.0f/s"
-                + " | %,.0f/s | %.2f |%n", BROADCAST, oneEngineTwoLanes, bare, oneEngineTwoLanes / bare);
+                + " | %,.0f/s | %.2f |%n", BROADCAST, oneEngineTwoLanes, bareTwo, oneEngineTwoLanes / bareTwo);
         System.out.printf(Locale.ROOT, "| dispatch, two engines (two pools), %,d messages | %,.0f/s | %,.0f/s | %.2f |%n",
-                BROADCAST, twoEngines, bare, twoEngines / bare);
+                BROADCAST, twoEngines, bareThree, twoEngines / bareThree);
         System.out.println();
     }
 
@@ -424,6 +426,20 @@ public final class DispatchBenchmark {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /**
+     * The baselines measured on {@code BROADCAST} fresh rows of the raw account.
+     *
+     * @param copiesSeconds how long writing them by plain JDBC took
+     * @param loopRate the bare loop's messages per second over them, once analysed
+     */
+    private record Baseline(double copiesSeconds, double loopRate) {}
+
+    private static Baseline bareAfter(HikariDataSource pool, AccountId account, int round) throws Exception {
+        double seconds = rawCopies(pool, account, round, BROADCAST);
+        analyze(pool);
+        return new Baseline(seconds, bareLoop(pool, account));
     }
 
     private static double bareLoop(HikariDataSource pool, AccountId account) throws Exception {
