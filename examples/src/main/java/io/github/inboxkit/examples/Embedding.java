@@ -41,7 +41,7 @@ public final class Embedding {
      * @throws WebhookRejectedException never: the simulator signs the webhook itself
      */
     public static void main(String[] args) throws WebhookRejectedException {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService executor = Executors.newScheduledThreadPool(2); // a thread per dispatcher lane
         try {
             InboxPage page = embed("jdbc:h2:mem:embedding;DB_CLOSE_DELAY=-1", executor, event -> {},
                     SimulatedCarrier.create().inboundWebhook("+14155550132", "+14155550100", "Can I come on Friday?"));
@@ -65,7 +65,7 @@ public final class Embedding {
                 .eventListener(notifications)               // after commit: new message, badge... (F12)
                 .entitlements(Entitlements.all())           // which plans have the team features (F10)
                 .build();
-        DispatcherRunner.start(kit.sending().dispatcher(), executor, Duration.ofSeconds(1)); // on your executor
+        DispatcherRunner.start(kit.sending().dispatcher(), executor, Duration.ofSeconds(1), 2); // 2 steps in flight
 
         AccountId acme = AccountId.of("acme");
         kit.administration().createAccount(acme, "Acme", AccountSettings.builder()
