@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.carrier.CarrierCapabilities;
+import io.github.inboxkit.carrier.DeliveryReport;
+import io.github.inboxkit.carrier.DeliveryStatus;
 import io.github.inboxkit.carrier.OutboundSubmission;
 import io.github.inboxkit.carrier.SubmitResult;
 import io.github.inboxkit.carrier.WebhookPayload;
@@ -16,10 +18,12 @@ import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.conversation.IncomingMessage;
+import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.sending.BroadcastProgress;
 import io.github.inboxkit.core.sending.BroadcastRequest;
 import io.github.inboxkit.core.sending.BroadcastResult;
+import io.github.inboxkit.core.sending.DeliveryReportOutcome;
 import io.github.inboxkit.core.sending.DispatchSummary;
 import io.github.inboxkit.core.sending.FailureReason;
 import io.github.inboxkit.core.sending.OutboxEntry;
@@ -32,13 +36,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +134,52 @@ class JdbcDispatchOnPostgresTest {
         assertThat(progress.sent()).isEqualTo(120);
         assertThat(progress.isComplete()).isTrue();
         assertThat(summaries).allSatisfy(summary -> assertThat(summary.claimed()).isPositive());
+    }
+
+    @Test
+    @DisplayName("F31 a delivery report that arrives while its acceptance is being recorded waits for the record and is applied, not kept unmatched")
+    void reportDuringTheRecordWaitsForIt() throws Exception {
+        Sending sending = sending(firstStore, carrier);
+        OutboxEntry queued = sending.send(account, SendRequest.builder().to(Recipient.number(number(2)))
+                .draft(Draft.ofText("Your table is ready")).build());
+        Instant now = clock.instant();
+        Instant leaseUntil = now.plusSeconds(30);
+        OutboxEntry claimed = firstStore.inSendingTransaction(account, tx -> tx.claimOutboxEntries(now, 10, leaseUntil))
+                .get(0).claimed(now, leaseUntil);
+        OutboxEntry accepted = OutboxEntry.builder().from(claimed).status(MessageStatus.SENT)
+                .carrierMessageId("SM-race").leaseUntil(Optional.empty()).updatedAt(now.plusSeconds(1)).build();
+        CountDownLatch recording = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // the dispatcher's record, held open between its write and its commit
+            Future<Set<MessageId>> record = threads.submit(() -> firstStore.inSendingTransaction(account, tx -> {
+                Set<MessageId> written = tx.updateOutboxStatesIfUnchanged(List.of(claimed), List.of(accepted));
+                recording.countDown();
+                try {
+                    commit.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return written;
+            }));
+            assertThat(recording.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<DeliveryReportOutcome> report = threads.submit(() -> sending(secondStore, carrier)
+                    .applyDeliveryReport(account, carrier.id(), DeliveryReport.of("SM-race", DeliveryStatus.DELIVERED,
+                            now.plusSeconds(2))));
+
+            assertThatThrownBy(() -> report.get(500, TimeUnit.MILLISECONDS)).as("the report waits for the record")
+                    .isInstanceOf(TimeoutException.class);
+            commit.countDown();
+            assertThat(record.get(30, TimeUnit.SECONDS)).containsExactly(queued.messageId());
+            assertThat(report.get(30, TimeUnit.SECONDS)).isEqualTo(DeliveryReportOutcome.APPLIED);
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(sending.outboxEntry(account, queued.messageId()).orElseThrow().status())
+                .isEqualTo(MessageStatus.DELIVERED);
+        assertThat(sending.unmatchedReports(account, 10)).isEmpty();
     }
 
     @Test

@@ -200,6 +200,31 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
         writeAll("record messages of outbox entries", MESSAGE_STATE, false, entries);
     }
 
+    /**
+     * On PostgreSQL, makes the transactions that give an entry its carrier message id (a
+     * dispatcher's record) and those that look an entry up by that id (a delivery report) take
+     * turns: a transaction-scoped advisory lock per account, carrier and carrier message id, taken
+     * in one order before either reads. Without it a report that arrives while a record commits
+     * finds no entry yet, is kept as unmatched, and is never applied, since the record looked for
+     * kept reports before the report was kept. H2, an embedded single-node store, has no advisory
+     * locks: the window stays there, a millisecond wide.
+     */
+    private void lockCarrierMessageIds(String carrierId, Collection<String> carrierMessageIds) {
+        if (!setBased || carrierMessageIds.isEmpty()) {
+            return;
+        }
+        List<String> sorted = carrierMessageIds.stream().distinct().sorted().toList();
+        // a volatile function in a subquery's output is evaluated for every row, in the array's order
+        run("lock carrier message ids", () -> handle
+                .createQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext(:account),"
+                        + " hashtext(:carrierId || ' ' || k)) FROM unnest(CAST(:keys AS text[])) AS k) AS locks")
+                .bind("account", account)
+                .bind("carrierId", carrierId)
+                .bindArray("keys", String.class, sorted)
+                .mapTo(Long.class)
+                .one());
+    }
+
     /** What {@link #updateOutboxStatesIfUnchanged} compares, from the entry as the caller wrote it. */
     private static final RowColumns<OutboxEntry> EXPECTED = new RowColumns<>("outbox_entries",
             column("message_id", "message", "uuid", entry -> entry.messageId().value()), List.of(
@@ -245,6 +270,15 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
         if (after.isEmpty()) {
             return Set.of();
         }
+        // the carrier ids this record gives: a report for one of them waits for the commit (see lockCarrierMessageIds)
+        Map<String, List<String>> accepted = new java.util.TreeMap<>();
+        for (int i = 0; i < after.size(); i++) {
+            Optional<String> id = after.get(i).carrierMessageId();
+            if (id.isPresent() && !id.equals(expected.get(i).carrierMessageId())) {
+                accepted.computeIfAbsent(after.get(i).carrierId(), carrier -> new ArrayList<>()).add(id.get());
+            }
+        }
+        accepted.forEach(this::lockCarrierMessageIds);
         if (setBased) {
             return run("record outbox entries as claimed", () -> EXPECTED.bindArrays(ENTRY_STATE.bindArrays(handle
                             .createQuery(RECORD_IF_UNCHANGED).bind("account", account), after, true), expected, false)
@@ -299,6 +333,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
 
     @Override
     public Optional<OutboxEntry> lockOutboxEntryByCarrierId(String carrierId, String carrierMessageId) {
+        lockCarrierMessageIds(carrierId, List.of(carrierMessageId));
         return run("lock outbox entry by carrier id", () -> handle
                 .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries WHERE account_id = :account"
                         + " AND carrier_id = :carrierId AND carrier_message_id = :carrierMessageId FOR UPDATE")
@@ -412,6 +447,7 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
             return taken;
         }
         List<String> ids = carrierMessageIds.stream().distinct().toList();
+        lockCarrierMessageIds(carrierId, ids);
         List<UnmatchedDeliveryReport> reports = run("take unmatched delivery reports", () -> handle
                 .createQuery("SELECT " + UNMATCHED_COLUMNS + " FROM unmatched_delivery_reports"
                         + " WHERE account_id = :account AND carrier_id = :carrierId"
