@@ -338,16 +338,22 @@ class JdbiAccountTransaction implements AccountTransaction {
      */
     final <K, V> Map<K, V> lookUpEach(String operation, String sql, java.util.stream.Stream<String> keys,
             RowMapper<V> mapper, Function<V, K> keyOf) {
-        Map<K, V> found = new LinkedHashMap<>();
         List<String> sorted = keys.distinct().sorted().toList();
         if (sorted.isEmpty()) {
-            return found;
+            return new LinkedHashMap<>();
         }
-        run(operation, () -> handle.createQuery(sql)
-                .bind("account", account)
-                .bindArray("keys", String.class, sorted)
-                .map(mapper)
-                .list())
+        return firstRowPerKey(operation, () -> handle.createQuery(sql).bindArray("keys", String.class, sorted),
+                mapper, keyOf);
+    }
+
+    /**
+     * Runs a query of the transaction's account and maps its rows by key, in the order read, the
+     * first row of a key kept: what {@link #readByKeys} and {@link #lookUpEach} share.
+     */
+    private <K, V> Map<K, V> firstRowPerKey(String operation, Supplier<Query> query, RowMapper<V> mapper,
+            Function<V, K> keyOf) {
+        Map<K, V> found = new LinkedHashMap<>();
+        run(operation, () -> query.get().bind("account", account).map(mapper).list())
                 .forEach(row -> found.putIfAbsent(keyOf.apply(row), row));
         return found;
     }
@@ -619,17 +625,11 @@ class JdbiAccountTransaction implements AccountTransaction {
      */
     final <K, V> Map<K, V> readByKeys(String operation, String sql, Collection<K> keys, Function<K, Object> bound,
             RowMapper<V> mapper, Function<V, K> keyOf) {
-        Map<K, V> found = new LinkedHashMap<>();
         if (keys.isEmpty()) {
-            return found;
+            return new LinkedHashMap<>();
         }
-        run(operation, () -> handle.createQuery(sql)
-                .bind("account", account)
-                .bindList("keys", keys.stream().map(bound).distinct().toList())
-                .map(mapper)
-                .list())
-                .forEach(row -> found.putIfAbsent(keyOf.apply(row), row));
-        return found;
+        return firstRowPerKey(operation, () -> handle.createQuery(sql)
+                .bindList("keys", keys.stream().map(bound).distinct().toList()), mapper, keyOf);
     }
 
     /** Sends one prepared statement for many rows: one round trip (per driver batch) instead of one per row. */

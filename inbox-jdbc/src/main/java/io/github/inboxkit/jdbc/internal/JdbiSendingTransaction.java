@@ -234,9 +234,16 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
                     entry -> entry.leaseUntil().map(JdbiAccountTransaction::time).orElse(null)),
             column("expected_updated_at", "expectedUpdatedAt", "timestamptz", entry -> time(entry.updatedAt()))));
 
-    /** No report is kept for the new carrier id: {@code t} is the stored entry, {@code v} the values. */
-    private static final String NO_KEPT_REPORT = "NOT EXISTS (SELECT 1 FROM unmatched_delivery_reports r"
-            + " WHERE r.account_id = :account AND r.carrier_id = t.carrier_id AND r.carrier_message_id = %s)";
+    /**
+     * The stored entry {@code t} is as the caller wrote it, and no report is kept for its new carrier
+     * id; formatted with the expected status, attempts, lease and update time and the new carrier id,
+     * as each dialect's statement carries them (text, cast here).
+     */
+    private static final String UNCHANGED_WITHOUT_KEPT_REPORT = "t.status = %s AND t.attempts = CAST(%s AS integer)"
+            + " AND t.lease_until IS NOT DISTINCT FROM CAST(%s AS timestamp with time zone)"
+            + " AND t.updated_at = CAST(%s AS timestamp with time zone)"
+            + " AND NOT EXISTS (SELECT 1 FROM unmatched_delivery_reports r WHERE r.account_id = :account"
+            + " AND r.carrier_id = t.carrier_id AND r.carrier_message_id = %s)";
 
     /**
      * On PostgreSQL one statement: the values unnested once, the entries that are as expected
@@ -246,23 +253,18 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
             + ENTRY_STATE.arrays(true) + ", " + EXPECTED.arrays(false) + ") AS v(" + ENTRY_STATE.names(true) + ", "
             + EXPECTED.names(false) + ")),"
             + " o AS (UPDATE outbox_entries t SET " + ENTRY_STATE.assignments() + " FROM v"
-            + " WHERE t.account_id = :account AND t.message_id = v.message_id::uuid"
-            + " AND t.status = v.expected_status AND t.attempts = v.expected_attempts::integer"
-            + " AND t.lease_until IS NOT DISTINCT FROM v.expected_lease_until::timestamptz"
-            + " AND t.updated_at = v.expected_updated_at::timestamptz"
-            + " AND " + String.format(Locale.ROOT, NO_KEPT_REPORT, "v.carrier_message_id")
+            + " WHERE t.account_id = :account AND t.message_id = v.message_id::uuid AND "
+            + String.format(Locale.ROOT, UNCHANGED_WITHOUT_KEPT_REPORT, "v.expected_status", "v.expected_attempts",
+                    "v.expected_lease_until", "v.expected_updated_at", "v.carrier_message_id")
             + " RETURNING t.message_id, v.status, v.carrier_message_id),"
             + " m AS (UPDATE messages t SET status = o.status, carrier_message_id = o.carrier_message_id FROM o"
             + " WHERE t.account_id = :account AND t.message_id = o.message_id)"
             + " SELECT message_id FROM o";
 
     /** Elsewhere (H2) one update per entry, in one batch, whose counts say which were written. */
-    private static final String RECORD_ONE_IF_UNCHANGED = ENTRY_STATE.rowUpdate().replace("UPDATE outbox_entries SET",
-            "UPDATE outbox_entries t SET")
-            + " AND t.status = :expectedStatus AND t.attempts = :expectedAttempts"
-            + " AND t.lease_until IS NOT DISTINCT FROM CAST(:expectedLeaseUntil AS TIMESTAMP WITH TIME ZONE)"
-            + " AND t.updated_at = :expectedUpdatedAt"
-            + " AND " + String.format(Locale.ROOT, NO_KEPT_REPORT, ":carrierMessageId");
+    private static final String RECORD_ONE_IF_UNCHANGED = ENTRY_STATE.rowUpdate() + " AND "
+            + String.format(Locale.ROOT, UNCHANGED_WITHOUT_KEPT_REPORT, ":expectedStatus", ":expectedAttempts",
+                    ":expectedLeaseUntil", ":expectedUpdatedAt", ":carrierMessageId");
 
     @Override
     public Set<MessageId> updateOutboxStatesIfUnchanged(List<OutboxEntry> expected, List<OutboxEntry> after) {

@@ -82,7 +82,8 @@ final class RowColumns<T> {
             arrays.add("CAST(:" + column.parameter() + " AS text[])");
             names.add(column.name());
         }
-        this.rowUpdate = "UPDATE " + table + " SET " + rowSet + " WHERE account_id = :account AND " + key.name()
+        // the row is t here as in the set-based update, so that callers may add conditions on it
+        this.rowUpdate = "UPDATE " + table + " t SET " + rowSet + " WHERE t.account_id = :account AND t." + key.name()
                 + " = " + parameter(key);
         this.rowInsert = "INSERT INTO " + table + " (account_id, " + names + ") VALUES (" + rowValues + ")";
         this.setBasedUpdate = "UPDATE " + table + " t SET " + set + " FROM unnest(" + arrays + ") AS v(" + names
@@ -161,7 +162,7 @@ final class RowColumns<T> {
         return statement;
     }
 
-    /** The single-row update by key, with named parameters. */
+    /** The single-row update by key, with named parameters; the row is {@code t}. */
     String rowUpdate() {
         return rowUpdate;
     }
