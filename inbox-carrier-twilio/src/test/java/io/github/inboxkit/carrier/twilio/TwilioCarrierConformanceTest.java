@@ -13,9 +13,7 @@ import io.github.inboxkit.carrier.tck.CarrierConformanceTest;
 import io.github.inboxkit.carrier.tck.SampleWebhook;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,13 +48,7 @@ class TwilioCarrierConformanceTest extends CarrierConformanceTest {
 
     @Override
     protected Carrier createCarrier() {
-        return configure(TwilioCarrier.builder()
-                .accountSid(FakeTwilio.ACCOUNT_SID)
-                .authToken(FakeTwilio.AUTH_TOKEN)
-                .apiBaseUrl(twilio.baseUrl())
-                .webhookUrl(URI.create(TwilioRequests.WEBHOOK_URL))
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)))
-                .build();
+        return configure(TwilioRequests.carrier(twilio.baseUrl(), NOW)).build();
     }
 
     @Override

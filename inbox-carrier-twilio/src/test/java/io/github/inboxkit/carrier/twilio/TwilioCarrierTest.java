@@ -13,10 +13,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,12 +50,7 @@ class TwilioCarrierTest {
     }
 
     private static TwilioCarrier.Builder builder() {
-        return TwilioCarrier.builder()
-                .accountSid(FakeTwilio.ACCOUNT_SID)
-                .authToken(FakeTwilio.AUTH_TOKEN)
-                .apiBaseUrl(twilio.baseUrl())
-                .webhookUrl(URI.create(TwilioRequests.WEBHOOK_URL))
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC));
+        return TwilioRequests.carrier(twilio.baseUrl(), NOW);
     }
 
     private static OutboundSubmission sms(String key, String to) {

@@ -1,7 +1,11 @@
 package io.github.inboxkit.carrier.twilio;
 
 import io.github.inboxkit.carrier.WebhookRequest;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +18,16 @@ final class TwilioRequests {
     static final String WEBHOOK_URL = "https://inbox.example.com/webhooks/twilio?tenant=acme";
 
     private TwilioRequests() {}
+
+    /** A carrier builder with the fake's account, token and the test webhook URL, on a clock fixed at {@code now}. */
+    static TwilioCarrier.Builder carrier(URI apiBaseUrl, Instant now) {
+        return TwilioCarrier.builder()
+                .accountSid(FakeTwilio.ACCOUNT_SID)
+                .authToken(FakeTwilio.AUTH_TOKEN)
+                .apiBaseUrl(apiBaseUrl)
+                .webhookUrl(URI.create(WEBHOOK_URL))
+                .clock(Clock.fixed(now, ZoneOffset.UTC));
+    }
 
     /** A form body from name, value, name, value... in the order given. */
     static byte[] form(String... namesAndValues) {

@@ -10,10 +10,7 @@ import io.github.inboxkit.carrier.WebhookPayload;
 import io.github.inboxkit.carrier.WebhookRejectedException;
 import io.github.inboxkit.carrier.WebhookRejectedException.Reason;
 import io.github.inboxkit.carrier.WebhookRequest;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +24,8 @@ class TwilioWebhookTest {
     private static final Instant NOW = Instant.parse("2026-11-25T15:00:00Z");
     private static final String SID = "SM" + "e".repeat(32);
 
-    private final TwilioCarrier carrier = TwilioCarrier.builder()
-            .accountSid(FakeTwilio.ACCOUNT_SID)
-            .authToken(FakeTwilio.AUTH_TOKEN)
-            .webhookUrl(URI.create(TwilioRequests.WEBHOOK_URL))
-            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-            .build();
+    /** No request reaches the API here; the default base URL stays. */
+    private final TwilioCarrier carrier = TwilioRequests.carrier(TwilioCarrier.DEFAULT_API_BASE_URL, NOW).build();
 
     @Test
     @DisplayName("F48 an incoming SMS reads From, To, Body and MessageSid")
