@@ -9,5 +9,9 @@
  * java.util.Optional}. A carrier's answer is a value ({@link io.github.inboxkit.carrier.SubmitResult});
  * exceptions, all under {@link io.github.inboxkit.carrier.CarrierException}, are for misuse,
  * configuration errors and refused webhooks.
+ *
+ * <p>A carrier whose API takes MMS media by URL is given a {@link
+ * io.github.inboxkit.carrier.MediaPublisher} by the host, which turns an attachment's bytes into a
+ * URL the carrier can fetch.
  */
 package io.github.inboxkit.carrier;
