@@ -29,11 +29,12 @@ import java.util.function.Consumer;
  * <pre>{@code
  * InboxKit kit = InboxKit.builder()
  *         .store(InMemoryInboxStore.create())
+ *         .carrier(SimulatedCarrier.create())
  *         .clock(Clock.systemUTC())
  *         .eventListener(event -> notifications.push(event))
  *         .entitlements(Entitlements.all())
  *         .build();
- * kit.ingestion().receive(accountId, incoming);
+ * WebhookOutcome outcome = kit.webhooks().handle("simulator", request); // in the host's endpoint
  * InboxPage page = kit.inbox().list(accountId, InboxQuery.openTab());
  * }</pre>
  *
