@@ -1,8 +1,5 @@
 package io.github.inboxkit.examples;
 
-import io.github.inboxkit.carrier.InboundMessage;
-import io.github.inboxkit.carrier.WebhookPayload;
-import io.github.inboxkit.carrier.WebhookRejectedException;
 import io.github.inboxkit.carrier.WebhookRequest;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
 import io.github.inboxkit.core.InboxKit;
@@ -40,6 +37,7 @@ import io.github.inboxkit.core.template.MergeFields;
 import io.github.inboxkit.core.template.Template;
 import io.github.inboxkit.core.text.SegmentCount;
 import io.github.inboxkit.core.text.SegmentCounter;
+import io.github.inboxkit.core.webhook.WebhookOutcome;
 import io.github.inboxkit.jdbc.JdbcInboxStore;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -56,7 +54,7 @@ import java.util.stream.Collectors;
 /**
  * The quick start: one scripted day in a team inbox, on the embedded default (an H2 database and
  * the simulated carrier). Two accounts, their users and contacts; inbound messages arriving as
- * signed carrier webhooks; replies, a broadcast, a STOP, assignment, search, a scheduled message,
+ * signed carrier webhooks through the front door, routed by number; replies, a broadcast, a STOP, assignment, search, a scheduled message,
  * MMS, the segment counter, auto-reopen and the retention purge. After each step it prints the
  * inbox as a team-inbox screen would show it.
  *
@@ -189,15 +187,15 @@ public final class QuickStart {
     }
 
     private void inboundMessagesFromWebhooks() {
-        step("Inbound messages arrive as signed carrier webhooks (F12, F32, F33)");
-        deliver(ACME, carrier.inboundWebhook(DANA, MAIN_LINE, "Hi! Can I move my appointment to Friday?"));
-        deliver(ACME, carrier.inboundWebhook(ELI, MAIN_LINE, "Do you take new patients? I'm eli.cohen@example.com"));
+        step("Inbound messages arrive as signed carrier webhooks, routed by number (F12, F32, F33, F45)");
+        deliver(carrier.inboundWebhook(DANA, MAIN_LINE, "Hi! Can I move my appointment to Friday?"));
+        deliver(carrier.inboundWebhook(ELI, MAIN_LINE, "Do you take new patients? I'm eli.cohen@example.com"));
         WebhookRequest gus = carrier.inboundWebhook(GUS, FRONT_DESK, "Is the clinic open on Saturday?");
-        deliver(ACME, gus);
-        int repeated = deliver(ACME, gus);
+        deliver(gus);
+        int repeated = deliver(gus);
         say("the carrier delivered Gus's webhook twice; the second delivery stored %d new message(s) (F32)", repeated);
         expect(repeated == 0, "a repeated webhook must not store a second message");
-        deliver(GLOBEX, carrier.inboundWebhook(DANA, GLOBEX_LINE, "Do you sell snow shovels?"));
+        deliver(carrier.inboundWebhook(DANA, GLOBEX_LINE, "Do you sell snow shovels?"));
         notifications.stream().filter(InboxEvent.MessageReceived.class::isInstance)
                 .map(InboxEvent.MessageReceived.class::cast)
                 .forEach(event -> say("notification: new message for %s, badge now %d", event.account(), event.badge()));
@@ -261,8 +259,8 @@ public final class QuickStart {
         carrier.sentMessages().subList(sentBefore, carrier.sentMessages().size()).forEach(sent ->
                 say("carrier: from %s to %s", sent.submission().sender().value(),
                         PhoneNumber.parse(sent.submission().recipient(), "US").masked()));
-        deliver(ACME, carrier.inboundWebhook(DANA, POOL_1, "Great, 8:00 suits me better!"));
-        deliver(ACME, carrier.inboundWebhook(FAY, POOL_2, "Thanks for letting me know"));
+        deliver(carrier.inboundWebhook(DANA, POOL_1, "Great, 8:00 suits me better!"));
+        deliver(carrier.inboundWebhook(FAY, POOL_2, "Thanks for letting me know"));
         say("Dana's thread, one thread whatever number she wrote to:");
         printThread(DANA);
         expect(result.queued() == 3, "three contacts are reached");
@@ -274,7 +272,7 @@ public final class QuickStart {
 
     private void stopUnsubscribesAndTheNextSendIsRefused() {
         step("Eli answers STOP: he is unsubscribed and the next send is refused (F18)");
-        deliver(ACME, carrier.inboundWebhook(ELI, POOL_2, "  stop "));
+        deliver(carrier.inboundWebhook(ELI, POOL_2, "  stop "));
         kit.contacts().subscriptionHistory(ACME, new PhoneNumber(ELI)).forEach(record ->
                 say("subscription: %s by %s (keyword %s) at %s", record.action(), record.source(),
                         record.keyword().orElse("-"), record.recordedAt()));
@@ -361,7 +359,7 @@ public final class QuickStart {
     private void markAllReadAndCloseAllRead() {
         step("Mark all read, then close all read (F6, F2)");
         int read = kit.inbox().markAllRead(ACME);
-        deliver(ACME, carrier.inboundWebhook(DANA, FRONT_DESK, "One more question: is parking free?"));
+        deliver(carrier.inboundWebhook(DANA, FRONT_DESK, "One more question: is parking free?"));
         int closed = kit.inbox().closeAllRead(ACME);
         say("marked %d conversation(s) read; Dana wrote again; closed %d read conversation(s)", read, closed);
         printInbox();
@@ -369,7 +367,7 @@ public final class QuickStart {
 
     private void autoReopen() {
         step("A closed conversation still sends and receives, and reopens when it does (F3, F16)");
-        deliver(ACME, carrier.inboundWebhook(FAY, POOL_2, "Actually, can I book for next week?"));
+        deliver(carrier.inboundWebhook(FAY, POOL_2, "Actually, can I book for next week?"));
         send(SendRequest.builder().to(Recipient.number(GUS))
                 .draft(Draft.ofText("Yes, Saturdays 9:00 to 13:00.")).author(ALICE).build());
         dispatchAndDeliverReports();
@@ -438,7 +436,7 @@ public final class QuickStart {
     private void retentionPurge() {
         step("Ninety-one days later: Fay writes again, and the retention purge removes the rest (F1, F30)");
         clock.advance(Duration.ofDays(91));
-        deliver(ACME, carrier.inboundWebhook(FAY, MAIN_LINE, "Hello again! Time for my next check-up?"));
+        deliver(carrier.inboundWebhook(FAY, MAIN_LINE, "Hello again! Time for my next check-up?"));
         PurgeSummary purged = sending.purgeExpired();
         say("purged %d message(s) and %d conversation(s) in %d batch(es)", purged.messages(), purged.conversations(),
                 purged.batches());
@@ -457,19 +455,19 @@ public final class QuickStart {
      *
      * @return how many new messages were stored (repeats count 0)
      */
-    private int deliver(AccountId account, WebhookRequest request) {
-        WebhookPayload payload;
-        try {
-            payload = carrier.parseWebhook(request);
-        } catch (WebhookRejectedException rejected) {
-            throw new IllegalStateException("the simulator refused its own webhook: " + rejected.getMessage(), rejected);
+    /**
+     * What the host's webhook endpoint does: hand the carrier's request to the front door, which
+     * checks the signature and routes each message and report to the account owning its number.
+     *
+     * @return how many new inbound messages were stored
+     */
+    private int deliver(WebhookRequest request) {
+        WebhookOutcome outcome = kit.webhooks().handle(carrier.id(), request);
+        if (!(outcome instanceof WebhookOutcome.Processed processed) || !processed.refusedItems().isEmpty()) {
+            throw new IllegalStateException("the front door answered HTTP " + outcome.httpStatus() + ": "
+                    + outcome.responseBody());
         }
-        int stored = 0;
-        for (InboundMessage inbound : payload.inboundMessages()) {
-            stored += kit.ingestion().receive(account, inbound).duplicate() ? 0 : 1;
-        }
-        payload.deliveryReports().forEach(report -> sending.applyDeliveryReport(account, carrier.id(), report));
-        return stored;
+        return processed.messagesStored();
     }
 
     private OutboxEntry send(SendRequest request) {
@@ -479,7 +477,7 @@ public final class QuickStart {
     /** One dispatcher step (a host runs it on a timer: see DispatcherRunner), then the carrier's reports. */
     private void dispatchAndDeliverReports() {
         sending.dispatcher().dispatchDue();
-        carrier.drainDeliveryReportWebhook().ifPresent(reports -> deliver(ACME, reports));
+        carrier.drainDeliveryReportWebhook().ifPresent(reports -> deliver(reports));
     }
 
     // ----- small helpers for printing and checking ------------------------------------------------

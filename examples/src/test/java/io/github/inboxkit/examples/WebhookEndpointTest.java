@@ -2,6 +2,8 @@ package io.github.inboxkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.inboxkit.carrier.DeliveryReport;
+import io.github.inboxkit.carrier.WebhookPayload;
 import io.github.inboxkit.carrier.WebhookRequest;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
 import io.github.inboxkit.core.InboxKit;
@@ -19,6 +21,7 @@ import io.github.inboxkit.jdbc.JdbcInboxStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +58,7 @@ class WebhookEndpointTest {
         sending = kit.sending();
         kit.administration().createAccount(ACME, "Acme", AccountSettings.builder()
                 .senderIds(List.of(LINE)).defaultSenderId(LINE).build());
-        endpoint = WebhookEndpoint.start(kit, carrier, 0, threads);
+        endpoint = WebhookEndpoint.start(kit, 0, threads);
     }
 
     @AfterEach
@@ -65,8 +68,8 @@ class WebhookEndpointTest {
         store.close();
     }
 
-    private int post(AccountId account, WebhookRequest webhook) throws IOException, InterruptedException {
-        return WebhookEndpoint.post(endpoint.uri(account), webhook);
+    private int post(WebhookRequest webhook) throws IOException, InterruptedException {
+        return WebhookEndpoint.post(endpoint.uri(carrier.id()), webhook);
     }
 
     private long storedMessages() {
@@ -75,13 +78,17 @@ class WebhookEndpointTest {
     }
 
     @Test
-    @DisplayName("F32 a signed webhook posted twice over HTTP is answered 204 both times and stored once")
+    @DisplayName("F32 F45 a signed webhook posted twice over HTTP is answered 200 both times, routed by number and stored once")
     void signedWebhookStoredOnce() throws Exception {
         WebhookRequest signed = carrier.inboundWebhook(DANA, LINE, "Are you open today?");
 
-        assertThat(post(ACME, signed)).isEqualTo(204);
-        assertThat(post(ACME, signed)).isEqualTo(204);
+        HttpResponse<String> first = WebhookEndpoint.send(endpoint.uri(carrier.id()), signed);
+        HttpResponse<String> again = WebhookEndpoint.send(endpoint.uri(carrier.id()), signed);
 
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("1 message(s) stored");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("0 message(s) stored, 1 repeated");
         assertThat(kit.inbox().list(ACME, InboxQuery.openTab()).rows()).singleElement()
                 .satisfies(row -> assertThat(row.preview()).isEqualTo("Are you open today?"));
         assertThat(storedMessages()).isEqualTo(1);
@@ -89,40 +96,64 @@ class WebhookEndpointTest {
     }
 
     @Test
-    @DisplayName("F29 forged, tampered and replayed webhooks are answered 401 and store nothing")
+    @DisplayName("F29 F45 forged, tampered, doubly signed and replayed webhooks are answered 401 and store nothing")
     void forgedWebhooksRefused() throws Exception {
         SimulatedCarrier impostor = SimulatedCarrier.builder().webhookSecret("not-the-shared-secret").build();
         WebhookRequest genuine = carrier.inboundWebhook(DANA, LINE, "Hello");
+        WebhookRequest forged = impostor.inboundWebhook(DANA, LINE, "Send me your data");
         SimulatedCarrier late = SimulatedCarrier.builder()
                 .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-30))).build();
 
-        assertThat(post(ACME, impostor.inboundWebhook(DANA, LINE, "Send me your data"))).isEqualTo(401);
-        assertThat(post(ACME, genuine.withBody("From=%2B14155550199&To=%2B14155550100&Body=Hi"
+        assertThat(post(forged)).isEqualTo(401);
+        assertThat(post(genuine.withBody("From=%2B14155550199&To=%2B14155550100&Body=Hi"
                 .getBytes(StandardCharsets.US_ASCII)))).isEqualTo(401);
-        assertThat(post(ACME, genuine.withoutHeader(SimulatedCarrier.SIGNATURE_HEADER))).isEqualTo(401);
-        assertThat(post(ACME, late.inboundWebhook(DANA, LINE, "an old webhook replayed"))).isEqualTo(401);
+        assertThat(post(genuine.withoutHeader(SimulatedCarrier.SIGNATURE_HEADER))).isEqualTo(401);
+        assertThat(post(genuine.withAddedHeader(SimulatedCarrier.SIGNATURE_HEADER,
+                forged.header(SimulatedCarrier.SIGNATURE_HEADER).orElseThrow()))).as("a forged signature after the valid one")
+                .isEqualTo(401);
+        assertThat(post(late.inboundWebhook(DANA, LINE, "an old webhook replayed"))).isEqualTo(401);
 
         assertThat(kit.inbox().counters(ACME).openConversations()).isZero();
     }
 
     @Test
-    @DisplayName("a well-signed but malformed body is 400, an unknown account 404, and neither stores anything")
-    void malformedAndUnknownAccount() throws Exception {
-        assertThat(post(ACME, carrier.signedRequest("this is not a form".getBytes(StandardCharsets.US_ASCII))))
-                .isEqualTo(400);
-        assertThat(post(AccountId.of("nobody"), carrier.inboundWebhook(DANA, LINE, "Hello"))).isEqualTo(404);
+    @DisplayName("F45 a malformed body is 400, an unknown carrier or path 404, a number no account owns 422; none stores anything")
+    void refusals() throws Exception {
+        WebhookRequest hello = carrier.inboundWebhook(DANA, LINE, "Hello");
+        assertThat(post(carrier.signedRequest("this is not a form".getBytes(StandardCharsets.US_ASCII)))).isEqualTo(400);
+        assertThat(WebhookEndpoint.post(endpoint.uri("twilio"), hello)).isEqualTo(404);
+        assertThat(WebhookEndpoint.post(endpoint.uri(carrier.id()).resolve(carrier.id() + "/acme/extra"), hello))
+                .isEqualTo(404);
+        HttpResponse<String> unknownNumber = WebhookEndpoint.send(endpoint.uri(carrier.id()),
+                carrier.inboundWebhook(DANA, "+14155550199", "Hello?"));
+        assertThat(unknownNumber.statusCode()).isEqualTo(422);
+        assertThat(unknownNumber.body()).contains("UNKNOWN_NUMBER", "+14•••••0199").doesNotContain("Hello?");
+        assertThat(WebhookEndpoint.post(endpoint.uri(carrier.id(), AccountId.of("nobody")), hello))
+                .as("a URL naming another account than the number's").isEqualTo(422);
 
         assertThat(kit.inbox().counters(ACME).openConversations()).isZero();
     }
 
     @Test
-    @DisplayName("F31 a delivery-report webhook over HTTP moves the sent message to DELIVERED")
+    @DisplayName("F45 the database down is answered 503, not 4xx, so that the carrier sends the webhook again")
+    void databaseDownIs503() throws Exception {
+        store.close();
+
+        HttpResponse<String> answer = WebhookEndpoint.send(endpoint.uri(carrier.id()),
+                carrier.inboundWebhook(DANA, LINE, "Hello"));
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.body()).startsWith("Retry later");
+    }
+
+    @Test
+    @DisplayName("F31 F45 a delivery-report webhook over HTTP is routed by the sending number and moves the message to DELIVERED")
     void deliveryReportsOverHttp() throws Exception {
         OutboxEntry reply = sending.send(ACME, SendRequest.builder().to(Recipient.number(DANA))
                 .draft(Draft.ofText("We are open until six.")).build());
         sending.dispatcher().dispatchDue();
 
-        assertThat(post(ACME, carrier.drainDeliveryReportWebhook().orElseThrow())).isEqualTo(204);
+        assertThat(post(carrier.drainDeliveryReportWebhook().orElseThrow())).isEqualTo(200);
 
         assertThat(sending.outboxEntry(ACME, reply.messageId()).orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED);
         List<Message> thread = kit.conversations().messages(ACME, reply.conversationId(), 10);
@@ -130,7 +161,25 @@ class WebhookEndpointTest {
     }
 
     @Test
-    @DisplayName("the webhook example's main plays the carrier and prints 204, 204, 401, 404")
+    @DisplayName("F31 F45 reports that do not name their sender are applied through the URL that names the account")
+    void reportsThroughTheAccountUrl() throws Exception {
+        OutboxEntry reply = sending.send(ACME, SendRequest.builder().to(Recipient.number(DANA))
+                .draft(Draft.ofText("See you at six.")).build());
+        sending.dispatcher().dispatchDue();
+        List<DeliveryReport> anonymous = carrier.drainDeliveryReports().stream()
+                .map(report -> new DeliveryReport(report.carrierMessageId(), report.status(), report.carrierErrorCode(),
+                        report.occurredAt()))
+                .toList();
+        WebhookRequest reports = carrier.webhookFor(WebhookPayload.ofReports(anonymous));
+
+        assertThat(post(reports)).as("by number: nothing says which account").isEqualTo(422);
+        assertThat(WebhookEndpoint.post(endpoint.uri(carrier.id(), ACME), reports)).isEqualTo(200);
+
+        assertThat(sending.outboxEntry(ACME, reply.messageId()).orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED);
+    }
+
+    @Test
+    @DisplayName("the webhook example's main plays the carrier and prints 200, 200, 401, 422, 404")
     void examplePrintsTheAnswers() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (JdbcInboxStore own = JdbcInboxStore.builder("jdbc:h2:mem:webhook_play_" + DATABASES.incrementAndGet()
@@ -139,7 +188,7 @@ class WebhookEndpointTest {
             WebhookEndpoint.play(own, new PrintStream(printed, true, StandardCharsets.UTF_8));
         }
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains(
-                "signed webhook:    HTTP 204", "delivered again:   HTTP 204", "forged webhook:    HTTP 401",
-                "unknown account:   HTTP 404", "Are you open today?");
+                "signed webhook:    HTTP 200", "delivered again:   HTTP 200", "forged webhook:    HTTP 401",
+                "unknown number:    HTTP 422", "unknown carrier:   HTTP 404", "Are you open today?");
     }
 }

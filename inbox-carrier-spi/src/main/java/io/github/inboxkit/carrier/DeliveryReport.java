@@ -8,13 +8,20 @@ import java.util.Optional;
  * A carrier's report on an outbound message it accepted. Immutable and thread-safe. Carriers may
  * send a report more than once and out of order; the engine keeps the most advanced status.
  *
+ * <p>The {@link #sender() sender} is the account's number the message was sent from, when the
+ * carrier's report says it (most do: Twilio's {@code From}, for instance); the engine's webhook
+ * front door routes the report to the account that owns that number. A report without it can
+ * only be routed by a webhook URL that names the account.
+ *
  * @param carrierMessageId the id the carrier returned in {@link SubmitResult.Accepted}
  * @param status the standard status the carrier's own status maps to
  * @param carrierErrorCode the carrier's error code, empty when it gave none (see {@link #errorCode()})
  * @param occurredAt when the status was reached, by the carrier's clock
+ * @param sender the number or sender ID the message was sent from, empty when the carrier did not
+ *     say (see {@link #senderNumber()})
  */
 public record DeliveryReport(String carrierMessageId, DeliveryStatus status, String carrierErrorCode,
-        Instant occurredAt) {
+        Instant occurredAt, String sender) {
 
     /**
      * Validates.
@@ -23,6 +30,7 @@ public record DeliveryReport(String carrierMessageId, DeliveryStatus status, Str
      * @param status the {@code status} component
      * @param carrierErrorCode the {@code carrierErrorCode} component
      * @param occurredAt the {@code occurredAt} component
+     * @param sender the {@code sender} component
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the id is blank
      */
@@ -31,6 +39,21 @@ public record DeliveryReport(String carrierMessageId, DeliveryStatus status, Str
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(carrierErrorCode, "carrierErrorCode");
         Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(sender, "sender");
+    }
+
+    /**
+     * A report that does not name the message's sender.
+     *
+     * @param carrierMessageId the id the carrier returned in {@link SubmitResult.Accepted}
+     * @param status the standard status the carrier's own status maps to
+     * @param carrierErrorCode the carrier's error code, empty when it gave none
+     * @param occurredAt when the status was reached, by the carrier's clock
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the id is blank
+     */
+    public DeliveryReport(String carrierMessageId, DeliveryStatus status, String carrierErrorCode, Instant occurredAt) {
+        this(carrierMessageId, status, carrierErrorCode, occurredAt, "");
     }
 
     /**
@@ -52,5 +75,24 @@ public record DeliveryReport(String carrierMessageId, DeliveryStatus status, Str
      */
     public Optional<String> errorCode() {
         return carrierErrorCode.isEmpty() ? Optional.empty() : Optional.of(carrierErrorCode);
+    }
+
+    /**
+     * The number or sender ID the message was sent from, if the carrier said.
+     *
+     * @return the sender, or empty
+     */
+    public Optional<String> senderNumber() {
+        return sender.isEmpty() ? Optional.empty() : Optional.of(sender);
+    }
+
+    /**
+     * A copy of this report that names the message's sender.
+     *
+     * @param senderNumber the number or sender ID the message was sent from
+     * @return the new report
+     */
+    public DeliveryReport withSender(String senderNumber) {
+        return new DeliveryReport(carrierMessageId, status, carrierErrorCode, occurredAt, senderNumber);
     }
 }

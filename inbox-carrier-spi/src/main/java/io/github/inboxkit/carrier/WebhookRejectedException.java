@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * A carrier refused a webhook request as not authentic or not well formed; nothing of the request
  * was accepted. A host answers such a request with an HTTP 4xx status (401 for {@link
- * Reason#SIGNATURE_MISSING} and {@link Reason#SIGNATURE_INVALID}, 400 otherwise) and records
- * nothing. The message never contains the request's body (it may hold personal data).
+ * Reason#SIGNATURE_MISSING}, {@link Reason#SIGNATURE_INVALID} and {@link Reason#STALE}, 400 for
+ * {@link Reason#MALFORMED}) and records nothing. The message never contains the request's body (it may hold personal data).
  */
 public final class WebhookRejectedException extends CarrierException {
 

@@ -97,6 +97,47 @@ public record WebhookRequest(String method, Map<String, List<String>> headers, b
     }
 
     /**
+     * The one value of a header that authenticates the request (a signature, a timestamp signed
+     * with it). A request that repeats such a header is refused: a carrier sends it once, and a
+     * parser that read only the first value would accept a forged value placed after a valid one,
+     * or the other way round, depending on the host's HTTP server.
+     *
+     * @param name the header name, in any case
+     * @return its single value
+     * @throws WebhookRejectedException with {@link WebhookRejectedException.Reason#SIGNATURE_MISSING}
+     *     if the header is absent, {@link WebhookRejectedException.Reason#SIGNATURE_INVALID} if it
+     *     is given more than once
+     */
+    public String signatureHeader(String name) throws WebhookRejectedException {
+        List<String> values = headers.getOrDefault(name, List.of());
+        if (values.isEmpty()) {
+            throw new WebhookRejectedException(WebhookRejectedException.Reason.SIGNATURE_MISSING, "missing " + name + " header");
+        }
+        if (values.size() > 1) {
+            throw new WebhookRejectedException(WebhookRejectedException.Reason.SIGNATURE_INVALID,
+                    values.size() + " " + name + " headers: a carrier signs a request once, so several are refused");
+        }
+        return values.get(0);
+    }
+
+    /**
+     * A copy of this request with one more value for a header, after those it has; for tests that
+     * tamper with requests.
+     *
+     * @param name the header name
+     * @param value the value to add
+     * @return the new request
+     */
+    public WebhookRequest withAddedHeader(String name, String value) {
+        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        copy.putAll(headers);
+        List<String> values = new ArrayList<>(copy.getOrDefault(name, List.of()));
+        values.add(value);
+        copy.put(name, values);
+        return new WebhookRequest(method, copy, body);
+    }
+
+    /**
      * A copy of this request with one header replaced; for tests that tamper with requests.
      *
      * @param name the header name

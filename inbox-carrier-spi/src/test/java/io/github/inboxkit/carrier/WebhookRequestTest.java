@@ -1,6 +1,7 @@
 package io.github.inboxkit.carrier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,5 +34,21 @@ class WebhookRequestTest {
         assertThat(request.bodyAsString()).isEqualTo("a=b");
         assertThat(request.headers().get("a")).containsExactlyInAnyOrder("1", "2");
         assertThat(request.withoutHeader("A").headers()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("F29 F45 a signature header is read only when given exactly once")
+    void signatureHeader() {
+        WebhookRequest request = WebhookRequest.of("POST", Map.of("X-Sig", "a"), new byte[0]);
+        assertThat(request.signatureHeader("x-sig")).isEqualTo("a");
+        assertThatThrownBy(() -> request.signatureHeader("X-Other"))
+                .isInstanceOfSatisfying(WebhookRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(WebhookRejectedException.Reason.SIGNATURE_MISSING));
+        WebhookRequest twice = request.withAddedHeader("X-SIG", "b");
+        assertThat(twice.headers().get("x-sig")).containsExactly("a", "b");
+        assertThatThrownBy(() -> twice.signatureHeader("X-Sig"))
+                .isInstanceOfSatisfying(WebhookRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(WebhookRejectedException.Reason.SIGNATURE_INVALID))
+                .hasMessageContaining("2 X-Sig headers");
     }
 }

@@ -14,6 +14,7 @@ import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.sending.SendingNotConfiguredException;
 import io.github.inboxkit.core.store.InboxStore;
 import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.webhook.Webhooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,11 +29,12 @@ import java.util.function.Consumer;
  * <pre>{@code
  * InboxKit kit = InboxKit.builder()
  *         .store(InMemoryInboxStore.create())
+ *         .carrier(SimulatedCarrier.create())
  *         .clock(Clock.systemUTC())
  *         .eventListener(event -> notifications.push(event))
  *         .entitlements(Entitlements.all())
  *         .build();
- * kit.ingestion().receive(accountId, incoming);
+ * WebhookOutcome outcome = kit.webhooks().handle("simulator", request); // in the host's endpoint
  * InboxPage page = kit.inbox().list(accountId, InboxQuery.openTab());
  * }</pre>
  *
@@ -43,10 +45,12 @@ public final class InboxKit {
 
     private final Engine engine;
     private final Sending sending;
+    private final Webhooks webhooks;
 
-    private InboxKit(Engine engine, Sending sending) {
+    private InboxKit(Engine engine, Sending sending, Webhooks webhooks) {
         this.engine = engine;
         this.sending = sending;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -100,6 +104,21 @@ public final class InboxKit {
             throw new SendingNotConfiguredException();
         }
         return sending;
+    }
+
+    /**
+     * The webhook front door (F45): verifies a carrier's webhook request, routes its inbound
+     * messages and delivery reports by number to their accounts, stores them, and says what to
+     * answer the carrier. Handles the webhooks of every carrier registered on the builder.
+     *
+     * @return the front door
+     * @throws SendingNotConfiguredException if no carrier was registered on the builder
+     */
+    public Webhooks webhooks() {
+        if (webhooks == null) {
+            throw new SendingNotConfiguredException();
+        }
+        return webhooks;
     }
 
     /**
@@ -217,6 +236,7 @@ public final class InboxKit {
             }
             Engine engine = new Engine(store, clock, eventListener, entitlements, typingTimeout);
             Sending sending = null;
+            Webhooks webhooks = null;
             if (!carriers.isEmpty()) {
                 if (!(store instanceof SendingStore sendingStore)) {
                     throw new InvalidValueException("store", "must keep an outbox (implement SendingStore) to send");
@@ -226,8 +246,9 @@ public final class InboxKit {
                 carriers.forEach(builder::carrier);
                 // the engine's team, so that a send ends its author's typing indicator (F14)
                 sending = builder.store(sendingStore).clock(clock).listener(eventListener).team(engine.team()).build();
+                webhooks = engine.webhooks(sendingStore, carriers, sending);
             }
-            return new InboxKit(engine, sending);
+            return new InboxKit(engine, sending, webhooks);
         }
     }
 }

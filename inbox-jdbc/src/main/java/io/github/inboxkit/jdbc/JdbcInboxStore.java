@@ -13,6 +13,7 @@ import io.github.inboxkit.jdbc.internal.JdbiInboxStore;
 import io.github.inboxkit.jdbc.internal.SchemaMigrator;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 
@@ -174,6 +175,17 @@ public final class JdbcInboxStore implements SendingStore, AutoCloseable {
     @Override
     public List<AccountId> listAccountIds() {
         return store.listAccountIds();
+    }
+
+    /**
+     * {@inheritDoc} One primary-key read, not cached: a number released on one node is free on
+     * every node at once.
+     *
+     * @throws io.github.inboxkit.core.store.StoreException if the database failed
+     */
+    @Override
+    public Optional<AccountId> accountOwningNumber(String number) {
+        return store.accountOwningNumber(number);
     }
 
     /** @return the database dialect this store speaks */

@@ -36,6 +36,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -285,6 +286,11 @@ class JdbcInboxStoreConcurrencyTest {
             @Override
             public List<AccountId> listAccountIds() {
                 return store.listAccountIds();
+            }
+
+            @Override
+            public Optional<AccountId> accountOwningNumber(String number) {
+                return store.accountOwningNumber(number);
             }
         };
     }

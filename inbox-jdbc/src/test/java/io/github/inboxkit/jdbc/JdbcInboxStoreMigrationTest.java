@@ -94,7 +94,7 @@ class JdbcInboxStoreMigrationTest {
     }
 
     @Test
-    @DisplayName("F33 account_id leads every primary key, unique key and index of the PostgreSQL schema")
+    @DisplayName("F33 F45 account_id leads every primary key, unique key and index of the PostgreSQL schema, but the receiving number's own key")
     void accountIdLeadsEveryIndexOnPostgres() throws SQLException {
         try (HikariDataSource pool = TestDatabases.freshPostgres(2)) {
             JdbcInboxStore.create(pool).migrate();
@@ -115,18 +115,21 @@ class JdbcInboxStoreMigrationTest {
                 while (rs.next()) {
                     indexes++;
                     if (!"account_id".equals(rs.getString("first_column"))) {
-                        offenders.add(rs.getString("table_name") + "." + rs.getString("index_name"));
+                        offenders.add(rs.getString("table_name") + "." + rs.getString("index_name")
+                                + "(" + rs.getString("first_column") + ")");
                     }
                 }
             }
             assertThat(indexes).isGreaterThan(20);
-            assertThat(offenders).isEmpty();
+            // The one reasoned exception (migration V9): a number belongs to one account of the whole
+            // database, which only a key on the number alone guarantees.
+            assertThat(offenders).containsExactly("receiving_numbers.receiving_numbers_pk(number)");
             assertThat(tablesWithoutAccountId(pool)).isEmpty();
         }
     }
 
     @Test
-    @DisplayName("F33 account_id leads every primary key, unique key and index of the H2 schema")
+    @DisplayName("F33 F45 account_id leads every primary key, unique key and index of the H2 schema, but the receiving number's own key")
     void accountIdLeadsEveryIndexOnH2() throws SQLException {
         try (HikariDataSource pool = TestDatabases.freshH2(2)) {
             JdbcInboxStore.create(pool).migrate();
@@ -143,12 +146,14 @@ class JdbcInboxStoreMigrationTest {
                 while (rs.next()) {
                     indexes++;
                     if (!"ACCOUNT_ID".equalsIgnoreCase(rs.getString(3))) {
-                        offenders.add(rs.getString(1) + "." + rs.getString(2));
+                        offenders.add(rs.getString(1) + "." + rs.getString(2) + "(" + rs.getString(3) + ")");
                     }
                 }
             }
             assertThat(indexes).isGreaterThan(15);
-            assertThat(offenders).isEmpty();
+            // The one reasoned exception (migration V9); H2 names a primary key's index itself.
+            assertThat(offenders).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .matches("RECEIVING_NUMBERS\\.PRIMARY_KEY_\\w+\\(NUMBER\\)");
         }
     }
 

@@ -164,8 +164,8 @@ final class KestrelProtocol {
         if (!"POST".equals(request.method())) {
             throw new WebhookRejectedException(Reason.MALFORMED, "Kestrel webhooks are POST requests");
         }
-        String header = request.header(SIGNATURE_HEADER).orElseThrow(() ->
-                new WebhookRejectedException(Reason.SIGNATURE_MISSING, "missing " + SIGNATURE_HEADER + " header"));
+        // exactly one: a forged signature after a valid one must not pass because the first is read
+        String header = request.signatureHeader(SIGNATURE_HEADER);
         String[] parts = header.split(",", -1);
         if (parts.length != 2 || !parts[0].matches("t=[0-9]{1,12}") || !parts[1].matches("v1=[0-9a-f]{64}")) {
             throw new WebhookRejectedException(Reason.SIGNATURE_INVALID, SIGNATURE_HEADER + " is not t=...,v1=...");
@@ -209,9 +209,10 @@ final class KestrelProtocol {
                     Instant.parse(required(fields, "received_at")))));
         }
         if (event.equals("message.status")) {
+            // "from", the number the message was sent from, routes the report to its account
             return WebhookPayload.ofReports(List.of(new DeliveryReport(required(fields, "message_id"),
                     deliveryStatus(required(fields, "status")), required(fields, "error_code"),
-                    Instant.parse(required(fields, "timestamp")))));
+                    Instant.parse(required(fields, "timestamp")), fields.getOrDefault("from", ""))));
         }
         throw new IllegalArgumentException("unknown event type");
     }

@@ -92,7 +92,16 @@ class KestrelCarrierConformanceTest extends CarrierConformanceTest {
                 status("KS-1", "sent", "", DeliveryStatus.SENT),
                 status("KS-1", "delivered", "", DeliveryStatus.DELIVERED),
                 status("KS-2", "undelivered", "30003", DeliveryStatus.UNDELIVERED),
-                status("KS-3", "expired", "30008", DeliveryStatus.FAILED));
+                status("KS-3", "expired", "30008", DeliveryStatus.FAILED),
+                statusFrom("KS-4", "+14155550100"));
+    }
+
+    /** A status event that names the number the message was sent from, which routes it by number. */
+    private static SampleWebhook statusFrom(String id, String from) {
+        byte[] body = form("event", "message.status", "message_id", id, "status", "delivered",
+                "error_code", "", "timestamp", "2026-11-25T14:59:00Z", "from", from);
+        return new SampleWebhook("status naming its sender", signed(body, NOW, SECRET), WebhookPayload.ofReports(
+                List.of(new DeliveryReport(id, DeliveryStatus.DELIVERED, "", Instant.parse("2026-11-25T14:59:00Z"), from))));
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -138,10 +139,10 @@ public final class DispatchBenchmark {
         first.migrate();
         AccountId account = AccountId.of("bench-dispatch");
         AccountId raw = AccountId.of("bench-raw");
-        for (AccountId id : List.of(account, raw)) {
-            InboxKit.builder().store(first).build().administration().createAccount(id, id.value(),
-                    AccountSettings.builder().senderIds(List.of("+14155550100")).defaultSenderId("+14155550100").build());
-        }
+        // a number receives for one account only: each account sends from its own
+        Map<AccountId, String> senders = Map.of(account, "+14155550100", raw, "+14155550101");
+        senders.forEach((id, sender) -> InboxKit.builder().store(first).build().administration().createAccount(id,
+                id.value(), AccountSettings.builder().senderIds(List.of(sender)).defaultSenderId(sender).build()));
         SimulatedCarrier carrier = SimulatedCarrier.builder().seed(1).capabilities(CarrierCapabilities.builder()
                 .mms(410 * 1024).alphanumericSenders(true).maxSegments(10).messagesPerSecond(10_000_000).build()).build();
         Sending one = Sending.builder().store(first).carrier(carrier).build();

@@ -58,6 +58,7 @@ final class WebhookFormat {
             fields.put(prefix + "status", report.status().name());
             fields.put(prefix + "error", report.carrierErrorCode());
             fields.put(prefix + "occurredAt", report.occurredAt().toString());
+            report.senderNumber().ifPresent(sender -> fields.put(prefix + "sender", sender));
         }
         return fields;
     }
@@ -100,7 +101,9 @@ final class WebhookFormat {
             DeliveryStatus status = status(remaining, prefix + "status");
             String error = take(remaining, prefix + "error");
             Instant occurredAt = instant(remaining, prefix + "occurredAt");
-            reports.add(value(prefix, () -> new DeliveryReport(id, status, error, occurredAt)));
+            // optional: bodies written before reports named their sender stay readable
+            String sender = remaining.containsKey(prefix + "sender") ? take(remaining, prefix + "sender") : "";
+            reports.add(value(prefix, () -> new DeliveryReport(id, status, error, occurredAt, sender)));
         }
         if (!remaining.isEmpty()) {
             throw new IllegalArgumentException(remaining.size() + " unknown field(s)");

@@ -96,6 +96,34 @@ class SimulatedWebhookTest {
     }
 
     @Test
+    @DisplayName("F29 F45 a signature or timestamp header given twice is refused, whichever value comes first")
+    void repeatedSignatureHeaders() {
+        WebhookRequest genuine = carrier.webhookFor(mixed());
+        String signature = genuine.header(SimulatedCarrier.SIGNATURE_HEADER).orElseThrow();
+        String forged = "sha256=" + "0".repeat(64);
+        WebhookRequest unsigned = genuine.withoutHeader(SimulatedCarrier.SIGNATURE_HEADER);
+        assertRejected(unsigned.withAddedHeader(SimulatedCarrier.SIGNATURE_HEADER, signature)
+                .withAddedHeader(SimulatedCarrier.SIGNATURE_HEADER, forged), Reason.SIGNATURE_INVALID);
+        assertRejected(unsigned.withAddedHeader(SimulatedCarrier.SIGNATURE_HEADER, forged)
+                .withAddedHeader(SimulatedCarrier.SIGNATURE_HEADER, signature), Reason.SIGNATURE_INVALID);
+        assertRejected(genuine.withAddedHeader(SimulatedCarrier.SIGNATURE_HEADER, signature), Reason.SIGNATURE_INVALID);
+        assertRejected(genuine.withAddedHeader(SimulatedCarrier.TIMESTAMP_HEADER, "1"), Reason.SIGNATURE_INVALID);
+        assertThat(carrier.parseWebhook(genuine)).isEqualTo(mixed());
+    }
+
+    @Test
+    @DisplayName("F45 delivery reports name the number the message was sent from, and the name survives the webhook")
+    void reportsNameTheirSender() {
+        carrier.submit(SimulatedCarrierTest.sms("m-2", "+14155550123"));
+        List<DeliveryReport> reports = carrier.drainDeliveryReports();
+        assertThat(reports).isNotEmpty().allSatisfy(report -> assertThat(report.senderNumber()).isPresent());
+        assertThat(carrier.parseWebhook(carrier.webhookFor(WebhookPayload.ofReports(reports))).deliveryReports())
+                .isEqualTo(reports);
+        assertThat(DeliveryReport.of("SIM-3", DeliveryStatus.SENT, NOW).senderNumber()).isEmpty();
+        assertThat(DeliveryReport.of("SIM-3", DeliveryStatus.SENT, NOW).withSender("ACME").senderNumber()).contains("ACME");
+    }
+
+    @Test
     @DisplayName("F29 a replayed webhook older than the tolerance is refused as stale")
     void stale() {
         WebhookRequest old = SimulatedCarrier.builder().clock(Clock.fixed(NOW.minus(Duration.ofMinutes(6)),

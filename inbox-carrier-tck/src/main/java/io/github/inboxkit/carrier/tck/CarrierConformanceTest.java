@@ -196,7 +196,9 @@ public abstract class CarrierConformanceTest {
      * The request headers that carry the webhook's signature or shared secret, e.g. {@code
      * "X-Acme-Signature"}. Rule 5.8 removes each from a genuine sample, and alters its value, and
      * expects both to be refused. Required when {@link #authenticatesBody()} is false; when it is
-     * true and this is empty, rule 5.8 is skipped (rules 5.3 and 5.4 cover the signature).
+     * true and this is empty, rule 5.8 is skipped (rules 5.3 and 5.4 cover the signature). Rule
+     * 5.9 repeats these headers, and those without which the carrier reports {@code
+     * SIGNATURE_MISSING}, with a forged value.
      *
      * @return the header names, empty by default
      */
@@ -694,6 +696,44 @@ public abstract class CarrierConformanceTest {
                             sample.description() + " with " + header + " altered");
                 }
             }
+        }
+
+        @Test
+        @DisplayName("rule 5.9 (F29) a genuine webhook whose signature header is repeated with a forged value, before or after the genuine one, is refused")
+        void rule_5_9_repeatedSignatureHeaderRefused() {
+            for (SampleWebhook sample : sampleWebhooks(carrier)) {
+                Set<String> headers = signatureHeaders(sample.request());
+                assumeFalse(headers.isEmpty(), "no header of " + sample.description() + " is reported as a missing"
+                        + " signature when removed, and authenticationHeaders() names none: nothing to repeat");
+                for (String header : headers) {
+                    String genuine = sample.request().header(header).orElseThrow();
+                    WebhookRequest without = sample.request().withoutHeader(header);
+                    assertRefused(without.withAddedHeader(header, genuine).withAddedHeader(header, altered(genuine)),
+                            sample.description() + " with a forged " + header + " after the genuine one");
+                    assertRefused(without.withAddedHeader(header, altered(genuine)).withAddedHeader(header, genuine),
+                            sample.description() + " with a forged " + header + " before the genuine one");
+                }
+            }
+        }
+
+        /**
+         * The headers that authenticate a request: those {@link #authenticationHeaders()} names, and
+         * those without which the carrier reports a missing signature.
+         */
+        private Set<String> signatureHeaders(WebhookRequest request) {
+            Set<String> headers = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            headers.addAll(authenticationHeaders());
+            for (String header : request.headers().keySet()) {
+                try {
+                    carrier.parseWebhook(request.withoutHeader(header));
+                } catch (WebhookRejectedException refused) {
+                    if (refused.reason() == WebhookRejectedException.Reason.SIGNATURE_MISSING) {
+                        headers.add(header);
+                    }
+                }
+            }
+            headers.removeIf(header -> request.header(header).isEmpty());
+            return headers;
         }
     }
 

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -352,6 +353,23 @@ final class BrokenCarriers {
         }
     }
 
+    /**
+     * Reads only the first value of each header, as parsers calling {@code header(name)} do: a
+     * forged signature placed after the genuine one goes unseen.
+     */
+    static final class FirstSignatureOnly extends Delegating {
+        FirstSignatureOnly(SimulatedCarrier delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public WebhookPayload parseWebhook(WebhookRequest request) {
+            Map<String, List<String>> firstValues = new LinkedHashMap<>();
+            request.headers().forEach((name, values) -> firstValues.put(name, values.subList(0, Math.min(1, values.size()))));
+            return delegate.parseWebhook(new WebhookRequest(request.method(), firstValues, request.body()));
+        }
+    }
+
     /** Authenticates webhooks by a shared secret in a header, not bound to the body: honest, but weaker. */
     static class SharedSecret extends Delegating {
         static final String HEADER = "X-Shared-Secret";
@@ -362,8 +380,7 @@ final class BrokenCarriers {
 
         @Override
         public WebhookPayload parseWebhook(WebhookRequest request) {
-            String secret = request.header(HEADER).orElseThrow(() -> new WebhookRejectedException(
-                    WebhookRejectedException.Reason.SIGNATURE_MISSING, "missing " + HEADER));
+            String secret = request.signatureHeader(HEADER);
             if (!authentic(secret)) {
                 throw new WebhookRejectedException(WebhookRejectedException.Reason.SIGNATURE_INVALID, "wrong " + HEADER);
             }
@@ -386,6 +403,14 @@ final class BrokenCarriers {
         @Override
         boolean authentic(String secret) {
             return true;
+        }
+    }
+
+    /** The kit against {@link FirstSignatureOnly}. */
+    static class FirstSignatureOnlyConformance extends SimulatorConformance {
+        @Override
+        Carrier wrap(SimulatedCarrier simulated) {
+            return new FirstSignatureOnly(simulated);
         }
     }
 

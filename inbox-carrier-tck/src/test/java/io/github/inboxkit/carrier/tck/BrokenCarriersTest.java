@@ -39,7 +39,10 @@ class BrokenCarriersTest {
         EXPECTED_FAILURES.put(BrokenCarriers.AcceptingForgeriesConformance.class, Set.of(
                 "rule_5_3_forgedRefused",
                 "rule_5_4_tamperedBodyRefused",
-                "rule_5_8_requestAuthenticatedByHeader"));
+                "rule_5_8_requestAuthenticatedByHeader",
+                "rule_5_9_repeatedSignatureHeaderRefused"));
+        EXPECTED_FAILURES.put(BrokenCarriers.FirstSignatureOnlyConformance.class, Set.of(
+                "rule_5_9_repeatedSignatureHeaderRefused"));
         EXPECTED_FAILURES.put(BrokenCarriers.IgnoringIdempotencyKeyConformance.class, Set.of(
                 "rule_3_1_sameKeySameMessage",
                 "rule_2_2_concurrentRepeatsYieldOneMessage"));
@@ -148,6 +151,12 @@ class BrokenCarriersTest {
     @DisplayName("F29 the kit fails a carrier that accepts forged webhooks")
     void catchesForgeries() {
         assertOnlyTheseFail(BrokenCarriers.AcceptingForgeriesConformance.class);
+    }
+
+    @Test
+    @DisplayName("F29 the kit fails a carrier that reads only the first of several signature headers (a forgery after a genuine one passes)")
+    void catchesFirstSignatureOnly() {
+        assertOnlyTheseFail(BrokenCarriers.FirstSignatureOnlyConformance.class);
     }
 
     @Test

@@ -17,6 +17,9 @@ public interface Administration {
      * @param settings its settings
      * @return the account
      * @throws AccountAlreadyExistsException if the id is taken
+     * @throws SenderIdTakenException if a sender ID or pool number of the settings belongs to
+     *     another account (F45); the account is not created
+     * @throws io.github.inboxkit.core.phone.InvalidSenderIdException if a sender ID cannot be read
      */
     Account createAccount(AccountId account, String name, AccountSettings settings);
 
@@ -30,12 +33,18 @@ public interface Administration {
     Account account(AccountId account);
 
     /**
-     * Replaces an account's settings.
+     * Replaces an account's settings. The account then receives on exactly the numbers its sender
+     * IDs and pools list (F45): numbers it no longer lists are released for other accounts, and
+     * numbers of an account created before InboxKit kept receiving numbers are claimed by calling
+     * this with the unchanged settings.
      *
      * @param account the account
      * @param settings the new settings
      * @return the account
      * @throws NoSuchAccountException if it does not exist
+     * @throws SenderIdTakenException if a sender ID or pool number of the settings belongs to
+     *     another account; nothing changes
+     * @throws io.github.inboxkit.core.phone.InvalidSenderIdException if a sender ID cannot be read
      */
     Account updateSettings(AccountId account, AccountSettings settings);
 

@@ -29,14 +29,34 @@ public interface Ingestion {
     ReceivedMessage receive(AccountId account, IncomingMessage message);
 
     /**
-     * Ingests an inbound message as a carrier adapter parsed it from a webhook; see {@link
-     * #receive(AccountId, IncomingMessage)}.
+     * Ingests an inbound message as a carrier adapter parsed it from a webhook, under the carrier's
+     * id (the id its outbound messages and delivery reports use); see {@link #receive(AccountId,
+     * IncomingMessage)}. The webhook front door, {@code InboxKit.webhooks()}, calls this after it
+     * verified the request and found the account that owns the receiving number.
+     *
+     * @param account the account the message was sent to
+     * @param carrierId the id of the carrier that delivered it ({@link io.github.inboxkit.carrier.Carrier#id()})
+     * @param message the carrier's inbound message
+     * @return the stored message and its conversation
+     * @throws io.github.inboxkit.core.account.NoSuchAccountException if the account does not exist
+     */
+    default ReceivedMessage receive(AccountId account, String carrierId, InboundMessage message) {
+        return receive(account, IncomingMessage.of(carrierId, message));
+    }
+
+    /**
+     * Ingests an inbound message as a carrier adapter parsed it from a webhook, under the carrier
+     * id {@value IncomingMessage#DEFAULT_CARRIER}; see {@link #receive(AccountId, IncomingMessage)}.
      *
      * @param account the account the message was sent to
      * @param message the carrier's inbound message
      * @return the stored message and its conversation
      * @throws io.github.inboxkit.core.account.NoSuchAccountException if the account does not exist
+     * @deprecated the message is keyed under no real carrier's id, so with several carriers two of
+     *     them may collide; use {@code InboxKit.webhooks()}, which also checks the signature and the
+     *     receiving number, or {@link #receive(AccountId, String, InboundMessage)}
      */
+    @Deprecated(since = "0.1.0")
     default ReceivedMessage receive(AccountId account, InboundMessage message) {
         return receive(account, IncomingMessage.of(message));
     }

@@ -32,6 +32,7 @@ final class AdministrationService implements Administration {
             }
             Account account = Account.builder().id(id).name(name).settings(settings).createdAt(step.now).build();
             step.tx.insertAccount(account);
+            ReceivingNumbers.claimSettings(step, id, settings);
             return account;
         });
     }
@@ -49,6 +50,7 @@ final class AdministrationService implements Administration {
         return unitOfWork.run(id, step -> {
             Account updated = Account.builder().from(step.account()).settings(settings).build();
             step.tx.updateAccount(updated);
+            ReceivingNumbers.claimSettings(step, id, settings);
             return updated;
         });
     }

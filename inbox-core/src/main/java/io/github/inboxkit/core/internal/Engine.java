@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.internal;
 
+import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.core.account.Administration;
 import io.github.inboxkit.core.account.Entitlements;
 import io.github.inboxkit.core.contact.Contacts;
@@ -8,9 +9,13 @@ import io.github.inboxkit.core.conversation.Ingestion;
 import io.github.inboxkit.core.conversation.Team;
 import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.inbox.Inbox;
+import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.webhook.Webhooks;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Wires the use cases on the ports; the public front door {@code InboxKit} delegates to it.
@@ -47,6 +52,18 @@ public final class Engine {
         this.team = new TeamService(unitOfWork, entitlements, presence);
         this.contacts = new ContactService(unitOfWork);
         this.administration = new AdministrationService(unitOfWork);
+    }
+
+    /**
+     * Builds the webhook front door on this engine's ingestion and a sending pipeline (F45).
+     *
+     * @param store the store, which keeps the outbox and the receiving numbers
+     * @param carriers the carriers whose webhooks it handles, by their ids
+     * @param sending the sending use cases, which apply delivery reports
+     * @return the front door
+     */
+    public Webhooks webhooks(SendingStore store, List<Carrier> carriers, Sending sending) {
+        return new WebhookService(store, carriers, ingestion, sending);
     }
 
     /** @return the inbox use cases */

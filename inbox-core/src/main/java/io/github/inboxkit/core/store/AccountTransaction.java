@@ -60,6 +60,44 @@ public interface AccountTransaction {
      */
     void updateAccount(Account account);
 
+    // ----- receiving numbers (F45) -------------------------------------------------------------
+
+    /**
+     * The numbers this account owns: its long codes, short codes and alphanumeric sender IDs in
+     * canonical form, through which webhooks are routed to it.
+     *
+     * @return the numbers, sorted
+     */
+    List<String> ownedNumbers();
+
+    /**
+     * Which account owns a number, whichever it is: the one read of a transaction that looks past
+     * its own account, so that a claim can be refused with a clear error before the unique key
+     * refuses it. It reveals an owner's id only to the engine, never to a user.
+     *
+     * @param number a number in canonical form
+     * @return the owning account, empty if no account owns it
+     */
+    Optional<AccountId> numberOwner(String number);
+
+    /**
+     * Makes this account the owner of a number. A number belongs to at most one account of the
+     * store: a unique key on the number alone guards it, so two transactions claiming it at once
+     * cannot both commit.
+     *
+     * @param number a number in canonical form, at most 32 characters
+     * @throws StoreConflictException if an account (this one included) owns it, or a concurrent
+     *     transaction claimed it first
+     */
+    void claimNumber(String number);
+
+    /**
+     * Gives up a number this account owns; nothing happens if it does not own it.
+     *
+     * @param number a number in canonical form
+     */
+    void releaseNumber(String number);
+
     // ----- users ------------------------------------------------------------------------------
 
     /**

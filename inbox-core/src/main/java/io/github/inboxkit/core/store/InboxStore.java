@@ -19,7 +19,8 @@ import io.github.inboxkit.core.account.AccountId;
  *       locks conversations before it adjusts counters. Read-committed isolation is enough.
  *   <li><b>Unique keys</b> (all lead with the account): account id; user id; contact id and contact
  *       phone; conversation id and conversation contact phone; message id, message (conversation,
- *       sequence) and message carrier id. Inserting a taken key, or any deadlock or serialization
+ *       sequence) and message carrier id; and one key that does not: a receiving number belongs to at
+ *       most one account of the store ({@link AccountTransaction#claimNumber}). Inserting a taken key, or any deadlock or serialization
  *       failure, throws {@link StoreConflictException}; the engine retries the whole use case.
  *   <li><b>Tenancy.</b> A transaction never reads or writes a row of another account; a row of
  *       another account looks exactly like a missing row.

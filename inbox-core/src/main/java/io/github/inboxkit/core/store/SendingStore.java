@@ -3,6 +3,7 @@ package io.github.inboxkit.core.store;
 import io.github.inboxkit.core.account.AccountId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A store that also keeps the outbox (DESIGN invariant 3): the in-memory store and the JDBC store
@@ -55,4 +56,15 @@ public interface SendingStore extends InboxStore {
      * @return the account ids, in a stable order
      */
     List<AccountId> listAccountIds();
+
+    /**
+     * Which account owns a receiving number ({@link AccountTransaction#claimNumber}), so that a
+     * carrier's webhook reaches the right account (F45). One primary-key read, outside any
+     * transaction: a number claimed or released concurrently may be seen either way.
+     *
+     * @param number a number in canonical form
+     * @return the owning account, empty if no account owns the number
+     * @throws StoreException if the store failed
+     */
+    Optional<AccountId> accountOwningNumber(String number);
 }

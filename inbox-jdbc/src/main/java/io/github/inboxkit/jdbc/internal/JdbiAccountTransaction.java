@@ -144,6 +144,42 @@ class JdbiAccountTransaction implements AccountTransaction {
                 .execute());
     }
 
+    // ----- receiving numbers (F45) -------------------------------------------------------------
+
+    @Override
+    public List<String> ownedNumbers() {
+        return run("list receiving numbers", () -> handle
+                .createQuery("SELECT number FROM receiving_numbers WHERE account_id = :account ORDER BY number")
+                .bind("account", account)
+                .mapTo(String.class)
+                .list());
+    }
+
+    @Override
+    public Optional<AccountId> numberOwner(String number) {
+        return run("find the owner of a receiving number", () -> JdbiInboxStore.numberOwner(handle, number));
+    }
+
+    @Override
+    public void claimNumber(String number) {
+        // the primary key on the number alone refuses a second owner, also one whose insert is not
+        // committed yet: PostgreSQL makes this insert wait for it, then fails it (23505, a conflict)
+        run("claim a receiving number", () -> handle
+                .createUpdate("INSERT INTO receiving_numbers (number, account_id) VALUES (:number, :account)")
+                .bind("number", number)
+                .bind("account", account)
+                .execute());
+    }
+
+    @Override
+    public void releaseNumber(String number) {
+        run("release a receiving number", () -> handle
+                .createUpdate("DELETE FROM receiving_numbers WHERE number = :number AND account_id = :account")
+                .bind("number", number)
+                .bind("account", account)
+                .execute());
+    }
+
     // ----- users ------------------------------------------------------------------------------
 
     private static final RowMapper<User> USER = (rs, ctx) -> User.builder()

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -121,6 +122,24 @@ public final class JdbiInboxStore implements SendingStore {
     @Override
     public List<AccountId> listAccountIds() {
         return accounts("list accounts", "SELECT account_id FROM accounts ORDER BY account_id", query -> query);
+    }
+
+    @Override
+    public Optional<AccountId> accountOwningNumber(String number) {
+        Objects.requireNonNull(number, "number");
+        try {
+            return jdbi.withHandle(handle -> numberOwner(handle, number));
+        } catch (JdbiException e) {
+            throw SqlErrors.translate("find the account of a receiving number", e);
+        }
+    }
+
+    /** The owner of a receiving number: one primary-key read of the one table not led by the account. */
+    static Optional<AccountId> numberOwner(Handle handle, String number) {
+        return handle.createQuery("SELECT account_id FROM receiving_numbers WHERE number = :number")
+                .bind("number", number)
+                .map((rs, ctx) -> AccountId.of(rs.getString(1)))
+                .findOne();
     }
 
     /** Runs a statement that reads account ids across accounts, outside any account's transaction. */

@@ -70,6 +70,12 @@ import java.util.stream.Collectors;
 public final class InMemoryInboxStore implements SendingStore {
 
     private final ConcurrentHashMap<AccountId, AccountData> accounts = new ConcurrentHashMap<>();
+    /**
+     * Receiving numbers and their accounts, across accounts: the one key no account's lock guards,
+     * so a claim takes it atomically ({@code putIfAbsent}) and a rollback gives it back. A claim not
+     * yet committed is visible to other accounts' transactions, which then conflict and retry.
+     */
+    private final ConcurrentHashMap<String, AccountId> numberOwners = new ConcurrentHashMap<>();
     /** Serialises transactions of accounts not stored yet, such as the one creating an account. */
     private final ReentrantLock creationLock = new ReentrantLock();
 
@@ -104,7 +110,7 @@ public final class InMemoryInboxStore implements SendingStore {
             try {
                 data = accounts.get(account);
                 if (data == null) {
-                    AccountData created = new AccountData(account);
+                    AccountData created = new AccountData(account, numberOwners);
                     T result = run(created, work);
                     if (created.account != null) {
                         accounts.put(account, created);
@@ -178,6 +184,12 @@ public final class InMemoryInboxStore implements SendingStore {
         return List.copyOf(new TreeMap<>(accounts).keySet());
     }
 
+    @Override
+    public Optional<AccountId> accountOwningNumber(String number) {
+        Objects.requireNonNull(number, "number");
+        return Optional.ofNullable(numberOwners.get(number));
+    }
+
     /** One account's rows; guarded by {@link #lock}. */
     private static final class AccountData {
         final AccountId id;
@@ -195,9 +207,12 @@ public final class InMemoryInboxStore implements SendingStore {
         final Map<String, MessageId> messageByCarrierId = new HashMap<>();
         final Map<ConversationId, List<AssignmentChange>> assignments = new HashMap<>();
         final OutboxTables outbox = new OutboxTables();
+        /** The store's receiving numbers, shared by every account. */
+        final ConcurrentHashMap<String, AccountId> numberOwners;
 
-        AccountData(AccountId id) {
+        AccountData(AccountId id, ConcurrentHashMap<String, AccountId> numberOwners) {
             this.id = id;
+            this.numberOwners = numberOwners;
         }
     }
 
@@ -578,6 +593,39 @@ public final class InMemoryInboxStore implements SendingStore {
         private void requireOwnAccount(Account account) {
             if (!account.id().equals(data.id)) {
                 throw new IllegalArgumentException("the account must be the transaction's account");
+            }
+        }
+
+        // ----- receiving numbers -----
+
+        @Override
+        public List<String> ownedNumbers() {
+            checkOpen();
+            return data.numberOwners.entrySet().stream().filter(entry -> entry.getValue().equals(data.id))
+                    .map(Map.Entry::getKey).sorted().toList();
+        }
+
+        @Override
+        public Optional<AccountId> numberOwner(String number) {
+            checkOpen();
+            return Optional.ofNullable(data.numberOwners.get(Objects.requireNonNull(number, "number")));
+        }
+
+        @Override
+        public void claimNumber(String number) {
+            checkOpen();
+            Objects.requireNonNull(number, "number");
+            if (data.numberOwners.putIfAbsent(number, data.id) != null) {
+                throw new StoreConflictException("the receiving number is owned already");
+            }
+            undo.push(() -> data.numberOwners.remove(number, data.id));
+        }
+
+        @Override
+        public void releaseNumber(String number) {
+            checkOpen();
+            if (data.numberOwners.remove(Objects.requireNonNull(number, "number"), data.id)) {
+                undo.push(() -> data.numberOwners.put(number, data.id));
             }
         }
 
