@@ -109,7 +109,10 @@ final class TwilioWebhooks {
             errorCode = "";
         }
         // A status callback carries no time; the time it arrived is the closest there is.
-        return WebhookPayload.ofReports(List.of(new DeliveryReport(sid, standard.get(), errorCode, clock.instant())));
+        DeliveryReport report = new DeliveryReport(sid, standard.get(), errorCode, clock.instant());
+        // The sending number lets the engine's front door route the report to the account that owns it.
+        String from = fields.getOrDefault("From", "").trim();
+        return WebhookPayload.ofReports(List.of(from.isEmpty() ? report : report.withSender(from)));
     }
 
     /** Twilio's message statuses that a {@link DeliveryStatus} stands for; empty for those before "sent". */

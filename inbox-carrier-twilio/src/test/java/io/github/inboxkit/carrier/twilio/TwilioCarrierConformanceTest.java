@@ -62,7 +62,8 @@ class TwilioCarrierConformanceTest extends CarrierConformanceTest {
     private static SampleWebhook status(String sid, String twilioStatus, String errorCode, DeliveryStatus expected) {
         return new SampleWebhook("status callback " + twilioStatus,
                 TwilioRequests.signed(TwilioRequests.status(sid, twilioStatus, errorCode)),
-                WebhookPayload.ofReports(List.of(new DeliveryReport(sid, expected, errorCode, NOW))));
+                WebhookPayload.ofReports(List.of(new DeliveryReport(sid, expected, errorCode, NOW)
+                        .withSender("+14155550100"))));
     }
 
     @Override

@@ -54,7 +54,16 @@ class TwilioWebhookTest {
     @DisplayName("F48 status callbacks map Twilio's statuses to delivery reports")
     void statusCallbacks(String twilioStatus, DeliveryStatus expected) {
         WebhookPayload payload = carrier.parseWebhook(TwilioRequests.signed(TwilioRequests.status(SID, twilioStatus, "")));
-        assertThat(payload.deliveryReports()).containsExactly(DeliveryReport.of(SID, expected, NOW));
+        assertThat(payload.deliveryReports())
+                .containsExactly(DeliveryReport.of(SID, expected, NOW).withSender("+14155550100"));
+    }
+
+    @Test
+    @DisplayName("F45 F48 a status callback names its sending number, so the front door can route it by number")
+    void statusCallbackNamesItsSender() {
+        DeliveryReport report = carrier.parseWebhook(TwilioRequests.signed(TwilioRequests.status(SID, "delivered", "")))
+                .deliveryReports().get(0);
+        assertThat(report.senderNumber()).contains("+14155550100");
     }
 
     @ParameterizedTest
