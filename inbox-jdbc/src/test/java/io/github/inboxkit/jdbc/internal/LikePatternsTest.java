@@ -8,11 +8,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class LikePatternsTest {
@@ -34,7 +34,7 @@ class LikePatternsTest {
     }
 
     @Property(tries = 200)
-    @DisplayName("F8 a LIKE built from any input matches exactly the texts containing that input")
+    @Label("F8 a LIKE built from any input matches exactly the texts containing that input")
     void likeMatchesLiterally(
             @ForAll @StringLength(min = 1, max = 4) @Chars({'%', '_', '!', '\\', 'a', 'b'}) String term,
             @ForAll @StringLength(max = 8) @Chars({'%', '_', '!', '\\', 'a', 'b'}) @CharRange(from = 'x', to = 'z') String text)
