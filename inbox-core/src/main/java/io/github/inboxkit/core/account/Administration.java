@@ -17,6 +17,9 @@ public interface Administration {
      * @param settings its settings
      * @return the account
      * @throws AccountAlreadyExistsException if the id is taken
+     * @throws io.github.inboxkit.core.text.MalformedTextException if the name or a text of the settings
+     *     (keyword, sender ID, pool name, template name or body) holds the NUL character or an unpaired
+     *     surrogate
      */
     Account createAccount(AccountId account, String name, AccountSettings settings);
 
@@ -36,6 +39,8 @@ public interface Administration {
      * @param settings the new settings
      * @return the account
      * @throws NoSuchAccountException if it does not exist
+     * @throws io.github.inboxkit.core.text.MalformedTextException if a text of the settings holds the
+     *     NUL character or an unpaired surrogate
      */
     Account updateSettings(AccountId account, AccountSettings settings);
 
@@ -48,6 +53,8 @@ public interface Administration {
      * @return the user
      * @throws UserAlreadyExistsException if the account has a user with that id
      * @throws NoSuchAccountException if the account does not exist
+     * @throws io.github.inboxkit.core.text.MalformedTextException if the display name holds the NUL
+     *     character or an unpaired surrogate
      */
     User addUser(AccountId account, UserId user, String displayName);
 
@@ -59,6 +66,8 @@ public interface Administration {
      * @param displayName the new name
      * @return the user
      * @throws NoSuchUserException if the account has no such user
+     * @throws io.github.inboxkit.core.text.MalformedTextException if the display name holds the NUL
+     *     character or an unpaired surrogate
      */
     User renameUser(AccountId account, UserId user, String displayName);
 

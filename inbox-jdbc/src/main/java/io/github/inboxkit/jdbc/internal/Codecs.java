@@ -3,11 +3,14 @@ package io.github.inboxkit.jdbc.internal;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.contact.CustomFieldValue;
 import io.github.inboxkit.core.conversation.MediaReference;
+import io.github.inboxkit.core.conversation.TextRepair;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -140,6 +143,36 @@ final class Codecs {
             media.add(new MediaReference((String) map.get("mimeType"), (String) map.get("location")));
         }
         return media;
+    }
+
+    /**
+     * The bits of the {@code text_repairs} column, stated here rather than taken from the enum's
+     * order, so that a new repair never changes what a stored bit means.
+     */
+    static int writeTextRepairs(Set<TextRepair> repairs) {
+        int bits = 0;
+        for (TextRepair repair : repairs) {
+            bits |= switch (repair) {
+                case MALFORMED_CHARACTERS_REPLACED -> 1;
+                case TRUNCATED -> 2;
+            };
+        }
+        return bits;
+    }
+
+    /** @see #writeTextRepairs */
+    static Set<TextRepair> readTextRepairs(int bits) {
+        if (bits == 0) {
+            return Set.of(); // nearly every message
+        }
+        Set<TextRepair> repairs = EnumSet.noneOf(TextRepair.class);
+        if ((bits & 1) != 0) {
+            repairs.add(TextRepair.MALFORMED_CHARACTERS_REPLACED);
+        }
+        if ((bits & 2) != 0) {
+            repairs.add(TextRepair.TRUNCATED);
+        }
+        return repairs;
     }
 
     private static List<String> strings(List<?> values) {
