@@ -37,12 +37,14 @@ public interface ContactDetails {
 
     /**
      * Checks what no store could keep as given, before anything is written: names and text values
-     * with the NUL character or an unpaired surrogate. Names' lengths and custom field names are
-     * checked when the contact is saved.
+     * with the NUL character or an unpaired surrogate, and numbers beyond the bounds of {@link
+     * CustomFieldValue.Number}. Names' lengths and custom field names are checked when the contact
+     * is saved.
      *
      * @throws io.github.inboxkit.core.text.MalformedTextException if a name or a text value holds
      *     the NUL character or an unpaired surrogate; its field is {@code "firstName"}, {@code
      *     "lastName"} or {@code "customFields.<name>"}
+     * @throws InvalidCustomFieldException if a number is out of bounds
      */
     @Value.Check
     default void check() {
@@ -51,6 +53,8 @@ public interface ContactDetails {
         customFields().forEach((name, value) -> {
             if (value instanceof CustomFieldValue.Text text) {
                 TextPolicy.requireStorable(text.value(), "customFields." + name);
+            } else if (value instanceof CustomFieldValue.Number number) {
+                NumberBounds.check(name, number.value());
             }
         });
     }
