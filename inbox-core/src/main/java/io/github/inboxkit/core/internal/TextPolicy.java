@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.internal;
 
+import io.github.inboxkit.carrier.DeliveryReport;
 import io.github.inboxkit.core.conversation.TextRepair;
 import io.github.inboxkit.core.text.MalformedTextException;
 import java.util.EnumSet;
@@ -68,6 +69,22 @@ public final class TextPolicy {
             }
         }
         return -1;
+    }
+
+    /**
+     * A carrier's delivery report as a store can keep it: the NUL character and unpaired surrogates
+     * of its message id and error code replaced by U+FFFD. A carrier retries a refused report for
+     * ever, and an id repaired this way matches no message, so the report is kept as unmatched.
+     *
+     * @param report the report as the carrier's adapter parsed it
+     * @return the same report when nothing needed a repair, else the repaired one
+     */
+    public static DeliveryReport storable(DeliveryReport report) {
+        if (firstUnstorable(report.carrierMessageId()) < 0 && firstUnstorable(report.carrierErrorCode()) < 0) {
+            return report;
+        }
+        return new DeliveryReport(repair(report.carrierMessageId(), Integer.MAX_VALUE).text(), report.status(),
+                repair(report.carrierErrorCode(), Integer.MAX_VALUE).text(), report.occurredAt());
     }
 
     /**

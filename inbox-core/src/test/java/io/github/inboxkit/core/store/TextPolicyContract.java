@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.inboxkit.carrier.DeliveryReport;
+import io.github.inboxkit.carrier.DeliveryStatus;
+import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
 import io.github.inboxkit.core.InboxKit;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.Entitlements;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.contact.Contact;
+import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.contact.ContactDetails;
 import io.github.inboxkit.core.contact.CustomFieldValue;
 import io.github.inboxkit.core.conversation.ConversationId;
@@ -21,6 +25,11 @@ import io.github.inboxkit.core.conversation.TextRepair;
 import io.github.inboxkit.core.inbox.InboxQuery;
 import io.github.inboxkit.core.inbox.InboxRow;
 import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.sending.DeliveryReportOutcome;
+import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.Recipient;
+import io.github.inboxkit.core.sending.SendRequest;
+import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.text.MalformedTextException;
 import java.util.List;
 import java.util.UUID;
@@ -213,6 +222,49 @@ public abstract class TextPolicyContract extends StoreContractSupport {
 
         assertThat(sent.textRepairs()).isEmpty();
         assertThat(kit.conversations().messages(account, sent.conversationId(), 10)).containsExactly(sent);
+    }
+
+    @Test
+    @DisplayName("F28 F34 a draft sent with NUL or an unpaired surrogate is refused before anything is queued; one from every plane is queued exactly")
+    void draftsThroughSending() {
+        AccountId sender = newAccount(AccountSettings.builder().defaultRegion("FR")
+                .senderIds(List.of("+33700000001")).defaultSenderId("+33700000001").build());
+        Sending sending = sendingKit().sending();
+
+        MalformedTextException refused = refusal(() -> sending.send(sender, SendRequest.builder()
+                .to(Recipient.number(phone(1))).draft(Draft.ofText("Code \u0000 42")).build()));
+        assertThat(refused.field()).isEqualTo("text");
+        assertThat(refused.index()).isEqualTo(5);
+        assertThat(refusal(() -> sending.send(sender, SendRequest.builder().to(Recipient.number(phone(1)))
+                .draft(Draft.ofText("\uDE00")).build())).problem()).isEqualTo(MalformedTextException.Problem.UNPAIRED_SURROGATE);
+        assertThat(kit.conversations().findByPhone(sender, phone(1))).isEmpty();
+
+        OutboxEntry queued = sending.send(sender, SendRequest.builder().to(Recipient.number(phone(1)))
+                .draft(Draft.ofText(EVERY_PLANE)).build());
+        assertThat(queued.text()).isEqualTo(EVERY_PLANE);
+        assertThat(kit.conversations().messages(sender, queued.conversationId(), 10))
+                .extracting(Message::text).containsExactly(EVERY_PLANE);
+    }
+
+    @Test
+    @DisplayName("F31 F34 a delivery report with NUL or unpaired surrogates is kept with U+FFFD, never refused into a retry loop")
+    void deliveryReportRepaired() {
+        Sending sending = sendingKit().sending();
+
+        DeliveryReportOutcome outcome = sending.applyDeliveryReport(account, SimulatedCarrier.ID,
+                new DeliveryReport("SM\u0000x", DeliveryStatus.FAILED, "30\uD8007", START));
+
+        assertThat(outcome).isEqualTo(DeliveryReportOutcome.UNMATCHED);
+        assertThat(sending.unmatchedReports(account, 10)).singleElement().satisfies(kept -> {
+            assertThat(kept.report().carrierMessageId()).isEqualTo("SM\uFFFDx");
+            assertThat(kept.report().carrierErrorCode()).isEqualTo("30\uFFFD7");
+        });
+    }
+
+    /** An engine on the store under test with the simulated carrier, for the sending pipeline. */
+    private InboxKit sendingKit() {
+        return InboxKit.builder().store(store).clock(clock).eventListener(events::add)
+                .carrier(SimulatedCarrier.builder().seed(1).clock(clock).build()).build();
     }
 
     private static MalformedTextException refusal(ThrowingCallable call) {
