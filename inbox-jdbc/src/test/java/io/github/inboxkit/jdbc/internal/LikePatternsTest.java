@@ -2,6 +2,8 @@ package io.github.inboxkit.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.inboxkit.jdbc.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -39,14 +41,37 @@ class LikePatternsTest {
             @ForAll @StringLength(min = 1, max = 4) @Chars({'%', '_', '!', '\\', 'a', 'b'}) String term,
             @ForAll @StringLength(max = 8) @Chars({'%', '_', '!', '\\', 'a', 'b'}) @CharRange(from = 'x', to = 'z') String text)
             throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:");
-                PreparedStatement statement = connection.prepareStatement("SELECT ? LIKE ? ESCAPE '!'")) {
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:")) {
+            assertThat(likeMatches(connection, text, term)).isEqualTo(text.contains(term));
+        }
+    }
+
+    @Property(tries = 100)
+    @Label("F8 on PostgreSQL too, a LIKE built from any input matches exactly the texts containing that input")
+    void likeMatchesLiterallyOnPostgres(
+            @ForAll @StringLength(min = 1, max = 4) @Chars({'%', '_', '!', '\\', 'a', 'b'}) String term,
+            @ForAll @StringLength(max = 8) @Chars({'%', '_', '!', '\\', 'a', 'b'}) @CharRange(from = 'x', to = 'z') String text)
+            throws SQLException {
+        try (Connection connection = Postgres.POOL.getConnection()) {
+            assertThat(likeMatches(connection, text, term)).isEqualTo(text.contains(term));
+        }
+    }
+
+    /** Whether the store's LIKE, with the pattern bound as a parameter, matches the text. */
+    private static boolean likeMatches(Connection connection, String text, String term) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT CAST(? AS varchar) LIKE CAST(? AS varchar) ESCAPE '" + LikePatterns.ESCAPE + "'")) {
             statement.setString(1, text);
             statement.setString(2, LikePatterns.containing(term));
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                assertThat(rs.getBoolean(1)).isEqualTo(text.contains(term));
+                return rs.getBoolean(1);
             }
         }
+    }
+
+    /** One small pool on the shared embedded PostgreSQL, opened on first use. */
+    private static final class Postgres {
+        static final HikariDataSource POOL = TestDatabases.freshPostgres(1);
     }
 }
