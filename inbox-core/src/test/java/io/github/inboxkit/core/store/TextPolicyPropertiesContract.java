@@ -2,11 +2,14 @@ package io.github.inboxkit.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
 import io.github.inboxkit.core.InboxKit;
 import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.compose.Draft;
+import io.github.inboxkit.core.compose.EmptyDraftException;
 import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.contact.ContactDetails;
 import io.github.inboxkit.core.contact.CustomFieldValue;
@@ -19,6 +22,9 @@ import io.github.inboxkit.core.conversation.TextRepair;
 import io.github.inboxkit.core.inbox.InboxQuery;
 import io.github.inboxkit.core.inbox.InboxRow;
 import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.Recipient;
+import io.github.inboxkit.core.sending.SendRequest;
 import io.github.inboxkit.core.store.memory.InMemoryInboxStore;
 import io.github.inboxkit.core.text.MalformedTextException;
 import java.time.Instant;
@@ -37,7 +43,7 @@ import net.jqwik.api.Tuple;
 /**
  * Contract: jqwik properties that arbitrary UTF-16 strings (NUL, every control character, lone
  * high and low surrogates, pairs in the wrong order, code points of every plane) through ingestion,
- * outbound text, names, custom fields and search either come back exactly, or come back repaired
+ * drafts sent through the sending pipeline, recorded outbound text, names, custom fields and search either come back exactly, or come back repaired
  * and marked (ingestion), or are refused with a {@link MalformedTextException} that points at the
  * first offending character (host input), and that the store under test answers every search as
  * the in-memory store does (F8, F15, F17, F32, F34).
@@ -109,6 +115,31 @@ public abstract class TextPolicyPropertiesContract {
             assertThat(sent.textRepairs()).isEmpty();
             assertThat(world.kit.conversations().messages(world.account, sent.conversationId(), 10)).containsExactly(sent);
         }
+    }
+
+    @Property(tries = 60)
+    @Label("F28 F34 any draft is queued exactly, or refused at its first NUL or unpaired surrogate before anything is queued")
+    void draftIsQueuedOrRefused(@ForAll("utf16") String text) {
+        World world = new World(newStore());
+        Supplier<OutboxEntry> send = () -> world.kit.sending().send(world.account, SendRequest.builder()
+                .to(Recipient.number(world.phone(0).e164())).draft(Draft.ofText(text)).build());
+
+        Outcome<OutboxEntry> outcome = Outcome.of(send);
+
+        int unstorable = modelFirstUnstorable(text);
+        if (unstorable < 0 && text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT)) {
+            assertThat(outcome.failure()).isInstanceOf(EmptyDraftException.class);
+        } else if (unstorable >= 0) {
+            assertRefused(outcome, "text", text, unstorable);
+        } else {
+            OutboxEntry queued = outcome.value();
+            assertThat(queued.text()).isEqualTo(text);
+            assertThat(world.kit.conversations().messages(world.account, queued.conversationId(), 10))
+                    .extracting(Message::text).containsExactly(text);
+            return;
+        }
+        assertThat(world.kit.conversations().findByPhone(world.account, world.phone(0).e164())).isEmpty();
     }
 
     @Property(tries = 60)
@@ -220,7 +251,7 @@ public abstract class TextPolicyPropertiesContract {
         }
     }
 
-    /** An engine on a store with a fresh account and its user alice. */
+    /** An engine with the simulated carrier on a store, with a fresh account and its user alice. */
     private static final class World {
 
         final InboxKit kit;
@@ -228,8 +259,11 @@ public abstract class TextPolicyPropertiesContract {
         private int carrierIds;
 
         World(InboxStore store) {
-            kit = InboxKit.builder().store(store).clock(new MutableClock(START)).build();
-            kit.administration().createAccount(account, "Text policy", AccountSettings.builder().defaultRegion("FR").build());
+            MutableClock clock = new MutableClock(START);
+            kit = InboxKit.builder().store(store).clock(clock)
+                    .carrier(SimulatedCarrier.builder().seed(1).clock(clock).build()).build();
+            kit.administration().createAccount(account, "Text policy", AccountSettings.builder().defaultRegion("FR")
+                    .senderIds(List.of("+33700000001")).defaultSenderId("+33700000001").build());
             kit.administration().addUser(account, UserId.of("alice"), "Alice");
         }
 
