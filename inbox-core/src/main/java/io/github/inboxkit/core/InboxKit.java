@@ -43,6 +43,18 @@ import java.util.function.Consumer;
  */
 public final class InboxKit {
 
+    /**
+     * The default of {@link Builder#maxInboundTextLength(int)}: 65,536 UTF-16 code units (64 Ki),
+     * some forty times the longest concatenated SMS a carrier delivers.
+     */
+    public static final int DEFAULT_MAX_INBOUND_TEXT_LENGTH = 64 * 1024;
+
+    /** The smallest accepted {@link Builder#maxInboundTextLength(int)}: longer than any 10-segment SMS. */
+    public static final int MIN_MAX_INBOUND_TEXT_LENGTH = 2 * 1024;
+
+    /** The largest accepted {@link Builder#maxInboundTextLength(int)}: 16 Mi code units (32 MiB of text). */
+    public static final int MAX_MAX_INBOUND_TEXT_LENGTH = 16 * 1024 * 1024;
+
     private final Engine engine;
     private final Sending sending;
     private final Webhooks webhooks;
@@ -124,7 +136,7 @@ public final class InboxKit {
     /**
      * Builds an {@link InboxKit}. Only the store is required; the clock defaults to the system UTC
      * clock, the listener to none, the entitlements to every feature for every account, the typing
-     * timeout to 5 seconds.
+     * timeout to 5 seconds, the maximum inbound text length to 64 Ki UTF-16 code units.
      *
      * <p>Not thread-safe; each setter fails fast on a bad value.
      */
@@ -135,6 +147,7 @@ public final class InboxKit {
         private InboxEventListener eventListener = InboxEventListener.none();
         private Entitlements entitlements = Entitlements.all();
         private Duration typingTimeout = Duration.ofSeconds(5);
+        private int maxInboundTextLength = DEFAULT_MAX_INBOUND_TEXT_LENGTH;
         private final List<Carrier> carriers = new ArrayList<>();
         private Consumer<Sending.Builder> sendingOptions = options -> { };
 
@@ -225,6 +238,26 @@ public final class InboxKit {
         }
 
         /**
+         * Sets the longest inbound text kept, in UTF-16 code units ({@link String#length()}). A
+         * carrier's text beyond it is cut (never between the two halves of a surrogate pair) and
+         * the message marked {@link io.github.inboxkit.core.conversation.TextRepair#TRUNCATED};
+         * it is never refused, since a carrier retries a refused webhook.
+         *
+         * @param maxInboundTextLength between {@value InboxKit#MIN_MAX_INBOUND_TEXT_LENGTH} and {@value
+         *     InboxKit#MAX_MAX_INBOUND_TEXT_LENGTH}; {@value InboxKit#DEFAULT_MAX_INBOUND_TEXT_LENGTH} by default
+         * @return this builder
+         * @throws InvalidValueException if out of range
+         */
+        public Builder maxInboundTextLength(int maxInboundTextLength) {
+            if (maxInboundTextLength < MIN_MAX_INBOUND_TEXT_LENGTH || maxInboundTextLength > MAX_MAX_INBOUND_TEXT_LENGTH) {
+                throw new InvalidValueException("maxInboundTextLength", "must be between " + MIN_MAX_INBOUND_TEXT_LENGTH
+                        + " and " + MAX_MAX_INBOUND_TEXT_LENGTH + " UTF-16 code units");
+            }
+            this.maxInboundTextLength = maxInboundTextLength;
+            return this;
+        }
+
+        /**
          * Builds the engine.
          *
          * @return the engine
@@ -234,7 +267,8 @@ public final class InboxKit {
             if (store == null) {
                 throw new InvalidValueException("store", "must be given: call store(...) before build()");
             }
-            Engine engine = new Engine(store, clock, eventListener, entitlements, typingTimeout);
+            Engine engine = new Engine(store, clock, eventListener, entitlements, typingTimeout,
+                    maxInboundTextLength);
             Sending sending = null;
             Webhooks webhooks = null;
             if (!carriers.isEmpty()) {

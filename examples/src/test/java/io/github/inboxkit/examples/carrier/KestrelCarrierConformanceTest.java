@@ -6,6 +6,7 @@ import io.github.inboxkit.carrier.DeliveryStatus;
 import io.github.inboxkit.carrier.InboundMedia;
 import io.github.inboxkit.carrier.InboundMessage;
 import io.github.inboxkit.carrier.PermanentReason;
+import io.github.inboxkit.carrier.SubmitResult;
 import io.github.inboxkit.carrier.WebhookPayload;
 import io.github.inboxkit.carrier.WebhookRequest;
 import io.github.inboxkit.carrier.tck.CarrierConformanceTest;
@@ -20,6 +21,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -119,5 +122,19 @@ class KestrelCarrierConformanceTest extends CarrierConformanceTest {
     @Override
     protected WebhookRequest signedRequest(Carrier carrier, byte[] body) {
         return signed(body, NOW, SECRET);
+    }
+
+    /** Kestrel signs every webhook in one header: rule 5.8 checks it is required and checked. */
+    @Override
+    protected Set<String> authenticationHeaders() {
+        return Set.of(KestrelProtocol.SIGNATURE_HEADER);
+    }
+
+    /** The fake Kestrel does not call back: the report it would send is built and signed here, as Kestrel does. */
+    @Override
+    protected Optional<WebhookRequest> deliveryReportWebhookFor(Carrier carrier, SubmitResult.Accepted accepted) {
+        return Optional.of(signed(form("event", "message.status", "message_id", accepted.carrierMessageId(),
+                "status", "delivered", "error_code", "", "timestamp", "2026-11-25T14:59:00Z", "account", "AC-1"),
+                NOW, SECRET));
     }
 }

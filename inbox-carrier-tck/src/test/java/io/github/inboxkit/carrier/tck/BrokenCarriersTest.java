@@ -50,8 +50,10 @@ class BrokenCarriersTest {
                 "rule_2_1_concurrentSubmitsAreSafe"));
         EXPECTED_FAILURES.put(BrokenCarriers.SharedParseBufferConformance.class, Set.of(
                 "rule_2_3_concurrentParsingIsSafe"));
+        // without MMS declared, any media is over the maximum: rule 4.3 catches the carrier too
         EXPECTED_FAILURES.put(BrokenCarriers.MmsDespiteNoCapabilityConformance.class, Set.of(
-                "rule_4_2_mmsRefusedWithoutCapability"));
+                "rule_4_2_mmsRefusedWithoutCapability",
+                "rule_4_3_oversizeMediaRefused"));
         EXPECTED_FAILURES.put(BrokenCarriers.AlphanumericDespiteNoCapabilityConformance.class, Set.of(
                 "rule_4_4_alphanumericRefusedWithoutCapability"));
         EXPECTED_FAILURES.put(BrokenCarriers.RefusingDeclaredSenderConformance.class, Set.of(
@@ -60,6 +62,9 @@ class BrokenCarriersTest {
                 "rule_2_2_concurrentRepeatsYieldOneMessage",
                 "rule_3_1_sameKeySameMessage",
                 "rule_3_2_distinctKeysDistinctMessages",
+                // rules 4.2 and 4.4 check the declared side of MMS and alphanumeric senders too
+                "rule_4_2_mmsRefusedWithoutCapability",
+                "rule_4_4_alphanumericRefusedWithoutCapability",
                 "rule_4_6_supportedSenderAccepted",
                 "rule_6_2_reportsReferToAcceptedMessage"));
         EXPECTED_FAILURES.put(BrokenCarriers.TruncatingIdempotencyKeyConformance.class, Set.of(

@@ -20,6 +20,9 @@ public interface Administration {
      * @throws SenderIdTakenException if a sender ID or pool number of the settings belongs to
      *     another account (F45); the account is not created
      * @throws io.github.inboxkit.core.phone.InvalidSenderIdException if a sender ID cannot be read
+     * @throws io.github.inboxkit.core.text.MalformedTextException if the name or a text of the settings
+     *     (keyword, sender ID, pool name, template name or body) holds the NUL character or an unpaired
+     *     surrogate
      */
     Account createAccount(AccountId account, String name, AccountSettings settings);
 
@@ -45,6 +48,8 @@ public interface Administration {
      * @throws SenderIdTakenException if a sender ID or pool number of the settings belongs to
      *     another account; nothing changes
      * @throws io.github.inboxkit.core.phone.InvalidSenderIdException if a sender ID cannot be read
+     * @throws io.github.inboxkit.core.text.MalformedTextException if a text of the settings holds the
+     *     NUL character or an unpaired surrogate
      */
     Account updateSettings(AccountId account, AccountSettings settings);
 
@@ -57,6 +62,8 @@ public interface Administration {
      * @return the user
      * @throws UserAlreadyExistsException if the account has a user with that id
      * @throws NoSuchAccountException if the account does not exist
+     * @throws io.github.inboxkit.core.text.MalformedTextException if the display name holds the NUL
+     *     character or an unpaired surrogate
      */
     User addUser(AccountId account, UserId user, String displayName);
 
@@ -68,6 +75,8 @@ public interface Administration {
      * @param displayName the new name
      * @return the user
      * @throws NoSuchUserException if the account has no such user
+     * @throws io.github.inboxkit.core.text.MalformedTextException if the display name holds the NUL
+     *     character or an unpaired surrogate
      */
     User renameUser(AccountId account, UserId user, String displayName);
 

@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.compose;
 
+import io.github.inboxkit.core.internal.TextPolicy;
 import io.github.inboxkit.core.media.InvalidMediaException;
 import io.github.inboxkit.core.media.MediaValidator;
 import io.github.inboxkit.core.media.ValidatedMedia;
@@ -14,7 +15,8 @@ import java.util.Objects;
  * MMS image.
  *
  * <p>Checks run in this order and the first failure is thrown: empty draft ({@link
- * EmptyDraftException}), malformed text ({@link MalformedTextException}, from the counter), too many
+ * EmptyDraftException}), malformed text: a NUL character or an unpaired surrogate ({@link
+ * MalformedTextException}), too many
  * segments ({@link TooManySegmentsException}), invalid attachment ({@link InvalidMediaException}).
  * Text that is only invisible characters (spaces, line breaks, zero-width and other format
  * characters) counts as no text: alone it is an empty draft, beside an attachment it is dropped.
@@ -78,7 +80,8 @@ public final class DraftValidator {
      * @param draft what the user wants to send
      * @return the draft's text to send, its segment count and its validated attachment
      * @throws EmptyDraftException if the draft has neither an attachment nor visible text
-     * @throws MalformedTextException if the text holds an unpaired surrogate
+     * @throws MalformedTextException if the text holds the NUL character or an unpaired surrogate
+     *     (field {@code "text"})
      * @throws TooManySegmentsException if the text needs more than {@link #maxSegments()} segments
      * @throws InvalidMediaException if the attachment is not a valid MMS image or contradicts its
      *     declared type
@@ -90,6 +93,8 @@ public final class DraftValidator {
         if (text.isEmpty() && draft.attachment().isEmpty()) {
             throw new EmptyDraftException();
         }
+        // before counting: a NUL counts as a character, but no store can keep it
+        TextPolicy.requireStorable(text, "text");
         SegmentCount count = segmentCounter.count(text);
         if (count.segmentCount() > maxSegments) {
             throw new TooManySegmentsException(count.segmentCount(), maxSegments, count.encoding());

@@ -77,6 +77,8 @@ public interface Conversations {
      * @param text what to look for, 1 to 200 characters
      * @return up to 100 matching messages within the retention window, newest first
      * @throws NoSuchConversationException if the account has no such conversation
+     * @throws io.github.inboxkit.core.text.MalformedTextException if the text holds the NUL
+     *     character or an unpaired surrogate (field {@code "text"})
      */
     List<Message> search(AccountId account, ConversationId conversation, String text);
 
@@ -91,6 +93,8 @@ public interface Conversations {
      * @throws io.github.inboxkit.core.account.NoSuchUserException if the author is not a user of the
      *     account
      * @throws io.github.inboxkit.core.InvalidValueException if the status is not an outbound one
+     * @throws io.github.inboxkit.core.text.MalformedTextException if the text or broadcast label
+     *     holds the NUL character or an unpaired surrogate
      */
     Message recordOutbound(AccountId account, NewOutboundMessage message);
 

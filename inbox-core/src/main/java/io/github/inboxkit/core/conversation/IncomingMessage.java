@@ -3,6 +3,7 @@ package io.github.inboxkit.core.conversation;
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.carrier.InboundMessage;
 import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.internal.TextPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +66,13 @@ public interface IncomingMessage {
     /** @return the account's number or short code the message was sent to */
     String accountNumber();
 
-    /** @return the text, possibly empty when there is media */
+    /**
+     * The text as the carrier delivered it. Ingestion never refuses it: the NUL character and
+     * unpaired surrogates are replaced by U+FFFD and text beyond the engine's maximum inbound length
+     * is cut, and the stored message says so in {@link Message#textRepairs()}.
+     *
+     * @return the text, possibly empty when there is media
+     */
     String text();
 
     /** @return media references, possibly empty */
@@ -118,6 +125,10 @@ public interface IncomingMessage {
     /** Checks the parts. */
     @Value.Check
     default void check() {
+        // identifiers are refused, not repaired: two ids repaired alike would make two messages one
+        TextPolicy.requireStorable(carrierId(), "carrierId");
+        TextPolicy.requireStorable(carrierMessageId(), "carrierMessageId");
+        TextPolicy.requireStorable(accountNumber(), "accountNumber");
         Require.identifier(carrierId(), "carrierId", 64);
         Require.identifier(carrierMessageId(), "carrierMessageId", 200);
         Require.argument(idempotencyKey().length() <= 200, "carrierMessageId",

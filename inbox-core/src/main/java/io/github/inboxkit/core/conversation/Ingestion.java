@@ -16,6 +16,10 @@ public interface Ingestion {
      * (F3), raises the unread counters (F11), applies opt-out and opt-in keywords (F18), and after
      * the commit publishes a {@code MessageReceived} event with the badge (F12).
      *
+     * <p>The text is never refused: the NUL character and unpaired surrogates, which no store can
+     * keep, are replaced by U+FFFD, and text beyond the engine's maximum inbound length ({@code
+     * InboxKit.Builder.maxInboundTextLength}) is cut; {@link Message#textRepairs()} says which.
+     *
      * <p>A repeated carrier message id is a no-op that returns the first delivery's message, also
      * when both deliveries arrive at the same time (F32).
      *

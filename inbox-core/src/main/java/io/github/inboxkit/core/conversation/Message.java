@@ -7,6 +7,7 @@ import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -86,6 +87,16 @@ public interface Message {
     Instant createdAt();
 
     /**
+     * What InboxKit changed in the text of an inbound message before storing it: characters no
+     * store can keep replaced by U+FFFD, or text beyond the engine's maximum inbound length cut.
+     * Empty when {@link #text()} is exactly what the carrier delivered, and always empty for
+     * outbound messages, whose text is refused rather than repaired.
+     *
+     * @return the repairs, empty for most messages
+     */
+    Set<TextRepair> textRepairs();
+
+    /**
      * Starts building a message.
      *
      * @return a new builder, not thread-safe
@@ -105,5 +116,7 @@ public interface Message {
         carrierMessageId().ifPresent(id -> Require.identifier(id, "carrierMessageId", 200));
         broadcastLabel().ifPresent(label -> Require.identifier(label, "broadcastLabel", 200));
         senderId().ifPresent(id -> Require.identifier(id, "senderId", 32));
+        Require.argument(direction() == Direction.INBOUND || textRepairs().isEmpty(), "textRepairs",
+                "must be empty for outbound messages: their text is refused, never repaired");
     }
 }

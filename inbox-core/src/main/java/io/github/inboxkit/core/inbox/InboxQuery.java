@@ -3,6 +3,7 @@ package io.github.inboxkit.core.inbox;
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.conversation.ConversationState;
 import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.internal.TextPolicy;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -40,7 +41,9 @@ public abstract class InboxQuery {
 
     /**
      * Search text (F8): matched against contact names, phone digits in any formatting, and message
-     * bodies within the retention window. User input is data, never a pattern.
+     * bodies within the retention window. User input is data, never a pattern. Text with the NUL
+     * character or an unpaired surrogate is refused when the query is built, with a {@link
+     * io.github.inboxkit.core.text.MalformedTextException} (field {@code "search"}).
      *
      * @return the search text, at most 200 characters
      */
@@ -77,5 +80,6 @@ public abstract class InboxQuery {
     void check() {
         Require.argument(limit() >= 1 && limit() <= MAX_LIMIT, "limit", "must be between 1 and " + MAX_LIMIT);
         search().ifPresent(text -> Require.argument(text.length() <= 200, "search", "must be at most 200 characters"));
+        search().ifPresent(text -> TextPolicy.requireStorable(text, "search"));
     }
 }

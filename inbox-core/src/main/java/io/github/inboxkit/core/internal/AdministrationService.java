@@ -26,6 +26,8 @@ final class AdministrationService implements Administration {
         Objects.requireNonNull(id, "account");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(settings, "settings");
+        TextPolicy.requireStorable(name, "name");
+        requireStorable(settings);
         return unitOfWork.run(id, step -> {
             if (step.tx.findAccount().isPresent()) {
                 throw new AccountAlreadyExistsException(id);
@@ -47,6 +49,7 @@ final class AdministrationService implements Administration {
     public Account updateSettings(AccountId id, AccountSettings settings) {
         Objects.requireNonNull(id, "account");
         Objects.requireNonNull(settings, "settings");
+        requireStorable(settings);
         return unitOfWork.run(id, step -> {
             Account updated = Account.builder().from(step.account()).settings(settings).build();
             step.tx.updateAccount(updated);
@@ -59,6 +62,7 @@ final class AdministrationService implements Administration {
     public User addUser(AccountId account, UserId id, String displayName) {
         Objects.requireNonNull(id, "user");
         Objects.requireNonNull(displayName, "displayName");
+        TextPolicy.requireStorable(displayName, "displayName");
         return unitOfWork.run(account, step -> {
             step.account();
             if (step.tx.findUser(id).isPresent()) {
@@ -73,6 +77,7 @@ final class AdministrationService implements Administration {
     @Override
     public User renameUser(AccountId account, UserId id, String displayName) {
         Objects.requireNonNull(displayName, "displayName");
+        TextPolicy.requireStorable(displayName, "displayName");
         return unitOfWork.run(account, step -> {
             User renamed = User.builder().from(find(step, id)).displayName(displayName).build();
             step.tx.updateUser(renamed);
@@ -90,6 +95,22 @@ final class AdministrationService implements Administration {
         return unitOfWork.run(account, step -> {
             step.account();
             return step.tx.listUsers();
+        });
+    }
+
+    /**
+     * Refuses settings with text no store could keep. Checked here, where settings come in, and not
+     * by {@link AccountSettings} itself, which is also built from what a store read back.
+     */
+    private static void requireStorable(AccountSettings settings) {
+        settings.optOutKeywords().forEach(keyword -> TextPolicy.requireStorable(keyword, "optOutKeywords"));
+        settings.optInKeywords().forEach(keyword -> TextPolicy.requireStorable(keyword, "optInKeywords"));
+        settings.senderIds().forEach(senderId -> TextPolicy.requireStorable(senderId, "senderIds"));
+        settings.numberPools().keySet().forEach(pool -> TextPolicy.requireStorable(pool, "numberPools"));
+        settings.nationalLanguageTables().forEach(table -> TextPolicy.requireStorable(table, "nationalLanguageTables"));
+        settings.templates().forEach((name, body) -> {
+            TextPolicy.requireStorable(name, "templates");
+            TextPolicy.requireStorable(body, "templates." + name);
         });
     }
 

@@ -8,6 +8,7 @@ import io.github.inboxkit.core.contact.ContactAlreadyExistsException;
 import io.github.inboxkit.core.contact.ContactDetails;
 import io.github.inboxkit.core.contact.ContactId;
 import io.github.inboxkit.core.contact.Contacts;
+import io.github.inboxkit.core.contact.CustomFieldValue;
 import io.github.inboxkit.core.contact.NoSuchContactException;
 import io.github.inboxkit.core.contact.OptOutAction;
 import io.github.inboxkit.core.contact.OptOutRecord;
@@ -16,7 +17,9 @@ import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.template.NoSuchTemplateException;
 import io.github.inboxkit.core.template.RenderedTemplate;
 import io.github.inboxkit.core.template.Template;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,7 +57,7 @@ final class ContactService implements Contacts {
                 .phone(phone)
                 .firstName(details.firstName())
                 .lastName(details.lastName())
-                .customFields(details.customFields())
+                .customFields(customFields(details))
                 .createdAt(step.now)
                 .updatedAt(step.now)
                 .build();
@@ -71,7 +74,7 @@ final class ContactService implements Contacts {
             Contact updated = Contact.builder().from(existing)
                     .firstName(details.firstName())
                     .lastName(details.lastName())
-                    .customFields(details.customFields())
+                    .customFields(customFields(details))
                     .updatedAt(step.now)
                     .build();
             step.tx.updateContact(updated);
@@ -150,6 +153,20 @@ final class ContactService implements Contacts {
             }
             return Template.of(templateName, body).render(found.mergeFields());
         });
+    }
+
+    /**
+     * The details' custom fields as every store keeps them: a number with a negative scale
+     * ({@code 1E+3}) as the whole number it is ({@code 1000}), since stores write numbers in plain
+     * notation and would read it back with scale 0; other numbers keep their scale ({@code 12.50}).
+     */
+    private static Map<String, CustomFieldValue> customFields(ContactDetails details) {
+        Map<String, CustomFieldValue> fields = new LinkedHashMap<>();
+        details.customFields().forEach((name, value) -> fields.put(name,
+                value instanceof CustomFieldValue.Number number && number.value().scale() < 0
+                        ? CustomFieldValue.number(number.value().setScale(0))
+                        : value));
+        return fields;
     }
 
     private static Contact find(Step step, ContactId id) {

@@ -81,6 +81,7 @@ final class ConversationService implements Conversations {
     @Override
     public List<Message> search(AccountId account, ConversationId conversation, String text) {
         Objects.requireNonNull(text, "text");
+        TextPolicy.requireStorable(text, "text");
         String needle = text.strip().toLowerCase(Locale.ROOT);
         Require.argument(!needle.isEmpty() && needle.length() <= 200, "text", "must be 1 to 200 characters");
         return unitOfWork.run(account, step -> {
@@ -94,6 +95,8 @@ final class ConversationService implements Conversations {
         Objects.requireNonNull(outbound, "message");
         Require.argument(outbound.status().isOutbound(), "status",
                 "must be an outbound status such as QUEUED, SCHEDULED or SENT");
+        TextPolicy.requireStorable(outbound.text(), "text");
+        outbound.broadcastLabel().ifPresent(label -> TextPolicy.requireStorable(label, "broadcastLabel"));
         Message recorded = unitOfWork.run(account, step -> {
             step.account();
             outbound.author().ifPresent(author ->

@@ -41,14 +41,15 @@ public final class Engine {
      * @param listener the event listener
      * @param entitlements the plan entitlements
      * @param typingTimeout how long a user counts as typing after a keystroke
+     * @param maxInboundTextLength the most UTF-16 code units of inbound text kept; longer text is cut
      */
     public Engine(InboxStore store, Clock clock, InboxEventListener listener, Entitlements entitlements,
-            Duration typingTimeout) {
+            Duration typingTimeout, int maxInboundTextLength) {
         UnitOfWork unitOfWork = new UnitOfWork(store, clock, listener, MAX_ATTEMPTS);
         TypingPresence presence = new TypingPresence(clock, typingTimeout);
         this.inbox = new InboxService(unitOfWork);
         this.conversations = new ConversationService(unitOfWork, presence);
-        this.ingestion = new IngestionService(unitOfWork);
+        this.ingestion = new IngestionService(unitOfWork, maxInboundTextLength);
         this.team = new TeamService(unitOfWork, entitlements, presence);
         this.contacts = new ContactService(unitOfWork);
         this.administration = new AdministrationService(unitOfWork);

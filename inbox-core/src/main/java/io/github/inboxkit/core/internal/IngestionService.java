@@ -10,6 +10,7 @@ import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.conversation.ReceivedMessage;
+import io.github.inboxkit.core.conversation.TextRepair;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;
@@ -24,15 +25,19 @@ final class IngestionService implements Ingestion {
     private static final Logger LOG = LoggerFactory.getLogger(IngestionService.class);
 
     private final UnitOfWork unitOfWork;
+    private final int maxTextLength;
 
-    IngestionService(UnitOfWork unitOfWork) {
+    IngestionService(UnitOfWork unitOfWork, int maxTextLength) {
         this.unitOfWork = unitOfWork;
+        this.maxTextLength = maxTextLength;
     }
 
     @Override
     public ReceivedMessage receive(AccountId accountId, IncomingMessage incoming) {
         Objects.requireNonNull(accountId, "account");
         Objects.requireNonNull(incoming, "message");
+        // a carrier retries a refused webhook for ever: its text is repaired, never refused
+        TextPolicy.Repaired text = TextPolicy.repair(incoming.text(), maxTextLength);
         ReceivedMessage result = unitOfWork.run(accountId, step -> {
             Account account = step.account();
             Optional<Message> first = step.tx.findMessageByCarrierId(incoming.idempotencyKey());
@@ -49,7 +54,8 @@ final class IngestionService implements Ingestion {
                     .sequence(thread.lastMessageSequence() + 1)
                     .contactPhone(from)
                     .direction(Direction.INBOUND)
-                    .text(incoming.text())
+                    .text(text.text())
+                    .textRepairs(text.repairs())
                     .media(incoming.media())
                     .senderId(incoming.accountNumber())
                     .carrierMessageId(incoming.idempotencyKey())
@@ -68,6 +74,12 @@ final class IngestionService implements Ingestion {
         // ids only: numbers and bodies are personal data
         LOG.debug("Inbound message {} in conversation {} of account {}{}", result.message().id(),
                 result.conversation().id(), accountId, result.duplicate() ? " (repeated delivery, no change)" : "");
+        if (!result.duplicate() && result.message().textRepairs().contains(TextRepair.TRUNCATED)) {
+            // lengths only: the text is personal data
+            LOG.warn("Inbound message {} of account {} had {} characters and was cut to {}; raise"
+                    + " InboxKit.Builder.maxInboundTextLength to keep longer texts", result.message().id(), accountId,
+                    incoming.text().length(), maxTextLength);
+        }
         return result;
     }
 }

@@ -53,6 +53,8 @@ public interface BroadcastRequest {
      *
      * @throws io.github.inboxkit.core.InvalidValueException if the name is blank or over 200
      *     characters (field {@code "name"})
+     * @throws io.github.inboxkit.core.text.MalformedTextException if the name holds the NUL
+     *     character or an unpaired surrogate
      * @throws ConflictingSenderChoiceException if both a sender ID and a pool are given
      */
     @Value.Check
@@ -61,6 +63,7 @@ public interface BroadcastRequest {
             // a name a user typed: a typed refusal a host can show next to the field
             throw new InvalidValueException("name", "must be 1 to 200 characters, not blank");
         }
+        io.github.inboxkit.core.internal.TextPolicy.requireStorable(name(), "name");
         if (senderId().isPresent() && numberPool().isPresent()) {
             throw new ConflictingSenderChoiceException(senderId().get(), numberPool().get());
         }

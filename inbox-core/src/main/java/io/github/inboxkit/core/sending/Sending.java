@@ -74,6 +74,8 @@ public final class Sending {
      * @throws ContactOptedOutException if the recipient opted out
      * @throws io.github.inboxkit.core.compose.EmptyDraftException if there is neither text nor attachment
      * @throws io.github.inboxkit.core.compose.TooManySegmentsException if the text is over the segment limit
+     * @throws io.github.inboxkit.core.text.MalformedTextException if the text holds the NUL character or an
+     *     unpaired surrogate
      * @throws io.github.inboxkit.core.media.InvalidMediaException if the attachment is not an
      *     accepted image or too large for the account
      * @throws MmsNotSupportedException if the carrier sends no MMS, or not that large
@@ -129,6 +131,8 @@ public final class Sending {
      * @throws MessageNotEditableException if it is no longer SCHEDULED
      * @throws io.github.inboxkit.core.compose.EmptyDraftException if the message would have no content
      * @throws io.github.inboxkit.core.compose.TooManySegmentsException if the text is over the segment limit
+     * @throws io.github.inboxkit.core.text.MalformedTextException if the text holds the NUL character or an
+     *     unpaired surrogate
      */
     public OutboxEntry editScheduledText(AccountId account, MessageId message, String text) {
         return service.editScheduledText(account, message, text);

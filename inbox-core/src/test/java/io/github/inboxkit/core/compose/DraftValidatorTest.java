@@ -205,7 +205,12 @@ class DraftValidatorTest {
         } catch (EmptyDraftException empty) {
             assertThat(DraftValidator.isInvisible(text)).isTrue();
         } catch (MalformedTextException malformed) {
-            assertThat(Character.isSurrogate(text.charAt(malformed.index()))).isTrue();
+            // the NUL character is refused as well as an unpaired surrogate: no store can keep it
+            char refused = text.charAt(malformed.index());
+            assertThat(refused == '\u0000' || Character.isSurrogate(refused)).isTrue();
+            assertThat(malformed.problem()).isEqualTo(refused == '\u0000'
+                    ? MalformedTextException.Problem.NUL_CHARACTER : MalformedTextException.Problem.UNPAIRED_SURROGATE);
+            assertThat(malformed.field()).isEqualTo("text");
         }
     }
 }

@@ -3,12 +3,17 @@ package io.github.inboxkit.jdbc.internal;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.contact.CustomFieldValue;
 import io.github.inboxkit.core.conversation.MediaReference;
+import io.github.inboxkit.core.conversation.TextRepair;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JSON shapes of the structured columns: account settings, contact custom fields and message
@@ -18,6 +23,8 @@ import java.util.TreeSet;
  * <p>Stateless and thread-safe.
  */
 final class Codecs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Codecs.class);
 
     private Codecs() {}
 
@@ -108,15 +115,20 @@ final class Codecs {
         if ("{}".equals(text)) {
             return fields; // most contacts: no parser for every row of an inbox page
         }
+        // Defensive: a contact is shown on every inbox page that lists its conversation, so one
+        // value this version would not write (a number stored before numbers were bounded, a value
+        // edited by hand) must not make the page fail. Numbers of any length parse (see Json); a
+        // value that is not a scalar is left out of the contact read, and the row stays as it is.
         ((Map<?, ?>) Json.parse(text)).forEach((name, value) -> {
-            if (value instanceof String string) {
+            if (value instanceof String string && string.length() <= CustomFieldValue.Text.MAX_LENGTH) {
                 fields.put((String) name, CustomFieldValue.text(string));
             } else if (value instanceof Number number) {
                 fields.put((String) name, CustomFieldValue.number(Json.decimal(number)));
             } else if (value instanceof Boolean flag) {
                 fields.put((String) name, CustomFieldValue.flag(flag));
             } else {
-                throw new IllegalStateException("custom field " + name + " has an unreadable value");
+                LOG.warn("A contact's custom field has a value InboxKit cannot read ({}); the contact is read"
+                        + " without it", value == null ? "null" : value.getClass().getSimpleName());
             }
         });
         return fields;
@@ -140,6 +152,36 @@ final class Codecs {
             media.add(new MediaReference((String) map.get("mimeType"), (String) map.get("location")));
         }
         return media;
+    }
+
+    /**
+     * The bits of the {@code text_repairs} column, stated here rather than taken from the enum's
+     * order, so that a new repair never changes what a stored bit means.
+     */
+    static int writeTextRepairs(Set<TextRepair> repairs) {
+        int bits = 0;
+        for (TextRepair repair : repairs) {
+            bits |= switch (repair) {
+                case MALFORMED_CHARACTERS_REPLACED -> 1;
+                case TRUNCATED -> 2;
+            };
+        }
+        return bits;
+    }
+
+    /** @see #writeTextRepairs */
+    static Set<TextRepair> readTextRepairs(int bits) {
+        if (bits == 0) {
+            return Set.of(); // nearly every message
+        }
+        Set<TextRepair> repairs = EnumSet.noneOf(TextRepair.class);
+        if ((bits & 1) != 0) {
+            repairs.add(TextRepair.MALFORMED_CHARACTERS_REPLACED);
+        }
+        if ((bits & 2) != 0) {
+            repairs.add(TextRepair.TRUNCATED);
+        }
+        return repairs;
     }
 
     private static List<String> strings(List<?> values) {

@@ -58,7 +58,7 @@ class JdbiAccountTransaction implements AccountTransaction {
             + " c.unread_count, c.last_activity_at, c.preview, c.last_message_sequence, c.created_at";
     static final String MESSAGE_COLUMNS = "message_id, conversation_id, sequence, phone_e164, direction,"
             + " body, media, sender_id, carrier_message_id, status, is_read, author_id, broadcast_label,"
-            + " scheduled_for, carrier_received_at, created_at";
+            + " scheduled_for, carrier_received_at, created_at, text_repairs";
     private static final String CONTACT_COLUMNS =
             "contact_id, phone_e164, first_name, last_name, custom_fields, created_at, updated_at";
 
@@ -549,6 +549,7 @@ class JdbiAccountTransaction implements AccountTransaction {
             .scheduledFor(Optional.ofNullable(nullableInstant(rs, "scheduled_for")))
             .carrierReceivedAt(Optional.ofNullable(nullableInstant(rs, "carrier_received_at")))
             .createdAt(instant(rs, "created_at"))
+            .textRepairs(Codecs.readTextRepairs(rs.getInt("text_repairs")))
             .build();
 
     @Override
@@ -593,7 +594,8 @@ class JdbiAccountTransaction implements AccountTransaction {
                     m -> m.scheduledFor().map(JdbiAccountTransaction::time).orElse(null)),
             column("carrier_received_at", "carrierReceivedAt", "timestamptz",
                     m -> m.carrierReceivedAt().map(JdbiAccountTransaction::time).orElse(null)),
-            column("created_at", "createdAt", "timestamptz", m -> time(m.createdAt()))));
+            column("created_at", "createdAt", "timestamptz", m -> time(m.createdAt())),
+            column("text_repairs", "textRepairs", "smallint", m -> Codecs.writeTextRepairs(m.textRepairs()))));
 
     @Override
     public void insertMessage(Message message) {

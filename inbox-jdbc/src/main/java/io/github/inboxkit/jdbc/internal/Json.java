@@ -1,6 +1,8 @@
 package io.github.inboxkit.jdbc.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +20,12 @@ import java.math.BigInteger;
  */
 final class Json {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    // these columns hold only what this class wrote: a number of any length reads
+                    // back (Jackson's default refuses more than 1,000 characters, and a custom field
+                    // stored before numbers were bounded would make its contact unreadable)
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE).build())
+                    .build())
             // decimals keep their scale (a custom field "12.50" reads back as 12.50, not 12.5)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

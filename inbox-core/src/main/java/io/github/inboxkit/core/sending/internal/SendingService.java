@@ -32,6 +32,7 @@ import io.github.inboxkit.core.sending.BroadcastProgress;
 import io.github.inboxkit.core.sending.BroadcastRequest;
 import io.github.inboxkit.core.sending.BroadcastResult;
 import io.github.inboxkit.core.sending.BroadcastSkip;
+import io.github.inboxkit.core.internal.TextPolicy;
 import io.github.inboxkit.core.sending.DeliveryReportOutcome;
 import io.github.inboxkit.core.sending.Dispatcher;
 import io.github.inboxkit.core.sending.ImmutableOutboxEntry;
@@ -358,9 +359,9 @@ public final class SendingService {
     // ----- delivery status (F31) ---------------------------------------------------------------
 
     /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code applyDeliveryReport}; thread-safe. */
-    public DeliveryReportOutcome applyDeliveryReport(AccountId account, String carrierId, DeliveryReport report) {
+    public DeliveryReportOutcome applyDeliveryReport(AccountId account, String carrierId, DeliveryReport given) {
         Objects.requireNonNull(carrierId, "carrierId");
-        Objects.requireNonNull(report, "report");
+        DeliveryReport report = TextPolicy.storable(Objects.requireNonNull(given, "report"));
         return runner.run(account, (tx, events) -> {
             Instant now = runner.now();
             Optional<OutboxEntry> entry = tx.lockOutboxEntryByCarrierId(carrierId, report.carrierMessageId());

@@ -1,0 +1,13 @@
+package io.github.inboxkit.jdbc;
+
+import io.github.inboxkit.core.store.TextPolicyContract;
+import io.github.inboxkit.core.store.InboxStore;
+
+/** Runs the core's {@link TextPolicyContract} against the JDBC store on H2. */
+class JdbcOnH2TextPolicyTest extends TextPolicyContract {
+
+    @Override
+    protected InboxStore newStore() {
+        return SharedStores.h2();
+    }
+}
