@@ -29,8 +29,10 @@ import io.github.inboxkit.core.store.memory.InMemoryInboxStore;
 import io.github.inboxkit.core.text.MalformedTextException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -255,7 +257,11 @@ public abstract class TextPolicyPropertiesContract {
     private static final class World {
 
         final InboxKit kit;
+        /** Each world's own receiving number: a number belongs to one account of a store (F45). */
+        private static final AtomicLong NUMBERS = new AtomicLong(10_000_000L * (1 + new Random().nextInt(8)));
+
         final AccountId account = AccountId.of("acct-" + UUID.randomUUID());
+        private final String accountNumber = "+337" + NUMBERS.incrementAndGet();
         private int carrierIds;
 
         World(InboxStore store) {
@@ -263,7 +269,7 @@ public abstract class TextPolicyPropertiesContract {
             kit = InboxKit.builder().store(store).clock(clock)
                     .carrier(SimulatedCarrier.builder().seed(1).clock(clock).build()).build();
             kit.administration().createAccount(account, "Text policy", AccountSettings.builder().defaultRegion("FR")
-                    .senderIds(List.of("+33700000001")).defaultSenderId("+33700000001").build());
+                    .senderIds(List.of(accountNumber)).defaultSenderId(accountNumber).build());
             kit.administration().addUser(account, UserId.of("alice"), "Alice");
         }
 
@@ -273,7 +279,7 @@ public abstract class TextPolicyPropertiesContract {
 
         ReceivedMessage receive(PhoneNumber from, String text) {
             return kit.ingestion().receive(account, IncomingMessage.builder().carrierMessageId("c-" + carrierIds++)
-                    .contactNumber(from.e164()).accountNumber("+33700000001").text(text).build());
+                    .contactNumber(from.e164()).accountNumber(accountNumber).text(text).build());
         }
 
         /** The matching conversations, as indexes of their phone numbers. */
