@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.contact;
 
+import io.github.inboxkit.core.internal.Require;
 import java.math.BigDecimal;
-import java.util.Objects;
 
 /**
  * The value of a contact's custom field: text, a number or a yes/no flag, the JSON scalar types,
@@ -23,7 +23,7 @@ public sealed interface CustomFieldValue {
          * @throws io.github.inboxkit.core.InvalidValueException if longer than 2000 characters
          */
         public Text {
-            Objects.requireNonNull(value, "value");
+            Require.nonNull(value, "value");
             io.github.inboxkit.core.internal.Require.argument(value.length() <= 2000,
                     "customField", "text must be at most 2000 characters");
         }
@@ -37,7 +37,7 @@ public sealed interface CustomFieldValue {
     record Number(BigDecimal value) implements CustomFieldValue {
         /** Checks the value is present. */
         public Number {
-            Objects.requireNonNull(value, "value");
+            Require.nonNull(value, "value");
         }
     }
 

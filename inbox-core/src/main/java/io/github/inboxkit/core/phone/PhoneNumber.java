@@ -4,9 +4,9 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import io.github.inboxkit.core.InvalidValueException;
+import io.github.inboxkit.core.internal.Require;
 import io.github.inboxkit.core.phone.InvalidPhoneNumberException.Problem;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * A phone number normalised to E.164 ({@code +33612345678}), the only form InboxKit stores and
@@ -32,7 +32,7 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
      *     digits, the first not zero
      */
     public PhoneNumber {
-        Objects.requireNonNull(e164, "e164");
+        Require.nonNull(e164, "e164");
         if (!isE164(e164)) {
             throw new InvalidPhoneNumberException(e164, InvalidPhoneNumberException.Problem.NOT_E164, null,
                     "not in E.164 form, which is '+' then 8 to 15 digits, the first not 0");
@@ -54,7 +54,7 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
      * @throws InvalidValueException if {@code defaultRegion} is not a region libphonenumber knows
      */
     public static PhoneNumber parse(String input, String defaultRegion) {
-        Objects.requireNonNull(input, "input");
+        Require.nonNull(input, "input");
         String region = requireKnownRegion(defaultRegion);
         if (input.isBlank()) {
             throw new InvalidPhoneNumberException(input, Problem.BLANK, null, "empty: enter a phone number with its digits");
