@@ -70,8 +70,10 @@ public final class MultiNodeDispatch {
             a.kit.administration().createAccount(ACCOUNT, "Multi-node demo", AccountSettings.builder()
                     .senderIds(List.of(MAIN_LINE)).defaultSenderId(MAIN_LINE).build());
 
-            ZonedDateTime soon = ZonedDateTime.now(ZoneId.of("Europe/Paris")).plusSeconds(2);
             for (int i = 0; i < SCHEDULED_REMINDERS; i++) {
+                // "soon" from each call's own now: on a loaded machine the loop itself can outlast
+                // a time fixed before it, and a time in the past is refused
+                ZonedDateTime soon = ZonedDateTime.now(ZoneId.of("Europe/Paris")).plusSeconds(2);
                 a.kit.sending().schedule(ACCOUNT, SendRequest.builder().to(Recipient.number(number(i)))
                         .draft(Draft.ofText("Reminder: your delivery arrives tomorrow.")).build(), soon);
             }
