@@ -10,8 +10,10 @@ import io.github.inboxkit.core.conversation.Team;
 import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.inbox.Inbox;
 import io.github.inboxkit.core.internal.Engine;
+import io.github.inboxkit.core.internal.Require;
 import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.sending.SendingNotConfiguredException;
+import io.github.inboxkit.core.sending.SendingOptions;
 import io.github.inboxkit.core.store.InboxStore;
 import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.webhook.Webhooks;
@@ -19,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -149,7 +150,7 @@ public final class InboxKit {
         private Duration typingTimeout = Duration.ofSeconds(5);
         private int maxInboundTextLength = DEFAULT_MAX_INBOUND_TEXT_LENGTH;
         private final List<Carrier> carriers = new ArrayList<>();
-        private Consumer<Sending.Builder> sendingOptions = options -> { };
+        private Consumer<SendingOptions> sendingOptions = options -> { };
 
         private Builder() {}
 
@@ -161,19 +162,20 @@ public final class InboxKit {
          * @return this builder
          */
         public Builder carrier(Carrier carrier) {
-            carriers.add(Objects.requireNonNull(carrier, "carrier"));
+            carriers.add(Require.nonNull(carrier, "carrier"));
             return this;
         }
 
         /**
-         * Tunes the sending pipeline (retry policy, lease, batch sizes, retention policies); the
-         * store, carriers, clock and listener are set from this builder.
+         * Tunes the sending pipeline (retry policy, lease, batch sizes, retention policies, default
+         * carrier). The store, carriers, clock and listener are this builder's, so {@link
+         * SendingOptions} does not offer them.
          *
-         * @param options applied to the {@link Sending.Builder}
+         * @param options applied to the sending pipeline's options when the engine is built
          * @return this builder
          */
-        public Builder sendingOptions(Consumer<Sending.Builder> options) {
-            this.sendingOptions = Objects.requireNonNull(options, "options");
+        public Builder sendingOptions(Consumer<SendingOptions> options) {
+            this.sendingOptions = Require.nonNull(options, "options");
             return this;
         }
 
@@ -184,7 +186,7 @@ public final class InboxKit {
          * @return this builder
          */
         public Builder store(InboxStore store) {
-            this.store = Objects.requireNonNull(store, "store");
+            this.store = Require.nonNull(store, "store");
             return this;
         }
 
@@ -195,7 +197,7 @@ public final class InboxKit {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Require.nonNull(clock, "clock");
             return this;
         }
 
@@ -206,7 +208,7 @@ public final class InboxKit {
          * @return this builder
          */
         public Builder eventListener(InboxEventListener eventListener) {
-            this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
+            this.eventListener = Require.nonNull(eventListener, "eventListener");
             return this;
         }
 
@@ -217,7 +219,7 @@ public final class InboxKit {
          * @return this builder
          */
         public Builder entitlements(Entitlements entitlements) {
-            this.entitlements = Objects.requireNonNull(entitlements, "entitlements");
+            this.entitlements = Require.nonNull(entitlements, "entitlements");
             return this;
         }
 
@@ -229,7 +231,7 @@ public final class InboxKit {
          * @throws InvalidValueException if out of range
          */
         public Builder typingTimeout(Duration typingTimeout) {
-            Objects.requireNonNull(typingTimeout, "typingTimeout");
+            Require.nonNull(typingTimeout, "typingTimeout");
             if (typingTimeout.compareTo(Duration.ofSeconds(1)) < 0 || typingTimeout.compareTo(Duration.ofSeconds(60)) > 0) {
                 throw new InvalidValueException("typingTimeout", "must be between 1 and 60 seconds");
             }

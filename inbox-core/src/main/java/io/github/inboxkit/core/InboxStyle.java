@@ -9,7 +9,8 @@ import org.immutables.value.Value;
 /**
  * The one Immutables style of the project: value types are declared as abstract
  * {@code Abstract*}-free interfaces or abstract classes and generated as {@code Immutable*} classes
- * with builders, no nulls, and {@code of(...)} factories for small types.
+ * with builders, no nulls, and {@code of(...)} factories for small types. A builder built without a
+ * required value, or given {@code null}, throws {@link MissingValueException} naming the setting.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.SOURCE)
@@ -19,5 +20,8 @@ import org.immutables.value.Value;
         defaults = @Value.Immutable(copy = true),
         allParameters = false,
         jdkOnly = true,
-        get = {"is*", "get*"})
+        get = {"is*", "get*"},
+        // a builder refuses a missing or null value in the project's one voice, naming the setting
+        throwForInvalidImmutableState = MissingValueException.class,
+        throwForNullPointer = MissingValueException.class)
 public @interface InboxStyle {}

@@ -6,9 +6,14 @@ package io.github.inboxkit.core;
  *
  * <p>The message never repeats the refused value, which may be personal data.
  *
+ * <p>This is how every builder and value type of InboxKit refuses what a caller gives it, whether
+ * the value is out of range, malformed, or missing ({@link MissingValueException}, a subclass): not
+ * with {@code IllegalArgumentException}, {@code IllegalStateException} or {@code
+ * NullPointerException}, so a host catches one type and reads {@link #field()}.
+ *
  * <p>Immutable and thread-safe.
  */
-public final class InvalidValueException extends InboxException {
+public class InvalidValueException extends InboxException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,7 @@
 package io.github.inboxkit.carrier.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -40,10 +40,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The carrier conformance suite. A vendor extends it in its tests (with {@code inbox-carrier-tck}
@@ -76,7 +81,14 @@ import org.junit.jupiter.api.Test;
  * retried up to {@link #maxAttemptsPerSubmission()} times, so a carrier with a sandbox that fails
  * now and then still certifies; the carrier under test should otherwise be quiet (no random
  * permanent failures for ordinary recipients).
+ *
+ * <p>A run that executes none of the rules fails rather than passes: a test runner that selects
+ * the class but not its {@link Nested} rule classes (Maven Surefire before 3.0.0-M6 when the class
+ * is chosen with {@code -Dtest=...}) would otherwise report a green certification that checked
+ * nothing. After the class has run, the kit counts the rules that started and fails the class,
+ * naming the cause, when there were none.
  */
+@ExtendWith(CarrierConformanceTest.RulesMustRun.class)
 public abstract class CarrierConformanceTest {
 
     /** The carrier under test, fresh for each test. */
@@ -260,7 +272,10 @@ public abstract class CarrierConformanceTest {
         assertThat(repeat)
                 .as("a repeat of an idempotency key must answer the first carrier message id, not send again")
                 .isInstanceOf(SubmitResult.Accepted.class);
-        assertThat(((SubmitResult.Accepted) repeat).carrierMessageId()).isEqualTo(first.carrierMessageId());
+        assertThat(((SubmitResult.Accepted) repeat).carrierMessageId())
+                .as("the carrier message id answered to the repeat must be the first answer's (%s), not a second message",
+                        first.carrierMessageId())
+                .isEqualTo(first.carrierMessageId());
     }
 
     /**
@@ -349,7 +364,7 @@ public abstract class CarrierConformanceTest {
 
     private SubmitResult.Accepted accepted(OutboundSubmission submission) {
         SubmitResult result = submitSettled(submission);
-        assertThat(result).as("a plain SMS to the deliverable recipient must be accepted")
+        assertThat(result).as("%s to the deliverable recipient must be accepted", submission)
                 .isInstanceOf(SubmitResult.Accepted.class);
         return (SubmitResult.Accepted) result;
     }
@@ -357,8 +372,8 @@ public abstract class CarrierConformanceTest {
     private void assertRefusedForContent(SubmitResult result, String why) {
         assertThat(result).as(why + ": expected RejectedPermanently with a content reason")
                 .isInstanceOfSatisfying(SubmitResult.RejectedPermanently.class, refused -> assertThat(
-                        refused.reason().concernsContent()).as("reason " + refused.reason() + " concerns content")
-                        .isTrue());
+                        refused.reason().concernsContent())
+                        .as(why + ": reason " + refused.reason() + " must concern the content").isTrue());
     }
 
     private WebhookPayload parse(WebhookRequest request) {
@@ -367,13 +382,17 @@ public abstract class CarrierConformanceTest {
             assertThat(payload).as("parseWebhook must never return null").isNotNull();
             return payload;
         } catch (WebhookRejectedException refused) {
-            throw new AssertionError("a genuine sample webhook was refused: " + refused.getMessage(), refused);
+            throw new AssertionError("a genuine sample webhook was refused: " + refused.getMessage() + " (" + request + ")",
+                    refused);
         }
     }
 
     private void assertRefused(WebhookRequest request, String what) {
-        assertThatThrownBy(() -> carrier.parseWebhook(request))
-                .as(what + " must be refused with WebhookRejectedException, never parsed (even in part)")
+        // catchThrowable, not assertThatThrownBy: the latter fails before a description given with
+        // as(...) applies, and the failure would not say which request was parsed.
+        Throwable thrown = catchThrowable(() -> carrier.parseWebhook(request));
+        assertThat(thrown)
+                .as(what + " (" + request + ") must be refused with WebhookRejectedException, never parsed (even in part)")
                 .isInstanceOf(WebhookRejectedException.class);
     }
 
@@ -406,6 +425,19 @@ public abstract class CarrierConformanceTest {
         }
     }
 
+    /**
+     * Anchors the class for the test runner: it runs before the rules and keeps the class in the
+     * run when a runner drops the {@link Nested} rule classes, so that the check made once the class
+     * has finished (that some rule ran) cannot be skipped with them.
+     */
+    @Test
+    @DisplayName("the conformance kit starts; it fails once the class has run if none of its rules ran")
+    void conformanceKitStarts() {
+        assertThat(CarrierConformanceTest.class.getDeclaredClasses())
+                .as("the rule groups of the kit")
+                .anyMatch(type -> type.isAnnotationPresent(Nested.class));
+    }
+
     /** Rules of section 1: what {@code submit} answers. */
     @Nested
     @DisplayName("1 Submit outcomes")
@@ -429,19 +461,23 @@ public abstract class CarrierConformanceTest {
                 assertThat(submitSettled(submission))
                         .as("answer for a recipient refused with " + refused.getValue())
                         .isInstanceOfSatisfying(SubmitResult.RejectedPermanently.class,
-                                result -> assertThat(result.reason()).isEqualTo(refused.getValue()));
+                                result -> assertThat(result.reason())
+                                        .as("reason for %s refused with %s", submission, refused.getValue())
+                                        .isEqualTo(refused.getValue()));
             }
         }
 
         @Test
         @DisplayName("rule 1.3 (F29) a permanent refusal is repeatable: resubmitting the same key is refused again, not accepted")
         void rule_1_3_permanentRefusalIsStable() {
-            assertThat(refusedRecipients()).isNotEmpty();
+            assertThat(refusedRecipients()).as("refusedRecipients() must name at least one refused number").isNotEmpty();
             Map.Entry<String, PermanentReason> refused = refusedRecipients().entrySet().iterator().next();
             OutboundSubmission submission = OutboundSubmission.sms(key("1.3"), sender(), refused.getKey(), "Hello", 1,
                     TextEncoding.GSM_7);
-            assertThat(submitSettled(submission)).isInstanceOf(SubmitResult.RejectedPermanently.class);
-            assertThat(submitSettled(submission)).isInstanceOf(SubmitResult.RejectedPermanently.class);
+            assertThat(submitSettled(submission)).as("first answer to %s (refused with %s)", submission, refused.getValue())
+                    .isInstanceOf(SubmitResult.RejectedPermanently.class);
+            assertThat(submitSettled(submission)).as("answer to a resubmission of %s, refused the first time", submission)
+                    .isInstanceOf(SubmitResult.RejectedPermanently.class);
         }
     }
 
@@ -466,7 +502,8 @@ public abstract class CarrierConformanceTest {
             }
             List<String> all = new ArrayList<>();
             runConcurrently(tasks).forEach(all::addAll);
-            assertThat(all).hasSize(concurrentThreads() * submissionsPerThread());
+            assertThat(all).as("answers to %d threads submitting %d messages each", concurrentThreads(),
+                    submissionsPerThread()).hasSize(concurrentThreads() * submissionsPerThread());
             assertThat(new HashSet<>(all)).as("carrier message ids must be unique").hasSize(all.size());
         }
 
@@ -480,7 +517,8 @@ public abstract class CarrierConformanceTest {
             }
             Set<String> ids = new HashSet<>();
             for (SubmitResult result : runConcurrently(tasks)) {
-                assertThat(result).isInstanceOf(SubmitResult.Accepted.class);
+                assertThat(result).as("answer to %s submitted from one of %d threads at once", submission,
+                        concurrentThreads()).isInstanceOf(SubmitResult.Accepted.class);
                 ids.add(((SubmitResult.Accepted) result).carrierMessageId());
             }
             assertThat(ids).as("one message, one carrier message id").hasSize(1);
@@ -490,7 +528,7 @@ public abstract class CarrierConformanceTest {
         @DisplayName("rule 2.3 (F29) webhooks parsed concurrently each give their expected payload")
         void rule_2_3_concurrentParsingIsSafe() throws InterruptedException {
             List<SampleWebhook> samples = sampleWebhooks(carrier);
-            assertThat(samples).isNotEmpty();
+            assertThat(samples).as("sampleWebhooks() must give at least one sample").isNotEmpty();
             List<Callable<Boolean>> tasks = new ArrayList<>();
             for (int t = 0; t < concurrentThreads(); t++) {
                 tasks.add(() -> {
@@ -502,7 +540,7 @@ public abstract class CarrierConformanceTest {
                     return true;
                 });
             }
-            assertThat(runConcurrently(tasks)).containsOnly(true);
+            assertThat(runConcurrently(tasks)).as("every thread parsed every sample").containsOnly(true);
         }
     }
 
@@ -524,7 +562,8 @@ public abstract class CarrierConformanceTest {
         void rule_3_2_distinctKeysDistinctMessages() {
             String first = accepted(sms(key("3.2-a"))).carrierMessageId();
             String second = accepted(sms(key("3.2-b"))).carrierMessageId();
-            assertThat(second).isNotEqualTo(first);
+            assertThat(second).as("carrier message id of the second of two distinct keys (the first got %s)", first)
+                    .isNotEqualTo(first);
         }
     }
 
@@ -536,14 +575,18 @@ public abstract class CarrierConformanceTest {
         @Test
         @DisplayName("rule 4.1 (F29) the carrier has a stable id and constant, coherent capabilities")
         void rule_4_1_capabilitiesAreSane() {
-            assertThat(carrier.id()).isNotBlank().isEqualTo(carrier.id());
+            assertThat(carrier.id()).as("id()").isNotBlank();
+            assertThat(carrier.id()).as("id() asked a second time").isEqualTo(carrier.id());
             CarrierCapabilities capabilities = carrier.capabilities();
-            assertThat(capabilities).isNotNull().isEqualTo(carrier.capabilities());
-            assertThat(capabilities.maxSegments()).isBetween(1, 255); // a concatenated SMS has at most 255 parts
-            assertThat(capabilities.messagesPerSecond()).isPositive();
-            assertThat(capabilities.submitTimeout()).isPositive();
+            assertThat(capabilities).as("capabilities()").isNotNull();
+            assertThat(carrier.capabilities()).as("capabilities() asked a second time").isEqualTo(capabilities);
+            // a concatenated SMS has at most 255 parts
+            assertThat(capabilities.maxSegments()).as("capabilities().maxSegments()").isBetween(1, 255);
+            assertThat(capabilities.messagesPerSecond()).as("capabilities().messagesPerSecond()").isPositive();
+            assertThat(capabilities.submitTimeout()).as("capabilities().submitTimeout()").isPositive();
             if (capabilities.mms()) {
-                assertThat(capabilities.maxMmsBytes()).isPositive();
+                assertThat(capabilities.maxMmsBytes()).as("capabilities().maxMmsBytes() of a carrier declaring MMS")
+                        .isPositive();
             }
         }
 
@@ -575,8 +618,10 @@ public abstract class CarrierConformanceTest {
             if (carrier.capabilities().alphanumericSenders()) {
                 accepted(submission);
             } else {
-                assertThat(submitSettled(submission)).isInstanceOfSatisfying(SubmitResult.RejectedPermanently.class,
-                        refused -> assertThat(refused.reason()).isEqualTo(PermanentReason.SENDER_NOT_ALLOWED));
+                assertThat(submitSettled(submission)).as("answer to %s from an alphanumeric sender", submission)
+                        .isInstanceOfSatisfying(SubmitResult.RejectedPermanently.class, refused -> assertThat(refused.reason())
+                                .as("reason for refusing %s from an alphanumeric sender", submission)
+                                .isEqualTo(PermanentReason.SENDER_NOT_ALLOWED));
             }
         }
 
@@ -666,10 +711,7 @@ public abstract class CarrierConformanceTest {
             List<byte[]> malformed = malformedBodies(sampleBodies);
             for (int i = 0; i < malformed.size(); i++) {
                 WebhookRequest request = signedRequest(carrier, malformed.get(i));
-                int index = i;
-                assertThatThrownBy(() -> carrier.parseWebhook(request))
-                        .as("malformed body #" + index + " must be refused with WebhookRejectedException")
-                        .isInstanceOf(WebhookRejectedException.class);
+                assertRefused(request, "correctly signed malformed body #" + i);
             }
         }
 
@@ -678,15 +720,18 @@ public abstract class CarrierConformanceTest {
         void rule_5_6_signingHookIsGenuine() {
             // Without this, rule 5.5 would pass for a signedRequest() that produces forgeries.
             SampleWebhook sample = sampleWebhooks(carrier).get(0);
-            assertThat(parse(signedRequest(carrier, sample.request().body()))).isEqualTo(sample.expected());
+            assertThat(parse(signedRequest(carrier, sample.request().body())))
+                    .as("%s re-signed by signedRequest()", sample.description()).isEqualTo(sample.expected());
         }
 
         @Test
         @DisplayName("rule 5.7 (F29) the samples show both inbound messages and delivery reports")
         void rule_5_7_samplesCoverBothKinds() {
             List<SampleWebhook> samples = sampleWebhooks(carrier);
-            assertThat(samples).anySatisfy(sample -> assertThat(sample.expected().inboundMessages()).isNotEmpty());
-            assertThat(samples).anySatisfy(sample -> assertThat(sample.expected().deliveryReports()).isNotEmpty());
+            assertThat(samples).as("sampleWebhooks() must show at least one inbound message")
+                    .anyMatch(sample -> !sample.expected().inboundMessages().isEmpty());
+            assertThat(samples).as("sampleWebhooks() must show at least one delivery report")
+                    .anyMatch(sample -> !sample.expected().deliveryReports().isEmpty());
         }
 
         @Test
@@ -773,11 +818,59 @@ public abstract class CarrierConformanceTest {
             Optional<WebhookRequest> webhook = deliveryReportWebhookFor(carrier, accepted);
             assumeTrue(webhook.isPresent(), "the carrier cannot produce delivery reports within a test");
             List<DeliveryReport> reports = parse(webhook.get()).deliveryReports();
-            assertThat(reports).isNotEmpty()
-                    .allSatisfy(report -> assertThat(report.carrierMessageId()).isEqualTo(accepted.carrierMessageId()));
-            if (reports.stream().noneMatch(report -> report.status().isFinal())) {
-                fail("no final status (DELIVERED, UNDELIVERED or FAILED) among " + reports);
+            assertThat(reports).as("delivery reports in deliveryReportWebhookFor(%s)", accepted).isNotEmpty();
+            for (DeliveryReport report : reports) {
+                assertThat(report.carrierMessageId())
+                        .as("carrier message id of %s, a report for the accepted message", report)
+                        .isEqualTo(accepted.carrierMessageId());
             }
+            if (reports.stream().noneMatch(report -> report.status().isFinal())) {
+                fail("no final status (DELIVERED, UNDELIVERED or FAILED) among the reports for " + accepted + ": " + reports);
+            }
+        }
+    }
+
+    /**
+     * Counts the rules that start, and fails the conformance class when it finishes with none: a
+     * test runner that ran the class but dropped its {@link Nested} rule classes must not report a
+     * certification that checked nothing. Registered on the outer class, JUnit hands it down to the
+     * nested classes; the count lives in the outer class's context, so each vendor class counts its
+     * own rules even when several run in one JVM.
+     */
+    static final class RulesMustRun implements BeforeEachCallback, AfterAllCallback {
+
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RulesMustRun.class);
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            if (context.getRequiredTestMethod().getDeclaringClass().getEnclosingClass() == CarrierConformanceTest.class) {
+                rulesStarted(context).incrementAndGet();
+            }
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (context.getParent().flatMap(ExtensionContext::getParent).isPresent()) {
+                return; // a nested rule class: the outer class decides once all of them are done
+            }
+            if (rulesStarted(context).get() == 0) {
+                throw new AssertionError("The carrier conformance kit ran none of its rules in "
+                        + context.getRequiredTestClass().getName() + ", so it certifies nothing. The rules are"
+                        + " @Nested classes, and the test runner ran the class without them. With Maven, use"
+                        + " maven-surefire-plugin 3.0.0-M6 or newer (InboxKit's own build uses 3.5.4); older"
+                        + " versions drop @Nested classes when the class is selected with -Dtest=... ."
+                        + " A filter (a tag, a method name) that excludes every rule has the same effect.");
+            }
+        }
+
+        /** The counter of the outer (vendor) class, whichever nested class asks. */
+        private static AtomicInteger rulesStarted(ExtensionContext context) {
+            ExtensionContext outer = context;
+            while (outer.getParent().flatMap(ExtensionContext::getParent).isPresent()) {
+                outer = outer.getParent().get();
+            }
+            return outer.getStore(NAMESPACE).getOrComputeIfAbsent("rulesStarted", key -> new AtomicInteger(),
+                    AtomicInteger.class);
         }
     }
 

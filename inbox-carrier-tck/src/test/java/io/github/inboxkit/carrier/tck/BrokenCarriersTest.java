@@ -2,9 +2,11 @@ package io.github.inboxkit.carrier.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedMethod;
 
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,7 +16,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -281,6 +287,62 @@ class BrokenCarriersTest {
     @DisplayName("F29 the kit fails a shared-secret carrier that checks the header is present, not its value")
     void catchesSharedSecretPresenceOnly() {
         assertOnlyTheseFail(BrokenCarriers.SharedSecretPresenceOnlyConformance.class);
+    }
+
+    @Test
+    @DisplayName("F29 a run that drops the kit's @Nested rules (as Surefire before 3.0.0-M6 did with -Dtest) fails instead of passing")
+    void zeroRulesRunFails() {
+        // Surefire before 3.0.0-M6 turned -Dtest=KestrelCarrierConformanceTest into a filter that
+        // the nested rule classes did not pass; a filter that drops every nested rule mimics it.
+        Class<?> suite = SimulatedCarrierConformanceTest.class;
+        PostDiscoveryFilter dropNestedRules = descriptor -> FilterResult.includedIf(descriptor.getSource()
+                .filter(MethodSource.class::isInstance)
+                .map(source -> ((MethodSource) source).getJavaClass().getEnclosingClass() == null)
+                .orElse(true));
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(suite))
+                .filters(dropNestedRules)
+                .execute();
+
+        assertThat(names(results.testEvents().started())).as("only the kit's anchor ran, no rule")
+                .containsExactly("conformanceKitStarts");
+        Map<String, String> failedClasses = new TreeMap<>();
+        results.containerEvents().failed().stream().forEach(event -> event.getTestDescriptor().getSource()
+                .filter(ClassSource.class::isInstance)
+                .ifPresent(source -> failedClasses.put(((ClassSource) source).getClassName(),
+                        event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+                                .map(Throwable::getMessage).orElse(""))));
+        assertThat(failedClasses).containsOnlyKeys(suite.getName());
+        assertThat(failedClasses.get(suite.getName()))
+                .contains("ran none of its rules", "maven-surefire-plugin 3.0.0-M6");
+    }
+
+    @Test
+    @DisplayName("F29 a run of some of the rules (a single rule selected) does not trip the zero-rules check")
+    void someRulesRunPasses() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectNestedMethod(List.of(SimulatedCarrierConformanceTest.class),
+                        CarrierConformanceTest.Idempotency.class, "rule_3_1_sameKeySameMessage"))
+                .execute();
+
+        assertThat(names(results.testEvents().succeeded())).containsExactly("rule_3_1_sameKeySameMessage");
+        assertThat(results.allEvents().failed().count()).isZero();
+    }
+
+    @Test
+    @DisplayName("F29 F31 failure messages name the request or submission that broke the rule (rules 3.1, 5.3, 5.4, 5.5)")
+    void failureMessagesSayWhatFailed() {
+        assertThat(reasons(assertOnlyTheseFail(BrokenCarriers.IgnoringIdempotencyKeyConformance.class).failed())
+                .get("rule_3_1_sameKeySameMessage"))
+                .contains("the carrier message id answered to the repeat must be the first answer's");
+        Map<String, String> forgeries = reasons(assertOnlyTheseFail(BrokenCarriers.AcceptingForgeriesConformance.class)
+                .failed());
+        assertThat(forgeries.get("rule_5_3_forgedRefused"))
+                .contains("forged request #0", "WebhookRequest[method=", "must be refused with WebhookRejectedException");
+        assertThat(forgeries.get("rule_5_4_tamperedBodyRefused"))
+                .contains(" with alteration #", "must be refused with WebhookRejectedException");
+        assertThat(reasons(assertOnlyTheseFail(BrokenCarriers.HalfParsingConformance.class).failed())
+                .get("rule_5_5_malformedRefusedWholly"))
+                .contains("correctly signed malformed body #", "must be refused with WebhookRejectedException");
     }
 
     @Test

@@ -192,12 +192,7 @@ public abstract class AccountSettings {
     void check() {
         Require.argument(retentionWindow().compareTo(Duration.ofDays(1)) >= 0,
                 "retentionWindow", "must be at least 1 day");
-        try {
-            PhoneNumber.parse("+14155550132", defaultRegion());
-        } catch (IllegalArgumentException e) {
-            throw new io.github.inboxkit.core.InvalidValueException(
-                    "defaultRegion", "must be an ISO 3166-1 alpha-2 region such as FR or US");
-        }
+        PhoneNumber.parse("+14155550132", defaultRegion()); // refuses an unknown region, naming defaultRegion
         for (String keyword : optOutKeywords()) {
             Require.argument(!keyword.isBlank(), "optOutKeywords", "must not contain a blank keyword");
         }

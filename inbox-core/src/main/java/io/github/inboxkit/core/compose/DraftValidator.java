@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.compose;
 
+import io.github.inboxkit.core.internal.Require;
 import io.github.inboxkit.core.internal.TextPolicy;
 import io.github.inboxkit.core.media.InvalidMediaException;
 import io.github.inboxkit.core.media.MediaValidator;
@@ -129,10 +130,10 @@ public final class DraftValidator {
          *
          * @param segmentCounter the counter
          * @return this builder
-         * @throws NullPointerException if {@code segmentCounter} is null
+         * @throws io.github.inboxkit.core.MissingValueException if {@code segmentCounter} is null
          */
         public Builder segmentCounter(SegmentCounter segmentCounter) {
-            this.segmentCounter = Objects.requireNonNull(segmentCounter, "segmentCounter");
+            this.segmentCounter = Require.nonNull(segmentCounter, "segmentCounter");
             return this;
         }
 
@@ -141,10 +142,10 @@ public final class DraftValidator {
          *
          * @param mediaValidator the validator
          * @return this builder
-         * @throws NullPointerException if {@code mediaValidator} is null
+         * @throws io.github.inboxkit.core.MissingValueException if {@code mediaValidator} is null
          */
         public Builder mediaValidator(MediaValidator mediaValidator) {
-            this.mediaValidator = Objects.requireNonNull(mediaValidator, "mediaValidator");
+            this.mediaValidator = Require.nonNull(mediaValidator, "mediaValidator");
             return this;
         }
 
@@ -153,13 +154,11 @@ public final class DraftValidator {
          *
          * @param maxSegments the most segments a text may need, 1 to {@value DraftValidator#MAX_MAX_SEGMENTS}
          * @return this builder
-         * @throws IllegalArgumentException if {@code maxSegments} is out of range
+         * @throws io.github.inboxkit.core.InvalidValueException if {@code maxSegments} is out of range
          */
         public Builder maxSegments(int maxSegments) {
-            if (maxSegments < 1 || maxSegments > MAX_MAX_SEGMENTS) {
-                throw new IllegalArgumentException(
-                        "maxSegments must be between 1 and " + MAX_MAX_SEGMENTS + "; got " + maxSegments);
-            }
+            Require.argument(maxSegments >= 1 && maxSegments <= MAX_MAX_SEGMENTS, "maxSegments",
+                    "must be between 1 and " + MAX_MAX_SEGMENTS);
             this.maxSegments = maxSegments;
             return this;
         }

@@ -1,6 +1,6 @@
 package io.github.inboxkit.core.contact;
 
-import java.util.Objects;
+import io.github.inboxkit.core.internal.Require;
 import java.util.UUID;
 
 /**
@@ -17,7 +17,7 @@ public record ContactId(UUID value) implements Comparable<ContactId> {
 
     /** Checks that the value is present. */
     public ContactId {
-        Objects.requireNonNull(value, "value");
+        Require.nonNull(value, "value");
     }
 
     /**

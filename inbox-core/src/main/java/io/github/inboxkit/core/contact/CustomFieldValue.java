@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.contact;
 
+import io.github.inboxkit.core.internal.Require;
 import java.math.BigDecimal;
-import java.util.Objects;
 
 /**
  * The value of a contact's custom field: text, a number or a yes/no flag, the JSON scalar types,
@@ -27,8 +27,8 @@ public sealed interface CustomFieldValue {
          * @throws io.github.inboxkit.core.InvalidValueException if longer than {@value #MAX_LENGTH} characters
          */
         public Text {
-            Objects.requireNonNull(value, "value");
-            io.github.inboxkit.core.internal.Require.argument(value.length() <= MAX_LENGTH,
+            Require.nonNull(value, "value");
+            Require.argument(value.length() <= MAX_LENGTH,
                     "customField", "text must be at most " + MAX_LENGTH + " characters");
         }
     }
@@ -60,7 +60,7 @@ public sealed interface CustomFieldValue {
 
         /** Checks the value is present. */
         public Number {
-            Objects.requireNonNull(value, "value");
+            Require.nonNull(value, "value");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.github.inboxkit.core.conversation;
 
-import java.util.Objects;
+import io.github.inboxkit.core.internal.Require;
 import java.util.UUID;
 
 /**
@@ -17,7 +17,7 @@ public record MessageId(UUID value) implements Comparable<MessageId> {
 
     /** Checks that the value is present. */
     public MessageId {
-        Objects.requireNonNull(value, "value");
+        Require.nonNull(value, "value");
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.inbox;
 
 import io.github.inboxkit.core.account.UserId;
-import java.util.Objects;
+import io.github.inboxkit.core.internal.Require;
 
 /**
  * Which conversations to list by assignee (F5): all, unassigned, or assigned to one user.
@@ -24,7 +24,7 @@ public sealed interface AssignmentFilter {
     record AssignedTo(UserId user) implements AssignmentFilter {
         /** Checks the user is present. */
         public AssignedTo {
-            Objects.requireNonNull(user, "user");
+            Require.nonNull(user, "user");
         }
     }
 

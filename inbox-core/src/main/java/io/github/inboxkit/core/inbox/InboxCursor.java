@@ -2,10 +2,10 @@ package io.github.inboxkit.core.inbox;
 
 import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.internal.Require;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,9 +46,9 @@ public record InboxCursor(Instant lastActivityAt, ConversationId conversationId,
 
     /** Checks every part is present. */
     public InboxCursor {
-        Objects.requireNonNull(lastActivityAt, "lastActivityAt");
-        Objects.requireNonNull(conversationId, "conversationId");
-        Objects.requireNonNull(snapshotAt, "snapshotAt");
+        Require.nonNull(lastActivityAt, "lastActivityAt");
+        Require.nonNull(conversationId, "conversationId");
+        Require.nonNull(snapshotAt, "snapshotAt");
     }
 
     /**
@@ -92,7 +92,7 @@ public record InboxCursor(Instant lastActivityAt, ConversationId conversationId,
      * @throws InvalidValueException if the token was not made by {@link #token()}
      */
     public static InboxCursor parse(String token) {
-        Objects.requireNonNull(token, "token");
+        Require.nonNull(token, "token");
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", 5);
             if (parts.length != 3 && parts.length != 5) {

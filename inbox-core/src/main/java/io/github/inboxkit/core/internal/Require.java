@@ -1,9 +1,13 @@
 package io.github.inboxkit.core.internal;
 
 import io.github.inboxkit.core.InvalidValueException;
-import java.util.Objects;
+import io.github.inboxkit.core.MissingValueException;
 
-/** Argument checks that fail fast with an {@link InvalidValueException} naming the field. */
+/**
+ * Argument checks that fail fast with an {@link InvalidValueException} naming the field: the one
+ * way InboxKit's builders and value types refuse a caller's value (as Caffeine's {@code
+ * requireArgument} is its one way).
+ */
 public final class Require {
 
     private Require() {}
@@ -23,6 +27,23 @@ public final class Require {
     }
 
     /**
+     * Checks that a value was given, in the project's one voice rather than with a
+     * {@code NullPointerException}.
+     *
+     * @param value the value
+     * @param field the argument's name
+     * @param <T> the value's type
+     * @return the value
+     * @throws MissingValueException naming {@code field} if the value is null
+     */
+    public static <T> T nonNull(T value, String field) {
+        if (value == null) {
+            throw new MissingValueException(field);
+        }
+        return value;
+    }
+
+    /**
      * Checks an identifier-like string: not blank, at most {@code maxLength} characters, no control
      * characters.
      *
@@ -33,7 +54,7 @@ public final class Require {
      * @throws InvalidValueException if the value is blank, too long or has control characters
      */
     public static String identifier(String value, String field, int maxLength) {
-        Objects.requireNonNull(value, field);
+        nonNull(value, field);
         argument(!value.isBlank(), field, "must not be blank");
         if (value.length() > maxLength) { // the message built only when it is needed: ids are checked on every read
             argument(false, field, "must be at most " + maxLength + " characters");

@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.media;
 
+import io.github.inboxkit.core.internal.Require;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -185,12 +186,10 @@ public final class MediaValidator {
          *
          * @param maxBytes the largest accepted attachment in bytes, at least 1
          * @return this builder
-         * @throws IllegalArgumentException if {@code maxBytes} is less than 1
+         * @throws io.github.inboxkit.core.InvalidValueException if {@code maxBytes} is less than 1
          */
         public Builder maxBytes(int maxBytes) {
-            if (maxBytes < 1) {
-                throw new IllegalArgumentException("maxBytes must be >= 1; got " + maxBytes);
-            }
+            Require.argument(maxBytes >= 1, "maxBytes", "must be >= 1");
             this.maxBytes = maxBytes;
             return this;
         }

@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.phone;
 
 import io.github.inboxkit.carrier.Sender;
-import java.util.Objects;
+import io.github.inboxkit.core.internal.Require;
 
 /**
  * A sender ID that is a name, such as {@code "ACME"} or {@code "Dr Smith"} (F21). Recipients see the
@@ -27,10 +27,10 @@ public record AlphanumericSenderId(String value) implements SenderId {
      *
      * @throws InvalidSenderIdException if the trimmed value is blank, longer than 11 characters,
      *     has no letter, or has a character outside the accepted set
-     * @throws NullPointerException if {@code value} is null
+     * @throws io.github.inboxkit.core.MissingValueException if {@code value} is null
      */
     public AlphanumericSenderId {
-        Objects.requireNonNull(value, "value");
+        Require.nonNull(value, "value");
         String given = value;
         value = value.strip();
         if (value.isEmpty()) {

@@ -47,7 +47,7 @@ public final class InvalidSenderIdException extends InboxException {
     }
 
     InvalidSenderIdException(String input, InvalidPhoneNumberException cause) {
-        super("Not a valid sender ID: " + cause.reason(), cause);
+        super("Not a valid sender ID: the phone number is " + cause.reason(), cause);
         this.input = Objects.requireNonNull(input, "input");
         this.reason = Reason.INVALID_PHONE_NUMBER;
     }

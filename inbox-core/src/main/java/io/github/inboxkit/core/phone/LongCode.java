@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.phone;
 
 import io.github.inboxkit.carrier.Sender;
-import java.util.Objects;
+import io.github.inboxkit.core.internal.Require;
 
 /**
  * A sender ID that is an ordinary phone number (a "long code"), which recipients can call and
@@ -17,10 +17,10 @@ public record LongCode(PhoneNumber number) implements SenderId {
     /**
      * Creates the sender ID.
      *
-     * @throws NullPointerException if {@code number} is null
+     * @throws io.github.inboxkit.core.MissingValueException if {@code number} is null
      */
     public LongCode {
-        Objects.requireNonNull(number, "number");
+        Require.nonNull(number, "number");
     }
 
     /**

@@ -3,8 +3,10 @@ package io.github.inboxkit.core.phone;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import io.github.inboxkit.core.InvalidValueException;
+import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.phone.InvalidPhoneNumberException.Problem;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * A phone number normalised to E.164 ({@code +33612345678}), the only form InboxKit stores and
@@ -30,10 +32,10 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
      *     digits, the first not zero
      */
     public PhoneNumber {
-        Objects.requireNonNull(e164, "e164");
+        Require.nonNull(e164, "e164");
         if (!isE164(e164)) {
-            throw new InvalidPhoneNumberException(
-                    e164, "a phone number in E.164 form is '+' then 8 to 15 digits, the first not 0");
+            throw new InvalidPhoneNumberException(e164, InvalidPhoneNumberException.Problem.NOT_E164, null,
+                    "not in E.164 form, which is '+' then 8 to 15 digits, the first not 0");
         }
     }
 
@@ -45,39 +47,107 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
      * @param defaultRegion the ISO 3166-1 alpha-2 region used when the input has no country code,
      *     e.g. {@code "FR"}
      * @return the number in E.164 form
-     * @throws InvalidPhoneNumberException if the input is not a possible phone number for the region
+     * @throws InvalidPhoneNumberException if the input is not a possible phone number for its country;
+     *     its {@link InvalidPhoneNumberException#problem() problem} and {@link
+     *     InvalidPhoneNumberException#region() region} say why, in the user's terms ("too short for a
+     *     US number")
+     * @throws InvalidValueException if {@code defaultRegion} is not a region libphonenumber knows
      */
     public static PhoneNumber parse(String input, String defaultRegion) {
-        Objects.requireNonNull(input, "input");
+        Require.nonNull(input, "input");
         String region = requireKnownRegion(defaultRegion);
-        if (input.isBlank() || input.length() > 64) {
-            throw new InvalidPhoneNumberException(input, "enter a phone number with its digits");
+        if (input.isBlank()) {
+            throw new InvalidPhoneNumberException(input, Problem.BLANK, null, "empty: enter a phone number with its digits");
+        }
+        if (input.length() > 64) {
+            throw new InvalidPhoneNumberException(input, Problem.TOO_LONG, null, "too long to be a phone number");
         }
         Phonenumber.PhoneNumber parsed;
         try {
             parsed = UTIL.parse(input, region);
         } catch (NumberParseException e) {
-            throw new InvalidPhoneNumberException(input, "it is not a phone number (" + e.getErrorType() + ")");
+            throw unparsable(input, e.getErrorType());
         }
-        if (!UTIL.isPossibleNumber(parsed)) {
-            throw new InvalidPhoneNumberException(
-                    input, "it has the wrong number of digits for region " + UTIL.getRegionCodeForNumber(parsed));
+        PhoneNumberUtil.ValidationResult length = UTIL.isPossibleNumberWithReason(parsed);
+        if (length != PhoneNumberUtil.ValidationResult.IS_POSSIBLE
+                && length != PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY) {
+            throw impossible(input, parsed, length);
         }
         return new PhoneNumber(UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
+    }
+
+    /** libphonenumber's parse failure, said in the user's terms rather than as its error code. */
+    private static InvalidPhoneNumberException unparsable(String input, NumberParseException.ErrorType error) {
+        return switch (error) {
+            case INVALID_COUNTRY_CODE -> new InvalidPhoneNumberException(input, Problem.UNKNOWN_COUNTRY_CODE, null,
+                    "not a number of any country: after '+' or '00' must come a country code, such as 1 or 33");
+            case TOO_SHORT_AFTER_IDD -> new InvalidPhoneNumberException(input, Problem.TOO_SHORT, null,
+                    "too short: too few digits follow its international prefix ('+' or '00')");
+            case TOO_SHORT_NSN -> new InvalidPhoneNumberException(input, Problem.TOO_SHORT, null,
+                    "too short to be a phone number");
+            case TOO_LONG -> new InvalidPhoneNumberException(input, Problem.TOO_LONG, null,
+                    "too long to be a phone number");
+            case NOT_A_NUMBER -> new InvalidPhoneNumberException(input, Problem.NOT_A_NUMBER, null,
+                    "not a phone number: it needs digits, and letters are not allowed");
+        };
+    }
+
+    /** Whether the number was typed in national form; parsed again, off the hot path, to know. */
+    private static boolean nationalInput(String input, Phonenumber.PhoneNumber parsed) {
+        try {
+            return UTIL.parseAndKeepRawInput(input, UTIL.getRegionCodeForCountryCode(parsed.getCountryCode()))
+                    .getCountryCodeSource() == Phonenumber.PhoneNumber.CountryCodeSource.FROM_DEFAULT_COUNTRY;
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    /** A parsed number whose count of digits its country does not have. */
+    private static InvalidPhoneNumberException impossible(String input, Phonenumber.PhoneNumber parsed,
+            PhoneNumberUtil.ValidationResult length) {
+        int countryCode = parsed.getCountryCode();
+        // The country of the code, not of the number: an impossible number has no region of its own
+        // (libphonenumber answers null for it), but its country code has one.
+        String region = UTIL.getRegionCodeForCountryCode(countryCode);
+        if ("ZZ".equals(region)) { // libphonenumber's code for "no region"
+            return new InvalidPhoneNumberException(input, Problem.UNKNOWN_COUNTRY_CODE, null,
+                    "not a number of any country: no country has the calling code +" + countryCode);
+        }
+        String country = PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region)
+                ? "+" + countryCode
+                : region;
+        // A national number keeps its trunk prefix (France's leading 0) when it is too short, so its
+        // digits are counted as typed; an international one after its country code.
+        String digits = nationalInput(input, parsed)
+                ? digitsOf(input).length() + " digits"
+                : UTIL.getNationalSignificantNumber(parsed).length() + " digits after +" + countryCode;
+        String regionOrNull = PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region) ? null : region;
+        return switch (length) {
+            case TOO_SHORT -> new InvalidPhoneNumberException(input, Problem.TOO_SHORT, regionOrNull,
+                    "too short for a " + country + " number (" + digits + ")");
+            case TOO_LONG -> new InvalidPhoneNumberException(input, Problem.TOO_LONG, regionOrNull,
+                    "too long for a " + country + " number (" + digits + ")");
+            case INVALID_COUNTRY_CODE -> new InvalidPhoneNumberException(input, Problem.UNKNOWN_COUNTRY_CODE, null,
+                    "not a number of any country: no country has the calling code +" + countryCode);
+            default -> new InvalidPhoneNumberException(input, Problem.WRONG_LENGTH, regionOrNull,
+                    "not a " + country + " number: no " + country + " number has " + digits);
+        };
     }
 
     /**
      * Checks a default region and returns it in upper case.
      *
-     * @throws IllegalArgumentException if libphonenumber does not know the region
+     * @throws InvalidValueException naming {@code defaultRegion} if it is null or libphonenumber does
+     *     not know the region
      */
     static String requireKnownRegion(String defaultRegion) {
-        Objects.requireNonNull(defaultRegion, "defaultRegion");
+        if (defaultRegion == null) {
+            throw new InvalidValueException("defaultRegion", "must be given: an ISO 3166-1 alpha-2 region such as FR or US");
+        }
         String region = defaultRegion.toUpperCase(Locale.ROOT);
         if (!UTIL.getSupportedRegions().contains(region)) {
-            throw new IllegalArgumentException(
-                    "defaultRegion must be an ISO 3166-1 alpha-2 region libphonenumber knows, such as FR or US; got '"
-                            + defaultRegion + "'");
+            throw new InvalidValueException("defaultRegion",
+                    "must be an ISO 3166-1 alpha-2 region libphonenumber knows, such as FR or US");
         }
         return region;
     }

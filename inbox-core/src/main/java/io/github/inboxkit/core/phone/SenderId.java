@@ -43,7 +43,8 @@ public sealed interface SenderId permits LongCode, ShortCode, AlphanumericSender
      *     e.g. {@code "FR"}
      * @return the sender ID of the decided kind
      * @throws InvalidSenderIdException if the input is blank or not a valid sender ID of its kind
-     * @throws IllegalArgumentException if {@code defaultRegion} is not a region libphonenumber knows
+     * @throws io.github.inboxkit.core.InvalidValueException if {@code defaultRegion} is not a region
+     *     libphonenumber knows
      * @throws NullPointerException if an argument is null
      */
     static SenderId parse(String input, String defaultRegion) {

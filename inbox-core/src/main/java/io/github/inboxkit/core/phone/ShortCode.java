@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.phone;
 
 import io.github.inboxkit.carrier.Sender;
-import java.util.Objects;
+import io.github.inboxkit.core.internal.Require;
 
 /**
  * A sender ID that is a short code: 3 to 8 digits, provisioned with carriers for high-volume
@@ -23,10 +23,10 @@ public record ShortCode(String digits) implements SenderId {
      * Validates the short code.
      *
      * @throws InvalidSenderIdException if {@code digits} is not 3 to 8 ASCII digits
-     * @throws NullPointerException if {@code digits} is null
+     * @throws io.github.inboxkit.core.MissingValueException if {@code digits} is null
      */
     public ShortCode {
-        Objects.requireNonNull(digits, "digits");
+        Require.nonNull(digits, "digits");
         if (digits.length() < MIN_DIGITS || digits.length() > MAX_DIGITS || !isAsciiDigits(digits)) {
             throw new InvalidSenderIdException(
                     digits,

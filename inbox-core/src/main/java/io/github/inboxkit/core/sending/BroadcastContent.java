@@ -5,6 +5,7 @@ import io.github.inboxkit.carrier.ShiftTable;
 import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.internal.Require;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -55,11 +56,8 @@ public interface BroadcastContent {
     /** Refuses content no check can produce. */
     @Value.Check
     default void check() {
-        if (text().isEmpty() && media().isEmpty()) {
-            throw new IllegalArgumentException("a broadcast needs text or media");
-        }
-        if (segmentCount() < 0) {
-            throw new IllegalArgumentException("segmentCount must be >= 0, got " + segmentCount());
-        }
+        Require.argument(!text().isEmpty() || !media().isEmpty(), "text",
+                "must not be empty when there is no media: a broadcast needs text or media");
+        Require.argument(segmentCount() >= 0, "segmentCount", "must be >= 0");
     }
 }

@@ -1,6 +1,6 @@
 package io.github.inboxkit.core.sending;
 
-import java.util.Objects;
+import io.github.inboxkit.core.internal.Require;
 import java.util.UUID;
 
 /**
@@ -12,7 +12,7 @@ public record BroadcastId(UUID value) {
 
     /** Checks the value is given. */
     public BroadcastId {
-        Objects.requireNonNull(value, "value");
+        Require.nonNull(value, "value");
     }
 
     /**

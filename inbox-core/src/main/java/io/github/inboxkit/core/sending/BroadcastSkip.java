@@ -1,6 +1,7 @@
 package io.github.inboxkit.core.sending;
 
-import java.util.Objects;
+import io.github.inboxkit.core.internal.Require;
+
 
 /**
  * A recipient a broadcast skipped, and why (F19). Immutable and thread-safe.
@@ -12,8 +13,8 @@ public record BroadcastSkip(String recipient, SkipReason reason) {
 
     /** Checks both parts are given. */
     public BroadcastSkip {
-        Objects.requireNonNull(recipient, "recipient");
-        Objects.requireNonNull(reason, "reason");
+        Require.nonNull(recipient, "recipient");
+        Require.nonNull(reason, "reason");
     }
 
     /** Masks digits beyond the last four, so that a skip printed in a log stays private. */

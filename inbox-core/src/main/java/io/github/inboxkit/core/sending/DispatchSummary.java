@@ -25,11 +25,11 @@ public record DispatchSummary(int written, int claimed, int sent, int retried, i
     /**
      * Checks that no count is negative.
      *
-     * @throws IllegalArgumentException if one is
+     * @throws io.github.inboxkit.core.InvalidValueException if one is
      */
     public DispatchSummary {
         if (written < 0 || claimed < 0 || sent < 0 || retried < 0 || failed < 0 || skipped < 0 || deferred < 0) {
-            throw new IllegalArgumentException("counts must not be negative");
+            throw new io.github.inboxkit.core.InvalidValueException("counts", "must not be negative");
         }
     }
 

@@ -8,6 +8,7 @@ import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.internal.Require;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -146,20 +147,14 @@ public interface OutboxEntry {
     /** Refuses entries no transition can produce. */
     @Value.Check
     default void check() {
-        if (status() == MessageStatus.RECEIVED) {
-            throw new IllegalArgumentException("an outbox entry is outbound; status RECEIVED is not one");
-        }
-        if (attempts() < 0) {
-            throw new IllegalArgumentException("attempts must be >= 0, got " + attempts());
-        }
-        if (text().isEmpty() && media().isEmpty()) {
-            throw new IllegalArgumentException("an outbox entry needs text or media");
-        }
-        if (status() == MessageStatus.SCHEDULED && scheduledFor().isEmpty()) {
-            throw new IllegalArgumentException("a SCHEDULED entry needs the time it is scheduled for");
-        }
-        if ((status() == MessageStatus.FAILED) != failure().isPresent()) {
-            throw new IllegalArgumentException("failure must be given exactly when the status is FAILED");
-        }
+        Require.argument(status() != MessageStatus.RECEIVED, "status",
+                "must be an outbound status: an outbox entry is outbound, RECEIVED is not one");
+        Require.argument(attempts() >= 0, "attempts", "must be >= 0");
+        Require.argument(!text().isEmpty() || !media().isEmpty(), "text",
+                "must not be empty when there is no media: an outbox entry needs text or media");
+        Require.argument(status() != MessageStatus.SCHEDULED || scheduledFor().isPresent(), "scheduledFor",
+                "must be given when the status is SCHEDULED");
+        Require.argument((status() == MessageStatus.FAILED) == failure().isPresent(), "failure",
+                "must be given exactly when the status is FAILED");
     }
 }

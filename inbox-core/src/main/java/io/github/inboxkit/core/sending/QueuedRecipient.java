@@ -1,8 +1,8 @@
 package io.github.inboxkit.core.sending;
 
 import io.github.inboxkit.carrier.Sender;
+import io.github.inboxkit.core.internal.Require;
 import io.github.inboxkit.core.phone.PhoneNumber;
-import java.util.Objects;
 
 /**
  * A broadcast recipient whose copy is not yet written into its thread (F19). Creating a broadcast
@@ -20,8 +20,8 @@ public record QueuedRecipient(BroadcastId broadcast, PhoneNumber recipient, Send
 
     /** Checks every part is given. */
     public QueuedRecipient {
-        Objects.requireNonNull(broadcast, "broadcast");
-        Objects.requireNonNull(recipient, "recipient");
-        Objects.requireNonNull(sender, "sender");
+        Require.nonNull(broadcast, "broadcast");
+        Require.nonNull(recipient, "recipient");
+        Require.nonNull(sender, "sender");
     }
 }

@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.sending;
 
 import io.github.inboxkit.core.contact.ContactId;
-import java.util.Objects;
+import io.github.inboxkit.core.internal.Require;
 
 /**
  * Who a message goes to: a saved contact, or a phone number in any common format, read with the
@@ -37,7 +37,7 @@ public sealed interface Recipient permits Recipient.OfContact, Recipient.OfNumbe
     record OfContact(ContactId id) implements Recipient {
         /** Checks the id is given. */
         public OfContact {
-            Objects.requireNonNull(id, "id");
+            Require.nonNull(id, "id");
         }
     }
 
@@ -49,7 +49,7 @@ public sealed interface Recipient permits Recipient.OfContact, Recipient.OfNumbe
     record OfNumber(String number) implements Recipient {
         /** Checks the number is given. */
         public OfNumber {
-            Objects.requireNonNull(number, "number");
+            Require.nonNull(number, "number");
         }
 
         /** Masks the number, which is personal data. */

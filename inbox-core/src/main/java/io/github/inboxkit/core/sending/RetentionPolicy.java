@@ -1,8 +1,8 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.core.internal.Require;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * What an account keeps (F1, F30): messages older than the window are purged, then conversations
@@ -26,13 +26,12 @@ public record RetentionPolicy(Duration window, boolean keepOptOutRecords, boolea
     /**
      * Checks the window.
      *
-     * @throws IllegalArgumentException if the window is shorter than one day
+     * @throws io.github.inboxkit.core.InvalidValueException naming {@code window} if it is missing or
+     *     shorter than one day
      */
     public RetentionPolicy {
-        Objects.requireNonNull(window, "window");
-        if (window.compareTo(Duration.ofDays(1)) < 0) {
-            throw new IllegalArgumentException("retention window must be at least 1 day, got " + window);
-        }
+        Require.nonNull(window, "window");
+        Require.argument(window.compareTo(Duration.ofDays(1)) >= 0, "window", "must be at least 1 day");
     }
 
     /**

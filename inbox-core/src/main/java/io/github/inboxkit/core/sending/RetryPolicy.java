@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.core.internal.Require;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -123,7 +124,8 @@ public final class RetryPolicy {
     }
 
     /**
-     * Builds a {@link RetryPolicy}; each setter refuses a bad value at once. Not thread-safe.
+     * Builds a {@link RetryPolicy}; each setter refuses a bad value at once with an {@link
+     * io.github.inboxkit.core.InvalidValueException} naming it. Not thread-safe.
      */
     public static final class Builder {
         private Duration initialDelay = Duration.ofSeconds(5);
@@ -137,13 +139,11 @@ public final class RetryPolicy {
         /**
          * @param initialDelay the delay after the first failure; positive
          * @return this builder
-         * @throws IllegalArgumentException if not positive
+         * @throws io.github.inboxkit.core.InvalidValueException if not positive
          */
         public Builder initialDelay(Duration initialDelay) {
-            Objects.requireNonNull(initialDelay, "initialDelay");
-            if (initialDelay.isNegative() || initialDelay.isZero()) {
-                throw new IllegalArgumentException("initialDelay must be > 0, got " + initialDelay);
-            }
+            Require.nonNull(initialDelay, "initialDelay");
+            Require.argument(!initialDelay.isNegative() && !initialDelay.isZero(), "initialDelay", "must be > 0");
             this.initialDelay = initialDelay;
             return this;
         }
@@ -151,12 +151,10 @@ public final class RetryPolicy {
         /**
          * @param multiplier the growth factor; at least 1
          * @return this builder
-         * @throws IllegalArgumentException if below 1 or not finite
+         * @throws io.github.inboxkit.core.InvalidValueException if below 1 or not finite
          */
         public Builder multiplier(double multiplier) {
-            if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-                throw new IllegalArgumentException("multiplier must be >= 1 and finite, got " + multiplier);
-            }
+            Require.argument(multiplier >= 1.0 && !Double.isInfinite(multiplier), "multiplier", "must be >= 1 and finite");
             this.multiplier = multiplier;
             return this;
         }
@@ -164,13 +162,11 @@ public final class RetryPolicy {
         /**
          * @param maxDelay the cap on the computed delay; positive
          * @return this builder
-         * @throws IllegalArgumentException if not positive
+         * @throws io.github.inboxkit.core.InvalidValueException if not positive
          */
         public Builder maxDelay(Duration maxDelay) {
-            Objects.requireNonNull(maxDelay, "maxDelay");
-            if (maxDelay.isNegative() || maxDelay.isZero()) {
-                throw new IllegalArgumentException("maxDelay must be > 0, got " + maxDelay);
-            }
+            Require.nonNull(maxDelay, "maxDelay");
+            Require.argument(!maxDelay.isNegative() && !maxDelay.isZero(), "maxDelay", "must be > 0");
             this.maxDelay = maxDelay;
             return this;
         }
@@ -178,12 +174,10 @@ public final class RetryPolicy {
         /**
          * @param maxAttempts attempts in all, the first included; at least 1 (1 means never retry)
          * @return this builder
-         * @throws IllegalArgumentException if below 1
+         * @throws io.github.inboxkit.core.InvalidValueException if below 1
          */
         public Builder maxAttempts(int maxAttempts) {
-            if (maxAttempts < 1) {
-                throw new IllegalArgumentException("maxAttempts must be >= 1, got " + maxAttempts);
-            }
+            Require.argument(maxAttempts >= 1, "maxAttempts", "must be >= 1");
             this.maxAttempts = maxAttempts;
             return this;
         }
@@ -191,25 +185,20 @@ public final class RetryPolicy {
         /**
          * @param jitter the fraction by which a delay may be randomly shortened, from 0 (none) to 1
          * @return this builder
-         * @throws IllegalArgumentException if outside [0, 1]
+         * @throws io.github.inboxkit.core.InvalidValueException if outside [0, 1]
          */
         public Builder jitter(double jitter) {
-            if (!(jitter >= 0.0 && jitter <= 1.0)) {
-                throw new IllegalArgumentException("jitter must be within [0, 1], got " + jitter);
-            }
+            Require.argument(jitter >= 0.0 && jitter <= 1.0, "jitter", "must be within [0, 1]");
             this.jitter = jitter;
             return this;
         }
 
         /**
          * @return the policy
-         * @throws IllegalArgumentException if the cap is below the initial delay
+         * @throws io.github.inboxkit.core.InvalidValueException if the cap is below the initial delay
          */
         public RetryPolicy build() {
-            if (maxDelay.compareTo(initialDelay) < 0) {
-                throw new IllegalArgumentException(
-                        "maxDelay (" + maxDelay + ") must be >= initialDelay (" + initialDelay + ")");
-            }
+            Require.argument(maxDelay.compareTo(initialDelay) >= 0, "maxDelay", "must be >= initialDelay");
             return new RetryPolicy(this);
         }
     }

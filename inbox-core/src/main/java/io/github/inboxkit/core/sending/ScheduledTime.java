@@ -1,9 +1,9 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.core.internal.Require;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Objects;
 
 /**
  * When a scheduled message is due (F27): the instant it goes, plus the time zone the user chose,
@@ -19,8 +19,8 @@ public record ScheduledTime(Instant instant, ZoneId zone) {
 
     /** Checks that both parts are given. */
     public ScheduledTime {
-        Objects.requireNonNull(instant, "instant");
-        Objects.requireNonNull(zone, "zone");
+        Require.nonNull(instant, "instant");
+        Require.nonNull(zone, "zone");
     }
 
     /**
@@ -30,7 +30,7 @@ public record ScheduledTime(Instant instant, ZoneId zone) {
      * @return the same moment with the zone kept
      */
     public static ScheduledTime of(ZonedDateTime dateTime) {
-        Objects.requireNonNull(dateTime, "dateTime");
+        Require.nonNull(dateTime, "dateTime");
         return new ScheduledTime(dateTime.toInstant(), dateTime.getZone());
     }
 

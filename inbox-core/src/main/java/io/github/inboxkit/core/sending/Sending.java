@@ -14,6 +14,7 @@ import io.github.inboxkit.core.conversation.Team;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.NoSuchMessageException;
 import io.github.inboxkit.core.event.InboxEventListener;
+import io.github.inboxkit.core.internal.Require;
 import io.github.inboxkit.core.phone.InvalidPhoneNumberException;
 import io.github.inboxkit.core.sending.internal.SendingService;
 import io.github.inboxkit.core.store.SendingStore;
@@ -281,7 +282,7 @@ public final class Sending {
     /**
      * Builds {@link Sending}; each setter refuses a bad value at once. Not thread-safe.
      */
-    public static final class Builder {
+    public static final class Builder implements SendingOptions {
         private SendingStore store;
         private final Map<String, Carrier> carriers = new LinkedHashMap<>();
         private String defaultCarrierId;
@@ -313,13 +314,12 @@ public final class Sending {
          *
          * @param carrier the carrier; at least one is required
          * @return this builder
-         * @throws IllegalArgumentException if a carrier with that id is registered already
+         * @throws io.github.inboxkit.core.InvalidValueException if a carrier with that id is registered already
          */
         public Builder carrier(Carrier carrier) {
-            Objects.requireNonNull(carrier, "carrier");
-            if (carriers.putIfAbsent(carrier.id(), carrier) != null) {
-                throw new IllegalArgumentException("a carrier with id '" + carrier.id() + "' is registered already");
-            }
+            Require.nonNull(carrier, "carrier");
+            Require.argument(carriers.putIfAbsent(carrier.id(), carrier) == null, "carrier",
+                    "must have an id of its own: one with the same id is registered already");
             return this;
         }
 
@@ -399,7 +399,7 @@ public final class Sending {
         /**
          * @param size the most messages one dispatcher step claims; 1 to 10,000, default 100
          * @return this builder
-         * @throws IllegalArgumentException if out of range
+         * @throws io.github.inboxkit.core.InvalidValueException if out of range
          */
         public Builder dispatchBatchSize(int size) {
             this.dispatchBatchSize = requireRange(size, 1, 10_000, "dispatchBatchSize");
@@ -410,7 +410,7 @@ public final class Sending {
          * @param size recipients per broadcast transaction, both when a broadcast is created (checked
          *     and queued) and when a dispatcher step writes their copies; 1 to 1,000, default 500
          * @return this builder
-         * @throws IllegalArgumentException if out of range
+         * @throws io.github.inboxkit.core.InvalidValueException if out of range
          */
         public Builder broadcastBatchSize(int size) {
             this.broadcastBatchSize = requireRange(size, 1, 1_000, "broadcastBatchSize");
@@ -420,7 +420,7 @@ public final class Sending {
         /**
          * @param size messages per purge transaction; 1 to 10,000, default 1,000
          * @return this builder
-         * @throws IllegalArgumentException if out of range
+         * @throws io.github.inboxkit.core.InvalidValueException if out of range
          */
         public Builder purgeBatchSize(int size) {
             this.purgeBatchSize = requireRange(size, 1, 10_000, "purgeBatchSize");
@@ -439,19 +439,15 @@ public final class Sending {
 
         /**
          * @return the sending use cases
-         * @throws IllegalStateException if no store or no carrier was given, the default carrier is
-         *     not registered, or the lease is not longer than a carrier's submit timeout
+         * @throws io.github.inboxkit.core.InvalidValueException if no store or no carrier was given, or
+         *     the default carrier is not registered
+         * @throws IllegalStateException if the lease is not longer than a carrier's submit timeout
          */
         public Sending build() {
-            if (store == null) {
-                throw new IllegalStateException("a store is required: call store(...)");
-            }
-            if (carriers.isEmpty()) {
-                throw new IllegalStateException("at least one carrier is required: call carrier(...)");
-            }
-            if (defaultCarrierId != null && !carriers.containsKey(defaultCarrierId)) {
-                throw new IllegalStateException("defaultCarrier '" + defaultCarrierId + "' is not registered");
-            }
+            Require.argument(store != null, "store", "must be given: call store(...) before build()");
+            Require.argument(!carriers.isEmpty(), "carrier", "must be given at least once: call carrier(...) before build()");
+            Require.argument(defaultCarrierId == null || carriers.containsKey(defaultCarrierId), "defaultCarrier",
+                    "must be the id of a registered carrier");
             for (Carrier carrier : carriers.values()) {
                 Duration timeout = carrier.capabilities().submitTimeout();
                 if (lease.compareTo(timeout) <= 0) {
@@ -466,9 +462,7 @@ public final class Sending {
         }
 
         private static int requireRange(int value, int min, int max, String name) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(name + " must be within [" + min + ", " + max + "], got " + value);
-            }
+            Require.argument(value >= min && value <= max, name, "must be within [" + min + ", " + max + "]");
             return value;
         }
     }

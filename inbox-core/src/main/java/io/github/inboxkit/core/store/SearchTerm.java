@@ -2,7 +2,6 @@ package io.github.inboxkit.core.store;
 
 import io.github.inboxkit.core.internal.Require;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An inbox search as the store must apply it (F8), already normalised by the engine. A
@@ -35,7 +34,7 @@ public record SearchTerm(String text, List<String> digitVariants) {
      * @throws io.github.inboxkit.core.InvalidValueException if the text is blank
      */
     public SearchTerm {
-        Objects.requireNonNull(text, "text");
+        Require.nonNull(text, "text");
         Require.argument(!text.isBlank(), "search", "must not be blank");
         digitVariants = List.copyOf(digitVariants);
     }

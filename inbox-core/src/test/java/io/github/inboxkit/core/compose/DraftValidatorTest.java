@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.inboxkit.core.InboxException;
+import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.media.InvalidMediaException;
 import io.github.inboxkit.core.media.MediaType;
 import io.github.inboxkit.core.media.MediaValidator;
@@ -123,9 +124,10 @@ class DraftValidatorTest {
     @Test
     @DisplayName("a segment limit outside 1..255 is refused when it is given")
     void limitRange() {
-        assertThatThrownBy(() -> DraftValidator.builder().maxSegments(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DraftValidator.builder().maxSegments(0))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("maxSegments"));
         assertThatThrownBy(() -> DraftValidator.builder().maxSegments(256))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("maxSegments");
     }
 

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.github.inboxkit.core.InboxException;
+import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.media.InvalidMediaException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -295,7 +296,7 @@ class MediaValidatorTest {
         @DisplayName("a size limit below one byte is refused when it is given")
         void limitMustBePositive() {
             assertThatThrownBy(() -> MediaValidator.builder().maxBytes(0))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining("maxBytes");
         }
     }

@@ -2,7 +2,10 @@ package io.github.inboxkit.core.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.inboxkit.core.InvalidValueException;
+import io.github.inboxkit.core.phone.InvalidPhoneNumberException.Problem;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,11 +37,80 @@ class PhoneNumberTest {
     }
 
     @Test
-    @DisplayName("an unknown default region is a programming error")
+    @DisplayName("an unknown default region is refused with InvalidValueException naming defaultRegion")
     void unknownRegionIsRefused() {
         assertThatThrownBy(() -> PhoneNumber.parse("0612345678", "XX"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.field()).isEqualTo("defaultRegion"))
                 .hasMessageContaining("defaultRegion");
+        assertThatThrownBy(() -> PhoneNumber.parse("0612345678", null))
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.field()).isEqualTo("defaultRegion"));
+    }
+
+    private static InvalidPhoneNumberException refusal(String input, String region) {
+        return catchThrowableOfType(InvalidPhoneNumberException.class, () -> PhoneNumber.parse(input, region));
+    }
+
+    @Test
+    @DisplayName("F17 a number too short for its country says so in the user's terms, with the country and the count of digits")
+    void tooShortSaysForWhichCountry() {
+        InvalidPhoneNumberException refused = refusal("+1415555", "FR");
+
+        assertThat(refused.problem()).isEqualTo(Problem.TOO_SHORT);
+        assertThat(refused.region()).contains("US");
+        assertThat(refused.userMessage()).isEqualTo("+1415555 is too short for a US number (6 digits after +1)");
+        assertThat(refused.reason()).isEqualTo("too short for a US number (6 digits after +1)");
+        assertThat(refused.getMessage()).isEqualTo("Not a valid phone number: too short for a US number (6 digits after +1)");
+        assertThat(refused.input()).isEqualTo("+1415555");
+    }
+
+    @Test
+    @DisplayName("F17 a national number is judged against the account's default region")
+    void nationalNumberUsesTheDefaultRegion() {
+        InvalidPhoneNumberException refused = refusal("06 12 34", "FR");
+
+        assertThat(refused.problem()).isEqualTo(Problem.TOO_SHORT);
+        assertThat(refused.region()).contains("FR");
+        assertThat(refused.userMessage()).isEqualTo("06 12 34 is too short for a FR number (6 digits)");
+    }
+
+    @Test
+    @DisplayName("F17 a number too long for its country says so, with the country")
+    void tooLongSaysForWhichCountry() {
+        InvalidPhoneNumberException refused = refusal("+33 6 12 34 56 78 90 12 34 56", "US");
+
+        assertThat(refused.problem()).isEqualTo(Problem.TOO_LONG);
+        assertThat(refused.region()).contains("FR");
+        assertThat(refused.reason()).startsWith("too long for a FR number (");
+    }
+
+    @Test
+    @DisplayName("F17 words, a country code no country has and blank input each have their own problem and words")
+    void otherProblemsInWords() {
+        assertThat(refusal("call me", "FR").problem()).isEqualTo(Problem.NOT_A_NUMBER);
+        assertThat(refusal("call me", "FR").userMessage()).startsWith("call me is not a phone number");
+        assertThat(refusal("+999 1234 5678", "FR").problem()).isEqualTo(Problem.UNKNOWN_COUNTRY_CODE);
+        assertThat(refusal("+999 1234 5678", "FR").region()).isEmpty();
+        assertThat(refusal("   ", "FR").problem()).isEqualTo(Problem.BLANK);
+        assertThat(refusal("   ", "FR").userMessage()).isEqualTo("Enter a phone number with its digits");
+        assertThat(catchThrowableOfType(InvalidPhoneNumberException.class, () -> new PhoneNumber("0612345678"))
+                .problem()).isEqualTo(Problem.NOT_E164);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "hello", "12", "+1415555", "06 12 34", "+999 1234 5678", "+33 6 12 34 56 78 90 12 34 56",
+            "+1 2", "+44 20", "+800 1234"})
+    @DisplayName("F17 no refusal speaks libphonenumber's language (an error code, a null region) or repeats the number in its message")
+    void noLibraryJargonNorPersonalData(String input) {
+        InvalidPhoneNumberException refused = refusal(input, "US");
+
+        assertThat(refused.getMessage()).doesNotContain("null", "NOT_A_NUMBER", "TOO_SHORT", "TOO_LONG",
+                "INVALID_", "region ");
+        String digits = PhoneNumber.digitsOf(input);
+        if (digits.length() > 3) {
+            assertThat(refused.getMessage()).doesNotContain(digits);
+        }
     }
 
     @Test

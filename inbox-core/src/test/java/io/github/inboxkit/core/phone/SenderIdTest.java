@@ -117,9 +117,24 @@ class SenderIdTest {
     }
 
     @Test
-    @DisplayName("an unknown default region is a programming error")
+    @DisplayName("an unknown default region is refused with InvalidValueException naming defaultRegion")
     void unknownRegion() {
-        assertThatThrownBy(() -> SenderId.parse("ACME", "XX")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SenderId.parse("ACME", "XX"))
+                .isInstanceOfSatisfying(io.github.inboxkit.core.InvalidValueException.class,
+                        e -> assertThat(e.field()).isEqualTo("defaultRegion"));
+    }
+
+    @Test
+    @DisplayName("F21 a sender phone number too short for its country says so in the user's terms")
+    void tooShortSenderNumberInWords() {
+        InvalidSenderIdException refused = catchThrowableOfType(InvalidSenderIdException.class,
+                () -> SenderId.parse("+1415555", "FR"));
+
+        assertThat(refused.reason()).isEqualTo(Reason.INVALID_PHONE_NUMBER);
+        assertThat(refused.getMessage())
+                .isEqualTo("Not a valid sender ID: the phone number is too short for a US number (6 digits after +1)");
+        assertThat(refused.getCause()).isInstanceOfSatisfying(InvalidPhoneNumberException.class,
+                cause -> assertThat(cause.userMessage()).isEqualTo("+1415555 is too short for a US number (6 digits after +1)"));
     }
 
     @ParameterizedTest

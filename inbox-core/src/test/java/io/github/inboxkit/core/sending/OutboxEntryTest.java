@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.inboxkit.carrier.Sender;
 import io.github.inboxkit.carrier.TextEncoding;
+import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
@@ -30,8 +31,8 @@ class OutboxEntryTest {
     @DisplayName("F27 a SCHEDULED entry carries the time it is scheduled for")
     void scheduledNeedsItsTime() {
         assertThatThrownBy(() -> entry(MessageStatus.SCHEDULED).build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("SCHEDULED entry needs the time");
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("scheduledFor"))
+                .hasMessageContaining("when the status is SCHEDULED");
 
         OutboxEntry scheduled = entry(MessageStatus.SCHEDULED)
                 .scheduledFor(new ScheduledTime(T0, ZoneId.of("Europe/Paris"))).build();
@@ -43,9 +44,10 @@ class OutboxEntryTest {
     @Test
     @DisplayName("F31 a FAILED entry says why, and only a FAILED one")
     void failureExactlyWhenFailed() {
-        assertThatThrownBy(() -> entry(MessageStatus.FAILED).build()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> entry(MessageStatus.FAILED).build())
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("failure"));
         assertThatThrownBy(() -> entry(MessageStatus.QUEUED)
                 .failure(SendFailure.of(FailureReason.OPTED_OUT, "x")).build())
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("failure"));
     }
 }

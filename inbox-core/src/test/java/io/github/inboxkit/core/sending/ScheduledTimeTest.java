@@ -3,6 +3,7 @@ package io.github.inboxkit.core.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.inboxkit.core.InvalidValueException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,7 +30,7 @@ class ScheduledTimeTest {
         assertThat(RetentionPolicy.standard().cutoff(now)).isEqualTo(Instant.parse("2026-08-27T00:00:00Z"));
         assertThat(RetentionPolicy.standard().keepOptOutRecords()).isTrue();
         assertThatThrownBy(() -> RetentionPolicy.ofWindow(Duration.ofHours(23)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("window"))
                 .hasMessageContaining("window");
     }
 }

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.inboxkit.carrier.CarrierCapabilities;
-import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.carrier.SenderKind;
+import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.compose.Attachment;
 import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.compose.EmptyDraftException;
@@ -261,11 +261,15 @@ class SendingTest {
                 .lease(fixture.carrier.capabilities().submitTimeout()).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("lease");
         assertThatThrownBy(() -> Sending.builder().carrier(fixture.carrier).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("store");
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("store"))
+                .hasMessageContaining("store");
         assertThatThrownBy(() -> Sending.builder().store(fixture.store).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("carrier");
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("carrier"))
+                .hasMessageContaining("carrier");
         assertThatThrownBy(() -> Sending.builder().dispatchBatchSize(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dispatchBatchSize");
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.field()).isEqualTo("dispatchBatchSize"))
+                .hasMessageContaining("dispatchBatchSize");
     }
 
     private void assertNothingStored() {
