@@ -2,6 +2,10 @@ package io.github.inboxkit.benchmarks.text;
 
 import io.github.inboxkit.core.text.Encoding;
 import io.github.inboxkit.core.text.SegmentCounter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -120,12 +124,33 @@ final class Corpus {
     }
 
     /**
-     * Prints what the corpus holds: how many texts, the share of UCS-2, the mean length.
+     * Prints what the corpus holds: how many texts, the share of UCS-2, the mean length; or, given
+     * a file name, writes the texts there as a JSON array of strings (UTF-8), for benchmarks in
+     * other languages.
      *
-     * @param args unused
+     * @param args nothing, or the file to write
+     * @throws IOException if the file cannot be written
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         String[] texts = texts();
+        if (args.length > 0) {
+            StringBuilder json = new StringBuilder("[\n");
+            for (int i = 0; i < texts.length; i++) {
+                json.append(i == 0 ? "" : ",\n").append('"');
+                for (char c : texts[i].toCharArray()) {
+                    if (c == '"' || c == '\\') {
+                        json.append('\\').append(c);
+                    } else if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+                json.append('"');
+            }
+            Files.writeString(Path.of(args[0]), json.append("\n]\n"), StandardCharsets.UTF_8);
+            return;
+        }
         List<Integer> lengths = new ArrayList<>();
         int ucs2 = 0;
         for (String text : texts) {

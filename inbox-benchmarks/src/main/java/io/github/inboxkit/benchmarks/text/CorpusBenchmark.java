@@ -21,8 +21,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * that the branch predictor sees the mix rather than one text again and again.
  *
  * <p>Beside the counter, in the same run: {@link SplitSmsPort}, the algorithm of the split-sms
- * library in Java (the yardstick: the counter should be at least 50 times faster), and {@link
- * #baselineCharLoop}, the floor of reading every char once.
+ * library in Java, and {@link #baselineCharLoop}, the floor of reading every char once. The
+ * library itself runs on Node.js: {@code src/main/js/split-sms-corpus.js} times it over the same
+ * texts (the counter's goal is at least 50 times its speed).
  *
  * <p>Run, from the repository root:
  * <pre>
@@ -41,6 +42,7 @@ public class CorpusBenchmark {
     private String[] texts;
     private final SegmentCounter standard = SegmentCounter.standard();
     private final SegmentCounter smart = SegmentCounter.builder().smartEncoding(true).build();
+    private final SegmentCounter graphemes = SegmentCounter.builder().graphemeClusters(true).build();
 
     /** Builds the corpus. */
     @Setup
@@ -71,6 +73,20 @@ public class CorpusBenchmark {
     public void countSmart(Blackhole sink) {
         for (String text : texts) {
             sink.consume(smart.count(text));
+        }
+    }
+
+    /**
+     * The counter with the grapheme option on: the standard count and the count of the split that
+     * keeps grapheme clusters whole.
+     *
+     * @param sink consumes each count
+     */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.SIZE)
+    public void countGraphemes(Blackhole sink) {
+        for (String text : texts) {
+            sink.consume(graphemes.count(text));
         }
     }
 
