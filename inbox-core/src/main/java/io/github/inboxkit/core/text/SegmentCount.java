@@ -39,30 +39,56 @@ public final class SegmentCount {
     private final SeptetTable table;
     /** Costs of every table the counter may use, to tell which characters none of them has. */
     private final boolean[] writable;
-    private final List<SmartReplacement> replacements;
-    private final int segmentsSaved;
-    /** Segments when no grapheme cluster is split, or -1 when not counted. */
-    private final int graphemeSegmentCount;
-    /** Units left in the last of those segments, when counted. */
-    private final int graphemeRemaining;
+    /** Smart encoding's replacements and the grapheme figures; {@link Details#NONE} for most counts. */
+    private final Details details;
 
     // Racy single-check caches: the lists are immutable with final fields, so a thread that sees
     // one sees it whole, and two threads computing it at once compute equal lists.
     private List<String> segments;
     private List<String> nonGsmCharacters;
-    private List<String> graphemeSegments;
+
+    /**
+     * What only some counts carry, kept apart so that a plain count, the one made for every
+     * keystroke of a draft, stays a 64-byte object.
+     */
+    private static final class Details {
+
+        static final Details NONE = new Details(List.of(), 0, -1, 0);
+
+        final List<SmartReplacement> replacements;
+        final int segmentsSaved;
+        /** Segments when no grapheme cluster is split, or -1 when not counted. */
+        final int graphemeSegmentCount;
+        /** Units left in the last of those segments, when counted. */
+        final int graphemeRemaining;
+        /** Racy single-check cache, as above; never set on {@link #NONE}, which has no grapheme figures. */
+        List<String> graphemeSegments;
+
+        Details(List<SmartReplacement> replacements, int segmentsSaved, int graphemeSegmentCount,
+                int graphemeRemaining) {
+            this.replacements = replacements;
+            this.segmentsSaved = segmentsSaved;
+            this.graphemeSegmentCount = graphemeSegmentCount;
+            this.graphemeRemaining = graphemeRemaining;
+        }
+
+        static Details of(List<SmartReplacement> replacements, int segmentsSaved, int graphemeSegmentCount,
+                int graphemeRemaining) {
+            return replacements.isEmpty() && segmentsSaved == 0 && graphemeSegmentCount < 0
+                    ? NONE
+                    : new Details(replacements, segmentsSaved, graphemeSegmentCount, graphemeRemaining);
+        }
+    }
 
     SegmentCount(String text, Encoding encoding, int segmentCount, int unitCount, int characterCount,
             int segmentCapacity, int remainingInSegment, SeptetTable table, boolean[] writable,
             List<SmartReplacement> replacements, int segmentsSaved) {
         this(text, encoding, segmentCount, unitCount, characterCount, segmentCapacity, remainingInSegment, table,
-                writable, replacements, segmentsSaved, -1, 0);
+                writable, Details.of(replacements, segmentsSaved, -1, 0));
     }
 
     private SegmentCount(String text, Encoding encoding, int segmentCount, int unitCount, int characterCount,
-            int segmentCapacity, int remainingInSegment, SeptetTable table, boolean[] writable,
-            List<SmartReplacement> replacements, int segmentsSaved, int graphemeSegmentCount,
-            int graphemeRemaining) {
+            int segmentCapacity, int remainingInSegment, SeptetTable table, boolean[] writable, Details details) {
         this.text = text;
         this.encoding = encoding;
         this.segmentCount = segmentCount;
@@ -72,10 +98,7 @@ public final class SegmentCount {
         this.remainingInSegment = remainingInSegment;
         this.table = table;
         this.writable = writable;
-        this.replacements = replacements;
-        this.segmentsSaved = segmentsSaved;
-        this.graphemeSegmentCount = graphemeSegmentCount;
-        this.graphemeRemaining = graphemeRemaining;
+        this.details = details;
     }
 
     boolean usesDefaultTable() {
@@ -92,8 +115,8 @@ public final class SegmentCount {
         long tally = splitBetweenClusters(null);
         // One segment either way, or several of the same capacity: the capacity is the standard's.
         return new SegmentCount(text, encoding, segmentCount, unitCount, characterCount, segmentCapacity,
-                remainingInSegment, table, writable, replacements, segmentsSaved, Tally.segments(tally),
-                segmentCapacity - Tally.usedInLast(tally));
+                remainingInSegment, table, writable, Details.of(details.replacements, details.segmentsSaved,
+                        Tally.segments(tally), segmentCapacity - Tally.usedInLast(tally)));
     }
 
     /**
@@ -342,7 +365,8 @@ public final class SegmentCount {
      *     SegmentCounter.Builder#graphemeClusters graphemeClusters(true)}
      */
     public OptionalInt graphemeSegmentCount() {
-        return graphemeSegmentCount < 0 ? OptionalInt.empty() : OptionalInt.of(graphemeSegmentCount);
+        int count = details.graphemeSegmentCount;
+        return count < 0 ? OptionalInt.empty() : OptionalInt.of(count);
     }
 
     /**
@@ -352,7 +376,7 @@ public final class SegmentCount {
      * @return the units left, or empty when grapheme clusters were not counted
      */
     public OptionalInt graphemeRemainingInSegment() {
-        return graphemeSegmentCount < 0 ? OptionalInt.empty() : OptionalInt.of(graphemeRemaining);
+        return details.graphemeSegmentCount < 0 ? OptionalInt.empty() : OptionalInt.of(details.graphemeRemaining);
     }
 
     /**
@@ -366,16 +390,17 @@ public final class SegmentCount {
      * @throws IllegalStateException if the counter was not built to keep grapheme clusters whole
      */
     public List<String> graphemeSegments() {
-        if (graphemeSegmentCount < 0) {
+        Details figures = details;
+        if (figures.graphemeSegmentCount < 0) {
             throw new IllegalStateException("grapheme clusters were not counted: build the counter with"
                     + " SegmentCounter.builder().graphemeClusters(true)");
         }
-        List<String> result = graphemeSegments;
+        List<String> result = figures.graphemeSegments;
         if (result == null) {
-            List<String> parts = new ArrayList<>(graphemeSegmentCount);
+            List<String> parts = new ArrayList<>(figures.graphemeSegmentCount);
             splitBetweenClusters(parts);
             result = List.copyOf(parts);
-            graphemeSegments = result;
+            figures.graphemeSegments = result;
         }
         return result;
     }
@@ -405,7 +430,7 @@ public final class SegmentCount {
      * @return an immutable list
      */
     public List<SmartReplacement> smartEncodingReplacements() {
-        return replacements;
+        return details.replacements;
     }
 
     /**
@@ -416,7 +441,7 @@ public final class SegmentCount {
      * @return the segments saved, at least 0
      */
     public int segmentsSavedBySmartEncoding() {
-        return segmentsSaved;
+        return details.segmentsSaved;
     }
 
     @Override
@@ -434,13 +459,13 @@ public final class SegmentCount {
                 && characterCount == that.characterCount
                 && segmentCapacity == that.segmentCapacity
                 && remainingInSegment == that.remainingInSegment
-                && segmentsSaved == that.segmentsSaved
-                && graphemeSegmentCount == that.graphemeSegmentCount
-                && graphemeRemaining == that.graphemeRemaining
+                && details.segmentsSaved == that.details.segmentsSaved
+                && details.graphemeSegmentCount == that.details.graphemeSegmentCount
+                && details.graphemeRemaining == that.details.graphemeRemaining
                 && text.equals(that.text)
                 && lockingShiftTable().equals(that.lockingShiftTable())
                 && singleShiftTable().equals(that.singleShiftTable())
-                && replacements.equals(that.replacements);
+                && details.replacements.equals(that.details.replacements);
     }
 
     @Override
@@ -455,9 +480,9 @@ public final class SegmentCount {
                 + ", characters=" + characterCount + ", remaining=" + remainingInSegment
                 + lockingShiftTable().map(l -> ", lockingShift=" + l).orElse("")
                 + singleShiftTable().map(l -> ", singleShift=" + l).orElse("")
-                + (replacements.isEmpty() ? "" : ", smartReplacements=" + replacements.size()
-                        + ", segmentsSaved=" + segmentsSaved)
-                + (graphemeSegmentCount < 0 ? "" : ", graphemeSegments=" + graphemeSegmentCount)
+                + (details.replacements.isEmpty() ? "" : ", smartReplacements=" + details.replacements.size()
+                        + ", segmentsSaved=" + details.segmentsSaved)
+                + (details.graphemeSegmentCount < 0 ? "" : ", graphemeSegments=" + details.graphemeSegmentCount)
                 + "]";
     }
 }
