@@ -202,14 +202,15 @@ final class GraphemeClusters {
     }
 
     private static boolean isPictographic(int codePoint) {
-        if (codePoint < 0xA9) {
-            return false;
-        }
-        for (int i = 0; i < PICTOGRAPHIC_RANGES.length; i += 2) {
-            if (codePoint < PICTOGRAPHIC_RANGES[i]) {
-                return false;
-            }
-            if (codePoint <= PICTOGRAPHIC_RANGES[i + 1]) {
+        int low = 0;
+        int high = PICTOGRAPHIC_RANGES.length / 2 - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (codePoint < PICTOGRAPHIC_RANGES[2 * middle]) {
+                high = middle - 1;
+            } else if (codePoint > PICTOGRAPHIC_RANGES[2 * middle + 1]) {
+                low = middle + 1;
+            } else {
                 return true;
             }
         }
