@@ -170,8 +170,7 @@ final class Tally {
      *
      * <p>Each block of chars is first scanned for surrogates with no branch per char (most UCS-2
      * text has none: Cyrillic, Greek, Chinese, accented letters, typography); only a block that has
-     * some is scanned again to check that they pair up, also with no branch per char. With no
-     * surrogate at all, the split is arithmetic.
+     * some is walked char by char to pair them. With no surrogate at all, the split is arithmetic.
      *
      * @param knownPlain how many leading chars are known not to be surrogates (they were written
      *     in septets before a char no table has was met)
@@ -182,45 +181,34 @@ final class Tally {
         final int length = text.length();
         final char[] buffer = BUFFERS.get();
         long pairs = 0;
-        int highBefore = 0; // 1 when the char before the block is a high surrogate
-        for (int i = knownPlain; i < length; i += BLOCK) {
+        int i = knownPlain;
+        while (i < length) {
             final int count = Math.min(length - i, BLOCK);
             text.getChars(i, i + count, buffer, 0);
             int surrogates = 0;
             for (int k = 0; k < count; k++) {
-                // 1 for U+D800 to U+DFFF: only they have 11011 as their top five bits.
+                // 1 for U+D800 to U+DFFF: only they have 11111 as their top five bits.
                 surrogates += ((buffer[k] ^ 0xD800) - 0x800) >>> 31;
             }
             if (surrogates == 0) {
-                if (highBefore == 1) {
-                    throw unpaired(text, i - 1); // the block before ends with a high half
-                }
+                i += count;
                 continue;
             }
-            // Every surrogate is paired when there are as many high halves as low ones and as
-            // many of each as lows right after a high: counted with no branch, as emoji are common.
-            int highs = 0;
-            int lows = 0;
-            int joined = 0;
-            int previousHigh = highBefore;
-            for (int k = 0; k < count; k++) {
-                int c = buffer[k];
-                int high = ((c ^ 0xD800) - 0x400) >>> 31;
-                int low = ((c ^ 0xDC00) - 0x400) >>> 31;
-                highs += high;
-                lows += low;
-                joined += previousHigh & low;
-                previousHigh = high;
+            int k = 0;
+            for (; k < count; k++) {
+                char c = buffer[k];
+                if (Character.isSurrogate(c)) {
+                    int index = i + k;
+                    if (Character.isHighSurrogate(c) && index + 1 < length
+                            && Character.isLowSurrogate(text.charAt(index + 1))) {
+                        pairs++;
+                        k++; // the low half, possibly the first char of the next block
+                    } else {
+                        throw new MalformedTextException(index, c);
+                    }
+                }
             }
-            // A pair across the block boundary counts its low half in this block, its high in the last.
-            if (highs + highBefore != lows + previousHigh || joined != lows) {
-                throw unpaired(text, i - highBefore);
-            }
-            pairs += lows;
-            highBefore = previousHigh;
-        }
-        if (highBefore == 1) {
-            throw unpaired(text, length - 1);
+            i += k;
         }
         if (length <= UCS2_SINGLE_CAPACITY) {
             return pack(pairs, 1, length);
@@ -248,20 +236,5 @@ final class Tally {
             start = end;
         }
         return pack(pairs, segments, used);
-    }
-
-    /** The error for the first unpaired surrogate at or after {@code from}, where one is known to be. */
-    private static MalformedTextException unpaired(String text, int from) {
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1));
-            if (paired) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return new MalformedTextException(i, c);
-            }
-        }
-        throw new AssertionError("no unpaired surrogate after " + from);
     }
 }
