@@ -16,7 +16,9 @@ import java.lang.management.ThreadMXBean;
  *     -Dbenchmark.main=io.github.inboxkit.benchmarks.text.SegmentCounterCpuTime -Djmh.args=gsm160
  * </pre>
  * The argument names one text of {@link SegmentCounterBenchmark#text}; each runs best in a JVM of
- * its own, as JMH would run it.
+ * its own, as JMH would run it. {@code corpus} times the {@link Corpus} instead, per message, with
+ * the same run's yardsticks of {@link CorpusBenchmark}: split-sms's algorithm and the bare char
+ * loop, in turns, so that each meets the same stretch of machine.
  */
 public final class SegmentCounterCpuTime {
 
@@ -31,6 +33,10 @@ public final class SegmentCounterCpuTime {
      */
     public static void main(String[] args) {
         String name = args.length == 0 ? "gsm160" : args[0];
+        if (name.equals("corpus")) {
+            corpus();
+            return;
+        }
         String text = SegmentCounterBenchmark.textNamed(name);
         SegmentCounter counter = SegmentCounter.standard();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -49,5 +55,61 @@ public final class SegmentCounterCpuTime {
                         name, text.length(), perCount, perCount / text.length());
             }
         }
+    }
+
+    private static void corpus() {
+        String[] texts = Corpus.texts();
+        SegmentCounter counter = SegmentCounter.standard();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        int rounds = 200;
+        for (int round = 0; round < 10; round++) {
+            long start = threads.getCurrentThreadCpuTime();
+            for (int r = 0; r < rounds; r++) {
+                sink += countAll(counter, texts);
+            }
+            long countNanos = threads.getCurrentThreadCpuTime() - start;
+            start = threads.getCurrentThreadCpuTime();
+            for (int r = 0; r < rounds / 10; r++) {
+                sink += splitAll(texts);
+            }
+            long splitSmsNanos = (threads.getCurrentThreadCpuTime() - start) * 10;
+            start = threads.getCurrentThreadCpuTime();
+            for (int r = 0; r < rounds; r++) {
+                sink += readAll(texts);
+            }
+            long loopNanos = threads.getCurrentThreadCpuTime() - start;
+            if (round >= 5) {
+                double messages = (double) rounds * texts.length;
+                System.out.printf("corpus: count %.1f ns CPU per message, split-sms port %.1f (%.1fx),"
+                        + " char loop %.1f (count / loop %.2f)%n", countNanos / messages, splitSmsNanos / messages,
+                        (double) splitSmsNanos / countNanos, loopNanos / messages, (double) countNanos / loopNanos);
+            }
+        }
+    }
+
+    private static long countAll(SegmentCounter counter, String[] texts) {
+        long units = 0;
+        for (String text : texts) {
+            units += counter.count(text).unitCount();
+        }
+        return units;
+    }
+
+    private static long splitAll(String[] texts) {
+        long parts = 0;
+        for (String text : texts) {
+            parts += SplitSmsPort.split(text).parts().size();
+        }
+        return parts;
+    }
+
+    private static long readAll(String[] texts) {
+        long sum = 0;
+        for (String text : texts) {
+            for (int i = 0; i < text.length(); i++) {
+                sum += text.charAt(i);
+            }
+        }
+        return sum;
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -14,6 +15,12 @@ import java.util.Set;
  * <p>Every figure describes the text that would actually be sent, {@link #text()}: the input as
  * given or, when smart encoding replaced look-alikes, the replaced text. {@link #segments()}
  * splits that same text, so the segments always concatenate back to {@link #text()}.
+ *
+ * <p>The figures are exactly those of 3GPP TS 23.040, which splits a text wherever a segment is
+ * full, possibly inside what a reader sees as one character (a flag, a family emoji, a letter and
+ * its combining accent). When the counter keeps grapheme clusters whole ({@link
+ * SegmentCounter.Builder#graphemeClusters}), the count of that split, as Android and Twilio make
+ * it, is reported beside: {@link #graphemeSegmentCount()}, never fewer segments.
  *
  * <p>Immutable and safe to share between threads. The split and the list of non-GSM characters
  * are worked out on first request (and kept), so that counting alone allocates nothing but this
@@ -32,17 +39,56 @@ public final class SegmentCount {
     private final SeptetTable table;
     /** Costs of every table the counter may use, to tell which characters none of them has. */
     private final boolean[] writable;
-    private final List<SmartReplacement> replacements;
-    private final int segmentsSaved;
+    /** Smart encoding's replacements and the grapheme figures; {@link Details#NONE} for most counts. */
+    private final Details details;
 
     // Racy single-check caches: the lists are immutable with final fields, so a thread that sees
     // one sees it whole, and two threads computing it at once compute equal lists.
     private List<String> segments;
     private List<String> nonGsmCharacters;
 
+    /**
+     * What only some counts carry, kept apart so that a plain count, the one made for every
+     * keystroke of a draft, stays a 64-byte object.
+     */
+    private static final class Details {
+
+        static final Details NONE = new Details(List.of(), 0, -1, 0);
+
+        final List<SmartReplacement> replacements;
+        final int segmentsSaved;
+        /** Segments when no grapheme cluster is split, or -1 when not counted. */
+        final int graphemeSegmentCount;
+        /** Units left in the last of those segments, when counted. */
+        final int graphemeRemaining;
+        /** Racy single-check cache, as above; never set on {@link #NONE}, which has no grapheme figures. */
+        List<String> graphemeSegments;
+
+        Details(List<SmartReplacement> replacements, int segmentsSaved, int graphemeSegmentCount,
+                int graphemeRemaining) {
+            this.replacements = replacements;
+            this.segmentsSaved = segmentsSaved;
+            this.graphemeSegmentCount = graphemeSegmentCount;
+            this.graphemeRemaining = graphemeRemaining;
+        }
+
+        static Details of(List<SmartReplacement> replacements, int segmentsSaved, int graphemeSegmentCount,
+                int graphemeRemaining) {
+            return replacements.isEmpty() && segmentsSaved == 0 && graphemeSegmentCount < 0
+                    ? NONE
+                    : new Details(replacements, segmentsSaved, graphemeSegmentCount, graphemeRemaining);
+        }
+    }
+
     SegmentCount(String text, Encoding encoding, int segmentCount, int unitCount, int characterCount,
             int segmentCapacity, int remainingInSegment, SeptetTable table, boolean[] writable,
             List<SmartReplacement> replacements, int segmentsSaved) {
+        this(text, encoding, segmentCount, unitCount, characterCount, segmentCapacity, remainingInSegment, table,
+                writable, Details.of(replacements, segmentsSaved, -1, 0));
+    }
+
+    private SegmentCount(String text, Encoding encoding, int segmentCount, int unitCount, int characterCount,
+            int segmentCapacity, int remainingInSegment, SeptetTable table, boolean[] writable, Details details) {
         this.text = text;
         this.encoding = encoding;
         this.segmentCount = segmentCount;
@@ -52,8 +98,7 @@ public final class SegmentCount {
         this.remainingInSegment = remainingInSegment;
         this.table = table;
         this.writable = writable;
-        this.replacements = replacements;
-        this.segmentsSaved = segmentsSaved;
+        this.details = details;
     }
 
     boolean usesDefaultTable() {
@@ -63,6 +108,83 @@ public final class SegmentCount {
     SegmentCount withSmartEncoding(List<SmartReplacement> madeReplacements, int saved) {
         return new SegmentCount(text, encoding, segmentCount, unitCount, characterCount, segmentCapacity,
                 remainingInSegment, table, writable, madeReplacements, saved);
+    }
+
+    /** This count with the figures of the split that keeps grapheme clusters whole. */
+    SegmentCount withGraphemeClusters() {
+        long tally = splitBetweenClusters(null);
+        // One segment either way, or several of the same capacity: the capacity is the standard's.
+        return new SegmentCount(text, encoding, segmentCount, unitCount, characterCount, segmentCapacity,
+                remainingInSegment, table, writable, Details.of(details.replacements, details.segmentsSaved,
+                        Tally.segments(tally), segmentCapacity - Tally.usedInLast(tally)));
+    }
+
+    /**
+     * Splits the text greedily as {@link #split} does, but only between grapheme clusters. A
+     * cluster longer than a whole segment (dozens of combining marks on one letter) cannot stay
+     * whole; it is split between chars, as the standard split would.
+     *
+     * @param parts receives the text of each segment, or null to count only
+     * @return the packed tally: segments and units used in the last
+     */
+    private long splitBetweenClusters(List<String> parts) {
+        if (segmentCount <= 1) {
+            // The whole text fits in one message: no boundary to place.
+            if (parts != null && segmentCount == 1) {
+                parts.add(text);
+            }
+            return Tally.pack(0, segmentCount, segmentCapacity - remainingInSegment);
+        }
+        final int capacity = segmentCapacity; // several segments: the capacity of each part
+        int segments = 1;
+        int used = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); ) {
+            int end = GraphemeClusters.end(text, i);
+            int units = unitsBetween(i, end);
+            if (used + units <= capacity) {
+                used += units;
+            } else if (units <= capacity) {
+                if (parts != null) {
+                    parts.add(text.substring(start, i));
+                }
+                start = i;
+                segments++;
+                used = units;
+            } else {
+                for (int j = i; j < end; ) {
+                    int chars = table == null && Character.isHighSurrogate(text.charAt(j)) ? 2 : 1;
+                    int unit = table != null ? table.costOf(text.charAt(j)) : chars;
+                    if (used + unit > capacity) {
+                        if (parts != null) {
+                            parts.add(text.substring(start, j));
+                        }
+                        start = j;
+                        segments++;
+                        used = 0;
+                    }
+                    used += unit;
+                    j += chars;
+                }
+            }
+            i = end;
+        }
+        if (parts != null) {
+            parts.add(text.substring(start));
+        }
+        return Tally.pack(0, segments, used);
+    }
+
+    /** Units the chars {@code [from, to)} take in this encoding. */
+    private int unitsBetween(int from, int to) {
+        if (table == null) {
+            return to - from;
+        }
+        int units = 0;
+        for (int i = from; i < to; i++) {
+            units += table.costOf(text.charAt(i));
+        }
+        return units;
     }
 
     /**
@@ -233,6 +355,57 @@ public final class SegmentCount {
     }
 
     /**
+     * Returns how many segments the text takes when every boundary between segments falls between
+     * two grapheme clusters (what a reader sees as one character: a flag, a family emoji, an emoji
+     * with a skin tone, a letter with combining accents), the way Android and Twilio split.
+     * Never fewer than {@link #segmentCount()}, and equal to it whenever no cluster straddles one
+     * of the standard's boundaries.
+     *
+     * @return the count, or empty when the counter was not built with {@link
+     *     SegmentCounter.Builder#graphemeClusters graphemeClusters(true)}
+     */
+    public OptionalInt graphemeSegmentCount() {
+        int count = details.graphemeSegmentCount;
+        return count < 0 ? OptionalInt.empty() : OptionalInt.of(count);
+    }
+
+    /**
+     * Returns how many units are left in the last segment of the split that keeps grapheme
+     * clusters whole (see {@link #graphemeSegmentCount()}).
+     *
+     * @return the units left, or empty when grapheme clusters were not counted
+     */
+    public OptionalInt graphemeRemainingInSegment() {
+        return details.graphemeSegmentCount < 0 ? OptionalInt.empty() : OptionalInt.of(details.graphemeRemaining);
+    }
+
+    /**
+     * Returns the text of each segment of the split that keeps grapheme clusters whole, in order.
+     * They concatenate back to {@link #text()} exactly and there are {@link #graphemeSegmentCount()}
+     * of them.
+     *
+     * <p>Worked out on first call.
+     *
+     * @return an immutable list of non-empty strings, empty for the empty text
+     * @throws IllegalStateException if the counter was not built to keep grapheme clusters whole
+     */
+    public List<String> graphemeSegments() {
+        Details figures = details;
+        if (figures.graphemeSegmentCount < 0) {
+            throw new IllegalStateException("grapheme clusters were not counted: build the counter with"
+                    + " SegmentCounter.builder().graphemeClusters(true)");
+        }
+        List<String> result = figures.graphemeSegments;
+        if (result == null) {
+            List<String> parts = new ArrayList<>(figures.graphemeSegmentCount);
+            splitBetweenClusters(parts);
+            result = List.copyOf(parts);
+            figures.graphemeSegments = result;
+        }
+        return result;
+    }
+
+    /**
      * Returns the national language locking shift table the text is written with, if any.
      *
      * @return the language, or empty for the default GSM alphabet or for UCS-2
@@ -257,7 +430,7 @@ public final class SegmentCount {
      * @return an immutable list
      */
     public List<SmartReplacement> smartEncodingReplacements() {
-        return replacements;
+        return details.replacements;
     }
 
     /**
@@ -268,7 +441,7 @@ public final class SegmentCount {
      * @return the segments saved, at least 0
      */
     public int segmentsSavedBySmartEncoding() {
-        return segmentsSaved;
+        return details.segmentsSaved;
     }
 
     @Override
@@ -286,11 +459,13 @@ public final class SegmentCount {
                 && characterCount == that.characterCount
                 && segmentCapacity == that.segmentCapacity
                 && remainingInSegment == that.remainingInSegment
-                && segmentsSaved == that.segmentsSaved
+                && details.segmentsSaved == that.details.segmentsSaved
+                && details.graphemeSegmentCount == that.details.graphemeSegmentCount
+                && details.graphemeRemaining == that.details.graphemeRemaining
                 && text.equals(that.text)
                 && lockingShiftTable().equals(that.lockingShiftTable())
                 && singleShiftTable().equals(that.singleShiftTable())
-                && replacements.equals(that.replacements);
+                && details.replacements.equals(that.details.replacements);
     }
 
     @Override
@@ -305,8 +480,9 @@ public final class SegmentCount {
                 + ", characters=" + characterCount + ", remaining=" + remainingInSegment
                 + lockingShiftTable().map(l -> ", lockingShift=" + l).orElse("")
                 + singleShiftTable().map(l -> ", singleShift=" + l).orElse("")
-                + (replacements.isEmpty() ? "" : ", smartReplacements=" + replacements.size()
-                        + ", segmentsSaved=" + segmentsSaved)
+                + (details.replacements.isEmpty() ? "" : ", smartReplacements=" + details.replacements.size()
+                        + ", segmentsSaved=" + details.segmentsSaved)
+                + (details.graphemeSegmentCount < 0 ? "" : ", graphemeSegments=" + details.graphemeSegmentCount)
                 + "]";
     }
 }

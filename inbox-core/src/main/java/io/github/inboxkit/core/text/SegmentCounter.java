@@ -24,11 +24,13 @@ import java.util.Set;
  * smart.count("... ready \u2014 see you").encoding();   // GSM_7, the dash sent as "-"
  * }</pre>
  *
- * <p>Two options, both off by default because they change what the recipient receives:
+ * <p>Two options change what the recipient receives, so both are off by default:
  * <ul>
  *   <li><b>Smart encoding</b> replaces typographic look-alikes (curly quotes, dashes, the
- *       ellipsis, Unicode spaces, invisible characters) with plain GSM characters, when doing so
- *       makes the text GSM 7-bit without costing more segments, or saves segments.
+ *       ellipsis, Unicode spaces, the tab, invisible characters, fullwidth forms, small
+ *       capitals; 274 in all, each only where the reader understands the same thing) with plain
+ *       GSM characters, when doing so makes the text GSM 7-bit without costing more segments,
+ *       or saves segments.
  *       The result then describes, and splits, the replaced text: the text to send.
  *   <li><b>National language shift tables</b> ({@link NationalLanguage}) let Turkish,
  *       Spanish or Portuguese characters stay in GSM 7-bit, at the price of header octets in every
@@ -38,23 +40,29 @@ import java.util.Set;
  *       Any combination that writes the text takes no more segments than UCS-2 would, so UCS-2 is
  *       used only when none does.
  * </ul>
+ * A third, {@link Builder#graphemeClusters grapheme clusters}, changes no figure of the standard
+ * count: it adds the count of the split that never cuts a flag, an emoji sequence or a letter
+ * from its accents, which is how Android and Twilio split (never fewer segments).
  *
  * <p>Instances are immutable and safe to share between threads; build one per configuration and
  * keep it.
  */
 public final class SegmentCounter {
 
-    private static final SegmentCounter STANDARD = new SegmentCounter(false, EnumSet.noneOf(NationalLanguage.class));
+    private static final SegmentCounter STANDARD =
+            new SegmentCounter(false, EnumSet.noneOf(NationalLanguage.class), false);
 
     private final boolean smartEncoding;
+    private final boolean graphemeClusters;
     private final Set<NationalLanguage> languages;
     /** Every combination to try, the default one first, then by number of tables. */
     private final SeptetTable[] tables;
     /** Whether some enabled table has the char. */
     private final boolean[] writable;
 
-    private SegmentCounter(boolean smartEncoding, Set<NationalLanguage> languages) {
+    private SegmentCounter(boolean smartEncoding, Set<NationalLanguage> languages, boolean graphemeClusters) {
         this.smartEncoding = smartEncoding;
+        this.graphemeClusters = graphemeClusters;
         this.languages = Collections.unmodifiableSet(EnumSet.copyOf(
                 languages.isEmpty() ? EnumSet.noneOf(NationalLanguage.class) : languages));
         List<NationalLanguage> lockings = new ArrayList<>();
@@ -107,6 +115,15 @@ public final class SegmentCounter {
     }
 
     /**
+     * Tells whether this counter also counts the split that keeps grapheme clusters whole.
+     *
+     * @return {@code true} when {@link SegmentCount#graphemeSegmentCount()} is reported
+     */
+    public boolean graphemeClusters() {
+        return graphemeClusters;
+    }
+
+    /**
      * Returns the national languages whose shift tables this counter may use.
      *
      * @return an immutable set, empty by default
@@ -119,7 +136,8 @@ public final class SegmentCounter {
      * Counts what {@code text} costs as SMS. The text is read once, at this call: a {@code String}
      * in place, any other {@code CharSequence} copied into one, so that a {@link StringBuilder}
      * changed afterwards does not change the result. Counting allocates nothing but the result
-     * (and, with smart encoding, the replaced text when there is something to replace).
+     * (and, with smart encoding, the replaced text when there is something to replace; with
+     * grapheme clusters, a second result that carries their figures).
      *
      * @param text the text of a message, possibly empty
      * @return the count, with the split available from {@link SegmentCount#segments()}
@@ -133,8 +151,13 @@ public final class SegmentCounter {
             throw new IllegalArgumentException(
                     "text must be at most " + Tally.MAX_LENGTH + " chars, got " + input.length());
         }
+        SegmentCount count = smartEncoding ? countSmart(input) : countAsGiven(input);
+        return graphemeClusters ? count.withGraphemeClusters() : count;
+    }
+
+    private SegmentCount countSmart(String input) {
         SegmentCount asGiven = countAsGiven(input);
-        if (!smartEncoding || asGiven.usesDefaultTable()) {
+        if (asGiven.usesDefaultTable()) {
             // Every look-alike is outside the default alphabet: a text written with it has none.
             return asGiven;
         }
@@ -229,7 +252,8 @@ public final class SegmentCounter {
 
     @Override
     public String toString() {
-        return "SegmentCounter[smartEncoding=" + smartEncoding + ", nationalLanguageTables=" + languages + "]";
+        return "SegmentCounter[smartEncoding=" + smartEncoding + ", nationalLanguageTables=" + languages
+                + ", graphemeClusters=" + graphemeClusters + "]";
     }
 
     /**
@@ -240,6 +264,7 @@ public final class SegmentCounter {
     public static final class Builder {
 
         private boolean smartEncoding;
+        private boolean graphemeClusters;
         private final Set<NationalLanguage> languages = EnumSet.noneOf(NationalLanguage.class);
 
         private Builder() {}
@@ -253,6 +278,21 @@ public final class SegmentCounter {
          */
         public Builder smartEncoding(boolean enabled) {
             this.smartEncoding = enabled;
+            return this;
+        }
+
+        /**
+         * Turns on or off the second count, of the split that keeps grapheme clusters whole (what
+         * a reader sees as one character: a flag, a family emoji, an emoji with a skin tone, a
+         * letter with combining accents), as Android and Twilio split. The standard count stays
+         * as it is; the other is reported beside it by {@link SegmentCount#graphemeSegmentCount()}.
+         * It costs a walk over the text by code point, so it is off by default.
+         *
+         * @param enabled {@code true} to count both
+         * @return this builder
+         */
+        public Builder graphemeClusters(boolean enabled) {
+            this.graphemeClusters = enabled;
             return this;
         }
 
@@ -292,10 +332,10 @@ public final class SegmentCounter {
          * @return an immutable counter, safe to share between threads
          */
         public SegmentCounter build() {
-            if (!smartEncoding && languages.isEmpty()) {
+            if (!smartEncoding && languages.isEmpty() && !graphemeClusters) {
                 return STANDARD;
             }
-            return new SegmentCounter(smartEncoding, languages);
+            return new SegmentCounter(smartEncoding, languages, graphemeClusters);
         }
     }
 }

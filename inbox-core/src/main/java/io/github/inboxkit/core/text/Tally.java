@@ -26,6 +26,9 @@ final class Tally {
      */
     private static final int BLOCK = SeptetTable.MAX_RUN;
 
+    /** Chars summed between two checks for a char that cannot be written. */
+    private static final int CHUNK = 32;
+
     private static final ThreadLocal<char[]> BUFFERS = ThreadLocal.withInitial(() -> new char[BLOCK]);
 
     private Tally() {}
@@ -71,11 +74,18 @@ final class Tally {
         final byte[] cost = table.cost;
         text.getChars(0, length, buffer, 0);
         int total = 0;
-        for (int k = 0; k < length; k++) {
-            total += cost[buffer[k]] & 0xFF;
-        }
-        if (total > 2 * length) {
-            return ~firstNotWritable(buffer, 0, length, cost);
+        // In chunks, so that a UCS-2 text gives up at the chunk of its first char the table cannot
+        // write rather than at its end: while the total stays within twice the chars summed, every
+        // one of them can be written.
+        for (int k = 0; k < length; ) {
+            final int start = k;
+            final int end = Math.min(length, k + CHUNK);
+            for (; k < end; k++) {
+                total += cost[buffer[k]] & 0xFF;
+            }
+            if (total > 2 * end) {
+                return ~firstNotWritable(buffer, start, end, cost);
+            }
         }
         if (total <= table.singleCapacity) {
             return pack(total, 1, total);
@@ -158,6 +168,10 @@ final class Tally {
      * Counts {@code text} (not empty) in UCS-2 code units, splitting it so that no surrogate pair
      * straddles a boundary, and checking that every surrogate is paired.
      *
+     * <p>Each block of chars is first scanned for surrogates with no branch per char (most UCS-2
+     * text has none: Cyrillic, Greek, Chinese, accented letters, typography); only a block that has
+     * some is walked char by char to pair them. With no surrogate at all, the split is arithmetic.
+     *
      * @param knownPlain how many leading chars are known not to be surrogates (they were written
      *     in septets before a char no table has was met)
      * @return the packed tally, whose total is the number of surrogate pairs
@@ -169,8 +183,17 @@ final class Tally {
         long pairs = 0;
         int i = knownPlain;
         while (i < length) {
-            int count = Math.min(length - i, BLOCK);
+            final int count = Math.min(length - i, BLOCK);
             text.getChars(i, i + count, buffer, 0);
+            int surrogates = 0;
+            for (int k = 0; k < count; k++) {
+                // 1 for U+D800 to U+DFFF: only they have 11111 as their top five bits.
+                surrogates += ((buffer[k] ^ 0xD800) - 0x800) >>> 31;
+            }
+            if (surrogates == 0) {
+                i += count;
+                continue;
+            }
             int k = 0;
             for (; k < count; k++) {
                 char c = buffer[k];
@@ -190,8 +213,12 @@ final class Tally {
         if (length <= UCS2_SINGLE_CAPACITY) {
             return pack(pairs, 1, length);
         }
-        // One char is one unit, so a segment is 67 chars, or 66 when the 67th would be the first
-        // half of a pair.
+        if (pairs == 0) {
+            // One char is one unit and no pair can straddle: full segments of 67 and the rest.
+            int segments = (length + UCS2_CONCATENATED_CAPACITY - 1) / UCS2_CONCATENATED_CAPACITY;
+            return pack(0, segments, length - (segments - 1) * UCS2_CONCATENATED_CAPACITY);
+        }
+        // A segment is 67 chars, or 66 when the 67th would be the first half of a pair.
         int segments = 0;
         int start = 0;
         int used = 0;
