@@ -13,12 +13,15 @@ import java.util.Optional;
  *       HTTP threads, on one instance.
  *   <li><b>Outcomes are values.</b> {@link #submit} reports everything the carrier decided (invalid
  *       number, recipient opted out at the carrier, content refused, rate limited, carrier down) as a
- *       {@link SubmitResult}, never as an exception. An exception that escapes {@code submit} anyway
- *       is treated by the engine as a transient failure ({@link TransientReason#UNEXPECTED_ERROR})
- *       and retried, which may cost a duplicate send if the carrier had in fact accepted the message.
+ *       {@link SubmitResult}, never as an exception. An exception or error that escapes {@code
+ *       submit} anyway is treated by the engine as a transient failure ({@link
+ *       TransientReason#UNEXPECTED_ERROR}) and retried, which may cost a duplicate send if the
+ *       carrier had in fact accepted the message; only a {@link VirtualMachineError} ends the
+ *       engine's dispatcher step instead.
  *   <li><b>Time-outs.</b> {@link #submit} returns within {@link CarrierCapabilities#submitTimeout()}:
  *       when the carrier does not answer in time it returns {@link SubmitResult.RejectedTransiently}
- *       with {@link TransientReason#TIMEOUT}. It must not block indefinitely.
+ *       with {@link TransientReason#TIMEOUT}. It must not block indefinitely: the engine stops
+ *       waiting at the timeout anyway, retries the message later, and interrupts the call's thread.
  *   <li><b>Idempotency.</b> {@link OutboundSubmission#idempotencyKey()} is the library's message id;
  *       the engine resubmits with the same key after a crash or a time-out. A carrier passes the key
  *       to its API (or deduplicates itself) so that a repeat does not send a second message, and

@@ -197,6 +197,10 @@ final class OutboxDispatcher implements Dispatcher {
      * ends, and then they are claimed and submitted again.
      */
     private void recordAgain(List<Unrecorded> unrecorded, Step step) {
+        if (step.interrupted) {
+            // the host is stopping: one try at once, no waiting
+            unrecorded.removeIf(pending -> tryRecord(pending.account(), pending.results(), step));
+        }
         Duration backoff = FIRST_RECORD_BACKOFF;
         while (!unrecorded.isEmpty() && !step.interrupted && step.lease.left().compareTo(backoff) > 0) {
             try {
