@@ -427,7 +427,8 @@ public final class Sending {
         }
 
         /**
-         * @param size the most messages one dispatcher step claims; 1 to 10,000, default 100
+         * @param size the most messages one dispatcher step claims; 1 to 10,000, default 100. The
+         *     {@link #lease} must hold this many carrier calls at the slowest carrier's timeout
          * @return this builder
          * @throws IllegalArgumentException if out of range
          */

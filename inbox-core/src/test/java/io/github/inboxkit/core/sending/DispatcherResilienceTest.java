@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +64,27 @@ class DispatcherResilienceTest {
             flaky.set(store);
             return store;
         });
+    }
+
+    /** Wraps the simulator; each submit first runs {@code before}, which may throw, block or move the clock. */
+    static Function<SimulatedCarrier, Carrier> beforeSubmit(Consumer<OutboundSubmission> before) {
+        return simulator -> new DispatcherTest.FaultyCarrier(simulator) {
+            @Override
+            public SubmitResult submit(OutboundSubmission submission) {
+                before.accept(submission);
+                return delegate.submit(submission);
+            }
+        };
+    }
+
+    /** Throws the error from the first submit only. */
+    static Consumer<OutboundSubmission> throwingOnce(Error error) {
+        AtomicBoolean thrown = new AtomicBoolean();
+        return submission -> {
+            if (!thrown.getAndSet(true)) {
+                throw error;
+            }
+        };
     }
 
     /** Wraps the simulator, offering its submission lookup if it does; after each acceptance, runs {@code afterAccept}. */
@@ -219,13 +241,7 @@ class DispatcherResilienceTest {
         // kept to record, two calls fit
         SendingFixture fixture = new SendingFixture(b -> b.lease(Duration.ofSeconds(10)).dispatchBatchSize(5),
                 SimulatedCarrier.builder().seed(1).capabilities(timeout(Duration.ofSeconds(1))),
-                simulator -> new DispatcherTest.FaultyCarrier(simulator) {
-                    @Override
-                    public SubmitResult submit(OutboundSubmission submission) {
-                        self.get().clock.advance(Duration.ofMillis(4_500));
-                        return delegate.submit(submission);
-                    }
-                });
+                beforeSubmit(submission -> self.get().clock.advance(Duration.ofMillis(4_500))));
         self.set(fixture);
         List<OutboxEntry> queued = List.of(fixture.send(ALICE, "1"), fixture.send(BOB, "2"), fixture.send(CAROL, "3"),
                 fixture.send("+14155550135", "4"), fixture.send("+14155550136", "5"));
@@ -250,15 +266,11 @@ class DispatcherResilienceTest {
         AtomicReference<String> hangFor = new AtomicReference<>(ALICE);
         SendingFixture fixture = new SendingFixture(b -> b,
                 SimulatedCarrier.builder().seed(1).capabilities(timeout(Duration.ofMillis(200))),
-                simulator -> new DispatcherTest.FaultyCarrier(simulator) {
-                    @Override
-                    public SubmitResult submit(OutboundSubmission submission) {
-                        if (submission.recipient().equals(hangFor.get())) {
-                            awaitRelease();
-                        }
-                        return delegate.submit(submission);
+                beforeSubmit(submission -> {
+                    if (submission.recipient().equals(hangFor.get())) {
+                        awaitRelease();
                     }
-                });
+                }));
         OutboxEntry hung = fixture.send(ALICE, "One");
         OutboxEntry second = fixture.send(BOB, "Two");
 
@@ -286,15 +298,11 @@ class DispatcherResilienceTest {
         try {
             SendingFixture fixture = new SendingFixture(b -> b.carrierCallExecutor(oneThread),
                     SimulatedCarrier.builder().seed(1).capabilities(timeout(Duration.ofMillis(200))),
-                    simulator -> new DispatcherTest.FaultyCarrier(simulator) {
-                        @Override
-                        public SubmitResult submit(OutboundSubmission submission) {
-                            if (hungKey.compareAndSet(null, submission.idempotencyKey())) {
-                                awaitReleaseDeaf(); // holds the executor's only thread, interrupted or not
-                            }
-                            return delegate.submit(submission);
+                    beforeSubmit(submission -> {
+                        if (hungKey.compareAndSet(null, submission.idempotencyKey())) {
+                            awaitReleaseDeaf(); // holds the executor's only thread, interrupted or not
                         }
-                    });
+                    }));
             List<OutboxEntry> queued = List.of(fixture.send(ALICE, "One"), fixture.send(BOB, "Two"));
 
             DispatchSummary summary = fixture.sending.dispatcher().dispatchDue();
@@ -318,17 +326,8 @@ class DispatcherResilienceTest {
     @Test
     @DisplayName("F31 an Error thrown by a carrier is logged, counted and retried like a transient failure; the step goes on")
     void carrierErrorIsTransient() {
-        AtomicBoolean fail = new AtomicBoolean(true);
         SendingFixture fixture = new SendingFixture(b -> b, SimulatedCarrier.builder().seed(1),
-                simulator -> new DispatcherTest.FaultyCarrier(simulator) {
-                    @Override
-                    public SubmitResult submit(OutboundSubmission submission) {
-                        if (fail.getAndSet(false)) {
-                            throw new NoClassDefFoundError("com/vendor/sms/Client");
-                        }
-                        return delegate.submit(submission);
-                    }
-                });
+                beforeSubmit(throwingOnce(new NoClassDefFoundError("com/vendor/sms/Client"))));
         OutboxEntry first = fixture.send(ALICE, "One");
         fixture.send(BOB, "Two");
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.inboxkit.carrier.CarrierCapabilities;
-import io.github.inboxkit.carrier.OutboundSubmission;
-import io.github.inboxkit.carrier.SubmitResult;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.event.InboxEvent;
@@ -171,22 +169,11 @@ class DispatcherRunnerTest {
     @Test
     @DisplayName("F31 a carrier that throws an Error does not end the lane: the runner keeps sending, the message is retried")
     void carrierErrorKeepsTheLane() throws InterruptedException {
-        AtomicBoolean fail = new AtomicBoolean(true);
         SendingFixture fixture = new SendingFixture(b -> b, SimulatedCarrier.builder().seed(1),
-                simulator -> new DispatcherTest.FaultyCarrier(simulator) {
-                    @Override
-                    public SubmitResult submit(OutboundSubmission submission) {
-                        if (fail.getAndSet(false)) {
-                            throw new AssertionError("a vendor's jar asserting");
-                        }
-                        return delegate.submit(submission);
-                    }
-                });
-        for (int i = 0; i < 3; i++) {
-            fixture.send(String.format("+1415555%04d", 300 + i), "Hello " + i);
-        }
+                DispatcherResilienceTest.beforeSubmit(DispatcherResilienceTest.throwingOnce(
+                        new AssertionError("a vendor's jar asserting"))));
 
-        DispatcherRunner runner = DispatcherRunner.start(fixture.sending.dispatcher(), hostExecutor, Duration.ofMillis(10));
+        DispatcherRunner runner = startOn(fixture, 3);
         try {
             awaitSent(fixture, 2);
             fixture.clock.advance(Duration.ofSeconds(31)); // the failed one's back-off
@@ -206,24 +193,17 @@ class DispatcherRunnerTest {
         SendingFixture fixture = new SendingFixture(b -> b, SimulatedCarrier.builder().seed(1)
                 .capabilities(CarrierCapabilities.builder().mms(410 * 1024).messagesPerSecond(1000)
                         .submitTimeout(Duration.ofMillis(200)).build()),
-                simulator -> new DispatcherTest.FaultyCarrier(simulator) {
-                    @Override
-                    public SubmitResult submit(OutboundSubmission submission) {
-                        if (hang.getAndSet(false)) {
-                            try {
-                                release.await(60, TimeUnit.SECONDS);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
+                DispatcherResilienceTest.beforeSubmit(submission -> {
+                    if (hang.getAndSet(false)) {
+                        try {
+                            release.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
                         }
-                        return delegate.submit(submission);
                     }
-                });
-        for (int i = 0; i < 4; i++) {
-            fixture.send(String.format("+1415555%04d", 300 + i), "Hello " + i);
-        }
+                }));
 
-        DispatcherRunner runner = DispatcherRunner.start(fixture.sending.dispatcher(), hostExecutor, Duration.ofMillis(10));
+        DispatcherRunner runner = startOn(fixture, 4);
         try {
             awaitSent(fixture, 3);
             assertThat(runner.isStopped()).isFalse();
@@ -278,6 +258,14 @@ class DispatcherRunnerTest {
         Thread.sleep(100);
         assertThat(steps).as("no step after the error").hasValue(1);
         assertThat(hostExecutor.isShutdown()).as("the host's executor is the host's").isFalse();
+    }
+
+    /** Queues {@code messages} messages to as many numbers, and starts one lane on the host's executor. */
+    private DispatcherRunner startOn(SendingFixture fixture, int messages) {
+        for (int i = 0; i < messages; i++) {
+            fixture.send(String.format("+1415555%04d", 300 + i), "Hello " + i);
+        }
+        return DispatcherRunner.start(fixture.sending.dispatcher(), hostExecutor, Duration.ofMillis(10));
     }
 
     /** Waits until {@code count} messages of the fixture are SENT. */

@@ -32,7 +32,13 @@ final class CarrierCalls {
     static final Executor THREAD_PER_CALL = command -> {
         Thread thread = new Thread(command, "inboxkit-carrier-call");
         thread.setDaemon(true);
-        thread.start();
+        try {
+            thread.start();
+        } catch (OutOfMemoryError e) {
+            // "unable to create native thread": a limit on threads, not on the heap; the call does not
+            // run and its message waits for a later step, as with a host executor that refuses it
+            throw new RejectedExecutionException("cannot start a thread for a carrier call", e);
+        }
     };
 
     private final Executor executor;
