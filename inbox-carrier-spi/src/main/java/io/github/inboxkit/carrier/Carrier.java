@@ -1,5 +1,7 @@
 package io.github.inboxkit.carrier;
 
+import java.util.Optional;
+
 /**
  * A connection to one SMS/MMS carrier (an aggregator, an operator's API, or the simulator): submits
  * outbound messages and turns the carrier's webhooks into inbound messages and delivery reports.
@@ -11,16 +13,21 @@ package io.github.inboxkit.carrier;
  *       HTTP threads, on one instance.
  *   <li><b>Outcomes are values.</b> {@link #submit} reports everything the carrier decided (invalid
  *       number, recipient opted out at the carrier, content refused, rate limited, carrier down) as a
- *       {@link SubmitResult}, never as an exception. An exception that escapes {@code submit} anyway
- *       is treated by the engine as a transient failure ({@link TransientReason#UNEXPECTED_ERROR})
- *       and retried, which may cost a duplicate send if the carrier had in fact accepted the message.
+ *       {@link SubmitResult}, never as an exception. An exception or error that escapes {@code
+ *       submit} anyway is treated by the engine as a transient failure ({@link
+ *       TransientReason#UNEXPECTED_ERROR}) and retried, which may cost a duplicate send if the
+ *       carrier had in fact accepted the message; only a {@link VirtualMachineError} ends the
+ *       engine's dispatcher step instead.
  *   <li><b>Time-outs.</b> {@link #submit} returns within {@link CarrierCapabilities#submitTimeout()}:
  *       when the carrier does not answer in time it returns {@link SubmitResult.RejectedTransiently}
- *       with {@link TransientReason#TIMEOUT}. It must not block indefinitely.
+ *       with {@link TransientReason#TIMEOUT}. It must not block indefinitely: the engine stops
+ *       waiting at the timeout anyway, retries the message later, and interrupts the call's thread.
  *   <li><b>Idempotency.</b> {@link OutboundSubmission#idempotencyKey()} is the library's message id;
  *       the engine resubmits with the same key after a crash or a time-out. A carrier passes the key
  *       to its API (or deduplicates itself) so that a repeat does not send a second message, and
- *       answers a repeat with the first carrier message id.
+ *       answers a repeat with the first carrier message id. A carrier whose API cannot do that,
+ *       but can find an earlier submission by its key, offers {@link #submissionLookup()}: the
+ *       engine then asks before submitting a message again.
  *   <li><b>Capabilities are honoured.</b> A submission the carrier cannot carry (media when {@link
  *       CarrierCapabilities#mms()} is false, an alphanumeric sender when not allowed) is answered
  *       with {@link SubmitResult.RejectedPermanently}, not sent and not thrown.
@@ -55,6 +62,18 @@ public interface Carrier {
      * @return exactly one of accepted, rejected permanently or rejected transiently; never {@code null}
      */
     SubmitResult submit(OutboundSubmission submission);
+
+    /**
+     * The carrier's optional ability to find an earlier submission by its idempotency key (see
+     * {@link SubmissionLookup}). The default has none: the engine then relies on the carrier to
+     * deduplicate a repeated key, and a carrier that does not may send a retried message twice.
+     *
+     * @return the lookup, or empty when the carrier cannot find submissions; constant for the life
+     *     of the instance
+     */
+    default Optional<SubmissionLookup> submissionLookup() {
+        return Optional.empty();
+    }
 
     /**
      * Authenticates a raw HTTP request the carrier sent to the host and turns it into inbound

@@ -65,7 +65,7 @@ class JdbcDispatchOnPostgresTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final SimulatedCarrier carrier = SimulatedCarrier.builder().seed(3).clock(clock)
             .capabilities(CarrierCapabilities.builder().mms(410 * 1024).alphanumericSenders(true).maxSegments(10)
-                    .messagesPerSecond(1_000_000).build())
+                    .messagesPerSecond(1_000_000).submitTimeout(Duration.ofSeconds(2)).build())
             .build();
     private HikariDataSource firstPool;
     private HikariDataSource secondPool;
@@ -263,8 +263,8 @@ class JdbcDispatchOnPostgresTest {
         }
     }
 
-    /** A node that dies (an Error, as a killed process would stop) right after its claim committed. */
-    static final class SimulatedCrash extends Error {
+    /** A node that dies (an error the JVM does not survive, as a killed process would stop) right after its claim committed. */
+    static final class SimulatedCrash extends VirtualMachineError {
         private static final long serialVersionUID = 1L;
 
         SimulatedCrash() {

@@ -8,6 +8,7 @@ import io.github.inboxkit.carrier.InboundMessage;
 import io.github.inboxkit.carrier.OutboundSubmission;
 import io.github.inboxkit.carrier.PermanentReason;
 import io.github.inboxkit.carrier.SenderKind;
+import io.github.inboxkit.carrier.SubmissionLookup;
 import io.github.inboxkit.carrier.SubmitResult;
 import io.github.inboxkit.carrier.TransientReason;
 import io.github.inboxkit.carrier.WebhookPayload;
@@ -41,6 +42,10 @@ import java.util.regex.Pattern;
  *       the same result again; it is counted as an attempt ({@link #attempts(String)}) but not
  *       recorded or reported a second time. A transient failure is not remembered: the next attempt
  *       draws again.
+ *   <li><b>Submission lookup.</b> Unless {@linkplain Builder#submissionLookup turned off}, the
+ *       simulator offers {@link #submissionLookup()}: a key it accepted (or refused for good) is
+ *       found with that answer, any other key is not found; a lookup sends nothing, is not an
+ *       attempt, and is counted in {@link #lookups(String)}.
  *   <li><b>Checks, in order:</b> capabilities (media when MMS is off, media over the size limit,
  *       alphanumeric sender when not allowed, too many segments), then {@linkplain
  *       Builder#permanentFailure chosen numbers}, then the {@linkplain
@@ -92,11 +97,13 @@ public final class SimulatedCarrier implements Carrier {
     private final Map<String, DeliveryStatus> undeliverable;
     private final WebhookSigner signer;
     private final Duration webhookTolerance;
+    private final Optional<SubmissionLookup> lookup;
 
     private final Object lock = new Object();
     // All guarded by lock.
     private final Map<String, SubmitResult> settled = new HashMap<>();
     private final Map<String, Integer> attempts = new HashMap<>();
+    private final Map<String, Integer> lookups = new HashMap<>();
     private final Map<String, String> keyByCarrierId = new HashMap<>();
     private final List<SentMessage> sent = new ArrayList<>();
     private final List<DeliveryReport> pendingReports = new ArrayList<>();
@@ -114,12 +121,14 @@ public final class SimulatedCarrier implements Carrier {
         this.undeliverable = Map.copyOf(builder.undeliverable);
         this.signer = new WebhookSigner(builder.webhookSecret);
         this.webhookTolerance = builder.webhookTolerance;
+        this.lookup = builder.submissionLookup ? Optional.of(this::findSubmission) : Optional.empty();
     }
 
     /**
      * A builder with seed 0, the system UTC clock, no latency, no faults, SMS and MMS up to 410 KiB,
      * alphanumeric senders allowed, 10 segments, 100 messages per second, a 5-second submit
-     * timeout, the webhook secret {@code "simulator-secret"} and a 5-minute replay tolerance.
+     * timeout, the webhook secret {@code "simulator-secret"}, a 5-minute replay tolerance and the
+     * submission lookup offered.
      *
      * @return a new builder; not thread-safe
      */
@@ -156,6 +165,33 @@ public final class SimulatedCarrier implements Carrier {
     @Override
     public CarrierCapabilities capabilities() {
         return capabilities;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return the simulator's lookup ({@link #findSubmission}), unless the builder turned it off
+     */
+    @Override
+    public Optional<SubmissionLookup> submissionLookup() {
+        return lookup;
+    }
+
+    /**
+     * Finds what the simulator decided for a key, sending nothing: the first acceptance or the
+     * permanent refusal, or empty for a key never submitted or only refused transiently. Counted in
+     * {@link #lookups(String)}, not in {@link #attempts(String)}. Answers even when the builder
+     * turned the {@linkplain #submissionLookup() capability} off, for tests that inspect the simulator.
+     *
+     * @param idempotencyKey the key
+     * @return the settled result, or empty
+     */
+    public Optional<SubmitResult> findSubmission(String idempotencyKey) {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        synchronized (lock) {
+            lookups.merge(idempotencyKey, 1, Integer::sum);
+            return Optional.ofNullable(settled.get(idempotencyKey));
+        }
     }
 
     @Override
@@ -412,6 +448,18 @@ public final class SimulatedCarrier implements Carrier {
         }
     }
 
+    /**
+     * How many times a key was looked up through {@link #findSubmission}.
+     *
+     * @param idempotencyKey the key
+     * @return the number of lookups of that key, 0 if never looked up
+     */
+    public int lookups(String idempotencyKey) {
+        synchronized (lock) {
+            return lookups.getOrDefault(idempotencyKey, 0);
+        }
+    }
+
     private SplittableRandom random(String key, int attempt, long salt) {
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ hash(key) ^ salt ^ ((long) attempt << 40));
     }
@@ -474,8 +522,21 @@ public final class SimulatedCarrier implements Carrier {
         private final Map<String, DeliveryStatus> undeliverable = new HashMap<>();
         private String webhookSecret = "simulator-secret";
         private Duration webhookTolerance = Duration.ofMinutes(5);
+        private boolean submissionLookup = true;
 
         private Builder() {}
+
+        /**
+         * Sets whether the simulator offers {@link SimulatedCarrier#submissionLookup()}, so that a
+         * test can play a carrier that cannot find earlier submissions. On by default.
+         *
+         * @param offered whether the capability is offered
+         * @return this builder
+         */
+        public Builder submissionLookup(boolean offered) {
+            this.submissionLookup = offered;
+            return this;
+        }
 
         /**
          * Sets the seed every random decision derives from.

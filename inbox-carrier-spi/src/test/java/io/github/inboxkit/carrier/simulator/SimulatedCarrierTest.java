@@ -62,6 +62,24 @@ class SimulatedCarrierTest {
     }
 
     @Test
+    @DisplayName("F29 F31 the submission lookup finds what was accepted or refused for good, sends nothing, and can be turned off")
+    void submissionLookup() {
+        SimulatedCarrier carrier = SimulatedCarrier.builder().seed(4)
+                .permanentFailure("+14155550001", PermanentReason.INVALID_NUMBER).build();
+        SubmitResult accepted = carrier.submit(sms("found", "+14155550123"));
+        SubmitResult refused = carrier.submit(sms("refused", "+14155550001"));
+
+        assertThat(carrier.submissionLookup()).isPresent();
+        assertThat(carrier.submissionLookup().orElseThrow().findSubmission("found")).contains(accepted);
+        assertThat(carrier.findSubmission("refused")).contains(refused);
+        assertThat(carrier.findSubmission("never")).isEmpty();
+        assertThat(carrier.lookups("found")).isEqualTo(1);
+        assertThat(carrier.attempts("never")).as("a lookup is not an attempt").isZero();
+        assertThat(carrier.sentMessages()).hasSize(1);
+        assertThat(SimulatedCarrier.builder().submissionLookup(false).build().submissionLookup()).isEmpty();
+    }
+
+    @Test
     @DisplayName("F31 transient failures are injected at the configured rate (fixed seed, 10 000 attempts)")
     void transientRate() {
         SimulatedCarrier carrier = SimulatedCarrier.builder().seed(2026).transientFailureRate(0.2).build();

@@ -16,6 +16,7 @@ import io.github.inboxkit.carrier.OutboundSubmission;
 import io.github.inboxkit.carrier.PermanentReason;
 import io.github.inboxkit.carrier.Sender;
 import io.github.inboxkit.carrier.SenderKind;
+import io.github.inboxkit.carrier.SubmissionLookup;
 import io.github.inboxkit.carrier.SubmitResult;
 import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.carrier.WebhookPayload;
@@ -75,7 +76,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * visible in the same way: a carrier
  * whose webhook authentication does not cover the body ({@link #authenticatesBody()} false) sees
  * rule 5.4 aborted with a "CERTIFICATION GAP" reason, and must pass rule 5.8 (an authentication
- * header, refused when missing or altered) instead.
+ * header, refused when missing or altered) instead. The rules of section 7 check the optional
+ * {@link SubmissionLookup} and run only for a carrier that offers one ({@link
+ * Carrier#submissionLookup()} present).
  *
  * <p>Each test gets a fresh carrier from {@link #createCarrier()}. Transient rejections are
  * retried up to {@link #maxAttemptsPerSubmission()} times, so a carrier with a sandbox that fails
@@ -871,6 +874,76 @@ public abstract class CarrierConformanceTest {
             }
             return outer.getStore(NAMESPACE).getOrComputeIfAbsent("rulesStarted", key -> new AtomicInteger(),
                     AtomicInteger.class);
+        }
+    }
+
+    /**
+     * Rules of section 7: the optional submission lookup, run only where the carrier offers it. The
+     * engine trusts a lookup's answer instead of submitting again, so a lookup that forgets sends a
+     * text twice and one that invents loses a message.
+     */
+    @Nested
+    @DisplayName("7 Submission lookup")
+    class SubmissionLookups {
+
+        private SubmissionLookup lookup;
+
+        @BeforeEach
+        void declaredLookup() {
+            Optional<SubmissionLookup> declared = carrier.submissionLookup();
+            assertThat(declared).as("submissionLookup() must never return null").isNotNull();
+            assumeTrue(declared.isPresent(), "the carrier offers no submission lookup");
+            lookup = declared.get();
+        }
+
+        /** Looks a key up, asking again after a transient answer; fails if the lookup throws or returns null. */
+        private Optional<SubmitResult> find(String idempotencyKey) {
+            Optional<SubmitResult> found = Optional.empty();
+            for (int attempt = 0; attempt < maxAttemptsPerSubmission(); attempt++) {
+                try {
+                    found = lookup.findSubmission(idempotencyKey);
+                } catch (RuntimeException leaked) {
+                    throw new AssertionError("findSubmission threw " + leaked + "; a lookup that cannot tell now"
+                            + " answers RejectedTransiently, and never throws for what the carrier decided", leaked);
+                }
+                assertThat(found).as("findSubmission must never return null").isNotNull();
+                if (!(found.orElse(null) instanceof SubmitResult.RejectedTransiently)) {
+                    return found;
+                }
+            }
+            return found;
+        }
+
+        @Test
+        @DisplayName("rule 7.1 (F29, F31) an accepted submission is found by its idempotency key, with the carrier message id it was accepted under")
+        void rule_7_1_acceptedSubmissionIsFound() {
+            String key = key("7.1");
+            SubmitResult.Accepted accepted = accepted(sms(key));
+            assertThat(find(key)).as("the lookup of a key the carrier accepted; without it a retry sends a second text")
+                    .hasValueSatisfying(found -> assertThat(found).isInstanceOfSatisfying(SubmitResult.Accepted.class,
+                            earlier -> assertThat(earlier.carrierMessageId()).isEqualTo(accepted.carrierMessageId())));
+        }
+
+        @Test
+        @DisplayName("rule 7.2 (F29, F31) a key never submitted is not found, and looking it up sends nothing: its first submission is accepted")
+        void rule_7_2_unknownKeyIsNotFound() {
+            String key = key("7.2");
+            assertThat(find(key)).as("the lookup of a key never submitted; an invented answer would lose the message")
+                    .isEmpty();
+            accepted(sms(key));
+        }
+
+        @Test
+        @DisplayName("rule 7.3 (F29, F31) a key refused for good is never found as accepted")
+        void rule_7_3_refusalIsNotFoundAccepted() {
+            assertThat(refusedRecipients()).isNotEmpty();
+            String key = key("7.3");
+            OutboundSubmission submission = OutboundSubmission.sms(key, sender(),
+                    refusedRecipients().keySet().iterator().next(), "Hello", 1, TextEncoding.GSM_7);
+            assertThat(submitSettled(submission)).isInstanceOf(SubmitResult.RejectedPermanently.class);
+            assertThat(find(key)).as("the lookup of a refused key: not found, or found refused")
+                    .satisfiesAnyOf(found -> assertThat(found).isEmpty(),
+                            found -> assertThat(found).containsInstanceOf(SubmitResult.RejectedPermanently.class));
         }
     }
 

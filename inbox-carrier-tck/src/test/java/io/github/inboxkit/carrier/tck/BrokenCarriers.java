@@ -12,6 +12,7 @@ import io.github.inboxkit.carrier.DeliveryStatus;
 import io.github.inboxkit.carrier.PermanentReason;
 import io.github.inboxkit.carrier.Sender;
 import io.github.inboxkit.carrier.SenderKind;
+import io.github.inboxkit.carrier.SubmissionLookup;
 import io.github.inboxkit.carrier.WebhookRejectedException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -411,6 +412,68 @@ final class BrokenCarriers {
         @Override
         Carrier wrap(SimulatedCarrier simulated) {
             return new FirstSignatureOnly(simulated);
+        }
+    }
+
+    /** Offers a submission lookup that never finds anything, so an accepted message would be sent again. */
+    static final class ForgetfulLookup extends Delegating {
+        ForgetfulLookup(SimulatedCarrier delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Optional<SubmissionLookup> submissionLookup() {
+            return Optional.of(key -> Optional.empty());
+        }
+    }
+
+    /** Offers a lookup that answers "accepted" for a key it does not know, so a message never sent counts as sent. */
+    static final class InventingLookup extends Delegating {
+        InventingLookup(SimulatedCarrier delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Optional<SubmissionLookup> submissionLookup() {
+            return Optional.of(key -> Optional.of(delegate.findSubmission(key)
+                    .orElse(SubmitResult.accepted("INVENTED-" + key.hashCode(), 1))));
+        }
+    }
+
+    /** Offers a lookup that reports any submission it finds as accepted, permanent refusals included. */
+    static final class RefusalAsAcceptedLookup extends Delegating {
+        RefusalAsAcceptedLookup(SimulatedCarrier delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Optional<SubmissionLookup> submissionLookup() {
+            return Optional.of(key -> delegate.findSubmission(key)
+                    .map(found -> found instanceof SubmitResult.Accepted ? found : SubmitResult.accepted("FOUND-" + key.hashCode(), 1)));
+        }
+    }
+
+    /** The kit against {@link ForgetfulLookup}. */
+    static class ForgetfulLookupConformance extends SimulatorConformance {
+        @Override
+        Carrier wrap(SimulatedCarrier simulated) {
+            return new ForgetfulLookup(simulated);
+        }
+    }
+
+    /** The kit against {@link InventingLookup}. */
+    static class InventingLookupConformance extends SimulatorConformance {
+        @Override
+        Carrier wrap(SimulatedCarrier simulated) {
+            return new InventingLookup(simulated);
+        }
+    }
+
+    /** The kit against {@link RefusalAsAcceptedLookup}. */
+    static class RefusalAsAcceptedLookupConformance extends SimulatorConformance {
+        @Override
+        Carrier wrap(SimulatedCarrier simulated) {
+            return new RefusalAsAcceptedLookup(simulated);
         }
     }
 

@@ -103,6 +103,12 @@ class BrokenCarriersTest {
         EXPECTED_FAILURES.put(BrokenCarriers.SharedSecretPresenceOnlyConformance.class, Set.of(
                 "rule_5_3_forgedRefused",
                 "rule_5_8_requestAuthenticatedByHeader"));
+        EXPECTED_FAILURES.put(BrokenCarriers.ForgetfulLookupConformance.class, Set.of(
+                "rule_7_1_acceptedSubmissionIsFound"));
+        EXPECTED_FAILURES.put(BrokenCarriers.InventingLookupConformance.class, Set.of(
+                "rule_7_2_unknownKeyIsNotFound"));
+        EXPECTED_FAILURES.put(BrokenCarriers.RefusalAsAcceptedLookupConformance.class, Set.of(
+                "rule_7_3_refusalIsNotFoundAccepted"));
     }
 
     private static Events run(Class<?> suite) {
@@ -343,6 +349,35 @@ class BrokenCarriersTest {
         assertThat(reasons(assertOnlyTheseFail(BrokenCarriers.HalfParsingConformance.class).failed())
                 .get("rule_5_5_malformedRefusedWholly"))
                 .contains("correctly signed malformed body #", "must be refused with WebhookRejectedException");
+    }
+
+    @Test
+    @DisplayName("F29 F31 the kit fails a carrier whose submission lookup forgets accepted messages (a retry would send twice)")
+    void catchesForgetfulLookup() {
+        assertOnlyTheseFail(BrokenCarriers.ForgetfulLookupConformance.class);
+    }
+
+    @Test
+    @DisplayName("F29 F31 the kit fails a carrier whose submission lookup invents an acceptance (the message would never be sent)")
+    void catchesInventingLookup() {
+        assertOnlyTheseFail(BrokenCarriers.InventingLookupConformance.class);
+    }
+
+    @Test
+    @DisplayName("F29 F31 the kit fails a carrier whose submission lookup reports a permanent refusal as accepted")
+    void catchesRefusalFoundAccepted() {
+        assertOnlyTheseFail(BrokenCarriers.RefusalAsAcceptedLookupConformance.class);
+    }
+
+    @Test
+    @DisplayName("F29 the submission lookup rules run against the simulator, which offers one, and are skipped for a carrier without")
+    void lookupRulesRunWhereDeclared() {
+        Events simulator = run(SimulatedCarrierConformanceTest.class);
+        assertThat(names(simulator.succeeded())).contains("rule_7_1_acceptedSubmissionIsFound",
+                "rule_7_2_unknownKeyIsNotFound", "rule_7_3_refusalIsNotFoundAccepted");
+        Events without = run(BrokenCarriers.ThrowingOnRefusalConformance.class);
+        assertThat(abortReasons(without)).containsEntry("rule_7_1_acceptedSubmissionIsFound",
+                "Assumption failed: the carrier offers no submission lookup");
     }
 
     @Test

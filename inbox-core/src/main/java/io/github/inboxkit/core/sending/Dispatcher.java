@@ -7,8 +7,10 @@ package io.github.inboxkit.core.sending;
  * the claiming transaction (invariant 5), calls the carrier outside any transaction with the
  * message id as idempotency key, and records each result.
  *
- * <p>InboxKit owns no thread: a host calls {@link #dispatchDue()} from its own scheduler, or hands
- * its {@link java.util.concurrent.ScheduledExecutorService} to a {@link DispatcherRunner}. Several
+ * <p>InboxKit schedules nothing itself: a host calls {@link #dispatchDue()} from its own scheduler,
+ * or hands its {@link java.util.concurrent.ScheduledExecutorService} to a {@link DispatcherRunner}.
+ * Each carrier call runs on the {@linkplain Sending.Builder#carrierCallExecutor carrier-call
+ * executor} while the step waits for it, at most the carrier's submit timeout. Several
  * nodes (and several threads) may run steps against one store at once: a message is claimed by one
  * of them at a time, and a message whose claimer crashed is claimed again once its lease expires.
  *
@@ -22,8 +24,10 @@ public interface Dispatcher {
      * {@link #batchSize()} due messages and sends them.
      *
      * @return what the step did; {@link DispatchSummary#isIdle()} when there was nothing to do
-     * @throws io.github.inboxkit.core.InboxException if the store fails; no message is lost, since
-     *     an unrecorded claim is retried after its lease
+     * @throws io.github.inboxkit.core.InboxException if the store fails before anything was claimed
+     *     (a failed claim of one account, or a failed record, is logged and does not end the step);
+     *     no message is lost, since an unrecorded claim is retried after its lease
+     * @throws VirtualMachineError if a carrier call ended with one; the step's claims wait for their lease
      */
     DispatchSummary dispatchDue();
 

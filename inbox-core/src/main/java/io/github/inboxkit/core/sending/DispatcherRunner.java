@@ -2,6 +2,8 @@ package io.github.inboxkit.core.sending;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +13,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a {@link Dispatcher} on the host's {@link ScheduledExecutorService}: one step every
  * {@code interval}, and, when a step claimed a full batch, the next step at once, so that a
- * backlog drains without waiting for the timer. A step that throws is logged at WARN and the
- * schedule continues; no message is lost, since an unrecorded claim is retried after its lease.
+ * backlog drains without waiting for the timer. A step that throws anything (an {@link Error}
+ * from a vendor's jar included) is logged at WARN with its class only, counted in {@link
+ * #failedSteps()}, and the lane goes on with its next step; no message is lost, since an
+ * unrecorded claim is retried after its lease. Only a {@link VirtualMachineError} (out of memory,
+ * say) stops the runner, every lane: {@link #isStopped()} then says so, and {@link #stopReason()}
+ * keeps the error.
  *
  * <p>With a {@code concurrency} above one, the runner keeps that many such schedules (lanes), so
  * that up to that many steps run at once: while one step waits for its carrier calls or for the
@@ -44,6 +50,8 @@ public final class DispatcherRunner {
     private final Object lock = new Object();
     private final ScheduledFuture<?>[] next;
     private boolean stopped;
+    private Throwable stopReason;
+    private long failedSteps;
 
     private DispatcherRunner(Dispatcher dispatcher, ScheduledExecutorService executor, Duration interval,
             int concurrency) {
@@ -118,10 +126,40 @@ public final class DispatcherRunner {
         }
     }
 
-    /** @return whether {@link #stop()} was called */
+    /**
+     * Whether the runner schedules no more steps: {@link #stop()} was called, the host's executor
+     * refused a step, or a step ended with a {@link VirtualMachineError} ({@link #stopReason()}).
+     *
+     * @return whether the runner has stopped
+     */
     public boolean isStopped() {
         synchronized (lock) {
             return stopped;
+        }
+    }
+
+    /**
+     * Why the runner stopped on its own: the {@link VirtualMachineError} a step ended with, or the
+     * {@link RejectedExecutionException} of an executor that no longer takes tasks. Empty while it
+     * runs, and after {@link #stop()}.
+     *
+     * @return the reason, if the runner stopped on its own
+     */
+    public Optional<Throwable> stopReason() {
+        synchronized (lock) {
+            return Optional.ofNullable(stopReason);
+        }
+    }
+
+    /**
+     * How many steps have ended with an exception or error, every lane together, since the start.
+     * Each was logged at WARN; the lane went on with its next step.
+     *
+     * @return the count of failed steps
+     */
+    public long failedSteps() {
+        synchronized (lock) {
+            return failedSteps;
         }
     }
 
@@ -145,19 +183,36 @@ public final class DispatcherRunner {
             if (!summary.isIdle()) {
                 LOG.debug("dispatch step: {}", summary);
             }
-        } catch (RuntimeException e) {
-            // the store's or a carrier's message may quote personal data: the class only at WARN
+        } catch (VirtualMachineError e) {
+            // the JVM may be unable to go on; stop, and keep the reason where the host can see it
+            LOG.error("dispatcher runner stops: a dispatch step ended with {}; claimed messages will be retried after"
+                    + " their lease", e.getClass().getName());
+            stopOnItsOwn(e);
+            return;
+        } catch (Throwable e) {
+            // anything else (an Error from a vendor's jar, say) ends this step only: the lane goes on.
+            // The store's or a carrier's message may quote personal data: the class only at WARN
+            synchronized (lock) {
+                failedSteps++;
+            }
             LOG.warn("dispatch step failed with {}; claimed messages will be retried after their lease",
                     e.getClass().getName());
             LOG.debug("dispatch step failure", e);
         }
         try {
             schedule(lane, delay);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             LOG.info("dispatcher runner stops: the host's executor no longer accepts tasks");
-            synchronized (lock) {
-                stopped = true;
+            stopOnItsOwn(e);
+        }
+    }
+
+    private void stopOnItsOwn(Throwable reason) {
+        synchronized (lock) {
+            if (!stopped) {
+                stopReason = reason;
             }
         }
+        stop();
     }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -290,7 +291,8 @@ public final class Sending {
         private InboxEventListener listener = InboxEventListener.none();
         private RetryPolicy retryPolicy = RetryPolicy.standard();
         private RandomGenerator random = new Random();
-        private Duration lease = Duration.ofMinutes(2);
+        private Duration lease;
+        private Executor carrierCallExecutor;
         private int dispatchBatchSize = 100;
         private int broadcastBatchSize = 500;
         private int purgeBatchSize = 1000;
@@ -382,22 +384,55 @@ public final class Sending {
         }
 
         /**
-         * @param lease how long a dispatcher's claim holds before another may take the message
-         *     over; longer than a carrier call can take. Default 2 minutes
+         * How long a dispatcher's claim holds before another dispatcher may take the message over.
+         * A step starts a carrier call only while the call, at the carrier's submit timeout, would
+         * end with a tenth of the lease left to record the answers, and puts the other claimed
+         * messages back (not counted as attempts); {@link #build()} refuses a lease that cannot
+         * hold one whole batch ({@link #dispatchBatchSize}) of calls at the slowest carrier's
+         * timeout, plus that tenth. A longer lease makes messages claimed by a node that died wait
+         * longer before another node sends them.
+         *
+         * @param lease the lease. Default: 2 minutes, or as long as one batch at the slowest
+         *     carrier's timeout needs
          * @return this builder
-         * @throws IllegalArgumentException if not positive
+         * @throws io.github.inboxkit.core.InvalidValueException if not positive
          */
+        @Override
         public Builder lease(Duration lease) {
-            Objects.requireNonNull(lease, "lease");
-            if (lease.isNegative() || lease.isZero()) {
-                throw new IllegalArgumentException("lease must be > 0, got " + lease);
-            }
+            Require.nonNull(lease, "lease");
+            Require.argument(!lease.isNegative() && !lease.isZero(), "lease", "must be > 0, got " + lease);
             this.lease = lease;
             return this;
         }
 
         /**
-         * @param size the most messages one dispatcher step claims; 1 to 10,000, default 100
+         * Where the dispatcher runs each carrier call (a submit, or a submission lookup) while the
+         * dispatching thread waits for it, at most the carrier's declared {@link
+         * io.github.inboxkit.carrier.CarrierCapabilities#submitTimeout() submitTimeout}: a call that
+         * has not answered by then is given up (cancelled and its thread interrupted), its message
+         * retried later as a transient failure, and the step goes on with its next message. Only a
+         * thread other than the waiting one can give a hung call up, and InboxKit keeps no pool of
+         * its own: the host chooses the threads.
+         *
+         * <p>Default: a new daemon thread per call, which ends with the call, so that nothing needs
+         * shutting down and a call that hangs holds only its own thread. A host that sends much
+         * passes a pool it owns (a cached pool, say, which reuses threads); a bounded pool must have
+         * a thread free for each dispatcher lane, or calls wait in its queue and count as timed out
+         * (a queued call given up never starts). {@code Runnable::run} calls the carrier on the
+         * dispatching thread: no thread is started, and a hung carrier then blocks its lane.
+         *
+         * @param executor runs the carrier calls; the host keeps and shuts it down
+         * @return this builder
+         */
+        @Override
+        public Builder carrierCallExecutor(Executor executor) {
+            this.carrierCallExecutor = Require.nonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * @param size the most messages one dispatcher step claims; 1 to 10,000, default 100. The
+         *     {@link #lease} must hold this many carrier calls at the slowest carrier's timeout
          * @return this builder
          * @throws io.github.inboxkit.core.InvalidValueException if out of range
          */
@@ -439,26 +474,18 @@ public final class Sending {
 
         /**
          * @return the sending use cases
-         * @throws io.github.inboxkit.core.InvalidValueException if no store or no carrier was given, or
-         *     the default carrier is not registered
-         * @throws IllegalStateException if the lease is not longer than a carrier's submit timeout
+         * @throws io.github.inboxkit.core.InvalidValueException if no store or no carrier was given, the
+         *     default carrier is not registered, or the lease cannot hold one batch of carrier calls at a
+         *     carrier's submit timeout (field {@code "lease"}; the message says which settings to change)
          */
         public Sending build() {
             Require.argument(store != null, "store", "must be given: call store(...) before build()");
             Require.argument(!carriers.isEmpty(), "carrier", "must be given at least once: call carrier(...) before build()");
             Require.argument(defaultCarrierId == null || carriers.containsKey(defaultCarrierId), "defaultCarrier",
                     "must be the id of a registered carrier");
-            for (Carrier carrier : carriers.values()) {
-                Duration timeout = carrier.capabilities().submitTimeout();
-                if (lease.compareTo(timeout) <= 0) {
-                    // a lease shorter than a carrier call lets a second node submit while the first waits
-                    throw new IllegalStateException("lease (" + lease + ") must be longer than the submitTimeout ("
-                            + timeout + ") of carrier '" + carrier.id() + "'");
-                }
-            }
             String defaultId = defaultCarrierId != null ? defaultCarrierId : carriers.keySet().iterator().next();
             return new Sending(new SendingService(store, carriers, defaultId, clock, listener, retryPolicy, random, lease,
-                    dispatchBatchSize, broadcastBatchSize, purgeBatchSize, retentionPolicies, team));
+                    carrierCallExecutor, dispatchBatchSize, broadcastBatchSize, purgeBatchSize, retentionPolicies, team));
         }
 
         private static int requireRange(int value, int min, int max, String name) {

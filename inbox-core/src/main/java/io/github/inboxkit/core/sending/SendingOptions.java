@@ -2,6 +2,7 @@ package io.github.inboxkit.core.sending;
 
 import io.github.inboxkit.core.account.Account;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -39,6 +40,16 @@ public interface SendingOptions {
      * @return these options
      */
     SendingOptions lease(Duration lease);
+
+    /**
+     * Sets where the dispatcher runs each carrier call while it waits at most the carrier's submit
+     * timeout; see {@link Sending.Builder#carrierCallExecutor(Executor)}.
+     *
+     * @param executor runs the carrier calls; the host keeps and shuts it down. Default: a new
+     *     daemon thread per call
+     * @return these options
+     */
+    SendingOptions carrierCallExecutor(Executor executor);
 
     /**
      * Sets the most messages one dispatcher step claims.

@@ -4,6 +4,7 @@ import static io.github.inboxkit.core.sending.SendingFixture.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.event.InboxEvent;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -151,6 +153,149 @@ class DispatcherRunnerTest {
             } finally {
                 running.decrementAndGet();
             }
+        }
+
+        @Override
+        public int writeBroadcastCopies() {
+            return delegate.writeBroadcastCopies();
+        }
+
+        @Override
+        public int batchSize() {
+            return delegate.batchSize();
+        }
+    }
+
+    @Test
+    @DisplayName("F31 a carrier that throws an Error does not end the lane: the runner keeps sending, the message is retried")
+    void carrierErrorKeepsTheLane() throws InterruptedException {
+        SendingFixture fixture = new SendingFixture(b -> b, SimulatedCarrier.builder().seed(1),
+                DispatcherResilienceTest.beforeSubmit(DispatcherResilienceTest.throwingOnce(
+                        new AssertionError("a vendor's jar asserting"))));
+
+        DispatcherRunner runner = startOn(fixture, 3);
+        try {
+            awaitSent(fixture, 2);
+            fixture.clock.advance(Duration.ofSeconds(31)); // the failed one's back-off
+            awaitSent(fixture, 3);
+            assertThat(runner.isStopped()).isFalse();
+            assertThat(runner.failedSteps()).as("the carrier's error ended no step").isZero();
+        } finally {
+            runner.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("F31 a carrier call that hangs past its submitTimeout does not hold the lane: the runner keeps sending")
+    void hungCarrierKeepsTheLane() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean hang = new AtomicBoolean(true);
+        SendingFixture fixture = new SendingFixture(b -> b, SimulatedCarrier.builder().seed(1)
+                .capabilities(CarrierCapabilities.builder().mms(410 * 1024).messagesPerSecond(1000)
+                        .submitTimeout(Duration.ofMillis(200)).build()),
+                DispatcherResilienceTest.beforeSubmit(submission -> {
+                    if (hang.getAndSet(false)) {
+                        try {
+                            release.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }));
+
+        DispatcherRunner runner = startOn(fixture, 4);
+        try {
+            awaitSent(fixture, 3);
+            assertThat(runner.isStopped()).isFalse();
+        } finally {
+            runner.stop();
+            release.countDown();
+        }
+    }
+
+    @Test
+    @DisplayName("F31 a step that throws an Error is logged and counted, and the lane goes on with its next step")
+    void failedStepIsCounted() throws InterruptedException {
+        SendingFixture fixture = new SendingFixture();
+        fixture.send("+14155550300", "Hello");
+        AtomicBoolean fail = new AtomicBoolean(true);
+        Dispatcher failingOnce = new FailingDispatcher(fixture.sending.dispatcher(), () -> {
+            if (fail.getAndSet(false)) {
+                throw new NoClassDefFoundError("com/vendor/Missing");
+            }
+        });
+
+        DispatcherRunner runner = DispatcherRunner.start(failingOnce, hostExecutor, Duration.ofMillis(10));
+        try {
+            awaitSent(fixture, 1);
+            assertThat(runner.failedSteps()).isEqualTo(1);
+            assertThat(runner.isStopped()).isFalse();
+            assertThat(runner.stopReason()).isEmpty();
+        } finally {
+            runner.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("F31 a VirtualMachineError stops the runner, which says so and keeps the reason")
+    void virtualMachineErrorStopsTheRunner() throws InterruptedException {
+        SendingFixture fixture = new SendingFixture();
+        OutOfMemoryError fatal = new OutOfMemoryError("simulated");
+        AtomicInteger steps = new AtomicInteger();
+        Dispatcher dying = new FailingDispatcher(fixture.sending.dispatcher(), () -> {
+            steps.incrementAndGet();
+            throw fatal;
+        });
+
+        DispatcherRunner runner = DispatcherRunner.start(dying, hostExecutor, Duration.ofMillis(10));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!runner.isStopped() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        assertThat(runner.isStopped()).isTrue();
+        assertThat(runner.stopReason()).containsSame(fatal);
+        Thread.sleep(100);
+        assertThat(steps).as("no step after the error").hasValue(1);
+        assertThat(hostExecutor.isShutdown()).as("the host's executor is the host's").isFalse();
+    }
+
+    /** Queues {@code messages} messages to as many numbers, and starts one lane on the host's executor. */
+    private DispatcherRunner startOn(SendingFixture fixture, int messages) {
+        for (int i = 0; i < messages; i++) {
+            fixture.send(String.format("+1415555%04d", 300 + i), "Hello " + i);
+        }
+        return DispatcherRunner.start(fixture.sending.dispatcher(), hostExecutor, Duration.ofMillis(10));
+    }
+
+    /** Waits until {@code count} messages of the fixture are SENT. */
+    private static void awaitSent(SendingFixture fixture, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (sent(fixture) < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(sent(fixture)).as("messages sent").isGreaterThanOrEqualTo(count);
+    }
+
+    private static long sent(SendingFixture fixture) {
+        return fixture.events.stream().filter(event -> event instanceof InboxEvent.MessageStatusChanged changed
+                && changed.status() == MessageStatus.SENT).count();
+    }
+
+    /** A dispatcher whose steps first run {@code before}, which may throw. */
+    private static final class FailingDispatcher implements Dispatcher {
+        private final Dispatcher delegate;
+        private final Runnable before;
+
+        FailingDispatcher(Dispatcher delegate, Runnable before) {
+            this.delegate = delegate;
+            this.before = before;
+        }
+
+        @Override
+        public DispatchSummary dispatchDue() {
+            before.run();
+            return delegate.dispatchDue();
         }
 
         @Override

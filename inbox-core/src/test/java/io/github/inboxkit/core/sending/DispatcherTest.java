@@ -128,7 +128,7 @@ class DispatcherTest {
     @DisplayName("F31 a crash between claim and record is retried after the lease: never lost, never doubled")
     void crashBetweenClaimAndRecord() {
         AtomicReference<Boolean> crash = new AtomicReference<>(true);
-        SendingFixture fixture = new SendingFixture(b -> b.lease(Duration.ofMinutes(2)), SimulatedCarrier.builder().seed(1),
+        SendingFixture fixture = new SendingFixture(b -> b.lease(Duration.ofMinutes(2)).dispatchBatchSize(10), SimulatedCarrier.builder().seed(1),
                 delegate -> new FaultyCarrier(delegate) {
                     @Override
                     public SubmitResult submit(OutboundSubmission submission) {
@@ -198,8 +198,8 @@ class DispatcherTest {
                 .toList();
     }
 
-    /** Stands for the process dying between the carrier call and the record. */
-    static final class SimulatedCrash extends Error {
+    /** Stands for the process dying between the carrier call and the record: an error the JVM does not survive. */
+    static final class SimulatedCrash extends VirtualMachineError {
         private static final long serialVersionUID = 1L;
     }
 

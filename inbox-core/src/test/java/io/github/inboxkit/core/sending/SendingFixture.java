@@ -19,6 +19,7 @@ import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.store.memory.InMemoryInboxStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,9 +72,15 @@ final class SendingFixture {
     /** The carrier the engine uses may wrap the simulator, to inject faults the simulator has not. */
     SendingFixture(UnaryOperator<Sending.Builder> options, SimulatedCarrier.Builder carrierBuilder,
             Function<SimulatedCarrier, Carrier> wrap) {
+        this(options, carrierBuilder, wrap, memory -> memory);
+    }
+
+    /** The store the engine uses may wrap the in-memory store, to inject the database's faults; reads go to the store itself. */
+    SendingFixture(UnaryOperator<Sending.Builder> options, SimulatedCarrier.Builder carrierBuilder,
+            Function<SimulatedCarrier, Carrier> wrap, Function<InMemoryInboxStore, SendingStore> wrapStore) {
         this.carrier = carrierBuilder.clock(clock).build();
         this.sending = options.apply(Sending.builder()
-                        .store(store)
+                        .store(wrapStore.apply(store))
                         .carrier(wrap.apply(carrier))
                         .clock(clock)
                         .listener(events::add)

@@ -259,7 +259,7 @@ class SendingTest {
     void builderChecks() {
         assertThatThrownBy(() -> Sending.builder().store(fixture.store).carrier(fixture.carrier)
                 .lease(fixture.carrier.capabilities().submitTimeout()).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("lease");
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("lease");
         assertThatThrownBy(() -> Sending.builder().carrier(fixture.carrier).build())
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("store"))
                 .hasMessageContaining("store");

@@ -3,6 +3,7 @@ package io.github.inboxkit.core.sending.internal;
 import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.OutboundSubmission;
+import io.github.inboxkit.carrier.SubmissionLookup;
 import io.github.inboxkit.carrier.SubmitResult;
 import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.carrier.TransientReason;
@@ -35,18 +36,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntBiFunction;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dispatcher step (DESIGN invariants 3 and 5). Writes queued broadcast copies into their
- * threads ({@link BroadcastCopies}), one transaction per account. Claims due entries with a lease in one
- * transaction per account that also re-checks opt-out; calls each carrier outside any transaction
- * with the message id as idempotency key; records an account's results together in one short
- * transaction, a batch per table rather than statements per message.
- * Thread-safe: several threads or nodes may run steps at once.
+ * The dispatcher step. Writes queued broadcast copies into their threads ({@link BroadcastCopies}),
+ * one transaction per account. Claims due entries with a lease in one transaction per account that
+ * also re-checks opt-out, so that a STOP committed before the claim always wins; calls each carrier
+ * outside any transaction with the message id as idempotency key; records an account's results
+ * together in one short transaction, a batch per table rather than statements per message.
+ *
+ * <p>What a carrier accepted must not be submitted again because the database failed: a record
+ * that fails is tried again, each time in a new transaction after a short back-off, for as long as
+ * the lease lasts, and only after every other account's messages were submitted and recorded. A
+ * carrier call starts only while it can end inside the lease ({@link LeaseBudget}); the engine
+ * stops waiting for it at the carrier's submit timeout ({@link CarrierCalls}). An entry claimed
+ * before (its lease ran out, or its last call failed) is first looked up at a carrier that offers
+ * a {@link SubmissionLookup}.
+ *
+ * <p>Thread-safe: several threads or nodes may run steps at once.
  */
 final class OutboxDispatcher implements Dispatcher {
 
@@ -60,6 +72,11 @@ final class OutboxDispatcher implements Dispatcher {
     private final int batchSize;
     private final int copyBatchSize;
     private final SenderThrottle throttle = new SenderThrottle();
+    private final CarrierCalls calls;
+
+    /** The first pause before a failed record is tried again; it doubles up to {@link #MAX_RECORD_BACKOFF}. */
+    private static final Duration FIRST_RECORD_BACKOFF = Duration.ofMillis(25);
+    private static final Duration MAX_RECORD_BACKOFF = Duration.ofSeconds(1);
 
     /**
      * @param runner runs transactions and publishes events
@@ -69,9 +86,10 @@ final class OutboxDispatcher implements Dispatcher {
      * @param lease how long a claim holds
      * @param batchSize the most entries one step claims
      * @param copyBatchSize the most broadcast copies one step writes
+     * @param carrierCallExecutor where carrier calls run while the step waits for them
      */
     OutboxDispatcher(UseCaseRunner runner, Map<String, Carrier> carriers, RetryPolicy retryPolicy,
-            RandomGenerator random, Duration lease, int batchSize, int copyBatchSize) {
+            RandomGenerator random, Duration lease, int batchSize, int copyBatchSize, Executor carrierCallExecutor) {
         this.runner = runner;
         this.carriers = Map.copyOf(carriers);
         this.retryPolicy = retryPolicy;
@@ -79,6 +97,7 @@ final class OutboxDispatcher implements Dispatcher {
         this.lease = lease;
         this.batchSize = batchSize;
         this.copyBatchSize = copyBatchSize;
+        this.calls = new CarrierCalls(carrierCallExecutor);
     }
 
     @Override
@@ -88,32 +107,117 @@ final class OutboxDispatcher implements Dispatcher {
 
     private record Claimed(List<OutboxEntry> entries, int skipped) {}
 
+    /** What one step counts and carries besides its outcomes. Used by the step's thread only. */
+    private static final class Step {
+        final LeaseBudget lease;
+        final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        int carrierErrors;
+        int unrecorded;
+        /** Set when the dispatching thread was interrupted: no call starts after it, and the flag is restored at the end. */
+        boolean interrupted;
+
+        Step(LeaseBudget lease) {
+            this.lease = lease;
+        }
+    }
+
+    /** One account's carrier answers, not yet recorded. */
+    private record Unrecorded(AccountId account, List<Submitted> results) {}
+
     @Override
     public DispatchSummary dispatchDue() {
         // broadcast copies first, so that the claims below may already take them
         int written = writeBroadcastCopies();
         Instant now = runner.now();
+        Step step = new Step(LeaseBudget.start(lease, now, runner::now));
         Map<AccountId, List<OutboxEntry>> claims = new LinkedHashMap<>();
         List<Claimed> all = new ArrayList<>();
+        List<RuntimeException> claimFailures = new ArrayList<>();
         shareOut(runner.store().accountsWithClaimableOutbox(now, batchSize), batchSize, (account, room) -> {
-            Claimed claimed = runner.run(account, (tx, events) -> claim(tx, now, room, events));
+            Claimed claimed;
+            try {
+                claimed = runner.run(account, (tx, events) -> claim(tx, now, room, events));
+            } catch (RuntimeException e) {
+                // one account's failed claim does not keep the others' messages waiting
+                LOG.warn("claiming account {}'s due messages failed with {}; its messages wait for a later step",
+                        account, e.getClass().getName());
+                LOG.debug("claim failure", e);
+                claimFailures.add(e);
+                return 0;
+            }
             if (!claimed.entries().isEmpty()) {
                 claims.computeIfAbsent(account, a -> new ArrayList<>()).addAll(claimed.entries());
             }
             all.add(claimed);
             return claimed.entries().size() + claimed.skipped();
         });
+        if (all.isEmpty() && !claimFailures.isEmpty()) {
+            throw claimFailures.get(0); // nothing claimed at all: the store is failing, and the caller should know
+        }
         int claimedCount = all.stream().mapToInt(claimed -> claimed.entries().size()).sum();
         int skipped = all.stream().mapToInt(Claimed::skipped).sum();
-        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        List<Unrecorded> unrecorded = new ArrayList<>();
         for (Map.Entry<AccountId, List<OutboxEntry>> claim : claims.entrySet()) {
             // every carrier call outside any transaction; then the account's results in one
-            List<Submitted> results = claim.getValue().stream().map(this::submit).toList();
-            record(claim.getKey(), results).forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
+            List<Submitted> results = new ArrayList<>(claim.getValue().size());
+            for (OutboxEntry entry : claim.getValue()) {
+                results.add(submit(entry, step));
+            }
+            if (!tryRecord(claim.getKey(), results, step)) {
+                unrecorded.add(new Unrecorded(claim.getKey(), results));
+            }
         }
+        recordAgain(unrecorded, step);
+        if (step.interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Map<Outcome, Integer> outcomes = step.outcomes;
         return new DispatchSummary(written, claimedCount, outcomes.getOrDefault(Outcome.SENT, 0),
                 outcomes.getOrDefault(Outcome.RETRIED, 0), outcomes.getOrDefault(Outcome.FAILED, 0), skipped,
-                outcomes.getOrDefault(Outcome.DEFERRED, 0));
+                outcomes.getOrDefault(Outcome.DEFERRED, 0), step.carrierErrors, step.unrecorded);
+    }
+
+    /** Records one account's answers once; false, after logging, if the store failed. */
+    private boolean tryRecord(AccountId account, List<Submitted> results, Step step) {
+        try {
+            record(account, results).forEach((outcome, count) -> step.outcomes.merge(outcome, count, Integer::sum));
+            return true;
+        } catch (RuntimeException e) {
+            // the store's message may quote personal data: the class only at WARN
+            LOG.warn("recording the carrier's answers for {} messages of account {} failed with {}; trying again in a"
+                    + " new transaction while their lease lasts", results.size(), account, e.getClass().getName());
+            LOG.debug("record failure", e);
+            return false;
+        }
+    }
+
+    /**
+     * Tries the failed records again, each in a new transaction, after a back-off that doubles, for
+     * as long as the lease lasts: a record given up leaves its messages SENDING until the lease
+     * ends, and then they are claimed and submitted again.
+     */
+    private void recordAgain(List<Unrecorded> unrecorded, Step step) {
+        if (step.interrupted) {
+            // the host is stopping: one try at once, no waiting
+            unrecorded.removeIf(pending -> tryRecord(pending.account(), pending.results(), step));
+        }
+        Duration backoff = FIRST_RECORD_BACKOFF;
+        while (!unrecorded.isEmpty() && !step.interrupted && step.lease.left().compareTo(backoff) > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(backoff.toNanos());
+            } catch (InterruptedException e) {
+                step.interrupted = true; // the host is stopping: one last try, then give up
+            }
+            unrecorded.removeIf(pending -> tryRecord(pending.account(), pending.results(), step));
+            backoff = backoff.multipliedBy(2).compareTo(MAX_RECORD_BACKOFF) > 0 ? MAX_RECORD_BACKOFF
+                    : backoff.multipliedBy(2);
+        }
+        for (Unrecorded pending : unrecorded) {
+            step.unrecorded += pending.results().size();
+            LOG.warn("gave up recording the carrier's answers for {} messages of account {} as their lease ends; they"
+                    + " will be claimed again, and a carrier that neither deduplicates nor offers a submission lookup"
+                    + " may send the accepted ones twice", pending.results().size(), pending.account());
+        }
     }
 
     @Override
@@ -238,7 +342,7 @@ final class OutboxDispatcher implements Dispatcher {
         Optional<OutboxEntry> apply(AccountId account, OutboxEntry current, Instant now, List<UnmatchedDeliveryReport> kept, Events events);
     }
 
-    private Submitted submit(OutboxEntry entry) {
+    private Submitted submit(OutboxEntry entry, Step step) {
         Carrier carrier = carriers.get(entry.carrierId());
         if (carrier == null) {
             SendFailure failure = SendFailure.of(FailureReason.NO_SUCH_CARRIER,
@@ -247,27 +351,135 @@ final class OutboxDispatcher implements Dispatcher {
                     failure, now), Optional.empty());
         }
         CarrierCapabilities capabilities = carrier.capabilities();
+        Duration timeout = capabilities.submitTimeout();
+        if (step.interrupted || !step.lease.hasTimeFor(timeout)) {
+            return released(entry);
+        }
         Duration wait = throttle.tryAcquire(carrier.id(), entry.sender().value(), capabilities.messagesPerSecond(),
                 runner.now());
         if (!wait.isZero()) {
-            return new Submitted(entry, Outcome.DEFERRED, (account, current, now, kept, events) -> Transitions.defer(current,
-                    wait, now), Optional.empty());
+            return deferred(entry, wait);
+        }
+        // claimed before: an earlier attempt may have reached the carrier, which may tell
+        Optional<SubmissionLookup> lookup = entry.attempts() > 1 ? carrier.submissionLookup() : Optional.empty();
+        if (lookup.isPresent()) {
+            Optional<Submitted> known = lookUp(carrier, lookup.get(), entry, step);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            if (step.interrupted || !step.lease.hasTimeFor(timeout)) {
+                return released(entry);
+            }
         }
         OutboundSubmission submission = new OutboundSubmission(entry.messageId().toString(), entry.sender(),
                 entry.recipient().e164(), entry.text(), entry.media(), entry.segmentCount(), entry.encoding(),
                 entry.shiftTables());
-        SubmitResult result;
-        try {
-            result = carrier.submit(submission);
-        } catch (RuntimeException e) {
-            // An unexpected failure says nothing about the message: retry it like a transient refusal.
-            // A vendor's message often quotes the recipient or the body: class and ids only at WARN.
-            LOG.warn("carrier {} threw {} on submit of message {}; retrying later", carrier.id(),
-                    e.getClass().getName(), entry.messageId());
-            LOG.debug("carrier {} submit failure", carrier.id(), e);
-            result = SubmitResult.rejectedTransiently(TransientReason.UNEXPECTED_ERROR, "",
-                    e.getClass().getSimpleName());
+        CarrierCalls.Answer<SubmitResult> answer = calls.call("carrier " + carrier.id() + "'s submit of message "
+                + entry.messageId(), timeout, () -> carrier.submit(submission));
+        SubmitResult result = switch (answer.ending()) {
+            case ANSWERED -> answer.value() != null ? answer.value()
+                    : carrierError(carrier, entry, "submit", "returned null", null, step);
+            case THREW -> carrierError(carrier, entry, "submit", "threw", answer.failure(), step);
+            case TIMED_OUT -> timedOut(carrier, entry, "submit", step);
+            case INTERRUPTED -> interrupted(entry, step);
+            case NOT_STARTED -> null;
+        };
+        if (result == null) {
+            return notStarted(entry, answer.failure());
         }
+        return submitted(entry, result);
+    }
+
+    /**
+     * Asks the carrier about an earlier submission of the entry. Empty when the carrier has none, so
+     * that the entry is submitted; otherwise what to record instead of submitting.
+     */
+    private Optional<Submitted> lookUp(Carrier carrier, SubmissionLookup lookup, OutboxEntry entry, Step step) {
+        String key = entry.messageId().toString();
+        CarrierCalls.Answer<Optional<SubmitResult>> answer = calls.call("carrier " + carrier.id()
+                + "'s lookup of message " + entry.messageId(), carrier.capabilities().submitTimeout(),
+                () -> lookup.findSubmission(key));
+        return switch (answer.ending()) {
+            case ANSWERED -> {
+                if (answer.value() == null) {
+                    yield Optional.of(submitted(entry, carrierError(carrier, entry, "lookup", "returned null", null,
+                            step)));
+                }
+                answer.value().ifPresent(found -> LOG.debug("carrier {} already had message {}: {}; not submitted"
+                        + " again", carrier.id(), entry.messageId(), found.getClass().getSimpleName()));
+                yield answer.value().map(found -> submitted(entry, found));
+            }
+            case THREW -> Optional.of(submitted(entry,
+                    carrierError(carrier, entry, "lookup", "threw", answer.failure(), step)));
+            case TIMED_OUT -> Optional.of(submitted(entry, timedOut(carrier, entry, "lookup", step)));
+            case INTERRUPTED -> {
+                step.interrupted = true;
+                yield Optional.of(released(entry)); // a lookup sends nothing: the attempt did not happen
+            }
+            case NOT_STARTED -> Optional.of(notStarted(entry, answer.failure()));
+        };
+    }
+
+    /**
+     * A carrier call that threw or answered null: logged, counted, and retried like a transient
+     * refusal, since it says nothing about the message. An error the JVM cannot recover from
+     * (out of memory, say) ends the step instead: its claims wait for their lease.
+     */
+    private static SubmitResult carrierError(Carrier carrier, OutboxEntry entry, String call, String what,
+            Throwable failure, Step step) {
+        if (failure instanceof VirtualMachineError fatal) {
+            throw fatal;
+        }
+        step.carrierErrors++;
+        String type = failure == null ? "null" : failure.getClass().getName();
+        // A vendor's message often quotes the recipient or the body: class and ids only at WARN.
+        LOG.warn("carrier {} {} on {} of message {}; retrying later", carrier.id(),
+                failure == null ? what : what + " " + type, call, entry.messageId());
+        if (failure != null) {
+            LOG.debug("carrier {} {} failure", carrier.id(), call, failure);
+        }
+        return SubmitResult.rejectedTransiently(TransientReason.UNEXPECTED_ERROR, "",
+                failure == null ? what : failure.getClass().getSimpleName());
+    }
+
+    /** A carrier call the engine stopped waiting for: logged, counted, retried; it may still have reached the carrier. */
+    private static SubmitResult timedOut(Carrier carrier, OutboxEntry entry, String call, Step step) {
+        step.carrierErrors++;
+        Duration timeout = carrier.capabilities().submitTimeout();
+        LOG.warn("carrier {} did not answer the {} of message {} within its submitTimeout ({}); retrying later",
+                carrier.id(), call, entry.messageId(), timeout);
+        return SubmitResult.rejectedTransiently(TransientReason.TIMEOUT, "",
+                "no answer within the carrier's submitTimeout (" + timeout + ")");
+    }
+
+    /** The dispatching thread was interrupted while a submit ran: it may have reached the carrier, so it is an attempt. */
+    private static SubmitResult interrupted(OutboxEntry entry, Step step) {
+        step.interrupted = true;
+        LOG.info("dispatching thread interrupted during the submit of message {}; the step puts its other messages"
+                + " back", entry.messageId());
+        return SubmitResult.rejectedTransiently(TransientReason.UNEXPECTED_ERROR, "", "the dispatching thread was"
+                + " interrupted");
+    }
+
+    /** The executor refused the call: nothing reached the carrier, and the entry goes back untouched. */
+    private static Submitted notStarted(OutboxEntry entry, Throwable why) {
+        LOG.warn("the carrier call executor refused the call for message {} ({}); put back for a later step",
+                entry.messageId(), why == null ? "" : why.getClass().getName());
+        return released(entry);
+    }
+
+    /** Put back, due at once and the attempt not counted: no call was made. */
+    private static Submitted released(OutboxEntry entry) {
+        return deferred(entry, Duration.ZERO);
+    }
+
+    private static Submitted deferred(OutboxEntry entry, Duration wait) {
+        return new Submitted(entry, Outcome.DEFERRED, (account, current, now, kept, events) -> Transitions.defer(current,
+                wait, now), Optional.empty());
+    }
+
+    /** What a carrier's answer (to a submit, or found by a lookup) changes. */
+    private Submitted submitted(OutboxEntry entry, SubmitResult result) {
         if (result instanceof SubmitResult.Accepted accepted) {
             return new Submitted(entry, Outcome.SENT, (account, current, now, kept, events) -> {
                 Optional<OutboxEntry> sent = Transitions.accepted(current, accepted.carrierMessageId(), now);

@@ -66,6 +66,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -92,7 +93,8 @@ public final class SendingService {
     private final Team team;
 
     /**
-     * Wires the sending machinery; {@code Sending.Builder} checked every argument.
+     * Wires the sending machinery; {@code Sending.Builder} checked every argument but the lease,
+     * which is checked here against the batch size and the carriers' submit timeouts.
      *
      * @param store the store
      * @param carriers the carriers by id
@@ -101,23 +103,29 @@ public final class SendingService {
      * @param listener the host's listener
      * @param retryPolicy the back-off for transient refusals
      * @param random the jitter source; used under a lock
-     * @param lease how long a dispatcher's claim holds
+     * @param lease how long a dispatcher's claim holds, as the host set it; null for the default
+     * @param carrierCallExecutor where the dispatcher's carrier calls run while it waits for them;
+     *     null for the default, a short-lived thread per call
      * @param dispatchBatchSize the most messages a dispatcher step claims
      * @param broadcastBatchSize recipients per broadcast transaction, when created and when written
      * @param purgeBatchSize messages per purge transaction
      * @param retentionPolicies each account's retention policy
      * @param team the team use cases whose typing indicator a send ends; null when not wired
+     * @throws io.github.inboxkit.core.InvalidValueException if the lease cannot hold one batch of
+     *     carrier calls at the slowest carrier's submit timeout
      */
     public SendingService(SendingStore store, Map<String, Carrier> carriers, String defaultCarrierId, Clock clock,
             InboxEventListener listener, RetryPolicy retryPolicy, RandomGenerator random, Duration lease,
+            Executor carrierCallExecutor,
             int dispatchBatchSize, int broadcastBatchSize, int purgeBatchSize,
             Function<Account, RetentionPolicy> retentionPolicies, Team team) {
         this.team = team;
         this.runner = new UseCaseRunner(store, listener, clock);
         this.carriers = Map.copyOf(carriers);
         this.defaultCarrierId = defaultCarrierId;
-        this.dispatcher = new OutboxDispatcher(runner, this.carriers, retryPolicy, random, lease, dispatchBatchSize,
-                broadcastBatchSize);
+        this.dispatcher = new OutboxDispatcher(runner, this.carriers, retryPolicy, random,
+                LeaseBudget.checked(lease, dispatchBatchSize, this.carriers.values()), dispatchBatchSize,
+                broadcastBatchSize, carrierCallExecutor == null ? CarrierCalls.THREAD_PER_CALL : carrierCallExecutor);
         this.purger = new RetentionPurger(runner, retentionPolicies, purgeBatchSize);
         this.broadcastBatchSize = broadcastBatchSize;
     }

@@ -1,0 +1,90 @@
+package io.github.inboxkit.core.sending;
+
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.store.SendingWork;
+import io.github.inboxkit.core.store.StoreException;
+import io.github.inboxkit.core.store.TransactionWork;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A sending store whose transactions fail on demand, as a database does when its connection is
+ * lost: before anything is written, or after the commit when only the acknowledgement is lost.
+ * Thread-safe.
+ */
+final class FlakyStore implements SendingStore {
+
+    private final SendingStore delegate;
+    private final AtomicInteger failBefore = new AtomicInteger();
+    private final AtomicInteger loseAcknowledgements = new AtomicInteger();
+    private final AtomicReference<AccountId> down = new AtomicReference<>();
+    final AtomicInteger failures = new AtomicInteger();
+
+    FlakyStore(SendingStore delegate) {
+        this.delegate = delegate;
+    }
+
+    /** The next {@code count} sending transactions fail before writing anything. */
+    void failNext(int count) {
+        failBefore.set(count);
+    }
+
+    /** The next {@code count} sending transactions commit, then fail as if the acknowledgement was lost. */
+    void loseNextAcknowledgements(int count) {
+        loseAcknowledgements.set(count);
+    }
+
+    /** Every sending transaction of the account fails until {@link #heal()}. */
+    void downFor(AccountId account) {
+        down.set(account);
+    }
+
+    void heal() {
+        down.set(null);
+        failBefore.set(0);
+        loseAcknowledgements.set(0);
+    }
+
+    @Override
+    public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
+        if (account.equals(down.get()) || failBefore.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            failures.incrementAndGet();
+            throw new StoreException("simulated: the connection to the database was lost");
+        }
+        T result = delegate.inSendingTransaction(account, work);
+        if (loseAcknowledgements.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            failures.incrementAndGet();
+            throw new StoreException("simulated: committed, but the acknowledgement was lost");
+        }
+        return result;
+    }
+
+    @Override
+    public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
+        return delegate.inTransaction(account, work);
+    }
+
+    @Override
+    public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
+        return delegate.accountsWithClaimableOutbox(now, limit);
+    }
+
+    @Override
+    public List<AccountId> accountsWithQueuedRecipients(int limit) {
+        return delegate.accountsWithQueuedRecipients(limit);
+    }
+
+    @Override
+    public Optional<AccountId> accountOwningNumber(String number) {
+        return delegate.accountOwningNumber(number);
+    }
+
+    @Override
+    public List<AccountId> listAccountIds() {
+        return delegate.listAccountIds();
+    }
+}
