@@ -36,13 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -164,27 +158,7 @@ public abstract class IdempotencyContract {
     }
 
     private <T> List<T> race(int tasks, IntFunction<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < tasks; i++) {
-                int index = i;
-                Callable<T> callable = () -> {
-                    start.await();
-                    return task.apply(index);
-                };
-                futures.add(pool.submit(callable));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return RealThreads.run(threads(), tasks, task);
     }
 
     // ----- send and schedule -------------------------------------------------------------------
