@@ -95,13 +95,17 @@ final class IdempotencyKeyRows {
                 .execute());
     }
 
+    /**
+     * A batch of the earliest expired keys, found in the expiry index, deleted by the primary key.
+     * An incomplete broadcast's key holds until it is finished (see {@code IdempotencyRecord.holdsAt}).
+     */
+    static final String DELETE_EXPIRED = "DELETE FROM idempotency_keys WHERE account_id = :account"
+            + " AND idempotency_key IN (SELECT k.idempotency_key FROM idempotency_keys k WHERE k.account_id = :account"
+            + " AND k.expires_at <= :now AND k.recipients_done >= k.recipients_total ORDER BY k.expires_at LIMIT :limit)";
+
     int deleteExpired(Instant now, int limit) {
-        // an incomplete broadcast's key holds until it is finished (IdempotencyRecord.holdsAt)
         return tx.run("delete expired idempotency keys", () -> tx.handle
-                .createUpdate("DELETE FROM idempotency_keys WHERE account_id = :account AND idempotency_key IN ("
-                        + "SELECT k.idempotency_key FROM idempotency_keys k WHERE k.account_id = :account"
-                        + " AND k.expires_at <= :now AND k.recipients_done >= k.recipients_total"
-                        + " ORDER BY k.expires_at LIMIT :limit)")
+                .createUpdate(DELETE_EXPIRED)
                 .bind("account", tx.account)
                 .bind("now", time(now))
                 .bind("limit", limit)

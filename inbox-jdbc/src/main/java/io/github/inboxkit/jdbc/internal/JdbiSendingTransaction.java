@@ -489,13 +489,19 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
                 .list());
     }
 
+    /**
+     * A batch of the oldest reports received before {@code :before}: found in V2's received index,
+     * deleted by their primary key, so that a batch costs the same however many reports wait.
+     */
+    static final String DELETE_UNMATCHED_REPORTS = "DELETE FROM unmatched_delivery_reports WHERE account_id = :account"
+            + " AND (account_id, carrier_id, carrier_message_id, report_seq) IN (SELECT r.account_id, r.carrier_id,"
+            + " r.carrier_message_id, r.report_seq FROM unmatched_delivery_reports r WHERE r.account_id = :account"
+            + " AND r.received_at < :before ORDER BY r.received_at, r.report_seq LIMIT :limit)";
+
     @Override
     public int deleteUnmatchedReports(Instant receivedBefore, int limit) {
-        // report_seq is an identity: unique in the account, so it names a row (V2's received index serves the scan)
         return run("delete unmatched delivery reports", () -> handle
-                .createUpdate("DELETE FROM unmatched_delivery_reports WHERE account_id = :account AND report_seq IN ("
-                        + "SELECT r.report_seq FROM unmatched_delivery_reports r WHERE r.account_id = :account"
-                        + " AND r.received_at < :before ORDER BY r.received_at, r.report_seq LIMIT :limit)")
+                .createUpdate(DELETE_UNMATCHED_REPORTS)
                 .bind("account", account)
                 .bind("before", time(receivedBefore))
                 .bind("limit", limit)
