@@ -30,7 +30,7 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * The sending use cases (F18 at send time, F19, F21, F22, F27, F28, F30, F31): send now, schedule,
+ * The sending use cases (F18 at send time, F19, F21, F22, F27, F28, F30, F31, F46): send now, schedule,
  * edit and cancel a scheduled message, broadcast, apply delivery reports, and the two steps a host
  * runs on its own schedule, the {@link #dispatcher() dispatcher} and the {@link #purgeExpired()
  * retention purge}.
@@ -47,7 +47,10 @@ public final class Sending {
     /** How long an idempotency key holds unless {@link Builder#idempotencyWindow} says: 24 hours. */
     public static final Duration DEFAULT_IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
-    /** How long a delivery report that matched no message is kept unless {@link Builder#unmatchedReportRetention} says: 7 days. */
+    /**
+     * How long a delivery report that matched no message is kept unless {@link
+     * Builder#unmatchedReportRetention} says: 7 days.
+     */
     public static final Duration DEFAULT_UNMATCHED_REPORT_RETENTION = Duration.ofDays(7);
 
     private final SendingService service;
