@@ -143,6 +143,9 @@ public final class SendingService {
     public OutboxEntry schedule(AccountId account, SendRequest request, ZonedDateTime when) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(when, "when");
+        if (request.idempotencyKey().isEmpty()) {
+            requireFuture(when); // with a key, checked after the key's look-up (record)
+        }
         return endTyping(account, request, record(account, request, Optional.of(ScheduledTime.of(when))));
     }
 
@@ -556,8 +559,8 @@ public final class SendingService {
                     MessageId queued = first.get().messageId().orElseThrow();
                     return tx.findOutboxEntry(queued).orElseThrow(() -> new NoSuchMessageException(queued));
                 }
+                when.ifPresent(time -> requireFuture(time.toZonedDateTime()));
             }
-            when.ifPresent(time -> requireFuture(time.toZonedDateTime()));
             AccountSettings settings = settings(tx);
             requireAuthor(tx, request.author());
             ContentCheck.Checked content = ContentCheck.check(request.draft(), settings, carrier.id(), capabilities);
