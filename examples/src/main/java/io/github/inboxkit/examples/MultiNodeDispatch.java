@@ -70,8 +70,9 @@ public final class MultiNodeDispatch {
             a.kit.administration().createAccount(ACCOUNT, "Multi-node demo", AccountSettings.builder()
                     .senderIds(List.of(MAIN_LINE)).defaultSenderId(MAIN_LINE).build());
 
-            ZonedDateTime soon = ZonedDateTime.now(ZoneId.of("Europe/Paris")).plusSeconds(2);
             for (int i = 0; i < SCHEDULED_REMINDERS; i++) {
+                // each due two seconds after it is scheduled: one time for all ran out on a loaded machine
+                ZonedDateTime soon = ZonedDateTime.now(ZoneId.of("Europe/Paris")).plusSeconds(2);
                 a.kit.sending().schedule(ACCOUNT, SendRequest.builder().to(Recipient.number(number(i)))
                         .draft(Draft.ofText("Reminder: your delivery arrives tomorrow.")).build(), soon);
             }
