@@ -19,6 +19,21 @@ final class SharedStores {
         return PostgresHolder.STORE;
     }
 
+    /** A second node on {@link #h2()}'s database: its own store, pool and caches. */
+    static JdbcInboxStore h2SecondNode() {
+        return H2Holder.SECOND_NODE;
+    }
+
+    /** A second node on {@link #postgres()}'s database: its own store, pool and caches. */
+    static JdbcInboxStore postgresSecondNode() {
+        return PostgresHolder.SECOND_NODE;
+    }
+
+    private static JdbcInboxStore secondNode(HikariDataSource firstNodePool) {
+        return JdbcInboxStore.create(TestDatabases.pool(firstNodePool.getJdbcUrl(), firstNodePool.getUsername(),
+                firstNodePool.getMaximumPoolSize()));
+    }
+
     private static JdbcInboxStore migrated(HikariDataSource pool) {
         JdbcInboxStore store = JdbcInboxStore.create(pool);
         store.migrate();
@@ -26,10 +41,14 @@ final class SharedStores {
     }
 
     private static final class H2Holder {
-        static final JdbcInboxStore STORE = migrated(TestDatabases.freshH2(8));
+        static final HikariDataSource POOL = TestDatabases.freshH2(8);
+        static final JdbcInboxStore STORE = migrated(POOL);
+        static final JdbcInboxStore SECOND_NODE = secondNode(POOL);
     }
 
     private static final class PostgresHolder {
-        static final JdbcInboxStore STORE = migrated(TestDatabases.freshPostgres(24));
+        static final HikariDataSource POOL = TestDatabases.freshPostgres(24);
+        static final JdbcInboxStore STORE = migrated(POOL);
+        static final JdbcInboxStore SECOND_NODE = secondNode(POOL);
     }
 }

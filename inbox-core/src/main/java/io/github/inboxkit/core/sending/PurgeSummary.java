@@ -10,13 +10,16 @@ package io.github.inboxkit.core.sending;
  *     that do not keep them
  * @param optOutRecords superseded opt-out records deleted, for accounts that do not keep them (a
  *     number's latest record is always kept)
+ * @param unmatchedReports delivery reports deleted that no message had matched within
+ *     {@link Sending.Builder#unmatchedReportRetention}
+ * @param idempotencyKeys idempotency keys deleted after their window (F46)
  * @param batches transactions used
  */
 public record PurgeSummary(long accounts, long messages, long conversations, long assignmentChanges,
-        long optOutRecords, long batches) {
+        long optOutRecords, long unmatchedReports, long idempotencyKeys, long batches) {
 
     /** Nothing purged. */
-    public static final PurgeSummary NOTHING = new PurgeSummary(0, 0, 0, 0, 0, 0);
+    public static final PurgeSummary NOTHING = new PurgeSummary(0, 0, 0, 0, 0, 0, 0, 0);
 
     /**
      * Adds two summaries.
@@ -27,6 +30,7 @@ public record PurgeSummary(long accounts, long messages, long conversations, lon
     public PurgeSummary plus(PurgeSummary other) {
         return new PurgeSummary(accounts + other.accounts, messages + other.messages,
                 conversations + other.conversations, assignmentChanges + other.assignmentChanges,
-                optOutRecords + other.optOutRecords, batches + other.batches);
+                optOutRecords + other.optOutRecords, unmatchedReports + other.unmatchedReports,
+                idempotencyKeys + other.idempotencyKeys, batches + other.batches);
     }
 }

@@ -35,6 +35,16 @@ public interface SendRequest {
     Optional<UserId> author();
 
     /**
+     * The host's idempotency key (F46): a second call with the same key within the engine's
+     * {@linkplain Sending.Builder#idempotencyWindow window} returns the first call's result and
+     * queues nothing more, even from another node; with a different request it is refused with
+     * {@link IdempotencyKeyReusedException}. Without a key every call queues anew.
+     *
+     * @return the key, if the host gave one
+     */
+    Optional<IdempotencyKey> idempotencyKey();
+
+    /**
      * Starts a request.
      *
      * @return a new builder, not thread-safe

@@ -32,7 +32,7 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * The sending use cases (F18 at send time, F19, F21, F22, F27, F28, F30, F31): send now, schedule,
+ * The sending use cases (F18 at send time, F19, F21, F22, F27, F28, F30, F31, F46): send now, schedule,
  * edit and cancel a scheduled message, broadcast, apply delivery reports, and the two steps a host
  * runs on its own schedule, the {@link #dispatcher() dispatcher} and the {@link #purgeExpired()
  * retention purge}.
@@ -45,6 +45,15 @@ import java.util.random.RandomGenerator;
  * <p>Thread-safe: one instance serves every thread and account.
  */
 public final class Sending {
+
+    /** How long an idempotency key holds unless {@link Builder#idempotencyWindow} says: 24 hours. */
+    public static final Duration DEFAULT_IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
+    /**
+     * How long a delivery report that matched no message is kept unless {@link
+     * Builder#unmatchedReportRetention} says: 7 days.
+     */
+    public static final Duration DEFAULT_UNMATCHED_REPORT_RETENTION = Duration.ofDays(7);
 
     private final SendingService service;
 
@@ -66,6 +75,16 @@ public final class Sending {
      * contact (F18), and commits it as QUEUED in its thread, which it reopens if closed (F3) without
      * touching the unread counts. The {@link #dispatcher()} hands it to the carrier.
      *
+     * <p><b>Idempotency key (F46).</b> With {@link SendRequest#idempotencyKey()}, a call with a key
+     * the account used within the {@linkplain Builder#idempotencyWindow window} (24 hours by default)
+     * queues nothing and returns the entry of the message the first call queued, read now (its
+     * status may have moved on since); this holds on every store and across nodes sharing one
+     * database, where two calls racing with the same key queue one message and both return it. The
+     * key is recorded in the transaction that queues the message, so a call that failed left no
+     * key behind. Above all, a call that threw a {@link io.github.inboxkit.core.store.StoreException}
+     * because the database's acknowledgement of the commit was lost may have queued the message:
+     * call again with the same key, and get the first result if it did, or queue it now if not.
+     *
      * @param account the account
      * @param request what to send, to whom, from which sender
      * @return the queued message's outbox entry
@@ -86,6 +105,10 @@ public final class Sending {
      * @throws NoSuchCarrierException if the request names an unknown carrier
      * @throws UnknownNationalLanguageException if the account enables a national language table
      *     InboxKit does not know
+     * @throws IdempotencyKeyReusedException if the request's key was used within its window for a
+     *     different request; nothing was queued
+     * @throws NoSuchMessageException if the request's key was used within its window, but the
+     *     retention purge already deleted the message it queued
      */
     public OutboxEntry send(AccountId account, SendRequest request) {
         return service.send(account, request);
@@ -96,12 +119,17 @@ public final class Sending {
      * SCHEDULED, and sent once, when due, by the dispatcher. The time is kept with the zone the
      * user chose.
      *
+     * <p>An {@linkplain SendRequest#idempotencyKey() idempotency key} works as for {@link #send}
+     * (F46): a repeat returns the first call's entry, even after its time has passed. The time and
+     * zone are part of the request, so a repeat with another time is refused.
+     *
      * @param account the account
      * @param request what to send
      * @param when the date, time and zone to send it at; must be in the future
      * @return the scheduled message's outbox entry
-     * @throws ScheduledTimeInPastException if {@code when} is not after the engine clock's now
-     * @throws io.github.inboxkit.core.InboxException the refusals of {@link #send}
+     * @throws ScheduledTimeInPastException if {@code when} is not after the engine clock's now (and
+     *     the request's key, if any, was not used before)
+     * @throws io.github.inboxkit.core.InboxException the refusals of {@link #send}, the key's among them
      */
     public OutboxEntry schedule(AccountId account, SendRequest request, ZonedDateTime when) {
         return service.schedule(account, request, when);
@@ -199,10 +227,21 @@ public final class Sending {
      * as queued in {@link #broadcastProgress}, and a STOP that commits before it is claimed still
      * stops it (DESIGN invariant 5). Each copy's events are published when it is written.
      *
+     * <p><b>Idempotency key (F46).</b> With {@link BroadcastRequest#idempotencyKey()}, a repeat
+     * within the {@linkplain Builder#idempotencyWindow window} creates no second broadcast and
+     * queues no recipient twice; it returns the first call's result. Creating a broadcast takes one
+     * transaction per batch of recipients, and the key's record counts the recipients done in the
+     * same transactions: a repeat after a call that failed half-way (a crash, a lost connection)
+     * finishes that broadcast, from the first recipient not done, rather than starting another.
+     * Two calls at the same moment, from one node or two, share the work and return the same
+     * result. A broadcast left half-done keeps its key until a call with it finishes the work.
+     *
      * @param account the account
      * @param request the broadcast
      * @return the broadcast, how many recipients were queued and who was skipped
      * @throws NoSuchAccountException if the account does not exist
+     * @throws IdempotencyKeyReusedException if the request's key was used within its window for a
+     *     different request; nothing was queued
      * @throws io.github.inboxkit.core.InboxException the content and sender refusals of {@link #send}
      */
     public BroadcastResult broadcast(AccountId account, BroadcastRequest request) {
@@ -260,7 +299,9 @@ public final class Sending {
 
     /**
      * The retention purge (F30) over every account: messages older than each account's window,
-     * then conversations left empty, in bounded batches. Safe to run while traffic continues and
+     * then conversations left empty, delivery reports that no message matched within {@link
+     * Builder#unmatchedReportRetention}, and idempotency keys past their window (F46), in bounded
+     * batches. Safe to run while traffic continues and
      * from several nodes. A host runs it from its own scheduler, e.g. hourly or nightly.
      *
      * @return what was removed
@@ -296,6 +337,8 @@ public final class Sending {
         private int dispatchBatchSize = 100;
         private int broadcastBatchSize = 500;
         private int purgeBatchSize = 1000;
+        private Duration idempotencyWindow = DEFAULT_IDEMPOTENCY_WINDOW;
+        private Duration unmatchedReportRetention = DEFAULT_UNMATCHED_REPORT_RETENTION;
         private Team team;
         private Function<Account, RetentionPolicy> retentionPolicies =
                 account -> RetentionPolicy.ofWindow(account.settings().retentionWindow());
@@ -463,6 +506,44 @@ public final class Sending {
         }
 
         /**
+         * How long a host's idempotency key holds (F46): a repeat within it returns the first
+         * call's result; after it, the key is free again and the retention purge deletes its record.
+         * Longer than the host's longest retry (a retry from a queue that was down for hours needs
+         * a window of more than those hours), and no longer than needed: a key of a message the
+         * retention purge deleted answers {@link NoSuchMessageException}. Applies to keys used from
+         * now on.
+         *
+         * @param window 1 minute to 7 days; default 24 hours
+         * @return this builder
+         * @throws InvalidValueException if out of range (field {@code "idempotencyWindow"})
+         */
+        @Override
+        public Builder idempotencyWindow(Duration window) {
+            this.idempotencyWindow = requireDuration(window, Duration.ofMinutes(1), Duration.ofDays(7),
+                    "idempotencyWindow", "1 minute to 7 days");
+            return this;
+        }
+
+        /**
+         * How long the retention purge keeps a delivery report that matched no message (F31). A
+         * report can overtake the carrier's acceptance of its message by the time it takes to record
+         * it (seconds, at most a lease); it is applied when that acceptance is recorded. A report
+         * that has matched nothing for days is for a message this engine did not send, or whose
+         * record was lost, and only an operator can make anything of it. The default keeps it a
+         * week, long enough to look at over a weekend ({@link #unmatchedReports}).
+         *
+         * @param retention 1 hour to 365 days; default 7 days
+         * @return this builder
+         * @throws InvalidValueException if out of range (field {@code "unmatchedReportRetention"})
+         */
+        @Override
+        public Builder unmatchedReportRetention(Duration retention) {
+            this.unmatchedReportRetention = requireDuration(retention, Duration.ofHours(1), Duration.ofDays(365),
+                    "unmatchedReportRetention", "1 hour to 365 days");
+            return this;
+        }
+
+        /**
          * @param policies each account's retention policy; default the account settings' window,
          *     keeping opt-out records and ownership history
          * @return this builder
@@ -485,7 +566,16 @@ public final class Sending {
                     "must be the id of a registered carrier");
             String defaultId = defaultCarrierId != null ? defaultCarrierId : carriers.keySet().iterator().next();
             return new Sending(new SendingService(store, carriers, defaultId, clock, listener, retryPolicy, random, lease,
-                    carrierCallExecutor, dispatchBatchSize, broadcastBatchSize, purgeBatchSize, retentionPolicies, team));
+                    carrierCallExecutor, dispatchBatchSize, broadcastBatchSize, purgeBatchSize, retentionPolicies, team,
+                    idempotencyWindow, unmatchedReportRetention));
+        }
+
+        private static Duration requireDuration(Duration value, Duration min, Duration max, String name,
+                String range) {
+            Require.nonNull(value, name);
+            Require.argument(value.compareTo(min) >= 0 && value.compareTo(max) <= 0, name,
+                    "must be " + range + ", got " + value);
+            return value;
         }
 
         private static int requireRange(int value, int min, int max, String name) {

@@ -90,4 +90,22 @@ public interface SendingOptions {
      * @return these options
      */
     SendingOptions defaultCarrier(String carrierId);
+
+    /**
+     * Sets how long a host's idempotency key holds (F46); see
+     * {@link Sending.Builder#idempotencyWindow(Duration)}.
+     *
+     * @param window 1 minute to 7 days; default 24 hours
+     * @return these options
+     */
+    SendingOptions idempotencyWindow(Duration window);
+
+    /**
+     * Sets how long the retention purge keeps delivery reports that matched no message; see
+     * {@link Sending.Builder#unmatchedReportRetention(Duration)}.
+     *
+     * @param retention 1 hour to 365 days; default 7 days
+     * @return these options
+     */
+    SendingOptions unmatchedReportRetention(Duration retention);
 }

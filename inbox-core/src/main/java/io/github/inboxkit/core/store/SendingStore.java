@@ -25,7 +25,9 @@ public interface SendingStore extends InboxStore {
      * @return what the work returned, after the commit
      * @throws StoreConflictException if a concurrent transaction took a unique key or the database
      *     aborted the transaction to resolve a conflict; nothing was written
-     * @throws StoreException if the store failed; nothing was written
+     * @throws StoreException if the store failed; nothing was written, unless the commit itself
+     *     failed: then the outcome is unknown (the commit may have been written and its
+     *     acknowledgement lost), which is what a send's idempotency key is for
      */
     <T> T inSendingTransaction(AccountId account, SendingWork<T> work);
 

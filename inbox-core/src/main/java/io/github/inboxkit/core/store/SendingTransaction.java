@@ -8,6 +8,8 @@ import io.github.inboxkit.core.sending.Broadcast;
 import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.BroadcastSkip;
+import io.github.inboxkit.core.sending.IdempotencyKey;
+import io.github.inboxkit.core.sending.IdempotencyRecord;
 import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.QueuedRecipient;
 import io.github.inboxkit.core.sending.ScheduledTime;
@@ -24,9 +26,9 @@ import java.util.TreeSet;
 
 /**
  * The operations the sending pipeline adds to an {@link AccountTransaction}: the outbox, delivery
- * reports without a match, broadcasts, and what the retention purge deletes. All scoped to {@link
- * #accountId()}, with the same guarantees as the rest of the transaction (DESIGN invariants 1, 3,
- * 6). The pipeline decides every status change; the store persists entries as given.
+ * reports without a match, idempotency keys, broadcasts, and what the retention purge deletes.
+ * All scoped to {@link #accountId()}, with the same guarantees as the rest of the transaction
+ * (DESIGN invariants 1, 3, 6). The pipeline decides every status change; the store persists entries as given.
  *
  * <p>Not thread-safe: one transaction belongs to one thread, only during {@link
  * SendingStore#inSendingTransaction}.
@@ -314,6 +316,62 @@ public interface SendingTransaction extends AccountTransaction {
      * @return the reports
      */
     List<UnmatchedDeliveryReport> listUnmatchedReports(int limit);
+
+    /**
+     * Deletes kept reports received before {@code receivedBefore}, oldest first, for the retention
+     * purge: a report no message matched by then never will be.
+     *
+     * @param receivedBefore the cutoff
+     * @param limit the most reports to delete, at least 1
+     * @return how many were deleted
+     */
+    int deleteUnmatchedReports(Instant receivedBefore, int limit);
+
+    // ----- idempotency keys (F46) -------------------------------------------------------------
+
+    /**
+     * Reads and locks the account's record for an idempotency key until the transaction ends,
+     * whether or not it expired.
+     *
+     * @param key the key
+     * @return the record
+     */
+    Optional<IdempotencyRecord> lockIdempotencyRecord(IdempotencyKey key);
+
+    /**
+     * Keeps the record of a key's first use; called in the transaction that queues what the request
+     * queued, so that the two commit together or not at all.
+     *
+     * @param record the record
+     * @throws StoreConflictException if the account has a record for that key (a concurrent
+     *     transaction of another node, say): the engine then runs the use case again and finds it
+     */
+    void insertIdempotencyRecord(IdempotencyRecord record);
+
+    /**
+     * Records a broadcast's progress: replaces the recipient counts of the account's record for the
+     * key, everything else stays.
+     *
+     * @param record the record, locked by this transaction, with its new counts
+     */
+    void updateIdempotencyRecord(IdempotencyRecord record);
+
+    /**
+     * Deletes the account's record for a key, if any: a key that no longer holds is used afresh.
+     *
+     * @param key the key
+     */
+    void deleteIdempotencyRecord(IdempotencyKey key);
+
+    /**
+     * Deletes records that expired at or before {@code now} and are complete, earliest expiry first,
+     * for the retention purge (see {@link IdempotencyRecord#holdsAt}).
+     *
+     * @param now the current time
+     * @param limit the most records to delete, at least 1
+     * @return how many were deleted
+     */
+    int deleteExpiredIdempotencyRecords(Instant now, int limit);
 
     // ----- broadcasts -------------------------------------------------------------------------
 

@@ -11,12 +11,6 @@ import io.github.inboxkit.core.inbox.InboxRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,27 +24,7 @@ public abstract class ConcurrencyContract extends StoreContractSupport {
     }
 
     private <T> List<T> runConcurrently(int tasks, java.util.function.IntFunction<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < tasks; i++) {
-                int index = i;
-                Callable<T> callable = () -> {
-                    start.await();
-                    return task.apply(index);
-                };
-                futures.add(pool.submit(callable));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return RealThreads.run(threads(), tasks, task);
     }
 
     @Test

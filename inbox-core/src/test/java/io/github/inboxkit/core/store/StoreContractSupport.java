@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -88,6 +89,16 @@ public abstract class StoreContractSupport {
         AccountId id = AccountId.of("acct-" + UUID.randomUUID());
         kit.administration().createAccount(id, "Test account", settings);
         return id;
+    }
+
+    /**
+     * A French mobile number no other test is likely to use: a number belongs to at most one
+     * account of a store (F45), and several test classes share one store.
+     *
+     * @return a random number in E.164
+     */
+    protected static String freshNumber() {
+        return String.format("+337%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
     /**

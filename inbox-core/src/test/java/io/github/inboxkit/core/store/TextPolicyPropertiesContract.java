@@ -29,10 +29,8 @@ import io.github.inboxkit.core.store.memory.InMemoryInboxStore;
 import io.github.inboxkit.core.text.MalformedTextException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -257,11 +255,9 @@ public abstract class TextPolicyPropertiesContract {
     private static final class World {
 
         final InboxKit kit;
-        /** Each world's own receiving number: a number belongs to one account of a store (F45). */
-        private static final AtomicLong NUMBERS = new AtomicLong(10_000_000L * (1 + new Random().nextInt(8)));
-
         final AccountId account = AccountId.of("acct-" + UUID.randomUUID());
-        private final String accountNumber = "+337" + NUMBERS.incrementAndGet();
+        /** Each world's own receiving number: a number belongs to one account of a store (F45). */
+        private final String accountNumber = StoreContractSupport.freshNumber();
         private int carrierIds;
 
         World(InboxStore store) {

@@ -74,10 +74,6 @@ public abstract class WebhookFrontDoorContract extends StoreContractSupport {
     }
 
     /** @return a French mobile number no other test uses */
-    protected static String freshNumber() {
-        return String.format("+337%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-    }
-
     private AccountId accountOwning(String... numbers) {
         return newAccount(AccountSettings.builder().defaultRegion("FR").senderIds(List.of(numbers))
                 .defaultSenderId(numbers[0]).build());

@@ -180,7 +180,7 @@ public final class JdbiInboxStore implements SendingStore {
             try {
                 handle.commit();
             } catch (JdbiException e) {
-                StoreException failure = SqlErrors.translate("commit", e);
+                StoreException failure = SqlErrors.translateCommit(e);
                 rollbackQuietly(handle, failure);
                 throw failure;
             }

@@ -22,6 +22,8 @@ import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.BroadcastSkip;
 import io.github.inboxkit.core.sending.FailureReason;
+import io.github.inboxkit.core.sending.IdempotencyKey;
+import io.github.inboxkit.core.sending.IdempotencyRecord;
 import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.QueuedRecipient;
 import io.github.inboxkit.core.sending.ScheduledTime;
@@ -90,6 +92,8 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
     JdbiSendingTransaction(Handle handle, AccountId accountId, AccountCache accountCache, boolean setBased) {
         super(handle, accountId, accountCache, setBased);
     }
+
+    private final IdempotencyKeyRows idempotencyKeys = new IdempotencyKeyRows(this);
 
     // ----- outbox -----------------------------------------------------------------------------
 
@@ -483,6 +487,52 @@ final class JdbiSendingTransaction extends JdbiAccountTransaction implements Sen
                 .bind("limit", limit)
                 .map(UNMATCHED)
                 .list());
+    }
+
+    /**
+     * A batch of the oldest reports received before {@code :before}: found in V2's received index,
+     * deleted by their primary key, so that a batch costs the same however many reports wait.
+     */
+    static final String DELETE_UNMATCHED_REPORTS = "DELETE FROM unmatched_delivery_reports WHERE account_id = :account"
+            + " AND (account_id, carrier_id, carrier_message_id, report_seq) IN (SELECT r.account_id, r.carrier_id,"
+            + " r.carrier_message_id, r.report_seq FROM unmatched_delivery_reports r WHERE r.account_id = :account"
+            + " AND r.received_at < :before ORDER BY r.received_at, r.report_seq LIMIT :limit)";
+
+    @Override
+    public int deleteUnmatchedReports(Instant receivedBefore, int limit) {
+        return run("delete unmatched delivery reports", () -> handle
+                .createUpdate(DELETE_UNMATCHED_REPORTS)
+                .bind("account", account)
+                .bind("before", time(receivedBefore))
+                .bind("limit", limit)
+                .execute());
+    }
+
+    // ----- idempotency keys (F46): IdempotencyKeyRows ------------------------------------------
+
+    @Override
+    public Optional<IdempotencyRecord> lockIdempotencyRecord(IdempotencyKey key) {
+        return idempotencyKeys.lock(key);
+    }
+
+    @Override
+    public void insertIdempotencyRecord(IdempotencyRecord record) {
+        idempotencyKeys.insert(record);
+    }
+
+    @Override
+    public void updateIdempotencyRecord(IdempotencyRecord record) {
+        idempotencyKeys.updateProgress(record);
+    }
+
+    @Override
+    public void deleteIdempotencyRecord(IdempotencyKey key) {
+        idempotencyKeys.delete(key);
+    }
+
+    @Override
+    public int deleteExpiredIdempotencyRecords(Instant now, int limit) {
+        return idempotencyKeys.deleteExpired(now, limit);
     }
 
     // ----- broadcasts -------------------------------------------------------------------------

@@ -28,6 +28,25 @@ final class SqlErrors {
                 + (state.isEmpty() ? "" : " (SQL state " + state + ")") + "; nothing was written", failure);
     }
 
+    /**
+     * A failure of the commit itself. A conflict the database reports at commit means it rolled
+     * back; any other failure (a connection lost while the commit was under way, say) leaves the
+     * outcome unknown: the commit may have been written and its acknowledgement lost. The message
+     * says so rather than "nothing was written", so that a host retries only what it can retry
+     * safely (with an idempotency key, a send can be).
+     */
+    static StoreException translateCommit(Throwable failure) {
+        StoreException translated = translate("commit", failure);
+        if (translated instanceof StoreConflictException) {
+            return translated;
+        }
+        SQLException sql = sqlCause(failure);
+        String state = sql == null || sql.getSQLState() == null ? "" : " (SQL state " + sql.getSQLState() + ")";
+        return new StoreException("The database failed to acknowledge a commit" + state + ": the transaction may"
+                + " or may not have been written. Repeat a send, schedule or broadcast only with the same idempotency"
+                + " key", failure);
+    }
+
     private static boolean isConflict(String state, SQLException sql) {
         return state.equals("23505") // unique_violation (PostgreSQL and H2)
                 || state.equals("40001") // serialization failure; H2 deadlock

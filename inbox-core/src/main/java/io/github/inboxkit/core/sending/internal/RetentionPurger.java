@@ -11,6 +11,7 @@ import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.sending.PurgeSummary;
 import io.github.inboxkit.core.sending.RetentionPolicy;
 import io.github.inboxkit.core.store.SendingTransaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * The retention purge (F30): per account, deletes messages older than the account's window, then
- * the conversations left with no message, in bounded batches of one transaction each, so that it
+ * the conversations left with no message, then delivery reports no message matched in time and
+ * idempotency keys past their window (F46), in bounded batches of one transaction each, so that it
  * runs while traffic continues. Counters stay exact (DESIGN invariant 7): a deleted unread message
  * lowers its conversation's unread count and, if that reaches zero, the badge. Messages still
  * waiting to be sent are never purged. Thread-safe.
@@ -31,16 +35,20 @@ final class RetentionPurger {
     private final UseCaseRunner runner;
     private final Function<Account, RetentionPolicy> policies;
     private final int batchSize;
+    private final Duration unmatchedReportRetention;
 
     /**
      * @param runner runs transactions
      * @param policies each account's policy
      * @param batchSize the most messages per transaction
+     * @param unmatchedReportRetention how long a delivery report no message matched is kept
      */
-    RetentionPurger(UseCaseRunner runner, Function<Account, RetentionPolicy> policies, int batchSize) {
+    RetentionPurger(UseCaseRunner runner, Function<Account, RetentionPolicy> policies, int batchSize,
+            Duration unmatchedReportRetention) {
         this.runner = runner;
         this.policies = policies;
         this.batchSize = batchSize;
+        this.unmatchedReportRetention = unmatchedReportRetention;
     }
 
     /**
@@ -69,24 +77,45 @@ final class RetentionPurger {
             return PurgeSummary.NOTHING;
         }
         Instant cutoff = policy.get().cutoff(now);
-        PurgeSummary total = new PurgeSummary(1, 0, 0, 0, 0, 0);
+        PurgeSummary total = new PurgeSummary(1, 0, 0, 0, 0, 0, 0, 0);
         while (true) {
             Batch batch = runner.run(account, (tx, events) -> purgeBatch(tx, cutoff, policy.get()));
-            total = total.plus(new PurgeSummary(0, batch.messages, batch.conversations, batch.assignmentChanges, 0, 1));
+            total = total.plus(new PurgeSummary(0, batch.messages, batch.conversations, batch.assignmentChanges,
+                    0, 0, 0, 1));
             if (batch.listed < batchSize) {
                 break;
             }
         }
         if (!policy.get().keepOptOutRecords()) {
-            while (true) {
-                int deleted = runner.run(account, (tx, events) -> tx.deleteSupersededOptOutRecords(cutoff, batchSize));
-                total = total.plus(new PurgeSummary(0, 0, 0, 0, deleted, 1));
-                if (deleted < batchSize) {
-                    break;
-                }
+            total = total.plus(deleteInBatches(account, tx -> tx.deleteSupersededOptOutRecords(cutoff, batchSize),
+                    deleted -> new PurgeSummary(0, 0, 0, 0, deleted, 0, 0, 0)));
+        }
+        Instant reportCutoff = now.minus(unmatchedReportRetention);
+        total = total.plus(deleteInBatches(account, tx -> tx.deleteUnmatchedReports(reportCutoff, batchSize),
+                deleted -> new PurgeSummary(0, 0, 0, 0, 0, deleted, 0, 0)));
+        total = total.plus(deleteInBatches(account, tx -> tx.deleteExpiredIdempotencyRecords(now, batchSize),
+                deleted -> new PurgeSummary(0, 0, 0, 0, 0, 0, deleted, 0)));
+        return total;
+    }
+
+    /**
+     * Runs a bounded delete, one transaction at a time, until a transaction deletes less than a batch.
+     *
+     * @param account the account
+     * @param delete one batch's delete; returns how many rows it deleted
+     * @param counted what a batch's deletions add to the summary, transactions apart
+     * @return the sum, with one batch per transaction
+     */
+    private PurgeSummary deleteInBatches(AccountId account, ToIntFunction<SendingTransaction> delete,
+            LongFunction<PurgeSummary> counted) {
+        PurgeSummary total = PurgeSummary.NOTHING;
+        while (true) {
+            int deleted = runner.run(account, (tx, events) -> delete.applyAsInt(tx));
+            total = total.plus(counted.apply(deleted)).plus(new PurgeSummary(0, 0, 0, 0, 0, 0, 0, 1));
+            if (deleted < batchSize) {
+                return total;
             }
         }
-        return total;
     }
 
     private record Batch(int listed, long messages, long conversations, long assignmentChanges) {}

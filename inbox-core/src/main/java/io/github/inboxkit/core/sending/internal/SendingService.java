@@ -35,6 +35,9 @@ import io.github.inboxkit.core.sending.BroadcastSkip;
 import io.github.inboxkit.core.internal.TextPolicy;
 import io.github.inboxkit.core.sending.DeliveryReportOutcome;
 import io.github.inboxkit.core.sending.Dispatcher;
+import io.github.inboxkit.core.sending.IdempotencyKey;
+import io.github.inboxkit.core.sending.IdempotencyRecord;
+import io.github.inboxkit.core.sending.ImmutableIdempotencyRecord;
 import io.github.inboxkit.core.sending.ImmutableOutboxEntry;
 import io.github.inboxkit.core.sending.MessageNotEditableException;
 import io.github.inboxkit.core.sending.NoSuchBroadcastException;
@@ -89,6 +92,7 @@ public final class SendingService {
     private final OutboxDispatcher dispatcher;
     private final RetentionPurger purger;
     private final int broadcastBatchSize;
+    private final IdempotentRequests idempotency;
     /** Null when the host built Sending without the engine's team. */
     private final Team team;
 
@@ -111,6 +115,8 @@ public final class SendingService {
      * @param purgeBatchSize messages per purge transaction
      * @param retentionPolicies each account's retention policy
      * @param team the team use cases whose typing indicator a send ends; null when not wired
+     * @param idempotencyWindow how long a host's idempotency key holds (F46)
+     * @param unmatchedReportRetention how long delivery reports no message matched are kept
      * @throws io.github.inboxkit.core.InvalidValueException if the lease cannot hold one batch of
      *     carrier calls at the slowest carrier's submit timeout
      */
@@ -118,7 +124,8 @@ public final class SendingService {
             InboxEventListener listener, RetryPolicy retryPolicy, RandomGenerator random, Duration lease,
             Executor carrierCallExecutor,
             int dispatchBatchSize, int broadcastBatchSize, int purgeBatchSize,
-            Function<Account, RetentionPolicy> retentionPolicies, Team team) {
+            Function<Account, RetentionPolicy> retentionPolicies, Team team, Duration idempotencyWindow,
+            Duration unmatchedReportRetention) {
         this.team = team;
         this.runner = new UseCaseRunner(store, listener, clock);
         this.carriers = Map.copyOf(carriers);
@@ -126,7 +133,8 @@ public final class SendingService {
         this.dispatcher = new OutboxDispatcher(runner, this.carriers, retryPolicy, random,
                 LeaseBudget.checked(lease, dispatchBatchSize, this.carriers.values()), dispatchBatchSize,
                 broadcastBatchSize, carrierCallExecutor == null ? CarrierCalls.THREAD_PER_CALL : carrierCallExecutor);
-        this.purger = new RetentionPurger(runner, retentionPolicies, purgeBatchSize);
+        this.purger = new RetentionPurger(runner, retentionPolicies, purgeBatchSize, unmatchedReportRetention);
+        this.idempotency = new IdempotentRequests(idempotencyWindow);
         this.broadcastBatchSize = broadcastBatchSize;
     }
 
@@ -143,7 +151,10 @@ public final class SendingService {
     /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code schedule}; thread-safe. */
     public OutboxEntry schedule(AccountId account, SendRequest request, ZonedDateTime when) {
         Objects.requireNonNull(request, "request");
-        requireFuture(when);
+        Objects.requireNonNull(when, "when");
+        if (request.idempotencyKey().isEmpty()) {
+            requireFuture(when); // with a key, checked after the key's look-up (record)
+        }
         return endTyping(account, request, record(account, request, Optional.of(ScheduledTime.of(when))));
     }
 
@@ -207,6 +218,9 @@ public final class SendingService {
     /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code broadcast}; thread-safe. */
     public BroadcastResult broadcast(AccountId account, BroadcastRequest request) {
         Objects.requireNonNull(request, "request");
+        if (request.idempotencyKey().isPresent()) {
+            return broadcastOnce(account, request, request.idempotencyKey().get());
+        }
         Carrier carrier = carrier(request.carrierId());
         Instant createdAt = runner.now();
         Broadcast broadcast = Broadcast.builder()
@@ -236,7 +250,114 @@ public final class SendingService {
         return new BroadcastResult(broadcast, queued, allSkips);
     }
 
-    private record BatchOutcome(List<PhoneNumber> reached, List<BroadcastSkip> skips) {}
+    /**
+     * What a batch of recipients did.
+     *
+     * @param reached the numbers queued
+     * @param skips the recipients skipped
+     * @param numbers every number the batch's recipients resolved to, queued or not, each once
+     */
+    private record BatchOutcome(List<PhoneNumber> reached, List<BroadcastSkip> skips, Set<PhoneNumber> numbers) {}
+
+    /**
+     * A broadcast with an idempotency key (F46). Its first transaction creates the broadcast and the
+     * key's record, or finds the record of a first call. Then each batch transaction locks the
+     * record, checks and queues the recipients that follow those the record counts as done, and
+     * moves the count on, in the same transaction. So calls with the same key (a retry after a crash
+     * half-way, a second node at the same moment) share the work: each recipient is checked and
+     * queued once, and every call returns the same result once all are done.
+     */
+    private BroadcastResult broadcastOnce(AccountId account, BroadcastRequest request, IdempotencyKey key) {
+        Carrier carrier = carrier(request.carrierId());
+        String requestHash = IdempotentRequests.fingerprint(request);
+        int total = request.recipients().size();
+        Broadcast fresh = Broadcast.builder().id(BroadcastId.random()).name(request.name())
+                .requestedRecipients(total).createdAt(runner.now()).build();
+        KeyedStart start = runner.run(account, (tx, events) -> {
+            Instant now = runner.now();
+            Optional<IdempotencyRecord> first = idempotency.first(tx, key, requestHash, now);
+            AccountSettings settings = settings(tx);
+            if (first.isPresent()) {
+                return new KeyedStart(first.get(), settings.defaultRegion());
+            }
+            requireAuthor(tx, request.author());
+            ContentCheck.Checked checked = ContentCheck.check(request.draft(), settings, carrier.id(),
+                    carrier.capabilities());
+            tx.insertBroadcast(fresh, checked.forBroadcast(carrier.id(), request.author()));
+            IdempotencyRecord record = idempotency.forBroadcast(key, requestHash, fresh.id(), total, now);
+            tx.insertIdempotencyRecord(record);
+            return new KeyedStart(record, settings.defaultRegion());
+        });
+        BroadcastId id = start.record().broadcastId().orElseThrow();
+        if (!start.record().complete()) {
+            List<Prepared> prepared = prepare(request.recipients(), start.region());
+            KeyedProgress progress = new KeyedProgress(0, Set.of(), false);
+            while (!progress.finished()) {
+                KeyedProgress from = progress;
+                progress = runner.run(account, (tx, events) ->
+                        keyedBatch(tx, key, id, prepared, from, request, carrier));
+            }
+        }
+        return runner.run(account, (tx, events) -> {
+            Broadcast broadcast = tx.findBroadcast(id).orElseThrow(() -> new NoSuchBroadcastException(id));
+            int queued = tx.lockIdempotencyRecord(key).filter(record -> record.broadcastId().equals(Optional.of(id)))
+                    .map(IdempotencyRecord::recipientsQueued)
+                    // the record expired and was purged since the last batch: count what it queued
+                    .orElseGet(() -> (int) (tx.countQueuedRecipients(id)
+                            + tx.countOutboxEntriesByStatus(id).values().stream().mapToLong(Long::longValue).sum()));
+            return new BroadcastResult(broadcast, queued, tx.listBroadcastSkips(id));
+        });
+    }
+
+    /** The first transaction of a keyed broadcast: the key's record, and the account's default region. */
+    private record KeyedStart(IdempotencyRecord record, String region) {}
+
+    /**
+     * How far a keyed broadcast's caller got.
+     *
+     * @param position the recipients, from the first, whose numbers are in {@code seen}
+     * @param seen the numbers those recipients resolved to, for the duplicates of later batches
+     * @param finished whether every recipient was done
+     */
+    private record KeyedProgress(int position, Set<PhoneNumber> seen, boolean finished) {}
+
+    private KeyedProgress keyedBatch(SendingTransaction tx, IdempotencyKey key, BroadcastId id,
+            List<Prepared> prepared, KeyedProgress from, BroadcastRequest request, Carrier carrier) {
+        Optional<IdempotencyRecord> locked = tx.lockIdempotencyRecord(key)
+                .filter(record -> record.broadcastId().equals(Optional.of(id)));
+        // a record is purged only once complete: gone means another call finished the work
+        if (locked.isEmpty() || locked.get().complete()) {
+            return new KeyedProgress(from.position(), from.seen(), true);
+        }
+        IdempotencyRecord record = locked.get();
+        int done = record.recipientsDone();
+        Set<PhoneNumber> seen = new HashSet<>(from.seen());
+        if (done > from.position()) {
+            // another call with this key did these recipients: their numbers count as seen
+            seen.addAll(numbersOf(tx, prepared.subList(from.position(), done)));
+        }
+        List<Prepared> batch = prepared.subList(done, Math.min(done + broadcastBatchSize, prepared.size()));
+        Broadcast broadcast = tx.findBroadcast(id).orElseThrow(() -> new NoSuchBroadcastException(id));
+        BatchOutcome outcome = broadcastBatch(tx, batch, request, broadcast, carrier, Collections.unmodifiableSet(seen));
+        tx.updateIdempotencyRecord(ImmutableIdempotencyRecord.copyOf(record)
+                .withRecipientsDone(done + batch.size())
+                .withRecipientsQueued(record.recipientsQueued() + outcome.reached().size()));
+        seen.addAll(outcome.numbers());
+        return new KeyedProgress(done + batch.size(), seen, done + batch.size() >= prepared.size());
+    }
+
+    /** The numbers recipients resolve to in the transaction, for those that resolve. */
+    private static Set<PhoneNumber> numbersOf(SendingTransaction tx, List<Prepared> recipients) {
+        Set<PhoneNumber> numbers = new HashSet<>();
+        for (Prepared recipient : recipients) {
+            if (recipient.number() != null) {
+                numbers.add(recipient.number());
+            } else if (recipient.recipient() instanceof Recipient.OfContact contact) {
+                tx.findContact(contact.id()).map(Contact::phone).ifPresent(numbers::add);
+            }
+        }
+        return numbers;
+    }
 
     /**
      * A recipient with its number parsed ahead of its batch's transaction.
@@ -342,7 +463,7 @@ public final class SendingService {
         if (!skips.isEmpty()) {
             tx.appendBroadcastSkips(broadcast.id(), skips);
         }
-        return new BatchOutcome(reached, skips);
+        return new BatchOutcome(reached, skips, seenInBatch);
     }
 
     private static String shown(Recipient recipient) {
@@ -436,7 +557,19 @@ public final class SendingService {
     private OutboxEntry record(AccountId account, SendRequest request, Optional<ScheduledTime> when) {
         Carrier carrier = carrier(request.carrierId());
         CarrierCapabilities capabilities = carrier.capabilities();
+        Optional<IdempotencyKey> key = request.idempotencyKey();
+        String requestHash = key.map(k -> IdempotentRequests.fingerprint(request, when)).orElse(null);
         return runner.run(account, (tx, events) -> {
+            if (key.isPresent()) {
+                // a repeat returns the first call's message, checked before anything else: a
+                // schedule repeated after its time still returns it
+                Optional<IdempotencyRecord> first = idempotency.first(tx, key.get(), requestHash, runner.now());
+                if (first.isPresent()) {
+                    MessageId queued = first.get().messageId().orElseThrow();
+                    return tx.findOutboxEntry(queued).orElseThrow(() -> new NoSuchMessageException(queued));
+                }
+                when.ifPresent(time -> requireFuture(time.toZonedDateTime()));
+            }
             AccountSettings settings = settings(tx);
             requireAuthor(tx, request.author());
             ContentCheck.Checked content = ContentCheck.check(request.draft(), settings, carrier.id(), capabilities);
@@ -446,8 +579,14 @@ public final class SendingService {
             if (isOptedOut(tx, phone)) {
                 throw new ContactOptedOutException(phone);
             }
-            return ThreadRecorder.append(tx, new ThreadRecorder.Outbound(phone, content, sender, carrier.id(), when,
-                    Optional.empty(), Optional.empty(), request.author()), runner.now(), events);
+            OutboxEntry entry = ThreadRecorder.append(tx, new ThreadRecorder.Outbound(phone, content, sender,
+                    carrier.id(), when, Optional.empty(), Optional.empty(), request.author()), runner.now(), events);
+            if (key.isPresent()) {
+                // the unique key that makes the key hold, in the transaction that queues the message
+                tx.insertIdempotencyRecord(idempotency.forMessage(key.get(), requestHash, entry.messageId(),
+                        runner.now()));
+            }
+            return entry;
         });
     }
 

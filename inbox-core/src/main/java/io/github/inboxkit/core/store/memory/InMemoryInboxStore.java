@@ -18,6 +18,9 @@ import io.github.inboxkit.core.sending.Broadcast;
 import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.BroadcastSkip;
+import io.github.inboxkit.core.sending.IdempotencyKey;
+import io.github.inboxkit.core.sending.IdempotencyRecord;
+import io.github.inboxkit.core.sending.ImmutableIdempotencyRecord;
 import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.QueuedRecipient;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
@@ -386,6 +389,66 @@ public final class InMemoryInboxStore implements SendingStore {
         public List<UnmatchedDeliveryReport> listUnmatchedReports(int limit) {
             checkOpen();
             return data.outbox.unmatched.values().stream().limit(limit).toList();
+        }
+
+        @Override
+        public int deleteUnmatchedReports(Instant receivedBefore, int limit) {
+            checkOpen();
+            List<Long> old = data.outbox.unmatched.entrySet().stream()
+                    .filter(kept -> kept.getValue().receivedAt().isBefore(receivedBefore))
+                    .sorted(Map.Entry.comparingByValue(Comparator.comparing(UnmatchedDeliveryReport::receivedAt)))
+                    .limit(limit)
+                    .map(Map.Entry::getKey)
+                    .toList();
+            old.forEach(key -> remove(data.outbox.unmatched, key));
+            return old.size();
+        }
+
+        // ----- idempotency keys (SendingTransaction, F46) -----
+
+        @Override
+        public Optional<IdempotencyRecord> lockIdempotencyRecord(IdempotencyKey key) {
+            // the account lock, held for the whole transaction, already excludes other writers
+            checkOpen();
+            return Optional.ofNullable(data.outbox.idempotency.get(key));
+        }
+
+        @Override
+        public void insertIdempotencyRecord(IdempotencyRecord record) {
+            checkOpen();
+            if (data.outbox.idempotency.containsKey(record.key())) {
+                throw new StoreConflictException("idempotency key taken");
+            }
+            put(data.outbox.idempotency, record.key(), record);
+        }
+
+        @Override
+        public void updateIdempotencyRecord(IdempotencyRecord record) {
+            checkOpen();
+            IdempotencyRecord stored = data.outbox.idempotency.get(record.key());
+            requireState(stored != null, "idempotency key");
+            put(data.outbox.idempotency, record.key(), ImmutableIdempotencyRecord.copyOf(stored)
+                    .withRecipientsDone(record.recipientsDone())
+                    .withRecipientsQueued(record.recipientsQueued()));
+        }
+
+        @Override
+        public void deleteIdempotencyRecord(IdempotencyKey key) {
+            checkOpen();
+            remove(data.outbox.idempotency, key);
+        }
+
+        @Override
+        public int deleteExpiredIdempotencyRecords(Instant now, int limit) {
+            checkOpen();
+            List<IdempotencyKey> expired = data.outbox.idempotency.values().stream()
+                    .filter(record -> !record.holdsAt(now))
+                    .sorted(Comparator.comparing(IdempotencyRecord::expiresAt))
+                    .limit(limit)
+                    .map(IdempotencyRecord::key)
+                    .toList();
+            expired.forEach(key -> remove(data.outbox.idempotency, key));
+            return expired.size();
         }
 
         @Override

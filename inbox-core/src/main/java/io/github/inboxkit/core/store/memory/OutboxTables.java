@@ -5,6 +5,8 @@ import io.github.inboxkit.core.sending.Broadcast;
 import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.BroadcastSkip;
+import io.github.inboxkit.core.sending.IdempotencyKey;
+import io.github.inboxkit.core.sending.IdempotencyRecord;
 import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.QueuedRecipient;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
@@ -14,8 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One account's sending rows in the in-memory store: the outbox, kept delivery reports and
- * broadcasts with their queued recipients. Guarded by the account's lock, like the rest of its data; every write goes through
+ * One account's sending rows in the in-memory store: the outbox, kept delivery reports,
+ * idempotency keys and broadcasts with their queued recipients. Guarded by the account's lock, like the rest of its data; every write goes through
  * the transaction's undo log.
  */
 final class OutboxTables {
@@ -29,6 +31,8 @@ final class OutboxTables {
     /** Queued broadcast recipients by arrival; a gap left by a rolled-back append is harmless. */
     final TreeMap<Long, QueuedRecipient> queued = new TreeMap<>();
     long nextQueued;
+    /** Idempotency keys' records (F46), one per key: the map is the store's unique key. */
+    final Map<IdempotencyKey, IdempotencyRecord> idempotency = new HashMap<>();
 
     static String carrierKey(String carrierId, String carrierMessageId) {
         return carrierId + '\u0000' + carrierMessageId;

@@ -1,0 +1,114 @@
+package io.github.inboxkit.jdbc.internal;
+
+import static io.github.inboxkit.jdbc.internal.JdbiAccountTransaction.bindNullableUuid;
+import static io.github.inboxkit.jdbc.internal.JdbiAccountTransaction.instant;
+import static io.github.inboxkit.jdbc.internal.JdbiAccountTransaction.time;
+
+import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.sending.BroadcastId;
+import io.github.inboxkit.core.sending.IdempotencyKey;
+import io.github.inboxkit.core.sending.IdempotencyRecord;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/**
+ * The idempotency keys' rows (F46, table {@code idempotency_keys} of V8) for one transaction of
+ * {@link JdbiSendingTransaction}, which delegates its part of the store port here. Every statement
+ * filters by the transaction's account, which leads the primary key and the expiry index.
+ *
+ * <p>Not thread-safe: one transaction, one thread.
+ */
+final class IdempotencyKeyRows {
+
+    private static final String COLUMNS = "idempotency_key, request_hash, message_id, broadcast_id, recipients_total,"
+            + " recipients_done, recipients_queued, created_at, expires_at";
+
+    private static final RowMapper<IdempotencyRecord> RECORD = (rs, ctx) -> IdempotencyRecord.builder()
+            .key(IdempotencyKey.of(rs.getString("idempotency_key")))
+            .requestHash(rs.getString("request_hash"))
+            .messageId(Optional.ofNullable(rs.getObject("message_id", UUID.class)).map(MessageId::new))
+            .broadcastId(Optional.ofNullable(rs.getObject("broadcast_id", UUID.class)).map(BroadcastId::new))
+            .recipientsTotal(rs.getInt("recipients_total"))
+            .recipientsDone(rs.getInt("recipients_done"))
+            .recipientsQueued(rs.getInt("recipients_queued"))
+            .createdAt(instant(rs, "created_at"))
+            .expiresAt(instant(rs, "expires_at"))
+            .build();
+
+    private final JdbiSendingTransaction tx;
+
+    IdempotencyKeyRows(JdbiSendingTransaction tx) {
+        this.tx = tx;
+    }
+
+    Optional<IdempotencyRecord> lock(IdempotencyKey key) {
+        return tx.run("lock idempotency key", () -> tx.handle
+                .createQuery("SELECT " + COLUMNS + " FROM idempotency_keys WHERE account_id = :account"
+                        + " AND idempotency_key = :key FOR UPDATE")
+                .bind("account", tx.account)
+                .bind("key", key.value())
+                .map(RECORD)
+                .findOne());
+    }
+
+    void insert(IdempotencyRecord record) {
+        // a key taken by a concurrent transaction fails here (unique violation): a conflict, and
+        // the engine runs the use case again
+        tx.run("insert idempotency key", () -> bindNullableUuid(bindNullableUuid(tx.handle
+                .createUpdate("INSERT INTO idempotency_keys (account_id, " + COLUMNS + ") VALUES (:account, :key,"
+                        + " :hash, :message, :broadcast, :total, :done, :queued, :createdAt, :expiresAt)"),
+                        "message", record.messageId().map(MessageId::value)),
+                        "broadcast", record.broadcastId().map(BroadcastId::value))
+                .bind("account", tx.account)
+                .bind("key", record.key().value())
+                .bind("hash", record.requestHash())
+                .bind("total", record.recipientsTotal())
+                .bind("done", record.recipientsDone())
+                .bind("queued", record.recipientsQueued())
+                .bind("createdAt", time(record.createdAt()))
+                .bind("expiresAt", time(record.expiresAt()))
+                .execute());
+    }
+
+    void updateProgress(IdempotencyRecord record) {
+        int updated = tx.run("record idempotency key progress", () -> tx.handle
+                .createUpdate("UPDATE idempotency_keys SET recipients_done = :done, recipients_queued = :queued"
+                        + " WHERE account_id = :account AND idempotency_key = :key")
+                .bind("account", tx.account)
+                .bind("key", record.key().value())
+                .bind("done", record.recipientsDone())
+                .bind("queued", record.recipientsQueued())
+                .execute());
+        if (updated != 1) {
+            throw new IllegalStateException("no such idempotency key in this account: update only what the"
+                    + " transaction locked");
+        }
+    }
+
+    void delete(IdempotencyKey key) {
+        tx.run("delete idempotency key", () -> tx.handle
+                .createUpdate("DELETE FROM idempotency_keys WHERE account_id = :account AND idempotency_key = :key")
+                .bind("account", tx.account)
+                .bind("key", key.value())
+                .execute());
+    }
+
+    /**
+     * A batch of the earliest expired keys, found in the expiry index, deleted by the primary key.
+     * An incomplete broadcast's key holds until it is finished (see {@code IdempotencyRecord.holdsAt}).
+     */
+    static final String DELETE_EXPIRED = "DELETE FROM idempotency_keys WHERE account_id = :account"
+            + " AND idempotency_key IN (SELECT k.idempotency_key FROM idempotency_keys k WHERE k.account_id = :account"
+            + " AND k.expires_at <= :now AND k.recipients_done >= k.recipients_total ORDER BY k.expires_at LIMIT :limit)";
+
+    int deleteExpired(Instant now, int limit) {
+        return tx.run("delete expired idempotency keys", () -> tx.handle
+                .createUpdate(DELETE_EXPIRED)
+                .bind("account", tx.account)
+                .bind("now", time(now))
+                .bind("limit", limit)
+                .execute());
+    }
+}
