@@ -16,18 +16,21 @@ final class PhraseRule {
     private final long[][] slots;
     private final boolean[] optional;
     private final int[] gaps;
+    /** Words a gap may not hold: a stop verb inside "don't want … texts" turns the phrase around. */
+    private final long[] gapBreakers;
     private final boolean atClauseStart;
     private final boolean atSentenceEnd;
     final boolean negatable;
     final boolean vetoedByLaughter;
 
     PhraseRule(RevocationLanguage language, RevocationVerdict verdict, long[][] slots, boolean[] optional, int[] gaps,
-            boolean atClauseStart, boolean atSentenceEnd, boolean negatable, boolean vetoedByLaughter) {
+            long[] gapBreakers, boolean atClauseStart, boolean atSentenceEnd, boolean negatable, boolean vetoedByLaughter) {
         this.language = language;
         this.verdict = verdict;
         this.slots = slots;
         this.optional = optional;
         this.gaps = gaps;
+        this.gapBreakers = gapBreakers;
         this.atClauseStart = atClauseStart;
         this.atSentenceEnd = atSentenceEnd;
         this.negatable = negatable;
@@ -73,6 +76,9 @@ final class PhraseRule {
                 }
                 if (contains(accepted, words.ids[candidate])) {
                     found = candidate;
+                    break;
+                }
+                if (contains(gapBreakers, words.ids[candidate])) {
                     break;
                 }
             }

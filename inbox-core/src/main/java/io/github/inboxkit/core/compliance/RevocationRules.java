@@ -57,7 +57,8 @@ final class RevocationRules {
                 "",
                 "why if when whether did does hope",
                 "",
-                "after before between during");
+                "after before between during",
+                "stop quit cease halt end keep continue");
         book.words("en-stop", "stop quit cease halt end");
         book.words("en-sending", "texting txting texing messaging msging messageing sending contacting calling"
                 + " emailing spamming bothering harassing pestering");
@@ -116,12 +117,14 @@ final class RevocationRules {
                 "take|get me|us off $",
                 "remove|delete|erase|lose|forget|drop my *1 number|num|info|information|details",
                 "remove|delete|erase|take this|that number",
-                "want out *3 @en-list");
+                "want out *3 @en-list",
+                "be removed|taken *1 off|from *3 @en-list");
         book.rule(ENGLISH, "leave-alone", "'leave me alone'", NEGATABLE, LAUGHTER_VETOES,
                 "leave me|us alone");
         book.rule(ENGLISH, "dont-want", "not wanting the texts ('I don't want these messages',"
                         + " 'I no longer wish to receive texts')", NOT_NEGATABLE, LAUGHTER_IRRELEVANT,
-                "dont|not|never|longer want|need|wish *4 @en-texts");
+                "dont|doesnt|not|never|longer want|need|wish *4 @en-texts",
+                "want|need @en-determiner? *1 @en-texts to stop|end");
         book.rule(ENGLISH, "never-signed-up", "never having signed up ('I never signed up for this',"
                         + " 'I did not consent')", NOT_NEGATABLE, LAUGHTER_IRRELEVANT,
                 "never|didnt|not|dont sign|signed up",
@@ -139,7 +142,8 @@ final class RevocationRules {
     }
 
     private static void spanish(RuleBook.Builder book) {
-        book.cues(SPANISH, "no nunca jamas ni tampoco", "", "si cuando porque pq", "", "despues antes entre durante");
+        book.cues(SPANISH, "no nunca jamas ni tampoco", "", "si cuando porque pq", "", "despues antes entre durante",
+                "dejen deja dejes deje dejar paren para pare parar sigan sigue seguir");
         book.words("es-subjunctive", "escriban escribas escriba manden mandes mande envien envies envie contacten"
                 + " enbien enbies enbie embien contactes contacte llamen llames llame molesten molestes moleste texteen textees textee");
         book.words("es-infinitive-me", "escribirme escribirnos mandarme mandarnos enviarme enviarnos contactarme"
@@ -177,7 +181,7 @@ final class RevocationRules {
                         + " ('sáquenme de su lista', 'borren mi número')", NEGATABLE, LAUGHTER_IRRELEVANT,
                 "quitenme|borrenme|eliminenme",
                 "borrame|eliminame|quitame|quiteme|borreme|elimineme|quitarme|borrarme|eliminarme|sacame|saquenme"
-                        + "|saqueme|sacarme *3 @es-list|numero|mensajes",
+                        + "|saqueme|sacarme|bajenme|bajame|bajarme *3 @es-list|numero|mensajes",
                 "me|nos borren|quiten|saquen|eliminen|borres|quites|saques|elimines *3 @es-list",
                 "borren|eliminen|borra|elimina|quiten|borre|elimine mi numero|telefono|celular|contacto|datos");
         book.rule(SPANISH, "no-quiero", "not wanting the messages ('no quiero recibir más mensajes')",
@@ -195,7 +199,8 @@ final class RevocationRules {
 
     private static void french(RuleBook.Builder book) {
         book.cues(FRENCH, "n ne pas jamais", "pas jamais", "si pourquoi quand", "vous tu il elle on ils elles",
-                "apres avant entre pendant");
+                "apres avant entre pendant",
+                "arretez arrete arretes arreter cessez cesse cesser stoppez stoppe stopper continuez continue");
         book.words("fr-stop", "arretez arrete arretes arreter cessez cesse cesser stoppez stoppe stopper");
         book.words("fr-infinitive", "ecrire envoyer contacter appeler texter harceler deranger spammer importuner"
                 + " solliciter relancer");
@@ -205,7 +210,7 @@ final class RevocationRules {
         book.words("fr-imperative", "ecrivez ecris envoyez envoie envoies contactez contacte appelez appelle textez"
                 + " texte derangez harcelez relancez");
         book.words("fr-messages", "messages message sms textos texto msg msgs notifications alertes promotions promos"
-                + " pubs publicites publicite courriels mails offres texts");
+                + " pubs publicites publicite courriels mails offres");
         book.words("fr-determiner", "les vos ces tes des tous toutes de d aux");
         book.words("fr-unsubscribe", "desabonnez desabonner desabonne desabonnes desabonnement desinscrivez"
                 + " desinscrire desinscris desinscription desinscrit desinscrivez");
@@ -218,7 +223,8 @@ final class RevocationRules {
                 "@fr-stop de @fr-infinitive-glued");
         book.rule(FRENCH, "arretez-messages", "a request to stop the messages ('arrêtez les SMS',"
                         + " 'stop aux messages')", NEGATABLE, LAUGHTER_IRRELEVANT,
-                "@fr-stop|stop|halte @fr-determiner? *1 @fr-messages");
+                "@fr-stop @fr-determiner? *1 @fr-messages",
+                "stop|halte aux *1 @fr-messages");
         book.rule(FRENCH, "ne-plus", "a request not to be written to any more ('ne m'écrivez plus',"
                         + " 'merci de ne plus me contacter')", NOT_NEGATABLE, LAUGHTER_IRRELEVANT,
                 "ne|n m|me|nous? @fr-imperative plus|pas|jamais",

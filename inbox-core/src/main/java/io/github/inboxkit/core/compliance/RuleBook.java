@@ -65,6 +65,8 @@ final class RuleBook {
         builder.cues.forEach((language, cue) -> allCues.put(language, new Cues(builder.bits(cue.negators, size),
                 builder.bits(cue.postNegators, size), builder.bits(cue.vetoes, size),
                 builder.bits(cue.immediateVetoes, size), builder.bits(cue.restrictions, size))));
+        Map<RevocationLanguage, long[]> gapBreakers = new EnumMap<>(RevocationLanguage.class);
+        builder.cues.forEach((language, cue) -> gapBreakers.put(language, builder.bits(cue.gapBreakers, size)));
         this.cues = Map.copyOf(allCues);
         List<PhraseRule> compiled = new ArrayList<>();
         for (Builder.Pattern pattern : builder.patterns) {
@@ -73,7 +75,7 @@ final class RuleBook {
                 slots[i] = builder.bits(pattern.slots.get(i), size);
             }
             compiled.add(new PhraseRule(pattern.language, pattern.verdict, slots, pattern.optional(), pattern.gaps(),
-                    pattern.atClauseStart, pattern.atSentenceEnd, pattern.negatable, pattern.vetoedByLaughter));
+                    gapBreakers.get(pattern.language), pattern.atClauseStart, pattern.atSentenceEnd, pattern.negatable, pattern.vetoedByLaughter));
         }
         this.rules = List.copyOf(compiled);
     }
@@ -158,11 +160,15 @@ final class RuleBook {
             return this;
         }
 
-        /** Declares a language's negation cues (see {@link Cues}). */
+        /**
+         * Declares a language's negation cues (see {@link Cues}) and its gap breakers: words that may
+         * not stand in a pattern's gap, because they turn the phrase around ("I don't want you to
+         * <em>stop</em> these texts").
+         */
         Builder cues(RevocationLanguage language, String negators, String postNegators, String vetoes,
-                String immediateVetoes, String restrictions) {
+                String immediateVetoes, String restrictions, String gapBreakers) {
             cues.put(language, new CueSets(ids(negators), ids(postNegators), ids(vetoes), ids(immediateVetoes),
-                    ids(restrictions)));
+                    ids(restrictions), ids(gapBreakers)));
             return this;
         }
 
@@ -264,9 +270,11 @@ final class RuleBook {
             final Set<Integer> vetoes;
             final Set<Integer> immediateVetoes;
             final Set<Integer> restrictions;
+            final Set<Integer> gapBreakers;
 
             CueSets(Set<Integer> negators, Set<Integer> postNegators, Set<Integer> vetoes, Set<Integer> immediateVetoes,
-                    Set<Integer> restrictions) {
+                    Set<Integer> restrictions, Set<Integer> gapBreakers) {
+                this.gapBreakers = gapBreakers;
                 this.negators = negators;
                 this.postNegators = postNegators;
                 this.vetoes = vetoes;
