@@ -24,7 +24,26 @@ final class Folding {
         }
     }
 
+    /** The folded char of each ASCII letter and digit, 0 for the other ASCII chars. */
+    private static final char[] ASCII = new char[0x80];
+
+    static {
+        for (int c = 0; c < ASCII.length; c++) {
+            ASCII[c] = TABLE[c] == null ? 0 : TABLE[c][0];
+        }
+    }
+
     private Folding() {}
+
+    /**
+     * Returns the folded form of an ASCII char: its lower case for a letter, itself for a digit.
+     *
+     * @param c a char below 0x80
+     * @return the folded char, or 0 when {@code c} is no letter or digit
+     */
+    static char foldAscii(char c) {
+        return ASCII[c];
+    }
 
     private static String foldSlowly(int codePoint) {
         switch (codePoint) {
@@ -81,6 +100,9 @@ final class Folding {
      * @return whether to skip it without ending the word
      */
     static boolean isIgnorable(int codePoint) {
+        if (codePoint < 0x80) {
+            return false;
+        }
         int type = Character.getType(codePoint);
         return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
                 || type == Character.COMBINING_SPACING_MARK || type == Character.FORMAT;

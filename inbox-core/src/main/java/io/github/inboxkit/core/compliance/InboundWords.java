@@ -86,10 +86,22 @@ final class InboundWords {
         int count = 0;
         int i = 0;
         while (i < length && count < capacity) {
-            int codePoint = Character.codePointAt(text, i);
-            i += Character.charCount(codePoint);
-            char[] folded = Folding.foldLatin(codePoint);
-            if (folded != null || Folding.isOtherLetter(codePoint)) {
+            char first = text.charAt(i);
+            int codePoint;
+            // most texts are mostly ASCII: one table load folds an ASCII letter to its single char
+            char ascii = first < 0x80 ? Folding.foldAscii(first) : 0;
+            char[] folded = null;
+            if (first < 0x80) {
+                codePoint = first;
+                i++;
+            } else {
+                codePoint = Character.codePointAt(text, i);
+                i += Character.charCount(codePoint);
+                folded = Folding.foldLatin(codePoint);
+            }
+            // checked first: U+02BC, the modifier letter apostrophe, is a letter to Unicode
+            boolean apostrophe = ascii == 0 && folded == null && Folding.isApostrophe(codePoint);
+            if (ascii != 0 || folded != null || (!apostrophe && Folding.isOtherLetter(codePoint))) {
                 if (!inWord) {
                     inWord = true;
                     wordLength = 0;
@@ -98,11 +110,13 @@ final class InboundWords {
                     flags[count] = pending;
                     pending = 0;
                 }
-                if (folded == null) {
+                int foldedLength = ascii != 0 ? 1 : folded == null ? 0 : folded.length;
+                if (foldedLength == 0) {
                     overlong = true; // a letter of another script: no rule word holds one
                     continue;
                 }
-                for (char c : folded) {
+                for (int f = 0; f < foldedLength; f++) {
+                    char c = ascii != 0 ? ascii : folded[f];
                     if (wordLength > 0 && word[wordLength - 1] == c) {
                         continue;
                     }
@@ -118,7 +132,7 @@ final class InboundWords {
             if (Folding.isIgnorable(codePoint)) {
                 continue;
             }
-            if (inWord && Folding.isApostrophe(codePoint) && isFinalT(text, i)) {
+            if (inWord && apostrophe && isFinalT(text, i)) {
                 continue; // "don't" reads "dont"
             }
             if (inWord) {

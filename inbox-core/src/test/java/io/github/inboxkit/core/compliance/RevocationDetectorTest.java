@@ -85,7 +85,8 @@ class RevocationDetectorTest {
         "l'arrêt de bus", "Stop 😂 that's hilarious", "not interested", "wrong number", "", "   ", "🙏🙏",
         "...", "START", "opt", "out",
         // once found by the properties: a French rule read English, a gap swallowed the stop verb
-        "DON'T STOP THESE TEXTS", "I don't want you to stop these texts",
+        "DON'T STOP THESE TEXTS", "I don't want you to stop these texts", "don\u02BCt stop texting me",
+        "don\u2019t stop texting me", "don\uFF07t stop texting me",
     })
     @DisplayName("F44 negations, questions, false friends and ordinary replies are not revocations")
     void lookAlikes(String text) {
