@@ -36,7 +36,7 @@ import java.util.Set;
  * <p><b>Cost.</b> A detection reads the text once, with constant work per character (no regular
  * expressions, no backtracking), and then tries a few short phrases at each word; it allocates the
  * word buffers of that one text and nothing else (verdicts are prepared when the detector is
- * built). Only the first {@value InboundWords#MAX_WORDS} words of a text are read. The text is never
+ * built). Only the first 400 words of a text are read. The text is never
  * logged or kept.
  *
  * <p>Immutable and thread-safe: build one and share it.
