@@ -27,10 +27,10 @@ public interface OptOutRecord {
     /** @return opted out or opted in */
     OptOutAction action();
 
-    /** @return keyword or user */
+    /** @return keyword, user or carrier */
     OptOutSource source();
 
-    /** @return the inbound message that caused a keyword change */
+    /** @return the message that caused the change: the inbound keyword, or the outbound message a carrier refused */
     Optional<MessageId> causedByMessage();
 
     /** @return the keyword as configured (e.g. {@code "STOP"}) for a keyword change */
@@ -57,6 +57,9 @@ public interface OptOutRecord {
         if (source() == OptOutSource.KEYWORD) {
             Require.argument(causedByMessage().isPresent() && keyword().isPresent(), "causedByMessage",
                     "and keyword must be given for a keyword change");
+        } else if (source() == OptOutSource.CARRIER) {
+            Require.argument(causedByMessage().isPresent(), "causedByMessage",
+                    "must be given for a change the carrier reported: the message it refused");
         } else {
             Require.argument(changedBy().isPresent(), "changedBy", "must be given for a change by a user");
         }

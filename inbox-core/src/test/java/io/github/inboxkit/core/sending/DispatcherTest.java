@@ -14,8 +14,13 @@ import io.github.inboxkit.carrier.SubmitResult;
 import io.github.inboxkit.carrier.WebhookPayload;
 import io.github.inboxkit.carrier.WebhookRequest;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
+import io.github.inboxkit.core.contact.ContactOptedOutException;
+import io.github.inboxkit.core.contact.OptOutAction;
+import io.github.inboxkit.core.contact.OptOutRecord;
+import io.github.inboxkit.core.contact.OptOutSource;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.event.InboxEvent;
+import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -76,6 +81,28 @@ class DispatcherTest {
         assertThat(failure.carrierReason()).contains(PermanentReason.INVALID_NUMBER);
         assertThat(failure.carrierCode()).isNotEmpty();
         assertThat(fixture.carrier.attempts(queued.messageId().toString())).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("F18 F31 F48 a carrier's refusal because the recipient unsubscribed at the carrier opts the number out: recorded once, an event, the next send refused")
+    void carrierReportedUnsubscribeOptsOut() {
+        SendingFixture fixture = new SendingFixture(b -> b, SimulatedCarrier.builder().seed(1)
+                .permanentFailure(BOB, PermanentReason.OPTED_OUT));
+        OutboxEntry first = fixture.send(BOB, "Hello");
+        OutboxEntry second = fixture.send(BOB, "Are you there?");
+
+        assertThat(fixture.sending.dispatcher().dispatchDue().failed()).isEqualTo(2);
+
+        assertThat(fixture.entry(first.messageId()).failure().orElseThrow().carrierReason())
+                .contains(PermanentReason.OPTED_OUT);
+        List<OptOutRecord> records = fixture.read(tx -> tx.optOutHistory(new PhoneNumber(BOB)));
+        assertThat(records).singleElement().satisfies(record -> {
+            assertThat(record.action()).isEqualTo(OptOutAction.OPTED_OUT);
+            assertThat(record.source()).isEqualTo(OptOutSource.CARRIER);
+            assertThat(record.causedByMessage().orElseThrow()).isIn(first.messageId(), second.messageId());
+        });
+        assertThat(fixture.events).filteredOn(InboxEvent.SubscriptionChanged.class::isInstance).hasSize(1);
+        assertThatThrownBy(() -> fixture.send(BOB, "One more?")).isInstanceOf(ContactOptedOutException.class);
     }
 
     @Test

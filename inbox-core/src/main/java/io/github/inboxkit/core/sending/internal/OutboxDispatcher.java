@@ -3,6 +3,7 @@ package io.github.inboxkit.core.sending.internal;
 import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.OutboundSubmission;
+import io.github.inboxkit.carrier.PermanentReason;
 import io.github.inboxkit.carrier.SubmissionLookup;
 import io.github.inboxkit.carrier.SubmitResult;
 import io.github.inboxkit.carrier.TextEncoding;
@@ -10,8 +11,10 @@ import io.github.inboxkit.carrier.TransientReason;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.contact.OptOutAction;
 import io.github.inboxkit.core.contact.OptOutRecord;
+import io.github.inboxkit.core.contact.OptOutSource;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.DispatchSummary;
 import io.github.inboxkit.core.sending.Dispatcher;
@@ -326,7 +329,13 @@ final class OutboxDispatcher implements Dispatcher {
      * @param change the change
      * @param accepted the carrier's id for the message, if the carrier accepted it
      */
-    private record Submitted(OutboxEntry entry, Outcome outcome, Change change, Optional<String> accepted) {}
+    private record Submitted(OutboxEntry entry, Outcome outcome, Change change, Optional<String> accepted,
+            boolean recipientUnsubscribed) {
+
+        Submitted(OutboxEntry entry, Outcome outcome, Change change, Optional<String> accepted) {
+            this(entry, outcome, change, accepted, false);
+        }
+    }
 
     /** A change recorded in the account's record transaction. */
     @FunctionalInterface
@@ -506,7 +515,7 @@ final class OutboxDispatcher implements Dispatcher {
                     .detail(permanent.carrierText())
                     .build();
             return new Submitted(entry, Outcome.FAILED, (account, current, now, kept, events) -> Transitions.fail(current,
-                    failure, now), Optional.empty());
+                    failure, now), Optional.empty(), permanent.reason() == PermanentReason.OPTED_OUT);
         }
         SubmitResult.RejectedTransiently refusal = (SubmitResult.RejectedTransiently) result;
         return new Submitted(entry, Outcome.RETRIED, (account, current, now, kept, events) -> {
@@ -520,6 +529,24 @@ final class OutboxDispatcher implements Dispatcher {
     }
 
     /**
+     * The carrier refused a message because its recipient unsubscribed at the carrier (F18): the
+     * number is opted out in the same transaction as the refusal, so that nothing more is queued to
+     * it, as after a STOP the account received itself. Nothing is appended when it already is.
+     */
+    private static void recordCarrierOptOut(SendingTransaction tx, AccountId account, OutboxEntry entry, Instant now,
+            Events events) {
+        boolean optedOut = tx.latestOptOutRecord(entry.recipient())
+                .map(latest -> latest.action() == OptOutAction.OPTED_OUT).orElse(false);
+        if (optedOut) {
+            return;
+        }
+        OptOutRecord record = OptOutRecord.builder().phone(entry.recipient()).action(OptOutAction.OPTED_OUT)
+                .source(OptOutSource.CARRIER).causedByMessage(entry.messageId()).recordedAt(now).build();
+        tx.appendOptOutRecord(record);
+        events.add(new InboxEvent.SubscriptionChanged(account, record));
+    }
+
+    /**
      * Records one account's results in one transaction. The entries nothing moved since their claim
      * are recorded without being read again ({@link SendingTransaction#updateOutboxStatesIfUnchanged});
      * the others are locked in one statement, the reports kept for the accepted ones taken in one
@@ -528,6 +555,11 @@ final class OutboxDispatcher implements Dispatcher {
     private Map<Outcome, Integer> record(AccountId account, List<Submitted> results) {
         return runner.run(account, (tx, events) -> {
             Instant now = runner.now();
+            for (Submitted result : results) {
+                if (result.recipientUnsubscribed()) {
+                    recordCarrierOptOut(tx, account, result.entry(), now, events);
+                }
+            }
             Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
             List<Submitted> rest = recordUnchanged(tx, account, results, now, events, outcomes);
             if (rest.isEmpty()) {
