@@ -57,7 +57,8 @@ import org.junit.jupiter.api.Test;
  */
 class JdbcDispatchConnectionLossOnPostgresTest {
 
-    private static final String LONG_CODE = "+14155550100";
+    /** The two accounts' long codes differ in the last digit: a number belongs to one account (F45). */
+    private static final String LONG_CODE_PREFIX = "+1415555010";
     private static final String NODE = "inboxkit-dispatch-node";
     private static final Duration LEASE = Duration.ofSeconds(5);
     private static final int BATCH = 20;
@@ -76,8 +77,9 @@ class JdbcDispatchConnectionLossOnPostgresTest {
         InboxKit kit = InboxKit.builder().store(JdbcInboxStore.create(setupPool)).build();
         for (int i = 0; i < 2; i++) {
             AccountId account = AccountId.of("acct-" + UUID.randomUUID());
+            String longCode = LONG_CODE_PREFIX + i;
             kit.administration().createAccount(account, "Kill " + i, AccountSettings.builder()
-                    .senderIds(List.of(LONG_CODE)).defaultSenderId(LONG_CODE).build());
+                    .senderIds(List.of(longCode)).defaultSenderId(longCode).build());
             accounts.add(account);
         }
     }
