@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Keeps inbox-core framework-free and its internal machinery out of the public API (STYLE.md). */
+/** Keeps inbox-core framework-free and its internal machinery out of the public API (CONTRIBUTING.md). */
 class ArchitectureTest {
 
     private static JavaClasses core;

@@ -2,7 +2,7 @@ package io.github.inboxkit.core.event;
 
 /**
  * Port: receives the events of every account, after the change they describe has been committed
- * (DESIGN invariant 2), on the thread that made the change, in the order of the changes of that
+ * (architecture invariant 2), on the thread that made the change, in the order of the changes of that
  * thread. It is called outside any transaction and with no lock of the engine or of the
  * in-memory store held, so it may read the store or run use cases (of any account, the event's
  * included) and sees the change it is told about.

@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.sending;
 
 /**
- * The dispatcher step of the outbox (DESIGN invariant 3): writes queued broadcast copies into
+ * The dispatcher step of the outbox (architecture invariant 3): writes queued broadcast copies into
  * their recipients' threads (F19: creating a broadcast only queues its recipients), claims the messages that are due (queued,
  * scheduled and now due, or claimed earlier by a node whose lease ran out), re-checks opt-out in
  * the claiming transaction (invariant 5), calls the carrier outside any transaction with the

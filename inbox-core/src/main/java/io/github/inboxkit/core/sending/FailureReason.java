@@ -5,7 +5,7 @@ package io.github.inboxkit.core.sending;
  * are kept alongside in {@link SendFailure}.
  */
 public enum FailureReason {
-    /** The contact opted out before the message was claimed for sending (F18, DESIGN invariant 5). */
+    /** The contact opted out before the message was claimed for sending (F18, architecture invariant 5). */
     OPTED_OUT,
     /** The carrier refused the message permanently; {@link SendFailure#carrierReason()} says why. */
     REJECTED_BY_CARRIER,

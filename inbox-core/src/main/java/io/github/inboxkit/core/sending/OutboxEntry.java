@@ -18,7 +18,7 @@ import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * An outbound message's place in the outbox (DESIGN invariant 3): what the dispatcher submits and
+ * An outbound message's place in the outbox (architecture invariant 3): what the dispatcher submits and
  * where the message is in its life, QUEUED or SCHEDULED → SENDING → SENT → DELIVERED, or FAILED with
  * a {@link SendFailure}, or CANCELLED (F27, F31). The message as people see it in its thread is the
  * conversation's {@link io.github.inboxkit.core.conversation.Message}, with the same id and status;

@@ -37,7 +37,7 @@ import java.util.random.RandomGenerator;
  * runs on its own schedule, the {@link #dispatcher() dispatcher} and the {@link #purgeExpired()
  * retention purge}.
  *
- * <p>Every command is one transaction of the store (DESIGN invariant 1): a message is committed as
+ * <p>Every command is one transaction of the store (architecture invariant 1): a message is committed as
  * QUEUED or SCHEDULED in the same transaction that records it in its thread (invariant 3), and a
  * refused message leaves nothing behind. Events are published after the commit (invariant 2).
  * InboxKit owns no thread here: see {@link Dispatcher} and {@link DispatcherRunner}.
@@ -225,7 +225,7 @@ public final class Sending {
      * steps that follow, a batch per step ({@link Builder#broadcastBatchSize}) and in the
      * recipients' order, before sending it like any queued message; until then the copy counts
      * as queued in {@link #broadcastProgress}, and a STOP that commits before it is claimed still
-     * stops it (DESIGN invariant 5). Each copy's events are published when it is written.
+     * stops it (architecture invariant 5). Each copy's events are published when it is written.
      *
      * <p><b>Idempotency key (F46).</b> With {@link BroadcastRequest#idempotencyKey()}, a repeat
      * within the {@linkplain Builder#idempotencyWindow window} creates no second broadcast and

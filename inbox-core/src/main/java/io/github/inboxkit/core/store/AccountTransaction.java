@@ -322,8 +322,8 @@ public interface AccountTransaction {
     Optional<Message> findMessage(MessageId id);
 
     /**
-     * Finds an inbound message by the carrier's id: ingestion's idempotency (F32, DESIGN invariant
-     * 4). Carrier ids are unique among an account's inbound messages; an outbound message is found
+     * Finds an inbound message by the carrier's id: ingestion's idempotency (F32, architecture
+     * invariant 4). Carrier ids are unique among an account's inbound messages; an outbound message is found
      * through its outbox entry ({@link SendingTransaction#lockOutboxEntryByCarrierId}), whose
      * carrier ids are unique per carrier.
      *

@@ -5,7 +5,7 @@ import io.github.inboxkit.core.account.AccountId;
 /**
  * Port: where InboxKit keeps its data. Every use case runs as exactly one call of {@link
  * #inTransaction}, an atomic transaction scoped to one account: the {@link AccountTransaction} it
- * hands out reads and writes only that account's rows (DESIGN invariants 1, 6 and 7).
+ * hands out reads and writes only that account's rows (architecture invariants 1, 6 and 7).
  *
  * <h2>What an implementation must guarantee</h2>
  *

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A store that also keeps the outbox (DESIGN invariant 3): the in-memory store and the JDBC store
+ * A store that also keeps the outbox (architecture invariant 3): the in-memory store and the JDBC store
  * implement it. A sending transaction is an ordinary {@link AccountTransaction} with the
  * operations of {@link SendingTransaction}, so that a message is queued in the same transaction
  * that records it in its thread.

@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * The operations the sending pipeline adds to an {@link AccountTransaction}: the outbox, delivery
  * reports without a match, idempotency keys, broadcasts, and what the retention purge deletes.
  * All scoped to {@link #accountId()}, with the same guarantees as the rest of the transaction
- * (DESIGN invariants 1, 3, 6). The pipeline decides every status change; the store persists entries as given.
+ * (architecture invariants 1, 3, 6). The pipeline decides every status change; the store persists entries as given.
  *
  * <p>Not thread-safe: one transaction belongs to one thread, only during {@link
  * SendingStore#inSendingTransaction}.
@@ -224,7 +224,7 @@ public interface SendingTransaction extends AccountTransaction {
     }
 
     /**
-     * Writes outbox entries through to their thread messages (DESIGN invariant 3: the thread shows
+     * Writes outbox entries through to their thread messages (architecture invariant 3: the thread shows
      * what the outbox holds): each message takes its entry's status, carrier message id, text and
      * scheduled time; everything else about it stays. Entries whose message is gone (purged) are
      * skipped.

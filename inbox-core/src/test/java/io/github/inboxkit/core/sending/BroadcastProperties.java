@@ -31,7 +31,7 @@ import net.jqwik.api.constraints.Size;
 /**
  * Random interleavings of broadcasts (with repeated recipients), STOPs, copy-writing and dispatcher
  * steps: each kept recipient gets one copy per broadcast in its one thread, none twice, and a STOP
- * that commits before a copy can be claimed always wins (F4, F18, F19, DESIGN invariants 5 and 7).
+ * that commits before a copy can be claimed always wins (F4, F18, F19, architecture invariants 5 and 7).
  */
 class BroadcastProperties {
 

@@ -27,7 +27,7 @@ import net.jqwik.api.constraints.Size;
 /**
  * Random interleavings of sends, STOPs, dispatcher steps, clock moves and delivery reports (shuffled
  * and repeated), against the simulated carrier with transient failures, duplicate and out-of-order
- * reports (F18, F31, DESIGN invariants 3 and 5).
+ * reports (F18, F31, architecture invariants 3 and 5).
  */
 class SendingPipelineProperties {
 

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
  * {@link AccountTransaction#findMessages}, {@link AccountTransaction#latestOptOutRecords}, {@link
  * SendingTransaction#insertOutboxEntries}, {@link SendingTransaction#lockOutboxEntries}, ...) give
  * exactly what the single-row operations give, one row at a time: same rows, same conflicts,
- * scoped to the transaction's account (DESIGN invariants 1, 6). A store module extends it and
+ * scoped to the transaction's account (architecture invariants 1, 6). A store module extends it and
  * implements {@link #newStore()}; every test uses accounts with random ids, so one shared
  * database serves all tests.
  */

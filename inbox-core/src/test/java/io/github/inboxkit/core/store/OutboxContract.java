@@ -56,7 +56,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Contract: the sending operations of the store port ({@link SendingStore}, {@link
  * SendingTransaction}): the outbox and its claims, delivery reports without a match, broadcasts,
- * and what the retention purge deletes (DESIGN invariants 1, 3, 6; F19, F27, F30, F31). A store
+ * and what the retention purge deletes (architecture invariants 1, 3, 6; F19, F27, F30, F31). A store
  * module extends it and implements {@link #newStore()}; every test uses accounts with random ids,
  * so one shared database serves all tests.
  */

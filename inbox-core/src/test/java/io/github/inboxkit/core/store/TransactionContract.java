@@ -30,7 +30,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract: the unit of work (DESIGN invariants 1, 2, 4, 6, 7) at the level of the store port and
+ * Contract: the unit of work (architecture invariants 1, 2, 4, 6, 7) at the level of the store port and
  * through the engine, with faults injected by a decorator around the store under test.
  */
 public abstract class TransactionContract extends StoreContractSupport {

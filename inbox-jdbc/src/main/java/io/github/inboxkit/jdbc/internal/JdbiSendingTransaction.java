@@ -61,7 +61,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  *
  * <p>Claims lock with {@code FOR UPDATE SKIP LOCKED}: dispatchers on several nodes take different
  * entries instead of queueing behind each other, and an entry whose lease ran out is claimable
- * again (DESIGN invariant 3). Takes from the broadcast recipients' queue skip locked rows the same
+ * again (architecture invariant 3). Takes from the broadcast recipients' queue skip locked rows the same
  * way, and delete what they took in the taking transaction.
  *
  * <p>Not thread-safe: one transaction, one thread.

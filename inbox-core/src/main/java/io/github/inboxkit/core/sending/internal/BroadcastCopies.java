@@ -18,7 +18,7 @@ import java.util.Optional;
  * dispatcher's step: creating a broadcast only checks and queues its recipients, so that it takes
  * about 1.5 s for 100,000 of them on PostgreSQL; each copy is then written as a single send's
  * would be, QUEUED, before any dispatcher can claim it. Whether the contact opted out in between
- * is the claim's to check (DESIGN invariant 5), as for every queued message. Stateless and
+ * is the claim's to check (architecture invariant 5), as for every queued message. Stateless and
  * thread-safe.
  */
 final class BroadcastCopies {

@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /**
  * The events of one attempt of a sending use case, handed to the engine's unit of work, which
- * publishes them only after the commit (DESIGN invariant 2) and drops them when the attempt is
+ * publishes them only after the commit (architecture invariant 2) and drops them when the attempt is
  * retried. Also the attempt's access to the engine's thread rules. Not thread-safe: one per attempt.
  */
 final class Events {

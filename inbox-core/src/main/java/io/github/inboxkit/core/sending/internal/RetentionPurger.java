@@ -26,7 +26,7 @@ import java.util.function.ToIntFunction;
  * The retention purge (F30): per account, deletes messages older than the account's window, then
  * the conversations left with no message, then delivery reports no message matched in time and
  * idempotency keys past their window (F46), in bounded batches of one transaction each, so that it
- * runs while traffic continues. Counters stay exact (DESIGN invariant 7): a deleted unread message
+ * runs while traffic continues. Counters stay exact (architecture invariant 7): a deleted unread message
  * lowers its conversation's unread count and, if that reaches zero, the badge. Messages still
  * waiting to be sent are never purged. Thread-safe.
  */

@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * Records an outbound message in its thread and in the outbox, in the caller's transaction
- * (DESIGN invariants 1 and 3): the thread with the number is resumed or started (F4), a CLOSED
+ * (architecture invariants 1 and 3): the thread with the number is resumed or started (F4), a CLOSED
  * thread reopens (F3), the unread count is untouched, and the entry is QUEUED or SCHEDULED.
  * Stateless and thread-safe.
  */

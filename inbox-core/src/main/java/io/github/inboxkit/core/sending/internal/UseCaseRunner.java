@@ -11,7 +11,7 @@ import java.util.function.BiFunction;
 
 /**
  * Runs a sending use case through the engine's unit of work ({@link SendingSteps}): one transaction
- * (DESIGN invariant 1), again from the start on a store conflict, events published after the
+ * (architecture invariant 1), again from the start on a store conflict, events published after the
  * commit (invariant 2). It only adapts the engine's scope to the sending code's
  * {@code (transaction, events)} shape. Thread-safe.
  */
