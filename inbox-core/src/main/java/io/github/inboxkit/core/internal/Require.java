@@ -45,13 +45,14 @@ public final class Require {
 
     /**
      * Checks an identifier-like string: not blank, at most {@code maxLength} characters, no control
-     * characters.
+     * characters and no unpaired surrogate (text no store keeps as written).
      *
      * @param value the value
      * @param field the argument's name
      * @param maxLength the longest acceptable length
      * @return the value
-     * @throws InvalidValueException if the value is blank, too long or has control characters
+     * @throws InvalidValueException if the value is blank, too long, or has control characters or an
+     *     unpaired surrogate
      */
     public static String identifier(String value, String field, int maxLength) {
         nonNull(value, field);
@@ -60,8 +61,15 @@ public final class Require {
             argument(false, field, "must be at most " + maxLength + " characters");
         }
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
                 argument(false, field, "must not contain control characters");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++; // a whole pair: one character outside the Basic Multilingual Plane
+            } else if (Character.isSurrogate(c)) {
+                // PostgreSQL would store it as '?', so that two ids could become one
+                argument(false, field, "must not contain an unpaired surrogate (at index " + i + ")");
             }
         }
         return value;
