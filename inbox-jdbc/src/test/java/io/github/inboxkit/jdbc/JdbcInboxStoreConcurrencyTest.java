@@ -21,6 +21,7 @@ import io.github.inboxkit.core.sending.Recipient;
 import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.store.AccountTransaction;
 import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.ForwardingSendingStore;
 import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.store.SendingTransaction;
 import io.github.inboxkit.core.store.SendingWork;
@@ -33,10 +34,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -261,36 +260,11 @@ class JdbcInboxStoreConcurrencyTest {
 
     /** The JDBC store, its sending transactions paused before {@code method}. */
     private SendingStore pausingSendingBefore(String method, CountDownLatch paused, CountDownLatch resume) {
-        return new SendingStore() {
-            @Override
-            public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
-                return store.inTransaction(account, work);
-            }
-
+        return new ForwardingSendingStore(store) {
             @Override
             public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
                 return store.inSendingTransaction(account, tx -> work.run(
                         pausing(tx, SendingTransaction.class, method, paused, resume)));
-            }
-
-            @Override
-            public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
-                return store.accountsWithClaimableOutbox(now, limit);
-            }
-
-            @Override
-            public List<AccountId> accountsWithQueuedRecipients(int limit) {
-                return store.accountsWithQueuedRecipients(limit);
-            }
-
-            @Override
-            public List<AccountId> listAccountIds() {
-                return store.listAccountIds();
-            }
-
-            @Override
-            public Optional<AccountId> accountOwningNumber(String number) {
-                return store.accountOwningNumber(number);
             }
         };
     }
@@ -347,5 +321,4 @@ class JdbcInboxStoreConcurrencyTest {
             executor.shutdownNow();
         }
     }
-
 }

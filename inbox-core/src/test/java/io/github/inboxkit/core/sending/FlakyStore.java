@@ -1,13 +1,10 @@
 package io.github.inboxkit.core.sending;
 
 import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.store.ForwardingSendingStore;
 import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.store.SendingWork;
 import io.github.inboxkit.core.store.StoreException;
-import io.github.inboxkit.core.store.TransactionWork;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,16 +13,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * lost: before anything is written, or after the commit when only the acknowledgement is lost.
  * Thread-safe.
  */
-final class FlakyStore implements SendingStore {
+final class FlakyStore extends ForwardingSendingStore {
 
-    private final SendingStore delegate;
     private final AtomicInteger failBefore = new AtomicInteger();
     private final AtomicInteger loseAcknowledgements = new AtomicInteger();
     private final AtomicReference<AccountId> down = new AtomicReference<>();
     final AtomicInteger failures = new AtomicInteger();
 
     FlakyStore(SendingStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** The next {@code count} sending transactions fail before writing anything. */
@@ -61,30 +57,5 @@ final class FlakyStore implements SendingStore {
             throw new StoreException("simulated: committed, but the acknowledgement was lost");
         }
         return result;
-    }
-
-    @Override
-    public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
-        return delegate.inTransaction(account, work);
-    }
-
-    @Override
-    public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
-        return delegate.accountsWithClaimableOutbox(now, limit);
-    }
-
-    @Override
-    public List<AccountId> accountsWithQueuedRecipients(int limit) {
-        return delegate.accountsWithQueuedRecipients(limit);
-    }
-
-    @Override
-    public Optional<AccountId> accountOwningNumber(String number) {
-        return delegate.accountOwningNumber(number);
-    }
-
-    @Override
-    public List<AccountId> listAccountIds() {
-        return delegate.listAccountIds();
     }
 }

@@ -505,13 +505,12 @@ public abstract class IdempotencyContract {
      * before it starts, or one that commits and then reports a failure, as a commit whose
      * acknowledgement was lost does.
      */
-    private static final class FaultyStore implements SendingStore {
-        private final SendingStore delegate;
+    private static final class FaultyStore extends ForwardingSendingStore {
         private final AtomicInteger failAt = new AtomicInteger();
         private final AtomicBoolean loseAcknowledgement = new AtomicBoolean();
 
         FaultyStore(SendingStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         /** The n-th sending transaction from now (1 is the next) fails before it starts. */
@@ -523,10 +522,6 @@ public abstract class IdempotencyContract {
             loseAcknowledgement.set(true);
         }
 
-        @Override
-        public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
-            return delegate.inTransaction(account, work);
-        }
 
         @Override
         public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
@@ -538,26 +533,6 @@ public abstract class IdempotencyContract {
                 throw new StoreException("the acknowledgement of the commit was lost");
             }
             return result;
-        }
-
-        @Override
-        public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
-            return delegate.accountsWithClaimableOutbox(now, limit);
-        }
-
-        @Override
-        public List<AccountId> accountsWithQueuedRecipients(int limit) {
-            return delegate.accountsWithQueuedRecipients(limit);
-        }
-
-        @Override
-        public List<AccountId> listAccountIds() {
-            return delegate.listAccountIds();
-        }
-
-        @Override
-        public Optional<AccountId> accountOwningNumber(String number) {
-            return delegate.accountOwningNumber(number);
         }
     }
 }

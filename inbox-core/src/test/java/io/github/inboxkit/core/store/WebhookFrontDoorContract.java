@@ -28,7 +28,6 @@ import io.github.inboxkit.core.webhook.WebhookOutcome.Refusal;
 import io.github.inboxkit.core.webhook.WebhookOutcome.Refused;
 import io.github.inboxkit.core.webhook.WebhookOutcome.RetryLater;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -431,12 +430,11 @@ public abstract class WebhookFrontDoorContract extends StoreContractSupport {
     }
 
     /** A store whose transactions fail, as a database that went down does, after a number of them. */
-    static final class FailingStore implements SendingStore {
-        private final SendingStore store;
+    static final class FailingStore extends ForwardingSendingStore {
         private final AtomicInteger left;
 
         FailingStore(SendingStore store, int transactionsBeforeFailing) {
-            this.store = store;
+            super(store);
             this.left = new AtomicInteger(transactionsBeforeFailing);
         }
 
@@ -449,33 +447,13 @@ public abstract class WebhookFrontDoorContract extends StoreContractSupport {
         @Override
         public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
             maybeFail();
-            return store.inTransaction(account, work);
+            return delegate.inTransaction(account, work);
         }
 
         @Override
         public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
             maybeFail();
-            return store.inSendingTransaction(account, work);
-        }
-
-        @Override
-        public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
-            return store.accountsWithClaimableOutbox(now, limit);
-        }
-
-        @Override
-        public List<AccountId> accountsWithQueuedRecipients(int limit) {
-            return store.accountsWithQueuedRecipients(limit);
-        }
-
-        @Override
-        public List<AccountId> listAccountIds() {
-            return store.listAccountIds();
-        }
-
-        @Override
-        public Optional<AccountId> accountOwningNumber(String number) {
-            return store.accountOwningNumber(number);
+            return delegate.inSendingTransaction(account, work);
         }
     }
 
