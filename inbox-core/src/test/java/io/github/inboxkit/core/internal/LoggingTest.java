@@ -3,9 +3,6 @@ package io.github.inboxkit.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.OutboundSubmission;
@@ -33,28 +30,14 @@ import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.conversation.IncomingMessage;
 import io.github.inboxkit.core.conversation.ReceivedMessage;
 import io.github.inboxkit.core.store.memory.InMemoryInboxStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LoggingTest {
 
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
-    private Logger root;
-
-    @BeforeEach
-    void capture() {
-        root = (Logger) LoggerFactory.getLogger("io.github.inboxkit");
-        captured.start();
-        root.addAppender(captured);
-    }
-
-    @AfterEach
-    void release() {
-        root.detachAppender(captured);
-    }
+    @RegisterExtension
+    final CapturedLogs captured = new CapturedLogs();
 
     @Test
     @DisplayName("F12 a failing listener is logged at WARN with event type and account only; nothing is undone")
@@ -73,14 +56,14 @@ class LoggingTest {
 
         assertThat(received.conversation().unreadCount()).isEqualTo(1);
         assertThat(kit.inbox().counters(account).badge()).isEqualTo(1);
-        assertThat(captured.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+        assertThat(captured.list()).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
                 .satisfies(e -> assertThat(e.getFormattedMessage())
                         .contains("MessageReceived", "acct-log")
                         .doesNotContain("612345678", "secret"));
-        assertThat(captured.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+        assertThat(captured.list()).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
                 .allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain("612345678", "secret"));
         // DEBUG lines carry ids only, too, except the listener's own exception attached at DEBUG
-        assertThat(captured.list).filteredOn(e -> e.getThrowableProxy() == null)
+        assertThat(captured.list()).filteredOn(e -> e.getThrowableProxy() == null)
                 .allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain("612345678", "secret"));
     }
 
@@ -106,7 +89,7 @@ class LoggingTest {
         DispatchSummary summary = kit.sending().dispatcher().dispatchDue();
 
         assertThat(summary.retried()).as("the carrier's exception is retried like a transient refusal").isEqualTo(1);
-        assertThat(captured.list).filteredOn(e -> e.getLevel() == Level.WARN)
+        assertThat(captured.list()).filteredOn(e -> e.getLevel() == Level.WARN)
                 .anySatisfy(e -> assertThat(e.getFormattedMessage())
                         .contains("IllegalStateException", "acct-log", "MessageStatusChanged"))
                 .anySatisfy(e -> assertThat(e.getFormattedMessage())
@@ -148,13 +131,13 @@ class LoggingTest {
             hostExecutor.shutdownNow();
         }
 
-        assertThat(captured.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+        assertThat(captured.list()).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
                 .satisfies(e -> assertThat(e.getFormattedMessage()).contains("IllegalStateException"));
         assertNoPersonalDataAtInfoOrAbove();
     }
 
     private void assertNoPersonalDataAtInfoOrAbove() {
-        assertThat(captured.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+        assertThat(captured.list()).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
                 .isNotEmpty()
                 .allSatisfy(e -> {
                     assertThat(e.getFormattedMessage()).doesNotContain("612345678", BODY);

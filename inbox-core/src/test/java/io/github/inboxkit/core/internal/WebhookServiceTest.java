@@ -3,9 +3,6 @@ package io.github.inboxkit.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.inboxkit.carrier.InboundMessage;
 import io.github.inboxkit.carrier.WebhookPayload;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
@@ -16,31 +13,17 @@ import io.github.inboxkit.core.store.memory.InMemoryInboxStore;
 import io.github.inboxkit.core.webhook.WebhookOutcome;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The front door's own rules: what it logs, and how carriers write the numbers it routes by. */
 class WebhookServiceTest {
 
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
-    private Logger root;
+    @RegisterExtension
+    final CapturedLogs captured = new CapturedLogs();
     private final SimulatedCarrier carrier = SimulatedCarrier.create();
     private final InboxKit kit = InboxKit.builder().store(InMemoryInboxStore.create()).carrier(carrier).build();
-
-    @BeforeEach
-    void capture() {
-        root = (Logger) LoggerFactory.getLogger("io.github.inboxkit");
-        captured.start();
-        root.addAppender(captured);
-    }
-
-    @AfterEach
-    void release() {
-        root.detachAppender(captured);
-    }
 
     @Test
     @DisplayName("F45 a message to a number no account owns is logged at WARN with the number masked, and neither the contact nor the text")
@@ -49,7 +32,7 @@ class WebhookServiceTest {
                 carrier.inboundWebhook("+33612345678", "+33700006789", "my secret"));
 
         assertThat(outcome.httpStatus()).isEqualTo(422);
-        assertThat(captured.list).filteredOn(event -> event.getLevel() == Level.WARN).singleElement()
+        assertThat(captured.list()).filteredOn(event -> event.getLevel() == Level.WARN).singleElement()
                 .satisfies(event -> assertThat(event.getFormattedMessage())
                         .contains("+33•••••6789", "UNKNOWN_NUMBER", "SIM-IN-1")
                         .doesNotContain("+33700006789", "612345678", "secret"));
@@ -65,7 +48,7 @@ class WebhookServiceTest {
                 SimulatedCarrier.SIGNATURE_HEADER, "sha256=" + "0".repeat(64)));
         kit.webhooks().handle("sim ulator\n+33612345678", carrier.signedRequest(body));
 
-        assertThat(captured.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.INFO))
+        assertThat(captured.list()).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.INFO))
                 .hasSize(2)
                 .allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain("612345678", "confidential"));
     }
