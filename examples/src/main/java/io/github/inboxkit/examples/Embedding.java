@@ -2,7 +2,7 @@ package io.github.inboxkit.examples;
 
 import io.github.inboxkit.carrier.WebhookRequest;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
-import io.github.inboxkit.core.InboxKit;
+import io.github.inboxkit.InboxKit;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.compose.Draft;

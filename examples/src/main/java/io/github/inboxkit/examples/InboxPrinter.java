@@ -1,6 +1,6 @@
 package io.github.inboxkit.examples;
 
-import io.github.inboxkit.core.InboxKit;
+import io.github.inboxkit.InboxKit;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.conversation.ConversationState;
 import io.github.inboxkit.core.inbox.InboxCounters;

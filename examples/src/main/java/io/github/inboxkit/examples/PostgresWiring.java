@@ -2,7 +2,7 @@ package io.github.inboxkit.examples;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
-import io.github.inboxkit.core.InboxKit;
+import io.github.inboxkit.InboxKit;
 import io.github.inboxkit.core.account.AccountAlreadyExistsException;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;

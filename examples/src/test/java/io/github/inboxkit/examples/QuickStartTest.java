@@ -3,7 +3,7 @@ package io.github.inboxkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier.SentMessage;
-import io.github.inboxkit.core.InboxKit;
+import io.github.inboxkit.InboxKit;
 import io.github.inboxkit.core.contact.OptOutAction;
 import io.github.inboxkit.core.contact.OptOutRecord;
 import io.github.inboxkit.core.contact.OptOutSource;

@@ -1,5 +1,7 @@
 package io.github.inboxkit.core;
 
+import io.github.inboxkit.InboxKit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
-import io.github.inboxkit.core.InboxKit;
+import io.github.inboxkit.InboxKit;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.compose.Draft;

@@ -1,6 +1,6 @@
 package io.github.inboxkit.core.account;
 
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 
 /**
  * Identifies an account (a tenant). The host chooses the value, typically its own tenant key.

@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.account;
 
 import io.github.inboxkit.core.InboxStyle;
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Duration;
 import java.util.List;

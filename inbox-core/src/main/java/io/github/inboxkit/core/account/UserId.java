@@ -1,6 +1,6 @@
 package io.github.inboxkit.core.account;
 
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 
 /**
  * Identifies a user (a team member) within an account. The host chooses the value, typically its own user key.

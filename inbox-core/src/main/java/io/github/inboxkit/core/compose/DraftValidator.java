@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.compose;
 
-import io.github.inboxkit.core.internal.Require;
-import io.github.inboxkit.core.internal.TextPolicy;
+import io.github.inboxkit.core.Require;
+import io.github.inboxkit.core.text.TextPolicy;
 import io.github.inboxkit.core.media.InvalidMediaException;
 import io.github.inboxkit.core.media.MediaValidator;
 import io.github.inboxkit.core.media.ValidatedMedia;

@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.contact;
 
 import io.github.inboxkit.core.InboxStyle;
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.template.MergeFields;
 import java.time.Instant;

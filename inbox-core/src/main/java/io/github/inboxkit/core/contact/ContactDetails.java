@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.contact;
 
 import io.github.inboxkit.core.InboxStyle;
-import io.github.inboxkit.core.internal.TextPolicy;
+import io.github.inboxkit.core.text.TextPolicy;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;

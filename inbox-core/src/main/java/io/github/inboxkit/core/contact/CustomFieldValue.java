@@ -1,6 +1,6 @@
 package io.github.inboxkit.core.contact;
 
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 import java.math.BigDecimal;
 
 /**

@@ -2,7 +2,7 @@ package io.github.inboxkit.core.conversation;
 
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.account.UserId;
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Instant;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package io.github.inboxkit.core.conversation;
 
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.carrier.InboundMessage;
-import io.github.inboxkit.core.internal.Require;
-import io.github.inboxkit.core.internal.TextPolicy;
+import io.github.inboxkit.core.Require;
+import io.github.inboxkit.core.text.TextPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.github.inboxkit.core.conversation;
 
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 
 /**
  * An attachment of a message, by reference: InboxKit stores where the host keeps the bytes, not the

@@ -1,8 +1,10 @@
 package io.github.inboxkit.core.conversation;
 
+import io.github.inboxkit.core.text.TextRepair;
+
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.account.UserId;
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,8 @@
 package io.github.inboxkit.core.conversation;
 
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.InvalidValueException;
+
+import io.github.inboxkit.core.Require;
 import java.util.UUID;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.inbox;
 
 import io.github.inboxkit.core.account.UserId;
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 
 /**
  * Which conversations to list by assignee (F5): all, unassigned, or assigned to one user.

@@ -1,6 +1,6 @@
 package io.github.inboxkit.core.inbox;
 
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 
 /**
  * The maintained counters of an account's inbox (F11): how many conversations are in each tab and

@@ -2,7 +2,7 @@ package io.github.inboxkit.core.inbox;
 
 import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.conversation.ConversationId;
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

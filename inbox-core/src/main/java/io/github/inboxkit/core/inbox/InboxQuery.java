@@ -2,8 +2,8 @@ package io.github.inboxkit.core.inbox;
 
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.conversation.ConversationState;
-import io.github.inboxkit.core.internal.Require;
-import io.github.inboxkit.core.internal.TextPolicy;
+import io.github.inboxkit.core.Require;
+import io.github.inboxkit.core.text.TextPolicy;
 import java.util.Optional;
 import org.immutables.value.Value;
 

@@ -1,5 +1,7 @@
 package io.github.inboxkit.core.internal;
 
+import io.github.inboxkit.core.text.TextPolicy;
+
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountAlreadyExistsException;
 import io.github.inboxkit.core.account.AccountId;

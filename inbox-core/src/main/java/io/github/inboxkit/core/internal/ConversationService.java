@@ -1,5 +1,8 @@
 package io.github.inboxkit.core.internal;
 
+import io.github.inboxkit.core.Require;
+import io.github.inboxkit.core.text.TextPolicy;
+
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.NoSuchUserException;

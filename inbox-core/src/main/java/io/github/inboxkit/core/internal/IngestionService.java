@@ -1,5 +1,7 @@
 package io.github.inboxkit.core.internal;
 
+import io.github.inboxkit.core.text.TextPolicy;
+
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.conversation.Conversation;
@@ -10,7 +12,7 @@ import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.conversation.ReceivedMessage;
-import io.github.inboxkit.core.conversation.TextRepair;
+import io.github.inboxkit.core.text.TextRepair;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;

@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.phone;
 
 import io.github.inboxkit.carrier.Sender;
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 
 /**
  * A sender ID that is a name, such as {@code "ACME"} or {@code "Dr Smith"} (F21). Recipients see the

@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.phone;
 
 import io.github.inboxkit.carrier.Sender;
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 
 /**
  * A sender ID that is an ordinary phone number (a "long code"), which recipients can call and

@@ -4,7 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import io.github.inboxkit.core.InvalidValueException;
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.phone.InvalidPhoneNumberException.Problem;
 import java.util.Locale;
 

@@ -5,7 +5,7 @@ import io.github.inboxkit.carrier.ShiftTable;
 import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.account.UserId;
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;

@@ -73,7 +73,7 @@ public interface BroadcastRequest {
             // a name a user typed: a typed refusal a host can show next to the field
             throw new InvalidValueException("name", "must be 1 to 200 characters, not blank");
         }
-        io.github.inboxkit.core.internal.TextPolicy.requireStorable(name(), "name");
+        io.github.inboxkit.core.text.TextPolicy.requireStorable(name(), "name");
         if (senderId().isPresent() && numberPool().isPresent()) {
             throw new ConflictingSenderChoiceException(senderId().get(), numberPool().get());
         }

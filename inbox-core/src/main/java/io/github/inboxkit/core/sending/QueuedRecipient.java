@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.sending;
 
 import io.github.inboxkit.carrier.Sender;
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.phone.PhoneNumber;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.sending;
 
 import io.github.inboxkit.core.contact.ContactId;
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 
 /**
  * Who a message goes to: a saved contact, or a phone number in any common format, read with the

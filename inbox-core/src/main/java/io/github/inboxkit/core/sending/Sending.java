@@ -2,7 +2,6 @@ package io.github.inboxkit.core.sending;
 
 import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.carrier.DeliveryReport;
-import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.NoSuchAccountException;
@@ -14,7 +13,7 @@ import io.github.inboxkit.core.conversation.Team;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.NoSuchMessageException;
 import io.github.inboxkit.core.event.InboxEventListener;
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.phone.InvalidPhoneNumberException;
 import io.github.inboxkit.core.sending.internal.SendingService;
 import io.github.inboxkit.core.store.SendingStore;
@@ -281,7 +280,7 @@ public final class Sending {
      * @param account the account
      * @param limit the most reports, at least 1
      * @return the reports
-     * @throws InvalidValueException if the limit is below 1
+     * @throws io.github.inboxkit.core.InvalidValueException if the limit is below 1
      */
     public List<UnmatchedDeliveryReport> unmatchedReports(AccountId account, int limit) {
         return service.unmatchedReports(account, limit);
@@ -515,7 +514,7 @@ public final class Sending {
          *
          * @param window 1 minute to 7 days; default 24 hours
          * @return this builder
-         * @throws InvalidValueException if out of range (field {@code "idempotencyWindow"})
+         * @throws io.github.inboxkit.core.InvalidValueException if out of range (field {@code "idempotencyWindow"})
          */
         @Override
         public Builder idempotencyWindow(Duration window) {
@@ -534,7 +533,7 @@ public final class Sending {
          *
          * @param retention 1 hour to 365 days; default 7 days
          * @return this builder
-         * @throws InvalidValueException if out of range (field {@code "unmatchedReportRetention"})
+         * @throws io.github.inboxkit.core.InvalidValueException if out of range (field {@code "unmatchedReportRetention"})
          */
         @Override
         public Builder unmatchedReportRetention(Duration retention) {

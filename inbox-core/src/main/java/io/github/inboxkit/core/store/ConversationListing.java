@@ -5,7 +5,7 @@ import io.github.inboxkit.core.conversation.ConversationState;
 import io.github.inboxkit.core.inbox.AssignmentFilter;
 import io.github.inboxkit.core.inbox.InboxCursor;
 import io.github.inboxkit.core.inbox.ReadFilter;
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;

@@ -13,7 +13,7 @@ import io.github.inboxkit.carrier.OutboundSubmission;
 import io.github.inboxkit.carrier.SubmissionLookup;
 import io.github.inboxkit.carrier.SubmitResult;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
-import io.github.inboxkit.core.InboxKit;
+import io.github.inboxkit.InboxKit;
 import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.conversation.MessageStatus;

@@ -3,7 +3,7 @@ package io.github.inboxkit.core.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
-import io.github.inboxkit.core.InboxKit;
+import io.github.inboxkit.InboxKit;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.compose.Draft;

@@ -1,6 +1,6 @@
 package io.github.inboxkit.core.store;
 
-import io.github.inboxkit.core.InboxKit;
+import io.github.inboxkit.InboxKit;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.Entitlements;

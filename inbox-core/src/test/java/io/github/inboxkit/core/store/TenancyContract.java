@@ -131,7 +131,7 @@ public abstract class TenancyContract extends StoreContractSupport {
     @Test
     @DisplayName("F10 F33 a missing account is refused as missing before any plan check")
     void missingAccountBeforePlan() {
-        io.github.inboxkit.core.InboxKit solo = kitWith(io.github.inboxkit.core.account.Entitlements.none());
+        io.github.inboxkit.InboxKit solo = kitWith(io.github.inboxkit.core.account.Entitlements.none());
         AccountId nowhere = AccountId.of("no-such-account");
         ConversationId id = ConversationId.random();
 

@@ -3,7 +3,7 @@ package io.github.inboxkit.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
-import io.github.inboxkit.core.InboxKit;
+import io.github.inboxkit.InboxKit;
 import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
@@ -18,7 +18,7 @@ import io.github.inboxkit.core.conversation.IncomingMessage;
 import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.conversation.NewOutboundMessage;
 import io.github.inboxkit.core.conversation.ReceivedMessage;
-import io.github.inboxkit.core.conversation.TextRepair;
+import io.github.inboxkit.core.text.TextRepair;
 import io.github.inboxkit.core.inbox.InboxQuery;
 import io.github.inboxkit.core.inbox.InboxRow;
 import io.github.inboxkit.core.phone.PhoneNumber;

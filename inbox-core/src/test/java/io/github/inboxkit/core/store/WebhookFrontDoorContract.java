@@ -11,7 +11,7 @@ import io.github.inboxkit.carrier.SubmitResult;
 import io.github.inboxkit.carrier.WebhookPayload;
 import io.github.inboxkit.carrier.WebhookRequest;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
-import io.github.inboxkit.core.InboxKit;
+import io.github.inboxkit.InboxKit;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.SenderIdTakenException;

@@ -3,7 +3,7 @@ package io.github.inboxkit.jdbc.internal;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.contact.CustomFieldValue;
 import io.github.inboxkit.core.conversation.MediaReference;
-import io.github.inboxkit.core.conversation.TextRepair;
+import io.github.inboxkit.core.text.TextRepair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -3,7 +3,7 @@ package io.github.inboxkit.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.inboxkit.core.contact.CustomFieldValue;
-import io.github.inboxkit.core.conversation.TextRepair;
+import io.github.inboxkit.core.text.TextRepair;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

@@ -32,7 +32,7 @@ import io.github.inboxkit.core.sending.BroadcastProgress;
 import io.github.inboxkit.core.sending.BroadcastRequest;
 import io.github.inboxkit.core.sending.BroadcastResult;
 import io.github.inboxkit.core.sending.BroadcastSkip;
-import io.github.inboxkit.core.internal.TextPolicy;
+import io.github.inboxkit.core.text.TextPolicy;
 import io.github.inboxkit.core.sending.DeliveryReportOutcome;
 import io.github.inboxkit.core.sending.Dispatcher;
 import io.github.inboxkit.core.sending.IdempotencyKey;

@@ -1,4 +1,4 @@
-package io.github.inboxkit.core.internal;
+package io.github.inboxkit.core;
 
 import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.MissingValueException;

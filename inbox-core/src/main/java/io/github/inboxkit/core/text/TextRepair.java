@@ -1,4 +1,4 @@
-package io.github.inboxkit.core.conversation;
+package io.github.inboxkit.core.text;
 
 /**
  * A change InboxKit made to the text of an inbound message before storing it, so that every store
@@ -7,7 +7,7 @@ package io.github.inboxkit.core.conversation;
  *
  * <p>Inbound text is never refused: characters no store can keep are replaced and text beyond the
  * engine's limit is cut, and the message records which of the two happened in {@link
- * Message#textRepairs()}.
+ * io.github.inboxkit.core.conversation.Message#textRepairs()}.
  */
 public enum TextRepair {
 

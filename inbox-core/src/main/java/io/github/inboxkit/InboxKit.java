@@ -1,4 +1,6 @@
-package io.github.inboxkit.core;
+package io.github.inboxkit;
+
+import io.github.inboxkit.core.InvalidValueException;
 
 import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.core.account.Administration;
@@ -10,7 +12,7 @@ import io.github.inboxkit.core.conversation.Team;
 import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.inbox.Inbox;
 import io.github.inboxkit.core.internal.Engine;
-import io.github.inboxkit.core.internal.Require;
+import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.sending.SendingNotConfiguredException;
 import io.github.inboxkit.core.sending.SendingOptions;
@@ -242,7 +244,7 @@ public final class InboxKit {
         /**
          * Sets the longest inbound text kept, in UTF-16 code units ({@link String#length()}). A
          * carrier's text beyond it is cut (never between the two halves of a surrogate pair) and
-         * the message marked {@link io.github.inboxkit.core.conversation.TextRepair#TRUNCATED};
+         * the message marked {@link io.github.inboxkit.core.text.TextRepair#TRUNCATED};
          * it is never refused, since a carrier retries a refused webhook.
          *
          * @param maxInboundTextLength between {@value InboxKit#MIN_MAX_INBOUND_TEXT_LENGTH} and {@value

@@ -1,7 +1,7 @@
-package io.github.inboxkit.core.internal;
+package io.github.inboxkit.core.text;
 
 import io.github.inboxkit.carrier.DeliveryReport;
-import io.github.inboxkit.core.conversation.TextRepair;
+import io.github.inboxkit.core.text.TextRepair;
 import io.github.inboxkit.core.text.MalformedTextException;
 import java.util.EnumSet;
 import java.util.Set;
