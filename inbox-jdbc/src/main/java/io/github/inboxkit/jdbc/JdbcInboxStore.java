@@ -119,6 +119,36 @@ public final class JdbcInboxStore implements SendingStore, AutoCloseable {
     }
 
     /**
+     * Realigns the library's schema history with this version's migration files, for the two
+     * cases where {@link #migrate()} refuses a history that does not match them and no statement
+     * of the schema is at fault:
+     *
+     * <ul>
+     *   <li>a database created by a pre-release snapshot of InboxKit, whose migration files
+     *       differ from this version's in comments only (the recorded checksum of {@code V1}
+     *       differs): the history takes this version's checksums;
+     *   <li>a migration that failed half-way on H2 (whose DDL is not transactional) and whose
+     *       cause was put right by hand: its failed entry is removed, so that {@code migrate()}
+     *       runs it again.
+     * </ul>
+     *
+     * <p>Call it once, then {@link #migrate()}. It changes no table of the schema, only the
+     * history table {@value io.github.inboxkit.jdbc.internal.SchemaMigrator#HISTORY_TABLE}; it must
+     * not be used to accept a migration file that was edited after it was applied to this
+     * database ({@code docs/jdbc-store.md}, "Upgrading").
+     *
+     * @return how many history entries were realigned or removed (0 when the history already matched)
+     * @throws SchemaMigrationException if the database cannot be reached
+     */
+    public int repairMigrationHistory() {
+        try {
+            return new SchemaMigrator(dataSource, dialect.migrationLocation()).repair();
+        } catch (FlywayException e) {
+            throw new SchemaMigrationException(SchemaMigrator.HISTORY_TABLE, e);
+        }
+    }
+
+    /**
      * Runs one use case in one database transaction scoped to an account, as the
      * {@link io.github.inboxkit.core.store.InboxStore} port specifies. The schema must have been migrated.
      *

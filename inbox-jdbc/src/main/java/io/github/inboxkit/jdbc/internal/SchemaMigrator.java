@@ -83,6 +83,19 @@ public final class SchemaMigrator {
         }
     }
 
+    /**
+     * Realigns the history table with this version's migration files: the checksums and
+     * descriptions of applied migrations take the files' values, and entries of failed migrations
+     * are removed (Flyway's repair). Changes no table of the schema.
+     *
+     * @return how many history entries were realigned or removed
+     * @throws org.flywaydb.core.api.FlywayException if the database cannot be reached
+     */
+    public int repair() {
+        var result = flyway.repair();
+        return result.migrationsAligned.size() + result.migrationsRemoved.size() + result.migrationsDeleted.size();
+    }
+
     /** @return the schema version now recorded in the history table, or "none" */
     public String currentVersion() {
         var current = flyway.info().current();
