@@ -2,6 +2,7 @@ package io.github.inboxkit.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.store.SendingWork;
@@ -93,11 +94,10 @@ public final class JdbcInboxStore implements SendingStore, AutoCloseable {
      * @return a builder; not thread-safe
      */
     public static Builder builder(String jdbcUrl, String username, String password) {
-        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        if (!jdbcUrl.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("jdbcUrl must start with \"jdbc:\", got a "
-                    + jdbcUrl.length() + "-character string that does not");
-        }
+        Require.nonNull(jdbcUrl, "jdbcUrl");
+        // the URL may hold a password: its length only, never its text
+        Require.argument(jdbcUrl.startsWith("jdbc:"), "jdbcUrl",
+                "must start with \"jdbc:\" (got a " + jdbcUrl.length() + "-character string that does not)");
         return new Builder(null, jdbcUrl, Objects.requireNonNull(username, "username"),
                 Objects.requireNonNull(password, "password"));
     }
@@ -269,14 +269,12 @@ public final class JdbcInboxStore implements SendingStore, AutoCloseable {
          *
          * @param cacheExpiry at least zero, at most one hour
          * @return this builder
-         * @throws IllegalArgumentException if out of range
+         * @throws io.github.inboxkit.core.InvalidValueException if out of range
          */
         public Builder cacheExpiry(Duration cacheExpiry) {
-            Objects.requireNonNull(cacheExpiry, "cacheExpiry");
-            if (cacheExpiry.isNegative() || cacheExpiry.compareTo(Duration.ofHours(1)) > 0) {
-                throw new IllegalArgumentException(
-                        "cacheExpiry must be between 0 and 1 hour, got " + cacheExpiry);
-            }
+            Require.nonNull(cacheExpiry, "cacheExpiry");
+            Require.argument(!cacheExpiry.isNegative() && cacheExpiry.compareTo(Duration.ofHours(1)) <= 0,
+                    "cacheExpiry", "must be between 0 and 1 hour, got " + cacheExpiry);
             this.cacheExpiry = cacheExpiry;
             return this;
         }
@@ -287,17 +285,12 @@ public final class JdbcInboxStore implements SendingStore, AutoCloseable {
          * @param maximumPoolSize at least 2 (migration takes a lock on one connection while
          *     migrating on another)
          * @return this builder
-         * @throws IllegalArgumentException if below 2, or if the store was given a data source
+         * @throws io.github.inboxkit.core.InvalidValueException if below 2, or if the store was given a data source
          */
         public Builder maximumPoolSize(int maximumPoolSize) {
-            if (jdbcUrl == null) {
-                throw new IllegalArgumentException(
-                        "maximumPoolSize applies only to a store built from a JDBC URL; "
-                                + "size the pool of the data source you passed instead");
-            }
-            if (maximumPoolSize < 2) {
-                throw new IllegalArgumentException("maximumPoolSize must be >= 2, got " + maximumPoolSize);
-            }
+            Require.argument(jdbcUrl != null, "maximumPoolSize", "applies only to a store built from a JDBC URL; "
+                    + "size the pool of the data source you passed instead");
+            Require.argument(maximumPoolSize >= 2, "maximumPoolSize", "must be >= 2, got " + maximumPoolSize);
             this.maximumPoolSize = maximumPoolSize;
             return this;
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
@@ -45,15 +46,15 @@ class JdbcInboxStoreTest {
     @Test
     void builderArgumentsAreCheckedWhenGiven() {
         assertThatThrownBy(() -> JdbcInboxStore.builder("postgresql://db/inbox", "u", "p"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jdbc:");
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("jdbc:");
         try (HikariDataSource pool = TestDatabases.freshH2(2)) {
             assertThatThrownBy(() -> JdbcInboxStore.builder(pool).maximumPoolSize(5))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maximumPoolSize");
+                    .isInstanceOf(InvalidValueException.class).hasMessageContaining("maximumPoolSize");
             assertThatThrownBy(() -> JdbcInboxStore.builder(pool).cacheExpiry(Duration.ofSeconds(-1)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cacheExpiry");
+                    .isInstanceOf(InvalidValueException.class).hasMessageContaining("cacheExpiry");
         }
         assertThatThrownBy(() -> JdbcInboxStore.builder("jdbc:h2:mem:", "sa", "").maximumPoolSize(1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(">= 2");
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining(">= 2");
     }
 
     @Test
