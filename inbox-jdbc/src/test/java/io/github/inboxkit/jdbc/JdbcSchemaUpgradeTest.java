@@ -29,8 +29,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The upgrade path of a database created before the migrations were aligned (H2 stopped at V5 and
  * PostgreSQL at V6, and V1's comments changed since): {@code repairMigrationHistory()} once, then
  * {@code migrate()}, after which both dialects record the same versions and the data is intact.
- * The fixture under {@code legacy/2f03696} holds the migration files exactly as that build shipped
- * them.
+ * The fixture under {@code legacy/2f03696} holds the migration files as that build (commit
+ * 2f03696) shipped them; the one change is V1's comment that named a design note outside this
+ * repository, and a comment is what differs from this version's V1, as it did then.
  */
 class JdbcSchemaUpgradeTest {
 

@@ -1,6 +1,6 @@
 -- InboxKit schema, H2 dialect: the PostgreSQL schema without the trigram search indexes (H2
 -- searches by walking one account's conversations in listing order, see the store's search SQL).
--- Invariant 6 (DESIGN.md): every table has account_id, and account_id leads every primary key,
+-- Invariant 6 (design notes): every table has account_id, and account_id leads every primary key,
 -- unique key and index, so that a distributed PostgreSQL (Citus, distributed by account_id) can
 -- shard this schema unchanged. Instants are timestamp with time zone; ids are chosen by the library (uuid) or
 -- by the host (account and user ids, text).

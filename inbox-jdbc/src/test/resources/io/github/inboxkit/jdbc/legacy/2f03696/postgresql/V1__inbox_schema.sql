@@ -1,5 +1,5 @@
 -- InboxKit schema, PostgreSQL dialect.
--- Invariant 6 (DESIGN.md): every table has account_id, and account_id leads every primary key,
+-- Invariant 6 (design notes): every table has account_id, and account_id leads every primary key,
 -- unique key and index, so that a distributed PostgreSQL (Citus, distributed by account_id) can
 -- shard this schema unchanged. Instants are timestamptz; ids are chosen by the library (uuid) or
 -- by the host (account and user ids, text).
