@@ -17,7 +17,6 @@ import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.sending.SendingNotConfiguredException;
 import io.github.inboxkit.core.sending.SendingOptions;
 import io.github.inboxkit.core.store.InboxStore;
-import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.webhook.Webhooks;
 import java.time.Clock;
 import java.time.Duration;
@@ -276,15 +275,12 @@ public final class InboxKit {
             Sending sending = null;
             Webhooks webhooks = null;
             if (!carriers.isEmpty()) {
-                if (!(store instanceof SendingStore sendingStore)) {
-                    throw new InvalidValueException("store", "must keep an outbox (implement SendingStore) to send");
-                }
                 Sending.Builder builder = Sending.builder();
                 sendingOptions.accept(builder);
                 carriers.forEach(builder::carrier);
                 // the engine's team, so that a send ends its author's typing indicator (F14)
-                sending = builder.store(sendingStore).clock(clock).listener(eventListener).team(engine.team()).build();
-                webhooks = engine.webhooks(sendingStore, carriers, sending);
+                sending = builder.store(store).clock(clock).listener(eventListener).team(engine.team()).build();
+                webhooks = engine.webhooks(store, carriers, sending);
             }
             return new InboxKit(engine, sending, webhooks);
         }

@@ -32,7 +32,7 @@ import io.github.inboxkit.core.sending.PurgeSummary;
 import io.github.inboxkit.core.sending.Recipient;
 import io.github.inboxkit.core.sending.SendRequest;
 import io.github.inboxkit.core.sending.Sending;
-import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.store.InboxStore;
 import io.github.inboxkit.core.template.MergeFields;
 import io.github.inboxkit.core.template.Template;
 import io.github.inboxkit.core.text.SegmentCount;
@@ -101,7 +101,7 @@ public final class QuickStart {
      * Wires InboxKit on a store and a carrier: one engine for the inbox and for sending.
      * This is all the wiring a host does; the rest of the class is the day in the inbox.
      */
-    QuickStart(SendingStore store, PrintStream out) {
+    QuickStart(InboxStore store, PrintStream out) {
         this.out = out;
         this.clock = new ManualClock(Instant.parse("2026-11-25T16:00:00Z")); // 08:00 at the clinic, in San Francisco
         this.carrier = SimulatedCarrier.builder().clock(clock).build();

@@ -144,7 +144,7 @@ class JdbcDispatchOnPostgresTest {
                 .draft(Draft.ofText("Your table is ready")).build());
         Instant now = clock.instant();
         Instant leaseUntil = now.plusSeconds(30);
-        OutboxEntry claimed = firstStore.inSendingTransaction(account, tx -> tx.claimOutboxEntries(now, 10, leaseUntil))
+        OutboxEntry claimed = firstStore.inTransaction(account, tx -> tx.claimOutboxEntries(now, 10, leaseUntil))
                 .get(0).claimed(now, leaseUntil);
         OutboxEntry accepted = OutboxEntry.builder().from(claimed).status(MessageStatus.SENT)
                 .carrierMessageId("SM-race").leaseUntil(Optional.empty()).updatedAt(now.plusSeconds(1)).build();
@@ -153,7 +153,7 @@ class JdbcDispatchOnPostgresTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             // the dispatcher's record, held open between its write and its commit
-            Future<Set<MessageId>> record = threads.submit(() -> firstStore.inSendingTransaction(account, tx -> {
+            Future<Set<MessageId>> record = threads.submit(() -> firstStore.inTransaction(account, tx -> {
                 Set<MessageId> written = tx.updateOutboxStatesIfUnchanged(List.of(claimed), List.of(accepted));
                 recording.countDown();
                 try {
@@ -220,10 +220,10 @@ class JdbcDispatchOnPostgresTest {
         BroadcastProgress progress = first.broadcastProgress(account, result.broadcast().id());
         assertThat(progress.sent()).isEqualTo(30);
         assertThat(progress.failed()).isEqualTo(10);
-        Map<MessageStatus, Long> counts = firstStore.inSendingTransaction(account,
-                tx -> tx.countOutboxEntriesByStatus(result.broadcast().id()));
+        Map<MessageStatus, Long> counts = firstStore.inTransaction(account,
+                tx -> tx.outbox().countOutboxEntriesByStatus(result.broadcast().id()));
         assertThat(counts).containsEntry(MessageStatus.FAILED, 10L).containsEntry(MessageStatus.SENT, 30L);
-        List<OutboxEntry> failed = firstStore.inSendingTransaction(account, tx -> tx.lockClaimableOutboxEntries(
+        List<OutboxEntry> failed = firstStore.inTransaction(account, tx -> tx.outbox().lockClaimableOutboxEntries(
                 clock.instant().plus(Duration.ofDays(1)), 100));
         assertThat(failed).isEmpty();
         for (int i = 0; i < 40; i += 4) {

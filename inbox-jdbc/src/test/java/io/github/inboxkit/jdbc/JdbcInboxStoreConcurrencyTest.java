@@ -19,14 +19,11 @@ import io.github.inboxkit.core.sending.BroadcastResult;
 import io.github.inboxkit.core.sending.DispatchSummary;
 import io.github.inboxkit.core.sending.Recipient;
 import io.github.inboxkit.core.sending.Sending;
-import io.github.inboxkit.core.store.AccountTransaction;
+import io.github.inboxkit.core.store.StoreTransaction;
 import io.github.inboxkit.core.store.InboxStore;
-import io.github.inboxkit.core.store.ForwardingSendingStore;
-import io.github.inboxkit.core.store.SendingStore;
-import io.github.inboxkit.core.store.SendingTransaction;
-import io.github.inboxkit.core.store.SendingWork;
-import io.github.inboxkit.core.store.StoreException;
+import io.github.inboxkit.core.store.ForwardingInboxStore;
 import io.github.inboxkit.core.store.TransactionWork;
+import io.github.inboxkit.core.store.StoreException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -215,7 +212,7 @@ class JdbcInboxStoreConcurrencyTest {
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
         // threads and messages written, the outbox entries not yet
-        Sending node = Sending.builder().store(pausingSendingBefore("insertOutboxEntries", paused, resume))
+        Sending node = Sending.builder().store(pausingBefore("insertOutboxEntries", paused, resume))
                 .carrier(carrier).build();
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
@@ -248,40 +245,43 @@ class JdbcInboxStoreConcurrencyTest {
         assertThat(sending.broadcastProgress(account, result.broadcast().id()).isComplete()).isTrue();
     }
 
+    /** The JDBC store, its transactions paused before {@code method} of the transaction or of a port. */
     private InboxStore pausingBefore(String method, CountDownLatch paused, CountDownLatch resume) {
-        return new InboxStore() {
+        return new ForwardingInboxStore(store) {
             @Override
             public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
                 return store.inTransaction(account, tx -> work.run(
-                        pausing(tx, AccountTransaction.class, method, paused, resume)));
+                        pausing(tx, StoreTransaction.class, method, paused, resume)));
             }
         };
     }
 
-    /** The JDBC store, its sending transactions paused before {@code method}. */
-    private SendingStore pausingSendingBefore(String method, CountDownLatch paused, CountDownLatch resume) {
-        return new ForwardingSendingStore(store) {
-            @Override
-            public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
-                return store.inSendingTransaction(account, tx -> work.run(
-                        pausing(tx, SendingTransaction.class, method, paused, resume)));
-            }
-        };
-    }
-
-    private static <T> T pausing(T tx, Class<T> type, String method, CountDownLatch paused, CountDownLatch resume) {
+    /** A proxy of a transaction or of one of its ports, paused before {@code method}; its ports are proxied too. */
+    private static <T> T pausing(T target, Class<T> type, String method, CountDownLatch paused, CountDownLatch resume) {
         InvocationHandler handler = (proxy, invoked, args) -> {
             if (invoked.getName().equals(method)) {
                 paused.countDown();
                 resume.await(30, TimeUnit.SECONDS);
             }
+            Object result;
             try {
-                return invoked.invoke(tx, args);
+                result = invoked.invoke(target, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
+            Class<?> returned = invoked.getReturnType();
+            if (returned.isInterface() && returned.getPackage().equals(StoreTransaction.class.getPackage())
+                    && returned.getSimpleName().endsWith("Rows")) {
+                return pausing(result, uncheckedCast(returned), method, paused, resume);
+            }
+            return result;
         };
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Class<T> uncheckedCast(Class<?> type) {
+        return (Class<T>) type;
     }
 
     /** Kills, from another connection, every backend of the test database idle inside a transaction. */

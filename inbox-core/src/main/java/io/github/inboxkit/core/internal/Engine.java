@@ -11,7 +11,6 @@ import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.inbox.Inbox;
 import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.store.InboxStore;
-import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.webhook.Webhooks;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +62,7 @@ public final class Engine {
      * @param sending the sending use cases, which apply delivery reports
      * @return the front door
      */
-    public Webhooks webhooks(SendingStore store, List<Carrier> carriers, Sending sending) {
+    public Webhooks webhooks(InboxStore store, List<Carrier> carriers, Sending sending) {
         return new WebhookService(store, carriers, ingestion, sending);
     }
 

@@ -6,8 +6,8 @@ import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.phone.PhoneNumber;
-import io.github.inboxkit.core.store.SendingStore;
-import io.github.inboxkit.core.store.SendingTransaction;
+import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.StoreTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +27,7 @@ import java.util.function.IntConsumer;
  */
 public final class SendingSteps {
 
-    private final SendingStore store;
+    private final InboxStore store;
     private final UnitOfWork unitOfWork;
 
     /**
@@ -37,14 +37,14 @@ public final class SendingSteps {
      * @param clock the engine's clock
      * @param listener receives the events after each commit
      */
-    public SendingSteps(SendingStore store, Clock clock, InboxEventListener listener) {
+    public SendingSteps(InboxStore store, Clock clock, InboxEventListener listener) {
         this.store = Objects.requireNonNull(store, "store");
         this.unitOfWork = new UnitOfWork(store, Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(listener, "listener"), Engine.MAX_ATTEMPTS);
     }
 
     /** @return the store */
-    public SendingStore store() {
+    public InboxStore store() {
         return store;
     }
 
@@ -69,16 +69,16 @@ public final class SendingSteps {
 
     /** One attempt of a sending use case: its transaction, its events and the thread rules. Not thread-safe. */
     public static final class Scope {
-        private final SendingTransaction tx;
+        private final StoreTransaction tx;
         private final Step step;
 
-        private Scope(SendingTransaction tx, Step step) {
+        private Scope(StoreTransaction tx, Step step) {
             this.tx = tx;
             this.step = step;
         }
 
         /** @return the transaction, valid during the attempt only */
-        public SendingTransaction tx() {
+        public StoreTransaction tx() {
             return tx;
         }
 

@@ -4,7 +4,7 @@ import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.NoSuchAccountException;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.inbox.InboxCounters;
-import io.github.inboxkit.core.store.AccountTransaction;
+import io.github.inboxkit.core.store.StoreTransaction;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class Step {
 
-    final AccountTransaction tx;
+    final StoreTransaction tx;
     final Instant now;
     private final List<InboxEvent> events;
     private Account account;
@@ -25,7 +25,7 @@ final class Step {
     private long closedDelta;
     private long unreadDelta;
 
-    Step(AccountTransaction tx, Instant now, List<InboxEvent> events) {
+    Step(StoreTransaction tx, Instant now, List<InboxEvent> events) {
         this.tx = tx;
         this.now = now;
         this.events = events;
@@ -34,7 +34,7 @@ final class Step {
     /** The account of the transaction; refuses a missing one, once for the whole use case. */
     Account account() {
         if (account == null) {
-            account = tx.findAccount().orElseThrow(() -> new NoSuchAccountException(tx.accountId()));
+            account = tx.accounts().findAccount().orElseThrow(() -> new NoSuchAccountException(tx.accountId()));
         }
         return account;
     }
@@ -48,12 +48,12 @@ final class Step {
     /** Writes pending deltas and reads the counters as this transaction leaves them. */
     InboxCounters counters() {
         flushCounters();
-        return tx.counters();
+        return tx.counters().counters();
     }
 
     void flushCounters() {
         if (openDelta != 0 || closedDelta != 0 || unreadDelta != 0) {
-            tx.adjustCounters(openDelta, closedDelta, unreadDelta);
+            tx.counters().adjustCounters(openDelta, closedDelta, unreadDelta);
             openDelta = 0;
             closedDelta = 0;
             unreadDelta = 0;

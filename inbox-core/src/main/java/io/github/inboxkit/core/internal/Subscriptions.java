@@ -8,7 +8,7 @@ import io.github.inboxkit.core.contact.OptOutSource;
 import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.phone.PhoneNumber;
-import io.github.inboxkit.core.store.AccountTransaction;
+import io.github.inboxkit.core.store.StoreTransaction;
 import java.util.Optional;
 
 /** The subscription rules of F18: keywords on inbound messages, manual changes, the send check. */
@@ -16,8 +16,8 @@ final class Subscriptions {
 
     private Subscriptions() {}
 
-    static boolean isOptedOut(AccountTransaction tx, PhoneNumber phone) {
-        return tx.latestOptOutRecord(phone).map(r -> r.action() == OptOutAction.OPTED_OUT).orElse(false);
+    static boolean isOptedOut(StoreTransaction tx, PhoneNumber phone) {
+        return tx.consent().latestOptOutRecord(phone).map(r -> r.action() == OptOutAction.OPTED_OUT).orElse(false);
     }
 
     /** Applies an opt-out or opt-in keyword of an inbound message, if the account enables it. */
@@ -64,7 +64,7 @@ final class Subscriptions {
     }
 
     private static void record(Step step, OptOutRecord record) {
-        step.tx.appendOptOutRecord(record);
+        step.tx.consent().appendOptOutRecord(record);
         step.publish(new InboxEvent.SubscriptionChanged(step.tx.accountId(), record));
     }
 }

@@ -3,10 +3,8 @@ package io.github.inboxkit.core.internal;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.event.InboxEventListener;
-import io.github.inboxkit.core.store.AccountTransaction;
+import io.github.inboxkit.core.store.StoreTransaction;
 import io.github.inboxkit.core.store.InboxStore;
-import io.github.inboxkit.core.store.SendingStore;
-import io.github.inboxkit.core.store.SendingTransaction;
 import io.github.inboxkit.core.store.StoreConflictException;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,12 +45,12 @@ final class UnitOfWork {
      * Runs a sending use case the same way, in a transaction that also reaches the outbox (the
      * sending pipeline's one door into the engine: {@link SendingSteps}).
      */
-    <T> T runSending(SendingStore sendingStore, AccountId account, BiFunction<SendingTransaction, Step, T> work) {
-        return retrying(account, events -> sendingStore.inSendingTransaction(account,
+    <T> T runSending(InboxStore sendingStore, AccountId account, BiFunction<StoreTransaction, Step, T> work) {
+        return retrying(account, events -> sendingStore.inTransaction(account,
                 tx -> inStep(tx, events, step -> work.apply(tx, step))));
     }
 
-    private <T> T inStep(AccountTransaction tx, List<InboxEvent> events, Function<Step, T> work) {
+    private <T> T inStep(StoreTransaction tx, List<InboxEvent> events, Function<Step, T> work) {
         Step step = new Step(tx, now(), events);
         T value = work.apply(step);
         step.flushCounters();

@@ -16,7 +16,7 @@ import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.phone.InvalidPhoneNumberException;
 import io.github.inboxkit.core.sending.internal.SendingService;
-import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.store.InboxStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -324,7 +324,7 @@ public final class Sending {
      * Builds {@link Sending}; each setter refuses a bad value at once. Not thread-safe.
      */
     public static final class Builder implements SendingOptions {
-        private SendingStore store;
+        private InboxStore store;
         private final Map<String, Carrier> carriers = new LinkedHashMap<>();
         private String defaultCarrierId;
         private Clock clock = Clock.systemUTC();
@@ -348,7 +348,7 @@ public final class Sending {
          * @param store the store, which keeps the outbox; required
          * @return this builder
          */
-        public Builder store(SendingStore store) {
+        public Builder store(InboxStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
         }

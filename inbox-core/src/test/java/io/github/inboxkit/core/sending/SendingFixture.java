@@ -19,7 +19,7 @@ import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;
-import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.store.InboxStore;
 import io.github.inboxkit.core.store.memory.InMemoryInboxStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +77,7 @@ final class SendingFixture {
 
     /** The store the engine uses may wrap the in-memory store, to inject the database's faults; reads go to the store itself. */
     SendingFixture(UnaryOperator<Sending.Builder> options, SimulatedCarrier.Builder carrierBuilder,
-            Function<SimulatedCarrier, Carrier> wrap, Function<InMemoryInboxStore, SendingStore> wrapStore) {
+            Function<SimulatedCarrier, Carrier> wrap, Function<InMemoryInboxStore, InboxStore> wrapStore) {
         this.carrier = carrierBuilder.clock(clock).build();
         this.sending = options.apply(Sending.builder()
                         .store(wrapStore.apply(store))
@@ -94,7 +94,7 @@ final class SendingFixture {
 
     void createAccount(AccountId id) {
         store.inTransaction(id, tx -> {
-            tx.insertAccount(Account.builder().id(id).name(id.value()).createdAt(T0)
+            tx.accounts().insertAccount(Account.builder().id(id).name(id.value()).createdAt(T0)
                     .settings(AccountSettings.builder()
                             .senderIds(List.of(LONG_CODE, ALPHA, "12345"))
                             .defaultSenderId(LONG_CODE)
@@ -108,7 +108,7 @@ final class SendingFixture {
     ContactId createContact(AccountId account, String phone) {
         ContactId id = ContactId.random();
         store.inTransaction(account, tx -> {
-            tx.insertContact(Contact.builder().id(id).phone(new PhoneNumber(phone)).firstName("Ann")
+            tx.contacts().insertContact(Contact.builder().id(id).phone(new PhoneNumber(phone)).firstName("Ann")
                     .createdAt(T0).updatedAt(T0).build());
             return null;
         });
@@ -125,7 +125,7 @@ final class SendingFixture {
 
     private void subscription(AccountId account, String phone, OptOutAction action) {
         store.inTransaction(account, tx -> {
-            tx.appendOptOutRecord(OptOutRecord.builder().phone(new PhoneNumber(phone)).action(action)
+            tx.consent().appendOptOutRecord(OptOutRecord.builder().phone(new PhoneNumber(phone)).action(action)
                     .source(OptOutSource.USER).changedBy(UserId.of("agent")).recordedAt(clock.instant()).build());
             return null;
         });
@@ -140,18 +140,18 @@ final class SendingFixture {
     }
 
     Optional<Message> message(MessageId id) {
-        return store.inTransaction(ACCOUNT, tx -> tx.findMessage(id));
+        return store.inTransaction(ACCOUNT, tx -> tx.messages().findMessage(id));
     }
 
     Optional<Conversation> conversation(String phone) {
-        return store.inTransaction(ACCOUNT, tx -> tx.lockConversationByPhone(new PhoneNumber(phone)));
+        return store.inTransaction(ACCOUNT, tx -> tx.conversations().lockConversationByPhone(new PhoneNumber(phone)));
     }
 
     InboxCounters counters() {
-        return store.inTransaction(ACCOUNT, tx -> tx.counters());
+        return store.inTransaction(ACCOUNT, tx -> tx.counters().counters());
     }
 
-    <T> T read(java.util.function.Function<io.github.inboxkit.core.store.AccountTransaction, T> work) {
+    <T> T read(java.util.function.Function<io.github.inboxkit.core.store.StoreTransaction, T> work) {
         return store.inTransaction(ACCOUNT, work::apply);
     }
 

@@ -109,14 +109,14 @@ class SendingTest {
         io.github.inboxkit.core.account.AccountId pooled = io.github.inboxkit.core.account.AccountId.of("pooled");
         io.github.inboxkit.core.account.AccountId bare = io.github.inboxkit.core.account.AccountId.of("bare");
         fixture.store.inTransaction(pooled, tx -> {
-            tx.insertAccount(io.github.inboxkit.core.account.Account.builder().id(pooled).name("p").createdAt(T0)
+            tx.accounts().insertAccount(io.github.inboxkit.core.account.Account.builder().id(pooled).name("p").createdAt(T0)
                     .settings(io.github.inboxkit.core.account.AccountSettings.builder()
                             .numberPools(java.util.Map.of("shared", java.util.List.of(POOL_A, POOL_B))).build())
                     .build());
             return null;
         });
         fixture.store.inTransaction(bare, tx -> {
-            tx.insertAccount(io.github.inboxkit.core.account.Account.builder().id(bare).name("b").createdAt(T0)
+            tx.accounts().insertAccount(io.github.inboxkit.core.account.Account.builder().id(bare).name("b").createdAt(T0)
                     .settings(io.github.inboxkit.core.account.AccountSettings.defaults()).build());
             return null;
         });
@@ -208,9 +208,9 @@ class SendingTest {
     void reopensWithoutUnread() {
         OutboxEntry first = fixture.send(ALICE, "Hello");
         fixture.store.inTransaction(ACCOUNT, tx -> {
-            Conversation open = tx.lockConversation(first.conversationId()).orElseThrow();
-            tx.updateConversation(Conversation.builder().from(open).state(ConversationState.CLOSED).build());
-            tx.adjustCounters(-1, 1, 0);
+            Conversation open = tx.conversations().lockConversation(first.conversationId()).orElseThrow();
+            tx.conversations().updateConversation(Conversation.builder().from(open).state(ConversationState.CLOSED).build());
+            tx.counters().adjustCounters(-1, 1, 0);
             return null;
         });
 
@@ -219,7 +219,7 @@ class SendingTest {
         Conversation conversation = fixture.conversation(ALICE).orElseThrow();
         assertThat(conversation.state()).isEqualTo(ConversationState.OPEN);
         assertThat(conversation.unreadCount()).isZero();
-        InboxCounters counters = fixture.store.inTransaction(ACCOUNT, tx -> tx.counters());
+        InboxCounters counters = fixture.store.inTransaction(ACCOUNT, tx -> tx.counters().counters());
         assertThat(counters.openConversations()).isEqualTo(1);
         assertThat(counters.closedConversations()).isZero();
         assertThat(counters.unreadConversations()).isZero();
@@ -273,7 +273,7 @@ class SendingTest {
     }
 
     private void assertNothingStored() {
-        Supplier<InboxCounters> counters = () -> fixture.store.inTransaction(ACCOUNT, tx -> tx.counters());
+        Supplier<InboxCounters> counters = () -> fixture.store.inTransaction(ACCOUNT, tx -> tx.counters().counters());
         assertThat(fixture.conversation(ALICE)).isEmpty();
         assertThat(counters.get()).isEqualTo(InboxCounters.zero());
         assertThat(fixture.events).isEmpty();

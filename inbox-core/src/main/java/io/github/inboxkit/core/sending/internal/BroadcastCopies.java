@@ -5,7 +5,7 @@ import io.github.inboxkit.core.sending.Broadcast;
 import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.QueuedRecipient;
-import io.github.inboxkit.core.store.SendingTransaction;
+import io.github.inboxkit.core.store.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,8 +38,8 @@ final class BroadcastCopies {
      * @param events where the events go
      * @return how many copies were written
      */
-    static int write(SendingTransaction tx, int limit, Instant now, Events events) {
-        List<QueuedRecipient> taken = tx.takeQueuedRecipients(limit);
+    static int write(StoreTransaction tx, int limit, Instant now, Events events) {
+        List<QueuedRecipient> taken = tx.broadcasts().takeQueuedRecipients(limit);
         Map<BroadcastId, Shared> shared = new HashMap<>();
         List<ThreadRecorder.Outbound> outbounds = new ArrayList<>(taken.size());
         for (QueuedRecipient recipient : taken) {
@@ -55,12 +55,12 @@ final class BroadcastCopies {
         return taken.size();
     }
 
-    private static Shared shared(SendingTransaction tx, BroadcastId id) {
+    private static Shared shared(StoreTransaction tx, BroadcastId id) {
         // the store keeps a broadcast with its content and queues recipients only of inserted ones
-        Broadcast broadcast = tx.findBroadcast(id)
+        Broadcast broadcast = tx.broadcasts().findBroadcast(id)
                 .orElseThrow(() -> new IllegalStateException("the store queued a recipient of broadcast " + id
                         + ", which it does not have"));
-        BroadcastContent content = tx.findBroadcastContent(id)
+        BroadcastContent content = tx.broadcasts().findBroadcastContent(id)
                 .orElseThrow(() -> new IllegalStateException("the store has no content for broadcast " + id));
         return new Shared(broadcast, content);
     }

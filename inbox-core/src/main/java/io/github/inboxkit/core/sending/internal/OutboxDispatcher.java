@@ -25,7 +25,7 @@ import io.github.inboxkit.core.sending.RetryPolicy;
 import io.github.inboxkit.core.sending.SendFailure;
 import io.github.inboxkit.core.sending.UnknownNationalLanguageException;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
-import io.github.inboxkit.core.store.SendingTransaction;
+import io.github.inboxkit.core.store.StoreTransaction;
 import io.github.inboxkit.core.text.Encoding;
 import io.github.inboxkit.core.text.NationalLanguage;
 import io.github.inboxkit.core.text.SegmentCount;
@@ -254,13 +254,13 @@ final class OutboxDispatcher implements Dispatcher {
         return used;
     }
 
-    private Claimed claim(SendingTransaction tx, Instant now, int limit, Events events) {
+    private Claimed claim(StoreTransaction tx, Instant now, int limit, Events events) {
         // claimed and written SENDING, messages too, in one step; what the store wrote is what
         // Transitions.claim says
         List<OutboxEntry> due = tx.claimOutboxEntries(now, limit, now.plus(lease));
         // the opt-out check is in the claiming transaction (invariant 5): a STOP that committed
         // before this claim stops the message
-        Map<PhoneNumber, OptOutRecord> optOuts = tx.latestOptOutRecords(
+        Map<PhoneNumber, OptOutRecord> optOuts = tx.consent().latestOptOutRecords(
                 due.stream().map(OutboxEntry::recipient).distinct().toList());
         List<OutboxEntry> after = new ArrayList<>(due.size());
         List<OutboxEntry> optedOut = new ArrayList<>();
@@ -286,7 +286,7 @@ final class OutboxDispatcher implements Dispatcher {
         }
         tx.updateOutboxStates(optedOut);
         // only the encoding changed: the message, already SENDING, shows the same text
-        tx.updateOutboxEntries(rewritten);
+        tx.outbox().updateOutboxEntries(rewritten);
         ThreadRecorder.announce(tx, due, after, now, events);
         return new Claimed(claimed, optedOut.size());
     }
@@ -297,12 +297,12 @@ final class OutboxDispatcher implements Dispatcher {
      * handset would show the wrong characters. Counted again with the account's tables; if the
      * account no longer enables one the text needs, it goes as UCS-2.
      */
-    private static OutboxEntry withShiftTables(SendingTransaction tx, OutboxEntry entry) {
+    private static OutboxEntry withShiftTables(StoreTransaction tx, OutboxEntry entry) {
         if (entry.encoding() != TextEncoding.GSM_7 || !entry.shiftTables().isEmpty() || entry.text().isEmpty()
                 || SegmentCounter.standard().count(entry.text()).encoding() == Encoding.GSM_7) {
             return entry;
         }
-        List<String> names = tx.findAccount().map(account -> account.settings().nationalLanguageTables())
+        List<String> names = tx.accounts().findAccount().map(account -> account.settings().nationalLanguageTables())
                 .orElse(List.of());
         Set<NationalLanguage> languages;
         try {
@@ -533,22 +533,22 @@ final class OutboxDispatcher implements Dispatcher {
      * number is opted out in the same transaction as the refusal, so that nothing more is queued to
      * it, as after a STOP the account received itself. Nothing is appended when it already is.
      */
-    private static void recordCarrierOptOut(SendingTransaction tx, AccountId account, OutboxEntry entry, Instant now,
+    private static void recordCarrierOptOut(StoreTransaction tx, AccountId account, OutboxEntry entry, Instant now,
             Events events) {
-        boolean optedOut = tx.latestOptOutRecord(entry.recipient())
+        boolean optedOut = tx.consent().latestOptOutRecord(entry.recipient())
                 .map(latest -> latest.action() == OptOutAction.OPTED_OUT).orElse(false);
         if (optedOut) {
             return;
         }
         OptOutRecord record = OptOutRecord.builder().phone(entry.recipient()).action(OptOutAction.OPTED_OUT)
                 .source(OptOutSource.CARRIER).causedByMessage(entry.messageId()).recordedAt(now).build();
-        tx.appendOptOutRecord(record);
+        tx.consent().appendOptOutRecord(record);
         events.add(new InboxEvent.SubscriptionChanged(account, record));
     }
 
     /**
      * Records one account's results in one transaction. The entries nothing moved since their claim
-     * are recorded without being read again ({@link SendingTransaction#updateOutboxStatesIfUnchanged});
+     * are recorded without being read again ({@link StoreTransaction#updateOutboxStatesIfUnchanged});
      * the others are locked in one statement, the reports kept for the accepted ones taken in one
      * per carrier, and their changes saved in one batch.
      */
@@ -565,7 +565,7 @@ final class OutboxDispatcher implements Dispatcher {
             if (rest.isEmpty()) {
                 return outcomes;
             }
-            Map<MessageId, OutboxEntry> current = tx.lockOutboxEntries(
+            Map<MessageId, OutboxEntry> current = tx.outbox().lockOutboxEntries(
                     rest.stream().map(result -> result.entry().messageId()).toList());
             Map<String, Map<String, List<UnmatchedDeliveryReport>>> kept = takeKeptReports(tx, rest, current, now);
             List<OutboxEntry> before = new ArrayList<>(rest.size());
@@ -593,7 +593,7 @@ final class OutboxDispatcher implements Dispatcher {
      * Records the results whose entries are still as claimed and have no kept report, in one
      * statement, and returns the others, in order.
      */
-    private static List<Submitted> recordUnchanged(SendingTransaction tx, AccountId account, List<Submitted> results,
+    private static List<Submitted> recordUnchanged(StoreTransaction tx, AccountId account, List<Submitted> results,
             Instant now, Events events, Map<Outcome, Integer> outcomes) {
         List<Submitted> candidates = new ArrayList<>(results.size());
         List<OutboxEntry> claimed = new ArrayList<>(results.size());
@@ -640,7 +640,7 @@ final class OutboxDispatcher implements Dispatcher {
      * Takes the reports kept for the accepted entries whose acceptance will apply, one statement
      * per carrier, by carrier and carrier message id. Entries that are no longer pending keep theirs.
      */
-    private static Map<String, Map<String, List<UnmatchedDeliveryReport>>> takeKeptReports(SendingTransaction tx,
+    private static Map<String, Map<String, List<UnmatchedDeliveryReport>>> takeKeptReports(StoreTransaction tx,
             List<Submitted> results, Map<MessageId, OutboxEntry> current, Instant now) {
         Map<String, List<String>> accepted = new LinkedHashMap<>();
         for (Submitted result : results) {
@@ -651,7 +651,7 @@ final class OutboxDispatcher implements Dispatcher {
             }
         }
         Map<String, Map<String, List<UnmatchedDeliveryReport>>> kept = new LinkedHashMap<>();
-        accepted.forEach((carrierId, ids) -> kept.put(carrierId, tx.takeUnmatchedReports(carrierId, ids)));
+        accepted.forEach((carrierId, ids) -> kept.put(carrierId, tx.reports().takeUnmatchedReports(carrierId, ids)));
         return kept;
     }
 }

@@ -10,7 +10,7 @@ import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.sending.PurgeSummary;
 import io.github.inboxkit.core.sending.RetentionPolicy;
-import io.github.inboxkit.core.store.SendingTransaction;
+import io.github.inboxkit.core.store.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ final class RetentionPurger {
      */
     PurgeSummary purge(AccountId account) {
         Instant now = runner.now();
-        Optional<RetentionPolicy> policy = runner.run(account, (tx, events) -> tx.findAccount().map(policies));
+        Optional<RetentionPolicy> policy = runner.run(account, (tx, events) -> tx.accounts().findAccount().map(policies));
         if (policy.isEmpty()) {
             return PurgeSummary.NOTHING;
         }
@@ -87,13 +87,13 @@ final class RetentionPurger {
             }
         }
         if (!policy.get().keepOptOutRecords()) {
-            total = total.plus(deleteInBatches(account, tx -> tx.deleteSupersededOptOutRecords(cutoff, batchSize),
+            total = total.plus(deleteInBatches(account, tx -> tx.consent().deleteSupersededOptOutRecords(cutoff, batchSize),
                     deleted -> new PurgeSummary(0, 0, 0, 0, deleted, 0, 0, 0)));
         }
         Instant reportCutoff = now.minus(unmatchedReportRetention);
-        total = total.plus(deleteInBatches(account, tx -> tx.deleteUnmatchedReports(reportCutoff, batchSize),
+        total = total.plus(deleteInBatches(account, tx -> tx.reports().deleteUnmatchedReports(reportCutoff, batchSize),
                 deleted -> new PurgeSummary(0, 0, 0, 0, 0, deleted, 0, 0)));
-        total = total.plus(deleteInBatches(account, tx -> tx.deleteExpiredIdempotencyRecords(now, batchSize),
+        total = total.plus(deleteInBatches(account, tx -> tx.idempotency().deleteExpiredIdempotencyRecords(now, batchSize),
                 deleted -> new PurgeSummary(0, 0, 0, 0, 0, 0, deleted, 0)));
         return total;
     }
@@ -106,7 +106,7 @@ final class RetentionPurger {
      * @param counted what a batch's deletions add to the summary, transactions apart
      * @return the sum, with one batch per transaction
      */
-    private PurgeSummary deleteInBatches(AccountId account, ToIntFunction<SendingTransaction> delete,
+    private PurgeSummary deleteInBatches(AccountId account, ToIntFunction<StoreTransaction> delete,
             LongFunction<PurgeSummary> counted) {
         PurgeSummary total = PurgeSummary.NOTHING;
         while (true) {
@@ -120,8 +120,8 @@ final class RetentionPurger {
 
     private record Batch(int listed, long messages, long conversations, long assignmentChanges) {}
 
-    private Batch purgeBatch(SendingTransaction tx, Instant cutoff, RetentionPolicy policy) {
-        List<Message> old = tx.listPurgeableMessages(cutoff, batchSize);
+    private Batch purgeBatch(StoreTransaction tx, Instant cutoff, RetentionPolicy policy) {
+        List<Message> old = tx.messages().listPurgeableMessages(cutoff, batchSize);
         Map<ConversationId, List<Message>> byConversation = new LinkedHashMap<>();
         for (Message message : old) {
             byConversation.computeIfAbsent(message.conversationId(), id -> new ArrayList<>()).add(message);
@@ -130,7 +130,7 @@ final class RetentionPurger {
         long conversations = 0;
         long assignmentChanges = 0;
         for (Map.Entry<ConversationId, List<Message>> group : byConversation.entrySet()) {
-            Optional<Conversation> locked = tx.lockConversation(group.getKey());
+            Optional<Conversation> locked = tx.conversations().lockConversation(group.getKey());
             if (locked.isEmpty()) {
                 continue;
             }
@@ -141,19 +141,19 @@ final class RetentionPurger {
                     .count();
             messages += tx.deleteMessages(conversation.id(), ids);
             boolean hadUnread = conversation.unreadCount() > 0;
-            if (!tx.hasMessages(conversation.id())) {
-                tx.deleteConversation(conversation.id());
+            if (!tx.messages().hasMessages(conversation.id())) {
+                tx.conversations().deleteConversation(conversation.id());
                 boolean open = conversation.state() == ConversationState.OPEN;
-                tx.adjustCounters(open ? -1 : 0, open ? 0 : -1, hadUnread ? -1 : 0);
+                tx.counters().adjustCounters(open ? -1 : 0, open ? 0 : -1, hadUnread ? -1 : 0);
                 conversations++;
                 if (!policy.keepOwnershipHistory()) {
-                    assignmentChanges += tx.deleteAssignmentHistory(conversation.id());
+                    assignmentChanges += tx.conversations().deleteAssignmentHistory(conversation.id());
                 }
             } else if (unreadDeleted > 0) {
                 int unread = Math.max(0, conversation.unreadCount() - unreadDeleted);
-                tx.updateConversation(Conversation.builder().from(conversation).unreadCount(unread).build());
+                tx.conversations().updateConversation(Conversation.builder().from(conversation).unreadCount(unread).build());
                 if (hadUnread && unread == 0) {
-                    tx.adjustCounters(0, 0, -1);
+                    tx.counters().adjustCounters(0, 0, -1);
                 }
             }
         }

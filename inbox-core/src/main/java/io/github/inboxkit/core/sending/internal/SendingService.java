@@ -54,8 +54,8 @@ import io.github.inboxkit.core.sending.SendRequest;
 import io.github.inboxkit.core.sending.SenderNotAllowedException;
 import io.github.inboxkit.core.sending.SkipReason;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
-import io.github.inboxkit.core.store.SendingStore;
-import io.github.inboxkit.core.store.SendingTransaction;
+import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.StoreTransaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,7 +120,7 @@ public final class SendingService {
      * @throws io.github.inboxkit.core.InvalidValueException if the lease cannot hold one batch of
      *     carrier calls at the slowest carrier's submit timeout
      */
-    public SendingService(SendingStore store, Map<String, Carrier> carriers, String defaultCarrierId, Clock clock,
+    public SendingService(InboxStore store, Map<String, Carrier> carriers, String defaultCarrierId, Clock clock,
             InboxEventListener listener, RetryPolicy retryPolicy, RandomGenerator random, Duration lease,
             Executor carrierCallExecutor,
             int dispatchBatchSize, int broadcastBatchSize, int purgeBatchSize,
@@ -173,7 +173,7 @@ public final class SendingService {
         Objects.requireNonNull(text, "text");
         return editScheduled(account, message, (tx, entry) -> {
             Carrier carrier = carrier(Optional.of(entry.carrierId()));
-            AccountSettings settings = tx.findAccount().orElseThrow(() -> new NoSuchAccountException(account)).settings();
+            AccountSettings settings = tx.accounts().findAccount().orElseThrow(() -> new NoSuchAccountException(account)).settings();
             if (text.isEmpty() && !entry.media().isEmpty()) {
                 return ImmutableOutboxEntry.builder().from(entry).text("").segmentCount(0).shiftTables(List.of())
                         .build();
@@ -198,19 +198,19 @@ public final class SendingService {
 
     /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code scheduled}; thread-safe. */
     public List<OutboxEntry> scheduled(AccountId account) {
-        return runner.run(account, (tx, events) -> tx.listScheduledOutboxEntries(LIST_LIMIT));
+        return runner.run(account, (tx, events) -> tx.outbox().listScheduledOutboxEntries(LIST_LIMIT));
     }
 
     /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code scheduled}; thread-safe. */
     public List<OutboxEntry> scheduled(AccountId account, ConversationId conversation) {
         Objects.requireNonNull(conversation, "conversation");
-        return runner.run(account, (tx, events) -> tx.listScheduledOutboxEntries(conversation, LIST_LIMIT));
+        return runner.run(account, (tx, events) -> tx.outbox().listScheduledOutboxEntries(conversation, LIST_LIMIT));
     }
 
     /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code outboxEntry}; thread-safe. */
     public Optional<OutboxEntry> outboxEntry(AccountId account, MessageId message) {
         Objects.requireNonNull(message, "message");
-        return runner.run(account, (tx, events) -> tx.findOutboxEntry(message));
+        return runner.run(account, (tx, events) -> tx.outbox().findOutboxEntry(message));
     }
 
     // ----- broadcasts (F19) --------------------------------------------------------------------
@@ -234,7 +234,7 @@ public final class SendingService {
             requireAuthor(tx, request.author());
             ContentCheck.Checked checked = ContentCheck.check(request.draft(), settings, carrier.id(),
                     carrier.capabilities());
-            tx.insertBroadcast(broadcast, checked.forBroadcast(carrier.id(), request.author()));
+            tx.broadcasts().insertBroadcast(broadcast, checked.forBroadcast(carrier.id(), request.author()));
             return settings.defaultRegion();
         });
         Set<PhoneNumber> seen = new HashSet<>();
@@ -283,9 +283,9 @@ public final class SendingService {
             requireAuthor(tx, request.author());
             ContentCheck.Checked checked = ContentCheck.check(request.draft(), settings, carrier.id(),
                     carrier.capabilities());
-            tx.insertBroadcast(fresh, checked.forBroadcast(carrier.id(), request.author()));
+            tx.broadcasts().insertBroadcast(fresh, checked.forBroadcast(carrier.id(), request.author()));
             IdempotencyRecord record = idempotency.forBroadcast(key, requestHash, fresh.id(), total, now);
-            tx.insertIdempotencyRecord(record);
+            tx.idempotency().insertIdempotencyRecord(record);
             return new KeyedStart(record, settings.defaultRegion());
         });
         BroadcastId id = start.record().broadcastId().orElseThrow();
@@ -299,13 +299,13 @@ public final class SendingService {
             }
         }
         return runner.run(account, (tx, events) -> {
-            Broadcast broadcast = tx.findBroadcast(id).orElseThrow(() -> new NoSuchBroadcastException(id));
-            int queued = tx.lockIdempotencyRecord(key).filter(record -> record.broadcastId().equals(Optional.of(id)))
+            Broadcast broadcast = tx.broadcasts().findBroadcast(id).orElseThrow(() -> new NoSuchBroadcastException(id));
+            int queued = tx.idempotency().lockIdempotencyRecord(key).filter(record -> record.broadcastId().equals(Optional.of(id)))
                     .map(IdempotencyRecord::recipientsQueued)
                     // the record expired and was purged since the last batch: count what it queued
-                    .orElseGet(() -> (int) (tx.countQueuedRecipients(id)
-                            + tx.countOutboxEntriesByStatus(id).values().stream().mapToLong(Long::longValue).sum()));
-            return new BroadcastResult(broadcast, queued, tx.listBroadcastSkips(id));
+                    .orElseGet(() -> (int) (tx.broadcasts().countQueuedRecipients(id)
+                            + tx.outbox().countOutboxEntriesByStatus(id).values().stream().mapToLong(Long::longValue).sum()));
+            return new BroadcastResult(broadcast, queued, tx.broadcasts().listBroadcastSkips(id));
         });
     }
 
@@ -321,9 +321,9 @@ public final class SendingService {
      */
     private record KeyedProgress(int position, Set<PhoneNumber> seen, boolean finished) {}
 
-    private KeyedProgress keyedBatch(SendingTransaction tx, IdempotencyKey key, BroadcastId id,
+    private KeyedProgress keyedBatch(StoreTransaction tx, IdempotencyKey key, BroadcastId id,
             List<Prepared> prepared, KeyedProgress from, BroadcastRequest request, Carrier carrier) {
-        Optional<IdempotencyRecord> locked = tx.lockIdempotencyRecord(key)
+        Optional<IdempotencyRecord> locked = tx.idempotency().lockIdempotencyRecord(key)
                 .filter(record -> record.broadcastId().equals(Optional.of(id)));
         // a record is purged only once complete: gone means another call finished the work
         if (locked.isEmpty() || locked.get().complete()) {
@@ -337,9 +337,9 @@ public final class SendingService {
             seen.addAll(numbersOf(tx, prepared.subList(from.position(), done)));
         }
         List<Prepared> batch = prepared.subList(done, Math.min(done + broadcastBatchSize, prepared.size()));
-        Broadcast broadcast = tx.findBroadcast(id).orElseThrow(() -> new NoSuchBroadcastException(id));
+        Broadcast broadcast = tx.broadcasts().findBroadcast(id).orElseThrow(() -> new NoSuchBroadcastException(id));
         BatchOutcome outcome = broadcastBatch(tx, batch, request, broadcast, carrier, Collections.unmodifiableSet(seen));
-        tx.updateIdempotencyRecord(ImmutableIdempotencyRecord.copyOf(record)
+        tx.idempotency().updateIdempotencyRecord(ImmutableIdempotencyRecord.copyOf(record)
                 .withRecipientsDone(done + batch.size())
                 .withRecipientsQueued(record.recipientsQueued() + outcome.reached().size()));
         seen.addAll(outcome.numbers());
@@ -347,13 +347,13 @@ public final class SendingService {
     }
 
     /** The numbers recipients resolve to in the transaction, for those that resolve. */
-    private static Set<PhoneNumber> numbersOf(SendingTransaction tx, List<Prepared> recipients) {
+    private static Set<PhoneNumber> numbersOf(StoreTransaction tx, List<Prepared> recipients) {
         Set<PhoneNumber> numbers = new HashSet<>();
         for (Prepared recipient : recipients) {
             if (recipient.number() != null) {
                 numbers.add(recipient.number());
             } else if (recipient.recipient() instanceof Recipient.OfContact contact) {
-                tx.findContact(contact.id()).map(Contact::phone).ifPresent(numbers::add);
+                tx.contacts().findContact(contact.id()).map(Contact::phone).ifPresent(numbers::add);
             }
         }
         return numbers;
@@ -397,7 +397,7 @@ public final class SendingService {
      * into their threads later ({@link OutboxDispatcher}), so that creating a broadcast of any size
      * stays quick (issue 7).
      */
-    private BatchOutcome broadcastBatch(SendingTransaction tx, List<Prepared> batch, BroadcastRequest request,
+    private BatchOutcome broadcastBatch(StoreTransaction tx, List<Prepared> batch, BroadcastRequest request,
             Broadcast broadcast, Carrier carrier, Set<PhoneNumber> seenBefore) {
         AccountSettings settings = settings(tx);
         // batch-local, so that a transaction retried after a conflict starts from what committed
@@ -430,7 +430,7 @@ public final class SendingService {
             candidates.add(phone);
         }
         // one subscription lookup for the batch, not one per recipient
-        Map<PhoneNumber, OptOutRecord> optOuts = candidates.isEmpty() ? Map.of() : tx.latestOptOutRecords(candidates);
+        Map<PhoneNumber, OptOutRecord> optOuts = candidates.isEmpty() ? Map.of() : tx.consent().latestOptOutRecords(candidates);
         List<QueuedRecipient> kept = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             PhoneNumber phone = phoneAt[i];
@@ -452,7 +452,7 @@ public final class SendingService {
             }
             kept.add(new QueuedRecipient(broadcast.id(), phone, sender));
         }
-        tx.queueBroadcastRecipients(kept);
+        tx.broadcasts().queueBroadcastRecipients(kept);
         List<PhoneNumber> reached = kept.stream().map(QueuedRecipient::recipient).toList();
         List<BroadcastSkip> skips = new ArrayList<>();
         for (BroadcastSkip skip : skipAt) {
@@ -461,7 +461,7 @@ public final class SendingService {
             }
         }
         if (!skips.isEmpty()) {
-            tx.appendBroadcastSkips(broadcast.id(), skips);
+            tx.broadcasts().appendBroadcastSkips(broadcast.id(), skips);
         }
         return new BatchOutcome(reached, skips, seenInBatch);
     }
@@ -475,13 +475,13 @@ public final class SendingService {
     public BroadcastProgress broadcastProgress(AccountId account, BroadcastId broadcast) {
         Objects.requireNonNull(broadcast, "broadcast");
         return runner.run(account, (tx, events) -> {
-            Broadcast found = tx.findBroadcast(broadcast).orElseThrow(() -> new NoSuchBroadcastException(broadcast));
-            Map<MessageStatus, Long> counts = tx.countOutboxEntriesByStatus(broadcast);
-            long queued = tx.countQueuedRecipients(broadcast) + counts.getOrDefault(MessageStatus.QUEUED, 0L)
+            Broadcast found = tx.broadcasts().findBroadcast(broadcast).orElseThrow(() -> new NoSuchBroadcastException(broadcast));
+            Map<MessageStatus, Long> counts = tx.outbox().countOutboxEntriesByStatus(broadcast);
+            long queued = tx.broadcasts().countQueuedRecipients(broadcast) + counts.getOrDefault(MessageStatus.QUEUED, 0L)
                     + counts.getOrDefault(MessageStatus.SCHEDULED, 0L) + counts.getOrDefault(MessageStatus.SENDING, 0L);
             long failed = counts.getOrDefault(MessageStatus.FAILED, 0L) + counts.getOrDefault(MessageStatus.CANCELLED, 0L);
             return new BroadcastProgress(found, queued, counts.getOrDefault(MessageStatus.SENT, 0L),
-                    counts.getOrDefault(MessageStatus.DELIVERED, 0L), failed, tx.listBroadcastSkips(broadcast));
+                    counts.getOrDefault(MessageStatus.DELIVERED, 0L), failed, tx.broadcasts().listBroadcastSkips(broadcast));
         });
     }
 
@@ -493,9 +493,9 @@ public final class SendingService {
         DeliveryReport report = TextPolicy.storable(Objects.requireNonNull(given, "report"));
         return runner.run(account, (tx, events) -> {
             Instant now = runner.now();
-            Optional<OutboxEntry> entry = tx.lockOutboxEntryByCarrierId(carrierId, report.carrierMessageId());
+            Optional<OutboxEntry> entry = tx.outbox().lockOutboxEntryByCarrierId(carrierId, report.carrierMessageId());
             if (entry.isEmpty()) {
-                tx.insertUnmatchedReport(new UnmatchedDeliveryReport(carrierId, report, now));
+                tx.reports().insertUnmatchedReport(new UnmatchedDeliveryReport(carrierId, report, now));
                 return DeliveryReportOutcome.UNMATCHED;
             }
             Optional<OutboxEntry> changed = Transitions.report(entry.get(), report, now);
@@ -512,7 +512,7 @@ public final class SendingService {
         if (limit < 1) {
             throw new InvalidValueException("limit", "must be at least 1");
         }
-        return runner.run(account, (tx, events) -> tx.listUnmatchedReports(limit));
+        return runner.run(account, (tx, events) -> tx.reports().listUnmatchedReports(limit));
     }
 
     // ----- the steps a host runs ---------------------------------------------------------------
@@ -537,13 +537,13 @@ public final class SendingService {
 
     @FunctionalInterface
     private interface Edit {
-        OutboxEntry apply(SendingTransaction tx, OutboxEntry entry);
+        OutboxEntry apply(StoreTransaction tx, OutboxEntry entry);
     }
 
     private OutboxEntry editScheduled(AccountId account, MessageId message, Edit edit) {
         Objects.requireNonNull(message, "message");
         return runner.run(account, (tx, events) -> {
-            OutboxEntry entry = tx.lockOutboxEntry(message).orElseThrow(() -> new NoSuchMessageException(message));
+            OutboxEntry entry = tx.outbox().lockOutboxEntry(message).orElseThrow(() -> new NoSuchMessageException(message));
             if (entry.status() != MessageStatus.SCHEDULED) {
                 throw new MessageNotEditableException(message, entry.status());
             }
@@ -566,7 +566,7 @@ public final class SendingService {
                 Optional<IdempotencyRecord> first = idempotency.first(tx, key.get(), requestHash, runner.now());
                 if (first.isPresent()) {
                     MessageId queued = first.get().messageId().orElseThrow();
-                    return tx.findOutboxEntry(queued).orElseThrow(() -> new NoSuchMessageException(queued));
+                    return tx.outbox().findOutboxEntry(queued).orElseThrow(() -> new NoSuchMessageException(queued));
                 }
                 when.ifPresent(time -> requireFuture(time.toZonedDateTime()));
             }
@@ -583,7 +583,7 @@ public final class SendingService {
                     carrier.id(), when, Optional.empty(), Optional.empty(), request.author()), runner.now(), events);
             if (key.isPresent()) {
                 // the unique key that makes the key hold, in the transaction that queues the message
-                tx.insertIdempotencyRecord(idempotency.forMessage(key.get(), requestHash, entry.messageId(),
+                tx.idempotency().insertIdempotencyRecord(idempotency.forMessage(key.get(), requestHash, entry.messageId(),
                         runner.now()));
             }
             return entry;
@@ -619,23 +619,23 @@ public final class SendingService {
         return carrier;
     }
 
-    private static AccountSettings settings(SendingTransaction tx) {
-        return tx.findAccount().map(Account::settings).orElseThrow(() -> new NoSuchAccountException(tx.accountId()));
+    private static AccountSettings settings(StoreTransaction tx) {
+        return tx.accounts().findAccount().map(Account::settings).orElseThrow(() -> new NoSuchAccountException(tx.accountId()));
     }
 
-    private static void requireAuthor(SendingTransaction tx, Optional<UserId> author) {
-        author.ifPresent(user -> tx.findUser(user).orElseThrow(() -> new NoSuchUserException(user)));
+    private static void requireAuthor(StoreTransaction tx, Optional<UserId> author) {
+        author.ifPresent(user -> tx.team().findUser(user).orElseThrow(() -> new NoSuchUserException(user)));
     }
 
-    private static PhoneNumber resolve(SendingTransaction tx, Recipient recipient, AccountSettings settings) {
+    private static PhoneNumber resolve(StoreTransaction tx, Recipient recipient, AccountSettings settings) {
         if (recipient instanceof Recipient.OfContact contact) {
-            return tx.findContact(contact.id()).map(Contact::phone)
+            return tx.contacts().findContact(contact.id()).map(Contact::phone)
                     .orElseThrow(() -> new NoSuchContactException(contact.id()));
         }
         return PhoneNumber.parse(((Recipient.OfNumber) recipient).number(), settings.defaultRegion());
     }
 
-    private static boolean isOptedOut(SendingTransaction tx, PhoneNumber phone) {
-        return tx.latestOptOutRecord(phone).map(record -> record.action() == OptOutAction.OPTED_OUT).orElse(false);
+    private static boolean isOptedOut(StoreTransaction tx, PhoneNumber phone) {
+        return tx.consent().latestOptOutRecord(phone).map(record -> record.action() == OptOutAction.OPTED_OUT).orElse(false);
     }
 }

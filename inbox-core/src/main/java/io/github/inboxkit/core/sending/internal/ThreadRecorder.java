@@ -14,7 +14,7 @@ import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.ScheduledTime;
-import io.github.inboxkit.core.store.SendingTransaction;
+import io.github.inboxkit.core.store.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +55,7 @@ final class ThreadRecorder {
      * @param events where the events go
      * @return the outbox entry
      */
-    static OutboxEntry append(SendingTransaction tx, Outbound outbound, Instant now, Events events) {
+    static OutboxEntry append(StoreTransaction tx, Outbound outbound, Instant now, Events events) {
         return appendAll(tx, List.of(outbound), now, events).get(0);
     }
 
@@ -73,7 +73,7 @@ final class ThreadRecorder {
      * @return the outbox entries, in the order given
      * @throws IllegalArgumentException if two outbounds have the same number
      */
-    static List<OutboxEntry> appendAll(SendingTransaction tx, List<Outbound> outbounds, Instant now, Events events) {
+    static List<OutboxEntry> appendAll(StoreTransaction tx, List<Outbound> outbounds, Instant now, Events events) {
         if (outbounds.isEmpty()) {
             return List.of();
         }
@@ -94,7 +94,7 @@ final class ThreadRecorder {
             events.add(new InboxEvent.OutboundMessageRecorded(account, entry.conversationId(), entry.messageId(), now));
             events.statusChanged(account, entry, now);
         });
-        tx.insertOutboxEntries(entries);
+        tx.outbox().insertOutboxEntries(entries);
         return List.copyOf(entries);
     }
 
@@ -155,14 +155,14 @@ final class ThreadRecorder {
      * @param now when
      * @param events where the event goes
      */
-    static void save(SendingTransaction tx, OutboxEntry before, OutboxEntry after, Instant now, Events events) {
-        tx.updateOutboxEntry(after);
-        tx.syncMessages(List.of(after));
+    static void save(StoreTransaction tx, OutboxEntry before, OutboxEntry after, Instant now, Events events) {
+        tx.outbox().updateOutboxEntry(after);
+        tx.messages().syncMessages(List.of(after));
         announce(tx, List.of(before), List.of(after), now, events);
     }
 
     /**
-     * Records how entries' deliveries moved ({@link SendingTransaction#updateOutboxStates}: their
+     * Records how entries' deliveries moved ({@link StoreTransaction#updateOutboxStates}: their
      * content is as stored), and collects a status event for each entry that moved, in the order given.
      *
      * @param tx the transaction
@@ -171,7 +171,7 @@ final class ThreadRecorder {
      * @param now when
      * @param events where the events go
      */
-    static void recordStates(SendingTransaction tx, List<OutboxEntry> before, List<OutboxEntry> after, Instant now,
+    static void recordStates(StoreTransaction tx, List<OutboxEntry> before, List<OutboxEntry> after, Instant now,
             Events events) {
         if (after.isEmpty()) {
             return;
@@ -189,7 +189,7 @@ final class ThreadRecorder {
      * @param now when
      * @param events where the events go
      */
-    static void announce(SendingTransaction tx, List<OutboxEntry> before, List<OutboxEntry> after, Instant now,
+    static void announce(StoreTransaction tx, List<OutboxEntry> before, List<OutboxEntry> after, Instant now,
             Events events) {
         for (int i = 0; i < after.size(); i++) {
             if (before.get(i).status() != after.get(i).status()) {

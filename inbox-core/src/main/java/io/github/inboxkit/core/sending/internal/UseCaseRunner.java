@@ -3,8 +3,8 @@ package io.github.inboxkit.core.sending.internal;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.internal.SendingSteps;
-import io.github.inboxkit.core.store.SendingStore;
-import io.github.inboxkit.core.store.SendingTransaction;
+import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.StoreTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.BiFunction;
@@ -19,11 +19,11 @@ final class UseCaseRunner {
 
     private final SendingSteps steps;
 
-    UseCaseRunner(SendingStore store, InboxEventListener listener, Clock clock) {
+    UseCaseRunner(InboxStore store, InboxEventListener listener, Clock clock) {
         this.steps = new SendingSteps(store, clock, listener);
     }
 
-    SendingStore store() {
+    InboxStore store() {
         return steps.store();
     }
 
@@ -33,7 +33,7 @@ final class UseCaseRunner {
     }
 
     /** Runs the work in one transaction of the account; its events are published after the commit. */
-    <T> T run(AccountId account, BiFunction<SendingTransaction, Events, T> work) {
+    <T> T run(AccountId account, BiFunction<StoreTransaction, Events, T> work) {
         return steps.run(account, scope -> work.apply(scope.tx(), new Events(scope)));
     }
 }
