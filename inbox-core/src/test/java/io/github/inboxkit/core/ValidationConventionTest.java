@@ -1,5 +1,6 @@
 package io.github.inboxkit.core;
 
+import io.github.inboxkit.core.retention.RetentionOptions;
 import io.github.inboxkit.InboxKit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -23,7 +24,7 @@ import io.github.inboxkit.core.media.MediaValidator;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.Recipient;
-import io.github.inboxkit.core.sending.RetentionPolicy;
+import io.github.inboxkit.core.retention.RetentionPolicy;
 import io.github.inboxkit.core.sending.RetryPolicy;
 import io.github.inboxkit.core.sending.SendRequest;
 import io.github.inboxkit.core.sending.Sending;
@@ -113,12 +114,14 @@ class ValidationConventionTest {
         assertThat(refusal(() -> MediaValidator.builder().maxBytes(0)).field()).isEqualTo("maxBytes");
         assertThat(refusal(() -> InboxKit.builder().build()).field()).isEqualTo("store");
         assertThat(refusal(() -> InboxKit.builder().clock(null)).field()).isEqualTo("clock");
-        assertThat(refusal(() -> Sending.builder().build()).field()).isEqualTo("store");
         SimulatedCarrier carrier = SimulatedCarrier.builder().seed(1).build();
-        assertThat(refusal(() -> Sending.builder().carrier(carrier).carrier(carrier)).field()).isEqualTo("carrier");
-        assertThat(refusal(() -> Sending.builder().store(InMemoryInboxStore.create()).carrier(carrier)
-                .defaultCarrier("elsewhere").build()).field()).isEqualTo("defaultCarrier");
-        assertThat(refusal(() -> Sending.builder().purgeBatchSize(0)).field()).isEqualTo("purgeBatchSize");
+        assertThat(refusal(() -> InboxKit.builder().carrier(carrier).build()).field()).isEqualTo("store");
+        assertThat(refusal(() -> InboxKit.builder().carrier(carrier).carrier(carrier)).field()).isEqualTo("carrier");
+        assertThat(refusal(() -> InboxKit.builder().store(InMemoryInboxStore.create()).carrier(carrier)
+                .sendingOptions(sending -> sending.defaultCarrier("elsewhere")).build()).field())
+                .isEqualTo("defaultCarrier");
+        assertThat(refusal(() -> InboxKit.builder().retentionOptions(retention -> retention.purgeBatchSize(0))).field())
+                .isEqualTo("purgeBatchSize");
     }
 
     @Test
@@ -127,8 +130,10 @@ class ValidationConventionTest {
         List<String> names = Arrays.stream(SendingOptions.class.getMethods()).map(Method::getName).toList();
 
         assertThat(names).doesNotContain("store", "carrier", "clock", "listener", "team", "build")
-                .contains("retryPolicy", "lease", "dispatchBatchSize", "broadcastBatchSize", "purgeBatchSize",
-                        "retentionPolicies", "defaultCarrier", "random");
+                .contains("retryPolicy", "lease", "dispatchBatchSize", "broadcastBatchSize", "defaultCarrier", "random");
+        List<String> retention = Arrays.stream(RetentionOptions.class.getMethods()).map(Method::getName).toList();
+        assertThat(retention).doesNotContain("store", "carrier", "clock", "listener", "team", "build")
+                .contains("purgeBatchSize", "retentionPolicies");
     }
 
     @Test
