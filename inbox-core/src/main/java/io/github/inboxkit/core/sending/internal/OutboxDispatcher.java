@@ -1,6 +1,7 @@
 package io.github.inboxkit.core.sending.internal;
 
 import io.github.inboxkit.core.internal.Step;
+import io.github.inboxkit.core.internal.Subscriptions;
 import io.github.inboxkit.core.internal.UnitOfWork;
 import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.carrier.CarrierCapabilities;
@@ -262,15 +263,14 @@ final class OutboxDispatcher implements Dispatcher {
         List<OutboxEntry> due = tx.claimOutboxEntries(now, limit, now.plus(lease));
         // the opt-out check is in the claiming transaction (invariant 5): a STOP that committed
         // before this claim stops the message
-        Map<PhoneNumber, OptOutRecord> optOuts = tx.latestOptOutRecords(
+        Set<PhoneNumber> optedOutNumbers = Subscriptions.optedOut(tx,
                 due.stream().map(OutboxEntry::recipient).distinct().toList());
         List<OutboxEntry> after = new ArrayList<>(due.size());
         List<OutboxEntry> optedOut = new ArrayList<>();
         List<OutboxEntry> rewritten = new ArrayList<>();
         List<OutboxEntry> claimed = new ArrayList<>(due.size());
         for (OutboxEntry entry : due) {
-            OptOutRecord record = optOuts.get(entry.recipient());
-            if (record != null && record.action() == OptOutAction.OPTED_OUT) {
+            if (optedOutNumbers.contains(entry.recipient())) {
                 // failed from where it was before the claim: the attempt never happened
                 OutboxEntry failed = Transitions.skipOptedOut(entry, now).orElseThrow();
                 after.add(failed);
@@ -537,9 +537,7 @@ final class OutboxDispatcher implements Dispatcher {
      */
     private static void recordCarrierOptOut(SendingTransaction tx, AccountId account, OutboxEntry entry, Instant now,
             Step step) {
-        boolean optedOut = tx.latestOptOutRecord(entry.recipient())
-                .map(latest -> latest.action() == OptOutAction.OPTED_OUT).orElse(false);
-        if (optedOut) {
+        if (Subscriptions.isOptedOut(tx, entry.recipient())) {
             return;
         }
         OptOutRecord record = OptOutRecord.builder().phone(entry.recipient()).action(OptOutAction.OPTED_OUT)

@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending.internal;
 
+import io.github.inboxkit.core.internal.Subscriptions;
 import io.github.inboxkit.core.internal.UnitOfWork;
 import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.carrier.CarrierCapabilities;
@@ -18,8 +19,6 @@ import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.contact.ContactOptedOutException;
 import io.github.inboxkit.core.contact.NoSuchContactException;
-import io.github.inboxkit.core.contact.OptOutAction;
-import io.github.inboxkit.core.contact.OptOutRecord;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
@@ -53,9 +52,7 @@ import io.github.inboxkit.core.sending.SendRequest;
 import io.github.inboxkit.core.sending.SenderNotAllowedException;
 import io.github.inboxkit.core.sending.SkipReason;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
-import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.store.SendingTransaction;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -65,7 +62,6 @@ import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -107,7 +103,7 @@ public final class SendingService implements Sending {
         Require.argument(defaultId == null || carriers.containsKey(defaultId), "defaultCarrier",
                 "must be the id of a registered carrier");
         this.unitOfWork = unitOfWork;
-        this.team = Objects.requireNonNull(team, "team");
+        this.team = Require.nonNull(team, "team");
         this.carriers = Collections.unmodifiableMap(new LinkedHashMap<>(carriers));
         this.defaultCarrierId = defaultId != null ? defaultId : carriers.keySet().iterator().next();
         this.dispatcher = new OutboxDispatcher(unitOfWork, this.carriers, settings.retryPolicy(), settings.random(),
@@ -121,7 +117,7 @@ public final class SendingService implements Sending {
 
     @Override
     public OutboxEntry send(AccountId account, SendRequest request) {
-        Objects.requireNonNull(request, "request");
+        Require.nonNull(request, "request");
         return endTyping(account, request, record(account, request, Optional.empty()));
     }
 
@@ -129,8 +125,8 @@ public final class SendingService implements Sending {
 
     @Override
     public OutboxEntry schedule(AccountId account, SendRequest request, ZonedDateTime when) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(when, "when");
+        Require.nonNull(request, "request");
+        Require.nonNull(when, "when");
         if (request.idempotencyKey().isEmpty()) {
             requireFuture(when); // with a key, checked after the key's look-up (record)
         }
@@ -149,7 +145,7 @@ public final class SendingService implements Sending {
 
     @Override
     public OutboxEntry editScheduledText(AccountId account, MessageId message, String text) {
-        Objects.requireNonNull(text, "text");
+        Require.nonNull(text, "text");
         return editScheduled(account, message, (tx, entry) -> {
             Carrier carrier = carrier(Optional.of(entry.carrierId()));
             AccountSettings settings = tx.findAccount().orElseThrow(() -> new NoSuchAccountException(account)).settings();
@@ -182,13 +178,13 @@ public final class SendingService implements Sending {
 
     @Override
     public List<OutboxEntry> scheduled(AccountId account, ConversationId conversation) {
-        Objects.requireNonNull(conversation, "conversation");
+        Require.nonNull(conversation, "conversation");
         return unitOfWork.runSending(account, (tx, step) -> tx.listScheduledOutboxEntries(conversation, LIST_LIMIT));
     }
 
     @Override
     public Optional<OutboxEntry> outboxEntry(AccountId account, MessageId message) {
-        Objects.requireNonNull(message, "message");
+        Require.nonNull(message, "message");
         return unitOfWork.runSending(account, (tx, step) -> tx.findOutboxEntry(message));
     }
 
@@ -196,7 +192,7 @@ public final class SendingService implements Sending {
 
     @Override
     public BroadcastResult broadcast(AccountId account, BroadcastRequest request) {
-        Objects.requireNonNull(request, "request");
+        Require.nonNull(request, "request");
         if (request.idempotencyKey().isPresent()) {
             return broadcastOnce(account, request, request.idempotencyKey().get());
         }
@@ -409,15 +405,14 @@ public final class SendingService implements Sending {
             candidates.add(phone);
         }
         // one subscription lookup for the batch, not one per recipient
-        Map<PhoneNumber, OptOutRecord> optOuts = candidates.isEmpty() ? Map.of() : tx.latestOptOutRecords(candidates);
+        Set<PhoneNumber> optedOut = Subscriptions.optedOut(tx, candidates);
         List<QueuedRecipient> kept = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             PhoneNumber phone = phoneAt[i];
             if (phone == null) {
                 continue;
             }
-            OptOutRecord latest = optOuts.get(phone);
-            if (latest != null && latest.action() == OptOutAction.OPTED_OUT) {
+            if (optedOut.contains(phone)) {
                 skipAt[i] = new BroadcastSkip(shown(batch.get(i).recipient()), SkipReason.OPTED_OUT);
                 continue;
             }
@@ -452,7 +447,7 @@ public final class SendingService implements Sending {
 
     @Override
     public BroadcastProgress broadcastProgress(AccountId account, BroadcastId broadcast) {
-        Objects.requireNonNull(broadcast, "broadcast");
+        Require.nonNull(broadcast, "broadcast");
         return unitOfWork.runSending(account, (tx, step) -> {
             Broadcast found = tx.findBroadcast(broadcast).orElseThrow(() -> new NoSuchBroadcastException(broadcast));
             Map<MessageStatus, Long> counts = tx.countOutboxEntriesByStatus(broadcast);
@@ -468,8 +463,8 @@ public final class SendingService implements Sending {
 
     @Override
     public DeliveryReportOutcome applyDeliveryReport(AccountId account, String carrierId, DeliveryReport given) {
-        Objects.requireNonNull(carrierId, "carrierId");
-        DeliveryReport report = TextPolicy.storable(Objects.requireNonNull(given, "report"));
+        Require.nonNull(carrierId, "carrierId");
+        DeliveryReport report = TextPolicy.storable(Require.nonNull(given, "report"));
         return unitOfWork.runSending(account, (tx, step) -> {
             Instant now = unitOfWork.now();
             Optional<OutboxEntry> entry = tx.lockOutboxEntryByCarrierId(carrierId, report.carrierMessageId());
@@ -509,7 +504,7 @@ public final class SendingService implements Sending {
     }
 
     private OutboxEntry editScheduled(AccountId account, MessageId message, Edit edit) {
-        Objects.requireNonNull(message, "message");
+        Require.nonNull(message, "message");
         return unitOfWork.runSending(account, (tx, step) -> {
             OutboxEntry entry = tx.lockOutboxEntry(message).orElseThrow(() -> new NoSuchMessageException(message));
             if (entry.status() != MessageStatus.SCHEDULED) {
@@ -544,7 +539,7 @@ public final class SendingService implements Sending {
             PhoneNumber phone = resolve(tx, request.to(), settings);
             Sender sender = senderChoice.choose(settings, request.senderId(), request.numberPool(), phone,
                     carrier.id(), capabilities);
-            if (isOptedOut(tx, phone)) {
+            if (Subscriptions.isOptedOut(tx, phone)) {
                 throw new ContactOptedOutException(phone);
             }
             OutboxEntry entry = ThreadRecorder.append(tx, new ThreadRecorder.Outbound(phone, content, sender,
@@ -571,7 +566,7 @@ public final class SendingService implements Sending {
     }
 
     private void requireFuture(ZonedDateTime when) {
-        Objects.requireNonNull(when, "when");
+        Require.nonNull(when, "when");
         Instant now = unitOfWork.now();
         if (!when.toInstant().isAfter(now)) {
             throw new ScheduledTimeInPastException(when, now);
@@ -601,9 +596,5 @@ public final class SendingService implements Sending {
                     .orElseThrow(() -> new NoSuchContactException(contact.id()));
         }
         return PhoneNumber.parse(((Recipient.OfNumber) recipient).number(), settings.defaultRegion());
-    }
-
-    private static boolean isOptedOut(SendingTransaction tx, PhoneNumber phone) {
-        return tx.latestOptOutRecord(phone).map(record -> record.action() == OptOutAction.OPTED_OUT).orElse(false);
     }
 }
