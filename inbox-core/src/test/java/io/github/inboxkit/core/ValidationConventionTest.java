@@ -1,5 +1,11 @@
 package io.github.inboxkit.core;
 
+import java.util.Random;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import io.github.inboxkit.core.sending.DispatcherRunner;
+import io.github.inboxkit.core.sending.Dispatcher;
 import io.github.inboxkit.core.retention.RetentionOptions;
 import io.github.inboxkit.InboxKit;
 
@@ -122,6 +128,38 @@ class ValidationConventionTest {
                 .isEqualTo("defaultCarrier");
         assertThat(refusal(() -> InboxKit.builder().retentionOptions(retention -> retention.purgeBatchSize(0))).field())
                 .isEqualTo("purgeBatchSize");
+    }
+
+    @Test
+    @DisplayName("public methods refuse a caller's value with InvalidValueException naming it, never IllegalArgumentException or NullPointerException")
+    void publicMethodsRefuseInOneVoice() {
+        SimulatedCarrier carrier = SimulatedCarrier.builder().seed(1).build();
+        InboxKit kit = InboxKit.builder().store(InMemoryInboxStore.create()).carrier(carrier).build();
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        try {
+            Dispatcher dispatcher = kit.sending().dispatcher();
+            assertThat(refusal(() -> DispatcherRunner.start(dispatcher, executor, Duration.ZERO)).field())
+                    .isEqualTo("interval");
+            assertThat(refusal(() -> DispatcherRunner.start(dispatcher, executor, Duration.ofSeconds(1), 0)).field())
+                    .isEqualTo("concurrency");
+            assertThat(refusal(() -> DispatcherRunner.start(null, executor, Duration.ofSeconds(1))).field())
+                    .isEqualTo("dispatcher");
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(refusal(() -> RetryPolicy.standard().delayAfterFailure(0, Optional.empty(), new Random(1))).field())
+                .isEqualTo("failedAttempts");
+        assertThat(refusal(() -> RetryPolicy.standard().delayAfterFailure(1, Optional.of(Duration.ofSeconds(-1)),
+                new Random(1))).field()).isEqualTo("carrierRetryAfter");
+        assertThat(refusal(() -> kit.sending().unmatchedReports(AccountId.of("acme"), 0)).field()).isEqualTo("limit");
+        assertThat(refusal(() -> kit.retention().purgeExpired(null)).field()).isEqualTo("account");
+        assertThat(refusal(() -> InboxKit.builder().sendingOptions(null)).field()).isEqualTo("options");
+        assertThat(refusal(() -> InboxKit.builder().sendingOptions(sending -> sending.lease(Duration.ZERO))).field())
+                .isEqualTo("lease");
+        assertThat(refusal(() -> InboxKit.builder().sendingOptions(sending -> sending.defaultCarrier(null))).field())
+                .isEqualTo("defaultCarrier");
+        assertThat(refusal(() -> InboxKit.builder().retentionOptions(retention -> retention.retentionPolicies(null)))
+                .field()).isEqualTo("retentionPolicies");
     }
 
     @Test
