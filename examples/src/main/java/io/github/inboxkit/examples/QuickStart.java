@@ -28,7 +28,7 @@ import io.github.inboxkit.core.sending.BroadcastRequest;
 import io.github.inboxkit.core.sending.BroadcastResult;
 import io.github.inboxkit.core.sending.DispatchSummary;
 import io.github.inboxkit.core.sending.OutboxEntry;
-import io.github.inboxkit.core.sending.PurgeSummary;
+import io.github.inboxkit.core.retention.PurgeSummary;
 import io.github.inboxkit.core.sending.Recipient;
 import io.github.inboxkit.core.sending.SendRequest;
 import io.github.inboxkit.core.sending.Sending;
@@ -437,7 +437,7 @@ public final class QuickStart {
         step("Ninety-one days later: Fay writes again, and the retention purge removes the rest (F1, F30)");
         clock.advance(Duration.ofDays(91));
         deliver(carrier.inboundWebhook(FAY, MAIN_LINE, "Hello again! Time for my next check-up?"));
-        PurgeSummary purged = sending.purgeExpired();
+        PurgeSummary purged = kit.retention().purgeExpired();
         say("purged %d message(s) and %d conversation(s) in %d batch(es)", purged.messages(), purged.conversations(),
                 purged.batches());
         printInbox();

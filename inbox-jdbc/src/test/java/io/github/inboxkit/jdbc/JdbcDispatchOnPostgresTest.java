@@ -96,8 +96,9 @@ class JdbcDispatchOnPostgresTest {
     }
 
     private Sending sending(JdbcInboxStore store, Carrier carrier) {
-        return Sending.builder().store(store).carrier(carrier).clock(clock).lease(Duration.ofSeconds(30))
-                .dispatchBatchSize(10).broadcastBatchSize(10).build();
+        return InboxKit.builder().store(store).carrier(carrier).clock(clock)
+                .sendingOptions(sending -> sending.lease(Duration.ofSeconds(30)).dispatchBatchSize(10).broadcastBatchSize(10))
+                .build().sending();
     }
 
     private static String number(int i) {

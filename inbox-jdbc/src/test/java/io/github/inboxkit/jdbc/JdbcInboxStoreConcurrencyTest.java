@@ -203,7 +203,7 @@ class JdbcInboxStoreConcurrencyTest {
         inbox.administration().createAccount(account, "Copies", AccountSettings.builder()
                 .senderIds(List.of("+14155550100")).defaultSenderId("+14155550100").build());
         SimulatedCarrier carrier = SimulatedCarrier.builder().seed(2).build();
-        Sending sending = Sending.builder().store(store).carrier(carrier).build();
+        Sending sending = InboxKit.builder().store(store).carrier(carrier).build().sending();
         List<String> numbers = List.of("+14155550201", "+14155550202", "+14155550203");
         BroadcastResult result = sending.broadcast(account, BroadcastRequest.builder().name("Sale")
                 .recipients(numbers.stream().map(Recipient::number).toList()).draft(Draft.ofText("Sale today"))
@@ -212,8 +212,8 @@ class JdbcInboxStoreConcurrencyTest {
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
         // threads and messages written, the outbox entries not yet
-        Sending node = Sending.builder().store(pausingBefore("insertOutboxEntries", paused, resume))
-                .carrier(carrier).build();
+        Sending node = InboxKit.builder().store(pausingBefore("insertOutboxEntries", paused, resume))
+                .carrier(carrier).build().sending();
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> victim = executor.submit(() -> node.dispatcher().writeBroadcastCopies());

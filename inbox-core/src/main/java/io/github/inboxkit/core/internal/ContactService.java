@@ -102,7 +102,7 @@ final class ContactService implements Contacts {
         return unitOfWork.run(account, step -> {
             requireUser(step, by);
             Optional<OptOutRecord> latest = step.tx.consent().latestOptOutRecord(phone);
-            if (latest.isPresent() && latest.get().action() == OptOutAction.OPTED_OUT) {
+            if (latest.isPresent() && Subscriptions.optsOut(latest.get())) {
                 return latest.get();
             }
             return Subscriptions.byUser(step, phone, by, OptOutAction.OPTED_OUT);

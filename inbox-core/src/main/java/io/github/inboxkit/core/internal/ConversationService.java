@@ -107,26 +107,30 @@ final class ConversationService implements Conversations {
             if (Subscriptions.isOptedOut(step.tx, outbound.to())) {
                 throw new ContactOptedOutException(outbound.to());
             }
-            Conversation thread = Threads.lockOrStart(step, outbound.to());
-            Message message = Message.builder()
-                    .id(MessageId.random())
-                    .conversationId(thread.id())
-                    .sequence(thread.lastMessageSequence() + 1)
-                    .contactPhone(outbound.to())
-                    .direction(Direction.OUTBOUND)
-                    .text(outbound.text())
-                    .media(outbound.media())
-                    .senderId(outbound.senderId())
-                    .carrierMessageId(outbound.carrierMessageId())
-                    .status(outbound.status())
-                    .read(true)
-                    .author(outbound.author())
-                    .broadcastLabel(outbound.broadcastLabel())
-                    .scheduledFor(outbound.scheduledFor())
-                    .createdAt(step.now)
-                    .build();
-            Threads.append(step, thread, message);
-            step.publish(new InboxEvent.OutboundMessageRecorded(account, thread.id(), message.id(), step.now));
+            // the one recording path of outbound text, the same as a send's (Step.appendToNumbers)
+            Message[] made = new Message[1];
+            step.appendToNumbers(List.of(outbound.to()), (index, thread) -> {
+                made[0] = Message.builder()
+                        .id(MessageId.random())
+                        .conversationId(thread.id())
+                        .sequence(thread.lastMessageSequence() + 1)
+                        .contactPhone(outbound.to())
+                        .direction(Direction.OUTBOUND)
+                        .text(outbound.text())
+                        .media(outbound.media())
+                        .senderId(outbound.senderId())
+                        .carrierMessageId(outbound.carrierMessageId())
+                        .status(outbound.status())
+                        .read(true)
+                        .author(outbound.author())
+                        .broadcastLabel(outbound.broadcastLabel())
+                        .scheduledFor(outbound.scheduledFor())
+                        .createdAt(step.now)
+                        .build();
+                return made[0];
+            }, index -> step.publish(new InboxEvent.OutboundMessageRecorded(account, made[0].conversationId(),
+                    made[0].id(), step.now)));
+            Message message = made[0];
             return message;
         });
         // sending ends the author's typing in that conversation (F14)

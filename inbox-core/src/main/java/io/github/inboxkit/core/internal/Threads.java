@@ -117,7 +117,7 @@ final class Threads {
      * @throws IllegalArgumentException if a number comes twice
      */
     static List<Conversation> appendToNumbers(Step step, List<PhoneNumber> phones,
-            SendingSteps.MessageFor messageFor, IntConsumer afterEach) {
+            Step.MessageFor messageFor, IntConsumer afterEach) {
         if (phones.stream().distinct().count() != phones.size()) {
             throw new IllegalArgumentException("one message per distinct number expected");
         }

@@ -1,5 +1,7 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.core.retention.RetentionPolicy;
+import io.github.inboxkit.core.retention.PurgeSummary;
 import static io.github.inboxkit.core.sending.SendingFixture.ACCOUNT;
 import static io.github.inboxkit.core.sending.SendingFixture.ALICE;
 import static io.github.inboxkit.core.sending.SendingFixture.BOB;
@@ -57,7 +59,7 @@ class RetentionPurgeTest {
         receive(BOB, "recent");
         fixture.clock.advance(Duration.ofDays(11));
 
-        PurgeSummary summary = fixture.sending.purgeExpired(ACCOUNT);
+        PurgeSummary summary = fixture.retention.purgeExpired(ACCOUNT);
 
         assertThat(summary.messages()).isEqualTo(10);
         assertThat(summary.conversations()).isEqualTo(1);
@@ -69,7 +71,7 @@ class RetentionPurgeTest {
         assertThat(left)
                 .extracting(Message::text).containsExactlyInAnyOrder("recent", "opening recent");
         assertThat(fixture.counters()).isEqualTo(new InboxCounters(1, 0, 1));
-        assertThat(fixture.sending.purgeExpired(ACCOUNT).messages()).isZero();
+        assertThat(fixture.retention.purgeExpired(ACCOUNT).messages()).isZero();
     }
 
     @Test
@@ -86,7 +88,7 @@ class RetentionPurgeTest {
         });
         fixture.clock.advance(Duration.ofDays(91));
 
-        assertThat(fixture.sending.purgeExpired(ACCOUNT).assignmentChanges()).isZero();
+        assertThat(fixture.retention.purgeExpired(ACCOUNT).assignmentChanges()).isZero();
 
         assertThat(fixture.conversation(ALICE)).isEmpty();
         java.util.Optional<io.github.inboxkit.core.contact.OptOutRecord> latest =
@@ -110,7 +112,7 @@ class RetentionPurgeTest {
             return null;
         });
         forgetful.clock.advance(Duration.ofDays(31));
-        PurgeSummary purged = forgetful.sending.purgeExpired();
+        PurgeSummary purged = forgetful.retention.purgeExpired();
         assertThat(purged.assignmentChanges()).isEqualTo(1);
         assertThat(purged.optOutRecords()).isEqualTo(2);
         java.util.List<io.github.inboxkit.core.contact.OptOutRecord> history =
@@ -129,7 +131,7 @@ class RetentionPurgeTest {
                 fixture.clock.instant().plus(Duration.ofDays(200)).atZone(ZoneOffset.UTC));
         fixture.clock.advance(Duration.ofDays(100));
 
-        assertThat(fixture.sending.purgeExpired(ACCOUNT).messages()).isZero();
+        assertThat(fixture.retention.purgeExpired(ACCOUNT).messages()).isZero();
         assertThat(fixture.entry(scheduled.messageId()).status()).isEqualTo(MessageStatus.SCHEDULED);
         assertThat(fixture.conversation(ALICE)).isPresent();
     }

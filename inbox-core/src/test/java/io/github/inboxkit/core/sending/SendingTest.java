@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.InboxKit;
 import static io.github.inboxkit.core.sending.SendingFixture.ACCOUNT;
 import static io.github.inboxkit.core.sending.SendingFixture.ALICE;
 import static io.github.inboxkit.core.sending.SendingFixture.ALPHA;
@@ -257,16 +258,16 @@ class SendingTest {
     @Test
     @DisplayName("the builder refuses a lease not longer than a carrier's submit timeout, and a missing store or carrier")
     void builderChecks() {
-        assertThatThrownBy(() -> Sending.builder().store(fixture.store).carrier(fixture.carrier)
-                .lease(fixture.carrier.capabilities().submitTimeout()).build())
+        assertThatThrownBy(() -> InboxKit.builder().store(fixture.store).carrier(fixture.carrier)
+                .sendingOptions(sending -> sending.lease(fixture.carrier.capabilities().submitTimeout())).build())
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("lease");
-        assertThatThrownBy(() -> Sending.builder().carrier(fixture.carrier).build())
+        assertThatThrownBy(() -> InboxKit.builder().carrier(fixture.carrier).build())
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("store"))
                 .hasMessageContaining("store");
-        assertThatThrownBy(() -> Sending.builder().store(fixture.store).build())
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("carrier"))
+        assertThatThrownBy(() -> InboxKit.builder().store(fixture.store).build().sending())
+                .isInstanceOf(SendingNotConfiguredException.class)
                 .hasMessageContaining("carrier");
-        assertThatThrownBy(() -> Sending.builder().dispatchBatchSize(0))
+        assertThatThrownBy(() -> InboxKit.builder().sendingOptions(sending -> sending.dispatchBatchSize(0)))
                 .isInstanceOfSatisfying(InvalidValueException.class,
                         e -> assertThat(e.field()).isEqualTo("dispatchBatchSize"))
                 .hasMessageContaining("dispatchBatchSize");

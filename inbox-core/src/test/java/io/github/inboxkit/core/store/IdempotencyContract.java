@@ -23,7 +23,8 @@ import io.github.inboxkit.core.sending.IdempotencyKeyReusedException;
 import io.github.inboxkit.core.sending.IdempotencyRecord;
 import io.github.inboxkit.core.sending.ImmutableIdempotencyRecord;
 import io.github.inboxkit.core.sending.OutboxEntry;
-import io.github.inboxkit.core.sending.PurgeSummary;
+import io.github.inboxkit.core.retention.PurgeSummary;
+import io.github.inboxkit.core.retention.RetentionOptions;
 import io.github.inboxkit.core.sending.Recipient;
 import io.github.inboxkit.core.sending.SendRequest;
 import io.github.inboxkit.core.sending.Sending;
@@ -104,8 +105,12 @@ public abstract class IdempotencyContract {
     }
 
     private InboxKit engine(InboxStore on, Consumer<SendingOptions> options) {
+        return engine(on, options, retention -> { });
+    }
+
+    private InboxKit engine(InboxStore on, Consumer<SendingOptions> options, Consumer<RetentionOptions> retention) {
         return InboxKit.builder().store(on).clock(clock).carrier(carrier).eventListener(events::add)
-                .sendingOptions(options).build();
+                .sendingOptions(options).retentionOptions(retention).build();
     }
 
     private AccountId newAccount() {
@@ -422,7 +427,7 @@ public abstract class IdempotencyContract {
         insert(account, record("k-live", START, Duration.ofHours(24)));
         clock.advance(Duration.ofHours(2));
 
-        PurgeSummary summary = engine(store, options -> options.purgeBatchSize(2)).sending().purgeExpired(account);
+        PurgeSummary summary = engine(store, options -> { }, retention -> retention.purgeBatchSize(2)).retention().purgeExpired(account);
 
         assertThat(summary.idempotencyKeys()).isEqualTo(5);
         assertThat(find(account, "k-old-0")).isEmpty();
@@ -437,7 +442,7 @@ public abstract class IdempotencyContract {
     void purgedKeyIsFree() {
         OutboxEntry first = kit.sending().send(account, request("k-purged", phone(10), "Hello"));
         clock.advance(Duration.ofDays(2));
-        assertThat(kit.sending().purgeExpired(account).idempotencyKeys()).isEqualTo(1);
+        assertThat(kit.retention().purgeExpired(account).idempotencyKeys()).isEqualTo(1);
 
         assertThat(kit.sending().send(account, request("k-purged", phone(10), "Hello")).messageId())
                 .isNotEqualTo(first.messageId());
@@ -461,7 +466,7 @@ public abstract class IdempotencyContract {
         unmatchedReport("SM-recent");
         clock.advance(Duration.ofDays(1).plusSeconds(1));
 
-        PurgeSummary summary = engine(store, options -> options.purgeBatchSize(2)).sending().purgeExpired(account);
+        PurgeSummary summary = engine(store, options -> { }, retention -> retention.purgeBatchSize(2)).retention().purgeExpired(account);
 
         assertThat(summary.unmatchedReports()).isEqualTo(5);
         assertThat(kit.sending().unmatchedReports(account, 10)).extracting(report -> report.report().carrierMessageId())
@@ -476,7 +481,7 @@ public abstract class IdempotencyContract {
         unmatchedReport("SM-2");
 
         PurgeSummary summary = engine(store, options -> options.unmatchedReportRetention(Duration.ofHours(1)))
-                .sending().purgeExpired(account);
+                .retention().purgeExpired(account);
 
         assertThat(summary.unmatchedReports()).isEqualTo(1);
         assertThat(kit.sending().unmatchedReports(account, 10)).extracting(UnmatchedDeliveryReport::receivedAt)

@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending.internal;
 
+import io.github.inboxkit.core.internal.Step;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.Broadcast;
 import io.github.inboxkit.core.sending.BroadcastContent;
@@ -35,10 +36,10 @@ final class BroadcastCopies {
      * @param tx the transaction
      * @param limit the most copies
      * @param now the current time
-     * @param events where the events go
+     * @param step the attempt of the unit of work, which collects the events
      * @return how many copies were written
      */
-    static int write(StoreTransaction tx, int limit, Instant now, Events events) {
+    static int write(StoreTransaction tx, int limit, Instant now, Step step) {
         List<QueuedRecipient> taken = tx.broadcasts().takeQueuedRecipients(limit);
         Map<BroadcastId, Shared> shared = new HashMap<>();
         List<ThreadRecorder.Outbound> outbounds = new ArrayList<>(taken.size());
@@ -50,7 +51,7 @@ final class BroadcastCopies {
                     Optional.of(copy.broadcast().id()), content.author()));
         }
         for (List<ThreadRecorder.Outbound> round : rounds(outbounds)) {
-            ThreadRecorder.appendAll(tx, round, now, events);
+            ThreadRecorder.appendAll(tx, round, now, step);
         }
         return taken.size();
     }

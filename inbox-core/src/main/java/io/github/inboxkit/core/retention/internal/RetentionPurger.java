@@ -1,5 +1,7 @@
-package io.github.inboxkit.core.sending.internal;
+package io.github.inboxkit.core.retention.internal;
 
+import io.github.inboxkit.core.internal.UnitOfWork;
+import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.conversation.Conversation;
@@ -8,8 +10,9 @@ import io.github.inboxkit.core.conversation.ConversationState;
 import io.github.inboxkit.core.conversation.Direction;
 import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.conversation.MessageId;
-import io.github.inboxkit.core.sending.PurgeSummary;
-import io.github.inboxkit.core.sending.RetentionPolicy;
+import io.github.inboxkit.core.retention.PurgeSummary;
+import io.github.inboxkit.core.retention.Retention;
+import io.github.inboxkit.core.retention.RetentionPolicy;
 import io.github.inboxkit.core.store.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,58 +31,51 @@ import java.util.function.ToIntFunction;
  * idempotency keys past their window (F46), in bounded batches of one transaction each, so that it
  * runs while traffic continues. Counters stay exact (architecture invariant 7): a deleted unread message
  * lowers its conversation's unread count and, if that reaches zero, the badge. Messages still
- * waiting to be sent are never purged. Thread-safe.
+ * waiting to be sent are never purged. Each transaction runs through the engine's one unit of
+ * work. Thread-safe.
  */
-final class RetentionPurger {
+public final class RetentionPurger implements Retention {
 
-    private final UseCaseRunner runner;
+    private final UnitOfWork unitOfWork;
     private final Function<Account, RetentionPolicy> policies;
     private final int batchSize;
     private final Duration unmatchedReportRetention;
 
     /**
-     * @param runner runs transactions
-     * @param policies each account's policy
-     * @param batchSize the most messages per transaction
+     * Wires the purge.
+     *
+     * @param unitOfWork runs each transaction and publishes its events after the commit
+     * @param settings each account's policy and the most messages per transaction
      * @param unmatchedReportRetention how long a delivery report no message matched is kept
      */
-    RetentionPurger(UseCaseRunner runner, Function<Account, RetentionPolicy> policies, int batchSize,
-            Duration unmatchedReportRetention) {
-        this.runner = runner;
-        this.policies = policies;
-        this.batchSize = batchSize;
+    public RetentionPurger(UnitOfWork unitOfWork, RetentionSettings settings, Duration unmatchedReportRetention) {
+        this.unitOfWork = unitOfWork;
+        this.policies = settings.retentionPolicies();
+        this.batchSize = settings.purgeBatchSize();
         this.unmatchedReportRetention = unmatchedReportRetention;
     }
 
-    /**
-     * Purges every account.
-     *
-     * @return what was removed
-     */
-    PurgeSummary purgeAll() {
+    @Override
+    public PurgeSummary purgeExpired() {
         PurgeSummary total = PurgeSummary.NOTHING;
-        for (AccountId account : runner.store().listAccountIds()) {
-            total = total.plus(purge(account));
+        for (AccountId account : unitOfWork.store().listAccountIds()) {
+            total = total.plus(purgeExpired(account));
         }
         return total;
     }
 
-    /**
-     * Purges one account, batch after batch until nothing old is left.
-     *
-     * @param account the account
-     * @return what was removed
-     */
-    PurgeSummary purge(AccountId account) {
-        Instant now = runner.now();
-        Optional<RetentionPolicy> policy = runner.run(account, (tx, events) -> tx.accounts().findAccount().map(policies));
+    @Override
+    public PurgeSummary purgeExpired(AccountId account) {
+        Require.nonNull(account, "account");
+        Instant now = unitOfWork.now();
+        Optional<RetentionPolicy> policy = unitOfWork.run(account, (tx, step) -> tx.accounts().findAccount().map(policies));
         if (policy.isEmpty()) {
             return PurgeSummary.NOTHING;
         }
         Instant cutoff = policy.get().cutoff(now);
         PurgeSummary total = new PurgeSummary(1, 0, 0, 0, 0, 0, 0, 0);
         while (true) {
-            Batch batch = runner.run(account, (tx, events) -> purgeBatch(tx, cutoff, policy.get()));
+            Batch batch = unitOfWork.run(account, (tx, step) -> purgeBatch(tx, cutoff, policy.get()));
             total = total.plus(new PurgeSummary(0, batch.messages, batch.conversations, batch.assignmentChanges,
                     0, 0, 0, 1));
             if (batch.listed < batchSize) {
@@ -110,7 +106,7 @@ final class RetentionPurger {
             LongFunction<PurgeSummary> counted) {
         PurgeSummary total = PurgeSummary.NOTHING;
         while (true) {
-            int deleted = runner.run(account, (tx, events) -> delete.applyAsInt(tx));
+            int deleted = unitOfWork.run(account, (tx, step) -> delete.applyAsInt(tx));
             total = total.plus(counted.apply(deleted)).plus(new PurgeSummary(0, 0, 0, 0, 0, 0, 0, 1));
             if (deleted < batchSize) {
                 return total;
