@@ -126,22 +126,26 @@ public final class InboxKitMetrics {
         this.webhookMeters = new WebhookMeters(registry);
         this.purgeMeters = new PurgeMeters(registry);
         this.stepMeters = new StepMeters(registry);
+        // gauges hold their objects strongly: a host may drop this instance once it is wired
         TimeGauge.builder(DISPATCHER_LAST_SUCCESS_AGE, activity,
                         TimeUnit.MILLISECONDS, tracked -> tracked.sinceLastSuccessfulStep().toMillis())
                 .description("Time since the last dispatcher step that ended without an exception (or since the"
                         + " metrics were created, before the first)")
+                .strongReference(true)
                 .register(registry);
         Gauge.builder(DISPATCHER_LANES_ALIVE, runners, InboxKitMetrics::lanesAlive)
                 .description("Dispatcher lanes running, over every bound runner")
+                .strongReference(true)
                 .register(registry);
         Gauge.builder(DISPATCHER_LANES_CONFIGURED, runners,
                         bound -> bound.stream().mapToInt(DispatcherRunner::concurrency).sum())
                 .description("Dispatcher lanes configured, over every bound runner")
+                .strongReference(true)
                 .register(registry);
         FunctionCounter.builder(DISPATCHER_FAILED_STEPS, runners,
                         bound -> bound.stream().mapToLong(DispatcherRunner::failedSteps).sum())
                 .description("Dispatcher steps that ended with an exception, as the bound runners count them")
-                .register(registry);
+                .register(registry); // weakly held, but the lanes gauges hold the list strongly
     }
 
     /**

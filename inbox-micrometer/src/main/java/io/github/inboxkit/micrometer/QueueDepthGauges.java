@@ -60,6 +60,7 @@ public final class QueueDepthGauges {
         TimeGauge.builder(InboxKitMetrics.OUTBOX_OLDEST_DUE_AGE, gauges, TimeUnit.MILLISECONDS,
                         bound -> bound.read(depth -> depth.oldestDueAge().toMillis()))
                 .description("How long the oldest due outbox entry has been due; 0 when none is due")
+                .strongReference(true)
                 .register(registry);
         return gauges;
     }
@@ -97,6 +98,7 @@ public final class QueueDepthGauges {
         Gauge.builder(InboxKitMetrics.OUTBOX_DEPTH, this, bound -> bound.read(count))
                 .description("Pending outbox entries of every account, by state")
                 .tag("state", state)
+                .strongReference(true)
                 .register(registry);
     }
 

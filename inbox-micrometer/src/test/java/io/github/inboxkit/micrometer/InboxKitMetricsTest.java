@@ -356,6 +356,26 @@ class InboxKitMetricsTest {
     }
 
     @Test
+    @DisplayName("F47 the gauges keep reading after the host drops the metrics and the gauges' handle")
+    void gaugesOutliveTheirHandles() throws InterruptedException {
+        bindAndForget();
+
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+
+        assertThat(registry.get(InboxKitMetrics.OUTBOX_DEPTH).tag("state", "due").gauge().value()).isZero();
+        assertThat(registry.get(InboxKitMetrics.OUTBOX_OLDEST_DUE_AGE).timeGauge().value()).isZero();
+        assertThat(registry.get(InboxKitMetrics.DISPATCHER_LANES_CONFIGURED).gauge().value()).isZero();
+        assertThat(registry.get(InboxKitMetrics.DISPATCHER_LAST_SUCCESS_AGE).timeGauge().value()).isZero();
+    }
+
+    private void bindAndForget() {
+        InboxKitMetrics.builder().registry(registry).clock(clock).build().bindQueueDepth(store, clock);
+    }
+
+    @Test
     @DisplayName("F47 builder refuses a missing registry and bad settings, naming them")
     void builderRefusals() {
         assertThatThrownBy(() -> InboxKitMetrics.builder().build()).isInstanceOf(MissingValueException.class)
