@@ -1,28 +1,12 @@
 package io.github.inboxkit.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.inboxkit.core.store.OutboxStatisticsContract;
-import io.github.inboxkit.core.store.SendingStore;
-import org.junit.jupiter.api.AfterEach;
 
-/**
- * Runs the core's {@link OutboxStatisticsContract} against the JDBC store on H2: a fresh, migrated
- * database per test, since the reading counts every account of the store.
- */
-class JdbcOnH2OutboxStatisticsTest extends OutboxStatisticsContract {
-
-    private HikariDataSource pool;
+/** Runs the core's outbox statistics contract against the JDBC store on H2, a fresh database per test. */
+class JdbcOnH2OutboxStatisticsTest extends JdbcOutboxStatisticsBehaviour {
 
     @Override
-    protected SendingStore newStore() {
-        pool = TestDatabases.freshH2(2);
-        JdbcInboxStore store = JdbcInboxStore.create(pool);
-        store.migrate();
-        return store;
-    }
-
-    @AfterEach
-    void closePool() {
-        pool.close();
+    HikariDataSource freshPool() {
+        return TestDatabases.freshH2(2);
     }
 }

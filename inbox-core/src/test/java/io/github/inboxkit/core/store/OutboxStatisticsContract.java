@@ -4,15 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.inboxkit.carrier.Sender;
 import io.github.inboxkit.carrier.TextEncoding;
-import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
-import io.github.inboxkit.core.account.AccountSettings;
-import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.ConversationId;
-import io.github.inboxkit.core.conversation.ConversationState;
-import io.github.inboxkit.core.conversation.Direction;
-import io.github.inboxkit.core.conversation.Message;
-import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.FailureReason;
@@ -24,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -116,25 +108,11 @@ public abstract class OutboxStatisticsContract {
     }
 
     private AccountId newAccount() {
-        AccountId id = AccountId.of("stats-" + UUID.randomUUID());
-        store.inTransaction(id, tx -> {
-            tx.insertAccount(Account.builder().id(id).name("Statistics test").settings(AccountSettings.defaults())
-                    .createdAt(NOW).build());
-            return null;
-        });
-        return id;
+        return OutboxRows.newAccount(store, "stats-", "Statistics test", NOW);
     }
 
     private ConversationId newConversation(AccountId account, int phone) {
-        ConversationId id = ConversationId.random();
-        store.inTransaction(account, tx -> {
-            tx.insertConversation(Conversation.builder().id(id).contactPhone(phone(phone)).state(ConversationState.OPEN)
-                    .unreadCount(0).lastActivityAt(NOW).lastMessagePreview("").lastMessageSequence(0).createdAt(NOW)
-                    .build());
-            tx.adjustCounters(1, 0, 0);
-            return null;
-        });
-        return id;
+        return OutboxRows.newConversation(store, account, phone(phone), NOW);
     }
 
     private static PhoneNumber phone(int index) {
@@ -143,18 +121,8 @@ public abstract class OutboxStatisticsContract {
 
     /** Inserts an outbound message and its entry (with the entry's status), as the pipeline does. */
     private void queue(AccountId account, ConversationId thread, ImmutableOutboxEntry.Builder entry) {
-        MessageId id = MessageId.random();
-        store.inSendingTransaction(account, tx -> {
-            Conversation c = tx.lockConversation(thread).orElseThrow();
-            long sequence = c.lastMessageSequence() + 1;
-            tx.updateConversation(Conversation.builder().from(c).lastMessageSequence(sequence).build());
-            OutboxEntry built = entry.messageId(id).conversationId(thread).recipient(c.contactPhone()).build();
-            tx.insertMessage(Message.builder().id(id).conversationId(thread).sequence(sequence)
-                    .contactPhone(c.contactPhone()).direction(Direction.OUTBOUND).text("hello")
-                    .status(built.status()).read(true).createdAt(NOW).build());
-            tx.insertOutboxEntry(built);
-            return null;
-        });
+        OutboxRows.queue(store, account, thread, NOW,
+                (id, to) -> entry.messageId(id).conversationId(thread).recipient(to).build());
     }
 
     private static ImmutableOutboxEntry.Builder entry(MessageStatus status, Instant dueAt) {
