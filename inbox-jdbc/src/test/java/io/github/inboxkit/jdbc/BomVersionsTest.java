@@ -44,7 +44,8 @@ class BomVersionsTest {
         assertThat(managed).containsEntry("io.github.inboxkit:inbox-jdbc", "${project.version}")
                 .containsEntry("io.github.inboxkit:inbox-core", "${project.version}")
                 .containsEntry("io.github.inboxkit:inbox-carrier-spi", "${project.version}")
-                .containsEntry("io.github.inboxkit:inbox-carrier-tck", "${project.version}");
+                .containsEntry("io.github.inboxkit:inbox-carrier-tck", "${project.version}")
+                .containsEntry("io.github.inboxkit:inbox-micrometer", "${project.version}");
     }
 
     /** groupId:artifactId to version, with the BOM's own properties substituted. */

@@ -143,15 +143,8 @@ public final class DispatchBenchmark {
         Map<AccountId, String> senders = Map.of(account, "+14155550100", raw, "+14155550101");
         senders.forEach((id, sender) -> InboxKit.builder().store(first).build().administration().createAccount(id,
                 id.value(), AccountSettings.builder().senderIds(List.of(sender)).defaultSenderId(sender).build()));
-        SimulatedCarrier carrier = SimulatedCarrier.builder().seed(1).capabilities(CarrierCapabilities.builder()
-                .mms(410 * 1024).alphanumericSenders(true).maxSegments(10).messagesPerSecond(10_000_000).build()).build();
-        // a host that sends much passes a pool it owns (docs/operations.md), rather than the default
-        // thread per carrier call: the benchmark measures the engine as such a host runs it
-        ExecutorService carrierCalls = Executors.newCachedThreadPool(daemon -> {
-            Thread thread = new Thread(daemon, "carrier-call");
-            thread.setDaemon(true);
-            return thread;
-        });
+        SimulatedCarrier carrier = fastCarrier();
+        ExecutorService carrierCalls = carrierCallPool();
         Sending one = InboxKit.builder().store(first).carrier(carrier)
                 .sendingOptions(sending -> sending.carrierCallExecutor(carrierCalls)).build().sending();
         Sending two = InboxKit.builder().store(second).carrier(carrier)
@@ -210,6 +203,25 @@ public final class DispatchBenchmark {
         System.out.printf(Locale.ROOT, "| dispatch, two engines (two pools), %,d messages | %,.0f/s | %,.0f/s | %.2f |%n",
                 BROADCAST, twoEngines, bareThree, twoEngines / bareThree);
         System.out.println();
+    }
+
+    /** The simulated carrier the dispatch benchmarks send through: zero latency, no throughput limit to speak of. */
+    static SimulatedCarrier fastCarrier() {
+        return SimulatedCarrier.builder().seed(1).capabilities(CarrierCapabilities.builder()
+                .mms(410 * 1024).alphanumericSenders(true).maxSegments(10).messagesPerSecond(10_000_000).build()).build();
+    }
+
+    /**
+     * A cached pool of daemon threads for carrier calls: a host that sends much passes a pool it owns
+     * (docs/operations.md), rather than the default thread per carrier call, and the benchmarks
+     * measure the engine as such a host runs it.
+     */
+    static ExecutorService carrierCallPool() {
+        return Executors.newCachedThreadPool(daemon -> {
+            Thread thread = new Thread(daemon, "carrier-call");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**

@@ -10,15 +10,10 @@ import io.github.inboxkit.carrier.PermanentReason;
 import io.github.inboxkit.carrier.Sender;
 import io.github.inboxkit.carrier.ShiftTable;
 import io.github.inboxkit.carrier.TextEncoding;
-import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
-import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.conversation.AssignmentChange;
-import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.ConversationId;
-import io.github.inboxkit.core.conversation.ConversationState;
-import io.github.inboxkit.core.conversation.Direction;
 import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
@@ -43,7 +38,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -88,13 +82,7 @@ public abstract class OutboxContract {
     }
 
     private AccountId newAccount() {
-        AccountId id = AccountId.of("acct-" + UUID.randomUUID());
-        store.inTransaction(id, tx -> {
-            tx.accounts().insertAccount(Account.builder().id(id).name("Outbox test").settings(AccountSettings.defaults())
-                    .createdAt(NOW).build());
-            return null;
-        });
-        return id;
+        return OutboxFixtures.newAccount(store, "acct-", "Outbox test", NOW);
     }
 
     private static PhoneNumber phone(int index) {
@@ -102,31 +90,12 @@ public abstract class OutboxContract {
     }
 
     private ConversationId newConversation(AccountId in, PhoneNumber phone) {
-        ConversationId id = ConversationId.random();
-        store.inTransaction(in, tx -> {
-            tx.conversations().insertConversation(Conversation.builder().id(id).contactPhone(phone).state(ConversationState.OPEN)
-                    .unreadCount(0).lastActivityAt(NOW).lastMessagePreview("").lastMessageSequence(0).createdAt(NOW)
-                    .build());
-            tx.counters().adjustCounters(1, 0, 0);
-            return null;
-        });
-        return id;
+        return OutboxFixtures.newConversation(store, in, phone, NOW);
     }
 
     /** Inserts an outbound message and its entry, as the pipeline does, in one transaction. */
     private OutboxEntry queue(AccountId in, ConversationId thread, MessageStatus status, Instant dueAt, Instant createdAt) {
-        MessageId id = MessageId.random();
-        return store.inTransaction(in, tx -> {
-            Conversation c = tx.conversations().lockConversation(thread).orElseThrow();
-            long sequence = c.lastMessageSequence() + 1;
-            tx.conversations().updateConversation(Conversation.builder().from(c).lastMessageSequence(sequence).build());
-            tx.messages().insertMessage(Message.builder().id(id).conversationId(thread).sequence(sequence)
-                    .contactPhone(c.contactPhone()).direction(Direction.OUTBOUND).text("hello")
-                    .status(status).read(true).createdAt(createdAt).build());
-            OutboxEntry entry = entry(id, thread, c.contactPhone(), status, dueAt, createdAt);
-            tx.outbox().insertOutboxEntry(entry);
-            return entry;
-        });
+        return OutboxFixtures.queue(store, in, thread, createdAt, (id, to) -> entry(id, thread, to, status, dueAt, createdAt));
     }
 
     private static OutboxEntry entry(MessageId id, ConversationId thread, PhoneNumber to, MessageStatus status,

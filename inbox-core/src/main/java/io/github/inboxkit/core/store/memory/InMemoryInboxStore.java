@@ -1,9 +1,15 @@
 package io.github.inboxkit.core.store.memory;
 
+import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.conversation.MessageStatus;
+
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.OutboxStatistics;
+import io.github.inboxkit.core.store.QueueDepth;
 import io.github.inboxkit.core.store.StoreConflictException;
 import io.github.inboxkit.core.store.TransactionWork;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +37,7 @@ import java.util.function.Predicate;
  * <p>Thread-safe. Listing is a scan of the account's conversations: fine for tests and small
  * accounts, not a production store.
  */
-public final class InMemoryInboxStore implements InboxStore {
+public final class InMemoryInboxStore implements InboxStore, OutboxStatistics {
 
     private final ConcurrentHashMap<AccountId, AccountData> accounts = new ConcurrentHashMap<>();
     /**
@@ -111,6 +117,40 @@ public final class InMemoryInboxStore implements InboxStore {
     @Override
     public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
         return accountsWhere(limit, data -> data.outbox.hasClaimable(now));
+    }
+
+    /**
+     * {@inheritDoc} Scans each account's outbox under its lock, one account at a time.
+     */
+    @Override
+    public QueueDepth outboxDepth(Instant now) {
+        Objects.requireNonNull(now, "now");
+        long due = 0;
+        long scheduled = 0;
+        long retrying = 0;
+        long sending = 0;
+        Instant oldestDue = null;
+        for (AccountData data : accounts.values()) {
+            data.lock.lock();
+            try {
+                for (OutboxEntry entry : data.outbox.entries.values()) {
+                    if (entry.isClaimable(now)) {
+                        due++;
+                        oldestDue = oldestDue == null || entry.dueAt().isBefore(oldestDue) ? entry.dueAt() : oldestDue;
+                    } else if (entry.status() == MessageStatus.SCHEDULED) {
+                        scheduled++;
+                    } else if (entry.status() == MessageStatus.QUEUED) {
+                        retrying++;
+                    } else if (entry.status() == MessageStatus.SENDING) {
+                        sending++;
+                    }
+                }
+            } finally {
+                data.lock.unlock();
+            }
+        }
+        return new QueueDepth(due, scheduled, retrying, sending,
+                oldestDue == null ? Duration.ZERO : Duration.between(oldestDue, now));
     }
 
     @Override
