@@ -19,24 +19,7 @@ import org.immutables.value.Value;
  */
 @InboxStyle
 @Value.Immutable
-public interface BroadcastContent {
-
-    /** @return the text, possibly empty when there is media; redacted from {@code toString()} */
-    @Value.Redacted
-    String text();
-
-    /** @return the media attachments (at most one today); redacted from {@code toString()} */
-    @Value.Redacted
-    List<OutboundMedia> media();
-
-    /** @return the number of segments of the text, 0 when there is none */
-    int segmentCount();
-
-    /** @return the text's encoding */
-    TextEncoding encoding();
-
-    /** @return the national language shift tables the GSM-7 text was counted with; empty for UCS-2 */
-    List<ShiftTable> shiftTables();
+public interface BroadcastContent extends MessageContent {
 
     /** @return the id of the carrier that sends every copy */
     String carrierId();

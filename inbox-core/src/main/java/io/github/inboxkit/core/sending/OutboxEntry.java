@@ -24,12 +24,13 @@ import org.immutables.value.Value;
  * conversation's {@link io.github.inboxkit.core.conversation.Message}, with the same id and status;
  * both change in one transaction.
  *
- * <p>Stores persist entries as they are; the sending pipeline decides every transition. Immutable
+ * <p>Its content (text, media, segments, encoding, shift tables) is a {@link MessageContent}.
+ * Stores persist entries as they are; the sending pipeline decides every transition. Immutable
  * and thread-safe.
  */
 @InboxStyle
 @Value.Immutable
-public interface OutboxEntry {
+public interface OutboxEntry extends MessageContent {
 
     /** Statuses from which a message can still be claimed for sending. */
     Set<MessageStatus> PENDING = EnumSet.of(MessageStatus.QUEUED, MessageStatus.SCHEDULED, MessageStatus.SENDING);
@@ -51,28 +52,6 @@ public interface OutboxEntry {
 
     /** @return the sender ID it goes from */
     Sender sender();
-
-    /** @return the text, possibly empty when there is media; redacted from {@code toString()} */
-    @Value.Redacted
-    String text();
-
-    /** @return the media attachments (at most one today); redacted from {@code toString()} */
-    @Value.Redacted
-    List<OutboundMedia> media();
-
-    /** @return the number of segments of the text, 0 when there is none */
-    int segmentCount();
-
-    /** @return the text's encoding */
-    TextEncoding encoding();
-
-    /**
-     * The national language shift tables (3GPP TS 23.038) the GSM-7 text was counted with, from the
-     * account's enabled tables; handed to the carrier with the text.
-     *
-     * @return at most one locking and one single shift table; empty by default and for UCS-2
-     */
-    List<ShiftTable> shiftTables();
 
     /** @return how many times a dispatcher claimed it for a carrier call */
     int attempts();

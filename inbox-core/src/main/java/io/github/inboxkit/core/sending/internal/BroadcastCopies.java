@@ -46,7 +46,7 @@ final class BroadcastCopies {
         for (QueuedRecipient recipient : taken) {
             Shared copy = shared.computeIfAbsent(recipient.broadcast(), id -> shared(tx, id));
             BroadcastContent content = copy.content();
-            outbounds.add(new ThreadRecorder.Outbound(recipient.recipient(), ContentCheck.Checked.of(content),
+            outbounds.add(new ThreadRecorder.Outbound(recipient.recipient(), content,
                     recipient.sender(), content.carrierId(), Optional.empty(), Optional.of(copy.broadcast().name()),
                     Optional.of(copy.broadcast().id()), content.author()));
         }

@@ -11,6 +11,7 @@ import io.github.inboxkit.core.compose.DraftValidator;
 import io.github.inboxkit.core.compose.ValidatedDraft;
 import io.github.inboxkit.core.media.MediaValidator;
 import io.github.inboxkit.core.sending.BroadcastContent;
+import io.github.inboxkit.core.sending.MessageContent;
 import io.github.inboxkit.core.sending.MmsNotSupportedException;
 import io.github.inboxkit.core.sending.UnknownNationalLanguageException;
 import io.github.inboxkit.core.text.Encoding;
@@ -36,33 +37,15 @@ final class ContentCheck {
     private ContentCheck() {}
 
     /**
-     * Content that passed the checks.
+     * Checked content as a broadcast stores it for its copies.
      *
-     * @param text the text as it will be sent (after smart encoding, if the account enables it)
-     * @param segmentCount its segments, 0 when empty
-     * @param encoding its encoding
-     * @param shiftTables the national language shift tables it is written with, locking first
-     * @param media the attachment as the carrier takes it
+     * @param content what passed the checks
+     * @param carrierId the carrier that sends every copy
+     * @param author who sent the broadcast
+     * @return the broadcast's content
      */
-    record Checked(String text, int segmentCount, TextEncoding encoding, List<ShiftTable> shiftTables,
-            List<OutboundMedia> media) {
-
-        /** The content a broadcast's copies carry, as stored once with it. */
-        static Checked of(BroadcastContent content) {
-            return new Checked(content.text(), content.segmentCount(), content.encoding(), content.shiftTables(),
-                    content.media());
-        }
-
-        /**
-         * This content as a broadcast stores it for its copies.
-         *
-         * @param carrierId the carrier that sends every copy
-         * @param author who sent the broadcast
-         */
-        BroadcastContent forBroadcast(String carrierId, Optional<UserId> author) {
-            return BroadcastContent.builder().text(text).media(media).segmentCount(segmentCount).encoding(encoding)
-                    .shiftTables(shiftTables).carrierId(carrierId).author(author).build();
-        }
+    static BroadcastContent forBroadcast(MessageContent content, String carrierId, Optional<UserId> author) {
+        return BroadcastContent.builder().from(content).carrierId(carrierId).author(author).build();
     }
 
     /**
@@ -72,7 +55,9 @@ final class ContentCheck {
      * @param settings the account's settings (its limits)
      * @param carrierId the carrier's id, for messages
      * @param capabilities the carrier's capabilities
-     * @return the checked content
+     * @return the checked content: the text as it will be sent (after smart encoding, if the
+     *     account enables it), its segments (0 when empty), encoding and shift tables, and the
+     *     attachment as the carrier takes it
      * @throws io.github.inboxkit.core.compose.EmptyDraftException if there is neither text nor attachment
      * @throws io.github.inboxkit.core.compose.TooManySegmentsException if the text is too long
      * @throws io.github.inboxkit.core.media.InvalidMediaException if the attachment is not an image
@@ -80,7 +65,7 @@ final class ContentCheck {
      * @throws MmsNotSupportedException if the carrier sends no MMS, or not that large
      * @throws UnknownNationalLanguageException if the account enables a table InboxKit does not know
      */
-    static Checked check(Draft draft, AccountSettings settings, String carrierId,
+    static MessageContent check(Draft draft, AccountSettings settings, String carrierId,
             CarrierCapabilities capabilities) {
         ValidatedDraft valid = DraftValidator.builder()
                 .segmentCounter(SegmentCounter.builder().smartEncoding(settings.smartEncoding())
@@ -103,7 +88,8 @@ final class ContentCheck {
         String text = valid.text();
         TextEncoding encoding = valid.count().encoding() == Encoding.GSM_7 ? TextEncoding.GSM_7 : TextEncoding.UCS_2;
         List<ShiftTable> tables = text.isEmpty() ? List.of() : shiftTables(valid.count());
-        return new Checked(text, text.isEmpty() ? 0 : valid.count().segmentCount(), encoding, tables, media);
+        return MessageContent.builder().text(text).segmentCount(text.isEmpty() ? 0 : valid.count().segmentCount())
+                .encoding(encoding).shiftTables(tables).media(media).build();
     }
 
     /** The carrier's names of the shift tables a count used, locking first; empty for UCS-2. */

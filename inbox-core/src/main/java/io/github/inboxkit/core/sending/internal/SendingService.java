@@ -39,6 +39,7 @@ import io.github.inboxkit.core.sending.IdempotencyKey;
 import io.github.inboxkit.core.sending.IdempotencyRecord;
 import io.github.inboxkit.core.sending.ImmutableIdempotencyRecord;
 import io.github.inboxkit.core.sending.ImmutableOutboxEntry;
+import io.github.inboxkit.core.sending.MessageContent;
 import io.github.inboxkit.core.sending.MessageNotEditableException;
 import io.github.inboxkit.core.sending.NoSuchBroadcastException;
 import io.github.inboxkit.core.sending.NoSuchCarrierException;
@@ -153,7 +154,7 @@ public final class SendingService implements Sending {
                 return ImmutableOutboxEntry.builder().from(entry).text("").segmentCount(0).shiftTables(List.of())
                         .build();
             }
-            ContentCheck.Checked checked = ContentCheck.check(Draft.ofText(text), settings, carrier.id(),
+            MessageContent checked = ContentCheck.check(Draft.ofText(text), settings, carrier.id(),
                     carrier.capabilities());
             return ImmutableOutboxEntry.builder().from(entry)
                     .text(checked.text())
@@ -207,9 +208,9 @@ public final class SendingService implements Sending {
         String region = unitOfWork.run(account, (tx, step) -> {
             AccountSettings settings = settings(tx);
             requireAuthor(tx, request.author());
-            ContentCheck.Checked checked = ContentCheck.check(request.draft(), settings, carrier.id(),
+            MessageContent checked = ContentCheck.check(request.draft(), settings, carrier.id(),
                     carrier.capabilities());
-            tx.broadcasts().insertBroadcast(broadcast, checked.forBroadcast(carrier.id(), request.author()));
+            tx.broadcasts().insertBroadcast(broadcast, ContentCheck.forBroadcast(checked, carrier.id(), request.author()));
             return settings.defaultRegion();
         });
         Set<PhoneNumber> seen = new HashSet<>();
@@ -256,9 +257,9 @@ public final class SendingService implements Sending {
                 return new KeyedStart(first.get(), settings.defaultRegion());
             }
             requireAuthor(tx, request.author());
-            ContentCheck.Checked checked = ContentCheck.check(request.draft(), settings, carrier.id(),
+            MessageContent checked = ContentCheck.check(request.draft(), settings, carrier.id(),
                     carrier.capabilities());
-            tx.broadcasts().insertBroadcast(fresh, checked.forBroadcast(carrier.id(), request.author()));
+            tx.broadcasts().insertBroadcast(fresh, ContentCheck.forBroadcast(checked, carrier.id(), request.author()));
             IdempotencyRecord record = idempotency.forBroadcast(key, requestHash, fresh.id(), total, now);
             tx.idempotency().insertIdempotencyRecord(record);
             return new KeyedStart(record, settings.defaultRegion());
@@ -535,7 +536,7 @@ public final class SendingService implements Sending {
             }
             AccountSettings settings = settings(tx);
             requireAuthor(tx, request.author());
-            ContentCheck.Checked content = ContentCheck.check(request.draft(), settings, carrier.id(), capabilities);
+            MessageContent content = ContentCheck.check(request.draft(), settings, carrier.id(), capabilities);
             PhoneNumber phone = resolve(tx, request.to(), settings);
             Sender sender = senderChoice.choose(settings, request.senderId(), request.numberPool(), phone,
                     carrier.id(), capabilities);

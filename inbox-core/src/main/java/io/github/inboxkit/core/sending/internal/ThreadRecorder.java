@@ -13,6 +13,7 @@ import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.BroadcastId;
+import io.github.inboxkit.core.sending.MessageContent;
 import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.ScheduledTime;
 import io.github.inboxkit.core.store.StoreTransaction;
@@ -43,7 +44,7 @@ final class ThreadRecorder {
      * @param broadcastId the broadcast, for a broadcast's message
      * @param author who wrote it
      */
-    record Outbound(PhoneNumber recipient, ContentCheck.Checked content, Sender sender, String carrierId,
+    record Outbound(PhoneNumber recipient, MessageContent content, Sender sender, String carrierId,
             Optional<ScheduledTime> scheduledFor, Optional<String> broadcastLabel, Optional<BroadcastId> broadcastId,
             Optional<UserId> author) {}
 
@@ -132,11 +133,7 @@ final class ThreadRecorder {
                 .status(status)
                 .carrierId(outbound.carrierId())
                 .sender(outbound.sender())
-                .text(outbound.content().text())
-                .media(outbound.content().media())
-                .segmentCount(outbound.content().segmentCount())
-                .encoding(outbound.content().encoding())
-                .shiftTables(outbound.content().shiftTables())
+                .from(outbound.content())
                 .attempts(0)
                 .dueAt(outbound.scheduledFor().map(ScheduledTime::instant).orElse(now))
                 .scheduledFor(outbound.scheduledFor())
