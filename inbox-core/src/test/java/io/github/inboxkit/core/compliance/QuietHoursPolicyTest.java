@@ -233,6 +233,19 @@ class QuietHoursPolicyTest {
     }
 
     @Test
+    @DisplayName("F41 a toll-free number is allowed only when every US zone allows it: 13:00 to 21:00 Eastern in winter, 14:00 in summer")
+    void tollFreeTakesEveryUsZone() {
+        PhoneNumber tollFree = new PhoneNumber("+18005550123");
+
+        assertThat(marketing(federal, tollFree, at("2027-01-12T09:00", NEW_YORK)).releaseAt())
+                .contains(at("2027-01-12T13:00", NEW_YORK));
+        assertThat(marketing(federal, tollFree, at("2027-01-12T20:59", NEW_YORK)).allowed()).isTrue();
+        assertThat(marketing(federal, tollFree, at("2027-01-12T21:00", NEW_YORK)).allowed()).isFalse();
+        assertThat(marketing(federal, tollFree, at("2027-07-12T09:00", NEW_YORK)).releaseAt())
+                .contains(at("2027-07-12T14:00", NEW_YORK));
+    }
+
+    @Test
     @DisplayName("F41 inside the window a send is allowed; 21:00 itself is held")
     void windowBounds() {
         assertThat(marketing(federal, MANHATTAN, at("2027-05-05T08:00", NEW_YORK)).reason())
