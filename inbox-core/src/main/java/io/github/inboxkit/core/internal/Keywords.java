@@ -1,11 +1,9 @@
 package io.github.inboxkit.core.internal;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import io.github.inboxkit.core.compliance.KeywordText;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Matches opt-out and opt-in keywords (F18): the whole message must be the keyword, ignoring case,
@@ -15,12 +13,7 @@ import java.util.regex.Pattern;
 final class Keywords {
 
     /** Longer messages are conversation, not keywords; also bounds the normalisation's cost. */
-    private static final int MAX_KEYWORD_MESSAGE_LENGTH = 64;
-
-    // Compiled once: normalize runs for every inbound message and every configured keyword.
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
-    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
+    private static final int MAX_KEYWORD_MESSAGE_LENGTH = KeywordText.MAX_KEYWORD_MESSAGE_LENGTH;
 
     private Keywords() {}
 
@@ -31,10 +24,7 @@ final class Keywords {
      * @return the text without accents, whitespace and surrounding punctuation, upper-cased
      */
     static String normalize(String text) {
-        String withoutAccents = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
-        String withoutSpace = SPACES.matcher(withoutAccents).replaceAll("");
-        String trimmed = EDGE_PUNCTUATION.matcher(withoutSpace).replaceAll("");
-        return trimmed.toUpperCase(Locale.ROOT);
+        return KeywordText.normalize(text); // one normalisation for opt-out, opt-in and HELP keywords
     }
 
     /**
