@@ -3,6 +3,8 @@ package io.github.inboxkit.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.store.OutboxStatistics;
+import io.github.inboxkit.core.store.QueueDepth;
 import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.store.SendingWork;
 import io.github.inboxkit.core.store.StoreException;
@@ -43,7 +45,7 @@ import org.flywaydb.core.api.FlywayException;
  * <p>Thread-safe: one instance serves every thread and every use case of a node; several nodes
  * may share one PostgreSQL database.
  */
-public final class JdbcInboxStore implements SendingStore, AutoCloseable {
+public final class JdbcInboxStore implements SendingStore, OutboxStatistics, AutoCloseable {
 
     /** How long a node may serve account settings and sender IDs another node has changed. */
     public static final Duration DEFAULT_CACHE_EXPIRY = Duration.ofSeconds(5);
@@ -154,6 +156,17 @@ public final class JdbcInboxStore implements SendingStore, AutoCloseable {
     @Override
     public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
         return store.accountsWithClaimableOutbox(now, limit);
+    }
+
+    /**
+     * {@inheritDoc} One statement outside any transaction, on one pooled connection, that reads the
+     * pending entries through the outbox's claim index (it holds only pending entries).
+     *
+     * @throws io.github.inboxkit.core.store.StoreException if the database failed
+     */
+    @Override
+    public QueueDepth outboxDepth(Instant now) {
+        return store.outboxDepth(now);
     }
 
     /**

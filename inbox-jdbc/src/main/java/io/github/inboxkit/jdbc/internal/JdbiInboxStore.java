@@ -1,12 +1,15 @@
 package io.github.inboxkit.jdbc.internal;
 
 import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.store.OutboxStatistics;
+import io.github.inboxkit.core.store.QueueDepth;
 import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.store.SendingWork;
 import io.github.inboxkit.core.store.StoreException;
 import io.github.inboxkit.core.store.TransactionWork;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +29,7 @@ import org.jdbi.v3.core.statement.Query;
  *
  * <p>Thread-safe: holds only the JDBI instance and the account cache.
  */
-public final class JdbiInboxStore implements SendingStore {
+public final class JdbiInboxStore implements SendingStore, OutboxStatistics {
 
     private final Jdbi jdbi;
     private final AccountCache accountCache;
@@ -111,6 +114,39 @@ public final class JdbiInboxStore implements SendingStore {
         return accounts("find accounts with due messages", ACCOUNTS_WITH_CLAIMABLE_OUTBOX, query -> query
                 .bind("now", JdbiAccountTransaction.time(now))
                 .bind("limit", limit));
+    }
+
+    /**
+     * The outbox's pending entries of every account, in the four states of {@link QueueDepth}, and
+     * the oldest due time: one pass over the pending rows, which the partial claim index holds
+     * (WHERE pending), so the cost follows the backlog and not the history of sent messages. The
+     * same statement serves PostgreSQL and H2. It reads across accounts, as the other monitoring and
+     * dispatcher reads of the port do, and is an aggregate a distributed PostgreSQL runs on every
+     * shard.
+     */
+    static final String OUTBOX_DEPTH = "SELECT"
+            + " COALESCE(SUM(CASE WHEN " + JdbiSendingTransaction.CLAIMABLE + " THEN 1 ELSE 0 END), 0),"
+            + " COALESCE(SUM(CASE WHEN status = 'SCHEDULED' AND due_at > :now THEN 1 ELSE 0 END), 0),"
+            + " COALESCE(SUM(CASE WHEN status = 'QUEUED' AND due_at > :now THEN 1 ELSE 0 END), 0),"
+            + " COALESCE(SUM(CASE WHEN status = 'SENDING' AND (due_at > :now OR lease_until > :now) THEN 1 ELSE 0 END), 0),"
+            + " MIN(CASE WHEN " + JdbiSendingTransaction.CLAIMABLE + " THEN due_at END)"
+            + " FROM outbox_entries WHERE pending = TRUE";
+
+    @Override
+    public QueueDepth outboxDepth(Instant now) {
+        Objects.requireNonNull(now, "now");
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery(OUTBOX_DEPTH)
+                    .bind("now", JdbiAccountTransaction.time(now))
+                    .map((rs, ctx) -> {
+                        OffsetDateTime oldestDue = rs.getObject(5, OffsetDateTime.class);
+                        return new QueueDepth(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                                oldestDue == null ? Duration.ZERO : Duration.between(oldestDue.toInstant(), now));
+                    })
+                    .one());
+        } catch (JdbiException e) {
+            throw SqlErrors.translate("read the outbox depth", e);
+        }
     }
 
     @Override

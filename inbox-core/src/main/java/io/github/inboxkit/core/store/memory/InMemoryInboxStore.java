@@ -31,12 +31,15 @@ import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.AccountTransaction;
 import io.github.inboxkit.core.store.ConversationListing;
 import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.OutboxStatistics;
+import io.github.inboxkit.core.store.QueueDepth;
 import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.store.SendingTransaction;
 import io.github.inboxkit.core.store.SendingWork;
 import io.github.inboxkit.core.store.SearchTerm;
 import io.github.inboxkit.core.store.StoreConflictException;
 import io.github.inboxkit.core.store.TransactionWork;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -70,7 +73,7 @@ import java.util.stream.Collectors;
  * <p>Thread-safe. Listing is a scan of the account's conversations: fine for tests and small
  * accounts, not a production store.
  */
-public final class InMemoryInboxStore implements SendingStore {
+public final class InMemoryInboxStore implements SendingStore, OutboxStatistics {
 
     private final ConcurrentHashMap<AccountId, AccountData> accounts = new ConcurrentHashMap<>();
     /**
@@ -157,6 +160,40 @@ public final class InMemoryInboxStore implements SendingStore {
     @Override
     public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
         return accountsWhere(limit, outbox -> outbox.entries.values().stream().anyMatch(entry -> entry.isClaimable(now)));
+    }
+
+    /**
+     * {@inheritDoc} Scans each account's outbox under its lock, one account at a time.
+     */
+    @Override
+    public QueueDepth outboxDepth(Instant now) {
+        Objects.requireNonNull(now, "now");
+        long due = 0;
+        long scheduled = 0;
+        long retrying = 0;
+        long sending = 0;
+        Instant oldestDue = null;
+        for (AccountData data : accounts.values()) {
+            data.lock.lock();
+            try {
+                for (OutboxEntry entry : data.outbox.entries.values()) {
+                    if (entry.isClaimable(now)) {
+                        due++;
+                        oldestDue = oldestDue == null || entry.dueAt().isBefore(oldestDue) ? entry.dueAt() : oldestDue;
+                    } else if (entry.status() == MessageStatus.SCHEDULED) {
+                        scheduled++;
+                    } else if (entry.status() == MessageStatus.QUEUED) {
+                        retrying++;
+                    } else if (entry.status() == MessageStatus.SENDING) {
+                        sending++;
+                    }
+                }
+            } finally {
+                data.lock.unlock();
+            }
+        }
+        return new QueueDepth(due, scheduled, retrying, sending,
+                oldestDue == null ? Duration.ZERO : Duration.between(oldestDue, now));
     }
 
     @Override
