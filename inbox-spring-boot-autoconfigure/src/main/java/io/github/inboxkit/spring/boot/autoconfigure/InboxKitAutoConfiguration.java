@@ -131,26 +131,23 @@ public class InboxKitAutoConfiguration {
             ObjectProvider<InboxKitBuilderCustomizer> customizers,
             ObjectProvider<InboxKitInstrumentation> instrumentation, ApplicationEventPublisher publisher,
             InboxKitProperties properties) {
-        InboxKitInstrumentation metrics = instrumentation.getIfAvailable();
+        InboxKitInstrumentation metrics = instrumentation.getIfAvailable(() -> InboxKitInstrumentation.NONE);
         List<InboxEventListener> sinks = new ArrayList<>();
+        sinks.add(metrics.eventListener());
         if (properties.getEvents().isPublish()) {
             sinks.add(publisher::publishEvent);
         }
-        if (metrics != null) {
-            sinks.add(metrics.eventListener());
-        }
         listeners.orderedStream().forEach(sinks::add);
         InboxKit.Builder builder = InboxKit.builder().store(store).eventListener(new EventRelay(sinks));
-        clock.ifUnique(builder::clock);
+        Clock engineClock = clock.getIfUnique(Clock::systemUTC);
+        builder.clock(engineClock);
         entitlements.ifUnique(builder::entitlements);
         for (Carrier carrier : carriers.all()) {
-            builder.carrier(metrics != null ? metrics.carrier(carrier) : carrier);
+            builder.carrier(metrics.carrier(carrier));
         }
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         InboxKit kit = builder.build();
-        if (metrics != null) {
-            metrics.bind(kit, store);
-        }
+        metrics.bind(kit, store, engineClock);
         LOG.info("InboxKit ready: carriers {}", carriers);
         return kit;
     }

@@ -6,8 +6,8 @@ import io.github.inboxkit.core.sending.DispatcherRunner;
 import io.github.inboxkit.core.sending.SendingNotConfiguredException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,7 @@ public final class InboxKitDispatcherLifecycle extends ScheduledLifecycle {
     private final InboxKit kit;
     private final Duration interval;
     private final int concurrency;
-    private final UnaryOperator<Dispatcher> decorator;
+    private InboxKitInstrumentation instrumentation = InboxKitInstrumentation.NONE; // guarded by this
     private DispatcherRunner runner; // guarded by this
 
     /**
@@ -41,38 +41,33 @@ public final class InboxKitDispatcherLifecycle extends ScheduledLifecycle {
      * @param shutdownTimeout how long {@link #stop()} waits for the steps in flight; zero or more
      */
     public InboxKitDispatcherLifecycle(InboxKit kit, Duration interval, int concurrency, Duration shutdownTimeout) {
-        this(kit, interval, concurrency, shutdownTimeout, UnaryOperator.identity());
-    }
-
-    /**
-     * Creates the lifecycle with a decorator around the engine's dispatcher (one that measures
-     * it, say); nothing runs before {@link #start()}.
-     *
-     * @param kit the engine, built with at least one carrier
-     * @param interval the pause after a step that did not claim a full batch; positive
-     * @param concurrency how many steps may run at once, from 1 to {@value DispatcherRunner#MAX_CONCURRENCY}
-     * @param shutdownTimeout how long {@link #stop()} waits for the steps in flight; zero or more
-     * @param decorator applied once to the engine's dispatcher at start
-     */
-    public InboxKitDispatcherLifecycle(InboxKit kit, Duration interval, int concurrency, Duration shutdownTimeout,
-            UnaryOperator<Dispatcher> decorator) {
         super("dispatcher", concurrency, Objects.requireNonNull(shutdownTimeout, "shutdownTimeout"));
         this.kit = Objects.requireNonNull(kit, "kit");
         this.interval = Objects.requireNonNull(interval, "interval");
         this.concurrency = concurrency;
-        this.decorator = Objects.requireNonNull(decorator, "decorator");
+    }
+
+    /** Measures the dispatcher and reports the runner; set by the auto-configuration before start. */
+    synchronized void instrument(InboxKitInstrumentation instrumentation) {
+        this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
+    }
+
+    /** @return the running runner, if the dispatcher runs */
+    synchronized Optional<DispatcherRunner> runner() {
+        return isRunning() ? Optional.ofNullable(runner) : Optional.empty();
     }
 
     @Override
     synchronized boolean begin(ScheduledExecutorService executor) {
         Dispatcher dispatcher;
         try {
-            dispatcher = decorator.apply(kit.sending().dispatcher());
+            dispatcher = instrumentation.dispatcher(kit.sending().dispatcher());
         } catch (SendingNotConfiguredException noCarrier) {
             LOG.info("InboxKit dispatcher not started: the engine has no carrier");
             return false;
         }
         runner = DispatcherRunner.start(dispatcher, executor, interval, concurrency);
+        instrumentation.runnerStarted(runner);
         LOG.info("InboxKit dispatcher started: {} lane(s), {} between idle steps", concurrency, interval);
         return true;
     }
@@ -80,6 +75,7 @@ public final class InboxKitDispatcherLifecycle extends ScheduledLifecycle {
     @Override
     synchronized void halt() {
         runner.stop();
+        instrumentation.runnerStopped(runner);
     }
 
     /**

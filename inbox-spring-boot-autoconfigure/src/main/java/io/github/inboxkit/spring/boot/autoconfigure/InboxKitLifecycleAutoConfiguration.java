@@ -37,9 +37,10 @@ public class InboxKitLifecycleAutoConfiguration {
     public InboxKitDispatcherLifecycle inboxKitDispatcherLifecycle(InboxKit kit, InboxKitProperties properties,
             ObjectProvider<InboxKitInstrumentation> instrumentation) {
         InboxKitProperties.Dispatcher dispatcher = properties.getDispatcher();
-        InboxKitInstrumentation metrics = instrumentation.getIfAvailable();
-        return new InboxKitDispatcherLifecycle(kit, dispatcher.getInterval(), dispatcher.getConcurrency(),
-                dispatcher.getShutdownTimeout(), metrics == null ? plain -> plain : metrics::dispatcher);
+        InboxKitDispatcherLifecycle lifecycle = new InboxKitDispatcherLifecycle(kit, dispatcher.getInterval(),
+                dispatcher.getConcurrency(), dispatcher.getShutdownTimeout());
+        lifecycle.instrument(instrumentation.getIfAvailable(() -> InboxKitInstrumentation.NONE));
+        return lifecycle;
     }
 
     /**
@@ -47,14 +48,18 @@ public class InboxKitLifecycleAutoConfiguration {
      *
      * @param kit the engine
      * @param properties the starter's properties
+     * @param instrumentation the metrics, when present
      * @return the lifecycle bean
      */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "inboxkit.retention", name = "enabled", havingValue = "true", matchIfMissing = true)
-    public InboxKitRetentionLifecycle inboxKitRetentionLifecycle(InboxKit kit, InboxKitProperties properties) {
+    public InboxKitRetentionLifecycle inboxKitRetentionLifecycle(InboxKit kit, InboxKitProperties properties,
+            ObjectProvider<InboxKitInstrumentation> instrumentation) {
         InboxKitProperties.Retention retention = properties.getRetention();
-        return new InboxKitRetentionLifecycle(kit, retention.getInitialDelay(), retention.getInterval(),
-                retention.getShutdownTimeout());
+        InboxKitRetentionLifecycle lifecycle = new InboxKitRetentionLifecycle(kit, retention.getInitialDelay(),
+                retention.getInterval(), retention.getShutdownTimeout());
+        lifecycle.instrument(instrumentation.getIfAvailable(() -> InboxKitInstrumentation.NONE));
+        return lifecycle;
     }
 }

@@ -28,6 +28,7 @@ public final class InboxKitRetentionLifecycle extends ScheduledLifecycle {
     private final Duration initialDelay;
     private final Duration interval;
     private ScheduledFuture<?> schedule; // guarded by this
+    private volatile InboxKitInstrumentation instrumentation = InboxKitInstrumentation.NONE;
 
     /**
      * Creates the lifecycle; nothing runs before {@link #start()}.
@@ -43,6 +44,11 @@ public final class InboxKitRetentionLifecycle extends ScheduledLifecycle {
         this.kit = Objects.requireNonNull(kit, "kit");
         this.initialDelay = Objects.requireNonNull(initialDelay, "initialDelay");
         this.interval = Objects.requireNonNull(interval, "interval");
+    }
+
+    /** Records each purge's summary in the metrics; set by the auto-configuration before start. */
+    void instrument(InboxKitInstrumentation instrumentation) {
+        this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
     }
 
     @Override
@@ -65,6 +71,7 @@ public final class InboxKitRetentionLifecycle extends ScheduledLifecycle {
     private void purge() {
         try {
             PurgeSummary summary = RetentionPurge.run(kit);
+            instrumentation.purged(summary);
             LOG.info("InboxKit retention purge: {} message(s) and {} conversation(s) removed in {} batch(es)",
                     summary.messages(), summary.conversations(), summary.batches());
         } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import io.github.inboxkit.core.webhook.Webhooks;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -46,14 +47,16 @@ public class InboxKitWebhookAutoConfiguration {
      *
      * @param kit the engine
      * @param properties the starter's properties
+     * @param instrumentation the metrics, when present
      * @return the routes
      */
     @Bean(name = ROUTES_BEAN)
     @ConditionalOnMissingBean(name = ROUTES_BEAN)
-    public RouterFunction<ServerResponse> inboxKitWebhookRoutes(InboxKit kit, InboxKitProperties properties) {
+    public RouterFunction<ServerResponse> inboxKitWebhookRoutes(InboxKit kit, InboxKitProperties properties,
+            ObjectProvider<InboxKitInstrumentation> instrumentation) {
         Webhooks webhooks;
         try {
-            webhooks = kit.webhooks();
+            webhooks = instrumentation.getIfAvailable(() -> InboxKitInstrumentation.NONE).webhooks(kit.webhooks());
         } catch (SendingNotConfiguredException noCarrier) {
             LOG.info("InboxKit webhook endpoint serves nothing: the engine has no carrier");
             return request -> Optional.empty();
