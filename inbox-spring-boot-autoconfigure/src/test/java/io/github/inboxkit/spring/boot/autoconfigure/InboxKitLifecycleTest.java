@@ -34,7 +34,7 @@ class InboxKitLifecycleTest {
     void gracefulShutdown() throws InterruptedException {
         String url = "jdbc:h2:mem:graceful-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         // slow enough that the close lands while the carrier is being called
-        SimulatedCarrier carrier = SimulatedCarrier.builder().latency(Duration.ofMillis(300)).build();
+        SimulatedCarrier carrier = SimulatedCarrier.builder().latency(Duration.ofMillis(1500)).build();
         List<OutboxEntry> queued = new ArrayList<>();
         List<MessageStatus> seenAtClose = new ArrayList<>();
         new ApplicationContextRunner()
