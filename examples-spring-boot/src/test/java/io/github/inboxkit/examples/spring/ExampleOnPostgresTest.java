@@ -32,15 +32,8 @@ class ExampleOnPostgresTest extends ExampleOverHttp {
 
         private static EmbeddedPostgres start() {
             try {
-                EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        server.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
-                return server;
+                // the builder registers a shutdown hook that stops the server when the JVM exits
+                return EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
             }

@@ -38,8 +38,4 @@ final class EventRelay implements InboxEventListener {
             throw failure;
         }
     }
-
-    int size() {
-        return sinks.size();
-    }
 }

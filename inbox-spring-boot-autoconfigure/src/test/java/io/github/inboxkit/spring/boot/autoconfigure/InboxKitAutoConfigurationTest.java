@@ -28,7 +28,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.event.EventListener;
 
@@ -89,6 +91,16 @@ class InboxKitAutoConfigurationTest {
                 InboxKit kit = context.getBean(InboxKit.class);
                 kit.administration().createAccount(ACME, "Acme", AccountSettings.builder().build());
                 assertThat(kit.administration().account(ACME).name()).isEqualTo("Acme");
+            });
+        }
+
+        @Test
+        @DisplayName("F49 without inbox-jdbc on the class path there is no JDBC store, and so no engine")
+        void noJdbcModule() {
+            withDataSource.withClassLoader(new FilteredClassLoader(JdbcInboxStore.class)).run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).doesNotHaveBean(InboxStore.class);
+                assertThat(context).doesNotHaveBean(InboxKit.class);
             });
         }
 
@@ -235,6 +247,10 @@ class InboxKitAutoConfigurationTest {
                         InboxKitConfigurationException.class);
                 assertThat(failure.property()).isEqualTo("inboxkit.carriers.pigeon");
                 assertThat(failure.getMessage()).contains("pigeon").contains("simulator");
+                FailureAnalysis analysis = new InboxKitConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).startsWith("InboxKit could not use the property inboxkit.carriers.pigeon: ")
+                        .contains("No carrier with id 'pigeon'");
+                assertThat(analysis.getAction()).contains("inboxkit.carriers.pigeon");
             });
             withDataSource.withPropertyValues("inboxkit.carriers.simulator.settings.transientFailureRate=2")
                     .run(context -> assertThat(find(context.getStartupFailure(), InboxKitConfigurationException.class)

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Metrics and health: wired when their parts are present, replaced by the application's beans, switched off by property. */
@@ -25,7 +26,7 @@ class InboxKitObservabilityAutoConfigurationTest {
             .withPropertyValues("inboxkit.carriers.simulator.settings.seed=1", "inboxkit.retention.enabled=false");
 
     @Test
-    @DisplayName("F49 F47 with a MeterRegistry the engine is measured; without one there are no InboxKit metrics")
+    @DisplayName("F49 F47 with a MeterRegistry the engine is measured; without one, or without inbox-micrometer, there are no InboxKit metrics")
     void metricsWhenRegistry() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         runner.withBean(MeterRegistry.class, () -> registry).run(context -> {
@@ -38,6 +39,13 @@ class InboxKitObservabilityAutoConfigurationTest {
             assertThat(context).doesNotHaveBean(InboxKitMetrics.class);
             assertThat(context).hasSingleBean(InboxKit.class);
         });
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withClassLoader(new FilteredClassLoader("io.github.inboxkit.micrometer."))
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(InboxKitMetricsAutoConfiguration.class);
+                    assertThat(context).doesNotHaveBean(InboxKitHealthIndicator.class);
+                    assertThat(context).hasSingleBean(InboxKit.class);
+                });
     }
 
     @Test

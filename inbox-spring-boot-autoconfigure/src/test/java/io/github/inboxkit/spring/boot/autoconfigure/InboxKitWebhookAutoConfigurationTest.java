@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -30,7 +31,7 @@ class InboxKitWebhookAutoConfigurationTest {
                     "inboxkit.dispatcher.enabled=false", "inboxkit.retention.enabled=false");
 
     @Test
-    @DisplayName("F49 F45 the webhook endpoint is off unless enabled, and never outside a servlet web application")
+    @DisplayName("F49 F45 the webhook endpoint is off unless enabled, and never outside a servlet web application or without Spring MVC")
     void offUnlessEnabled() {
         web.run(context -> assertThat(context).doesNotHaveBean(InboxKitWebhookAutoConfiguration.ROUTES_BEAN));
         new ApplicationContextRunner()
@@ -41,6 +42,9 @@ class InboxKitWebhookAutoConfigurationTest {
                     assertThat(context).hasSingleBean(InboxKit.class);
                     assertThat(context).doesNotHaveBean(InboxKitWebhookAutoConfiguration.ROUTES_BEAN);
                 });
+        web.withPropertyValues("inboxkit.webhook.enabled=true")
+                .withClassLoader(new FilteredClassLoader(RouterFunction.class))
+                .run(context -> assertThat(context).doesNotHaveBean(InboxKitWebhookAutoConfiguration.ROUTES_BEAN));
     }
 
     @Test
