@@ -24,6 +24,9 @@ import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.AccountTransaction;
 import io.github.inboxkit.core.store.ConversationListing;
+import io.github.inboxkit.core.store.InboundAppend;
+import io.github.inboxkit.core.store.InboundAppendResult;
+import io.github.inboxkit.core.store.InboundAppending;
 import io.github.inboxkit.core.store.SearchTerm;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,7 +55,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
  *
  * <p>Not thread-safe: it lives on one thread for one {@code inTransaction} call.
  */
-class JdbiAccountTransaction implements AccountTransaction {
+class JdbiAccountTransaction implements AccountTransaction, InboundAppending {
 
     private static final String CONVERSATION_COLUMNS = "c.conversation_id, c.phone_e164, c.state, c.assignee_id,"
             + " c.unread_count, c.last_activity_at, c.preview, c.last_message_sequence, c.created_at";
@@ -725,6 +728,14 @@ class JdbiAccountTransaction implements AccountTransaction {
                 .bind("account", account)
                 .bind("conversation", conversation.value())
                 .execute());
+    }
+
+    // ----- ingestion in one statement (InboundAppending) ------------------------------------------
+
+    /** One statement on PostgreSQL ({@link InboundAppendStatement}); on H2 the engine's general path. */
+    @Override
+    public InboundAppendResult appendInbound(InboundAppend append) {
+        return setBased ? InboundAppendStatement.append(this, append) : InboundAppendResult.notApplied();
     }
 
     // ----- assignment -------------------------------------------------------------------------

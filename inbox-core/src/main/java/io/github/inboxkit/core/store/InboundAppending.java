@@ -1,0 +1,44 @@
+package io.github.inboxkit.core.store;
+
+/**
+ * A store capability: ingestion's common case in one step, typically one statement on a SQL
+ * database, where the engine otherwise reads and writes the thread, the message and the counters
+ * one operation at a time. A transaction ({@link AccountTransaction}) that offers it implements
+ * this interface too; the engine uses it for inbound messages that are no opt-out or opt-in
+ * keyword, and takes its general path when the transaction does not offer it or answers {@link
+ * InboundAppendResult.NotApplied}.
+ *
+ * <p>What an implementation must do, in the transaction and as the engine's general path would:
+ *
+ * <ol>
+ *   <li>If an inbound message of the account has the carrier message id, change nothing and return
+ *       it with its conversation ({@link InboundAppendResult.Duplicate}, architecture invariant 4).
+ *   <li>Lock the thread with the message's number. If it exists and its last activity is before
+ *       {@link InboundAppend#windowStart()}, change nothing and return {@link
+ *       InboundAppendResult.NotApplied}.
+ *   <li>Otherwise start the thread if there is none (the message's conversation id, OPEN,
+ *       unassigned, created now) or resume it; store the message at the thread's next sequence;
+ *       make the thread OPEN, its preview the given one, its last activity the later of its own
+ *       and the message's creation, its unread count one more; and move the counters in the same
+ *       transaction (architecture invariant 7): open + 1 for a started or reopened thread, closed
+ *       - 1 for a reopened one, the badge + 1 for a thread that had no unread message.
+ *   <li>A concurrent transaction storing the same carrier message id, or starting the same
+ *       number's thread, makes one of the two fail with {@link StoreConflictException}, never both
+ *       commit: the engine then runs the use case again and finds the first result.
+ * </ol>
+ *
+ * <p>Not thread-safe, as the transaction that implements it.
+ */
+public interface InboundAppending {
+
+    /**
+     * Appends an inbound message to the thread of its number, or finds it stored before.
+     *
+     * @param append the message and what the thread rules need
+     * @return what was done
+     * @throws StoreConflictException if a concurrent transaction stored the same carrier message id
+     *     or started the same number's thread first
+     * @throws StoreException if the store failed
+     */
+    InboundAppendResult appendInbound(InboundAppend append);
+}
