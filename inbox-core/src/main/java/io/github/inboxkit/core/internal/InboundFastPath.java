@@ -20,11 +20,11 @@ import java.util.Optional;
 
 /**
  * Ingestion's common case in one step of the store ({@link InboundAppending}): an inbound message
- * that is no keyword, to a thread that is new or active. The engine decides what only it can (the
+ * that is no keyword, to a thread that is new or open and active. The engine decides what only it can (the
  * text's repair, the number, whether the text is a keyword, the preview, the retention window);
  * the store checks for a repeat, locks or starts the thread, stores the message and moves the
- * counters, on PostgreSQL in one statement. Everything else (keywords, a stale thread, a store
- * without the capability) takes the general path of {@link IngestionService}, in the same
+ * counters, on PostgreSQL in one statement. Everything else (keywords, a closed or stale thread,
+ * a store without the capability) takes the general path of {@link IngestionService}, in the same
  * transaction, under the same rules ({@link Threads}, {@link Subscriptions}).
  */
 final class InboundFastPath {
@@ -57,10 +57,6 @@ final class InboundFastPath {
                     .conversation(duplicate.conversation()).duplicate(true).build());
         }
         if (result instanceof InboundAppendResult.Appended appended) {
-            if (appended.reopened()) {
-                step.publish(new InboxEvent.ConversationReopened(step.tx.accountId(), appended.conversation().id(),
-                        true, step.now));
-            }
             step.publish(new InboxEvent.MessageReceived(step.tx.accountId(), appended.conversation().id(),
                     appended.message().id(), appended.conversation().unreadCount(), appended.counters().badge(),
                     step.now));

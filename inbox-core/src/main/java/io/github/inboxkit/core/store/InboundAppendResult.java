@@ -32,11 +32,10 @@ public sealed interface InboundAppendResult {
      * @param message the message as stored: in its thread, at the thread's next sequence
      * @param conversation the thread after the message
      * @param started whether the thread was started for this message
-     * @param reopened whether the thread was closed before this message (it is open now)
      * @param counters the account's counters after the change, as this transaction leaves them
      */
-    record Appended(Message message, Conversation conversation, boolean started, boolean reopened,
-            InboxCounters counters) implements InboundAppendResult {
+    record Appended(Message message, Conversation conversation, boolean started, InboxCounters counters)
+            implements InboundAppendResult {
 
         /** Checks the parts are present. */
         public Appended {
@@ -48,8 +47,9 @@ public sealed interface InboundAppendResult {
 
     /**
      * Nothing was written: the engine appends the message by its general rules, in the same
-     * transaction. So it is for a stale thread, and for a store that appends this way only on
-     * some databases. The transaction may hold the lock of the number's thread.
+     * transaction. So it is for a closed thread (its reopening), a stale one (it starts afresh),
+     * and for a store that appends this way only on some databases. The transaction may hold the
+     * lock of the number's thread.
      */
     record NotApplied() implements InboundAppendResult {}
 

@@ -13,18 +13,19 @@ package io.github.inboxkit.core.store;
  * <ol>
  *   <li>If an inbound message of the account has the carrier message id, change nothing and return
  *       it with its conversation ({@link InboundAppendResult.Duplicate}, architecture invariant 4).
- *   <li>Lock the thread with the message's number. If it exists and its last activity is before
- *       {@link InboundAppend#windowStart()}, change nothing and return {@link
- *       InboundAppendResult.NotApplied}.
+ *   <li>Lock the thread with the message's number. If it exists and is CLOSED, or its last
+ *       activity is before {@link InboundAppend#windowStart()}, change nothing and return {@link
+ *       InboundAppendResult.NotApplied}: reopening and starting afresh are the engine's.
  *   <li>Otherwise start the thread if there is none (the message's conversation id, OPEN,
  *       unassigned, created now) or resume it; store the message at the thread's next sequence;
- *       make the thread OPEN, its preview the given one, its last activity the later of its own
- *       and the message's creation, its unread count one more; and move the counters in the same
- *       transaction (architecture invariant 7): open + 1 for a started or reopened thread, closed
- *       - 1 for a reopened one, the badge + 1 for a thread that had no unread message.
- *   <li>A concurrent transaction storing the same carrier message id, or starting the same
- *       number's thread, makes one of the two fail with {@link StoreConflictException}, never both
- *       commit: the engine then runs the use case again and finds the first result.
+ *       make the thread's preview the given one, its last activity the later of its own and the
+ *       message's creation, its unread count one more; and move the counters in the same
+ *       transaction (architecture invariant 7): open + 1 for a started thread, the badge + 1 for a
+ *       thread that had no unread message.
+ *   <li>Of two transactions storing the same carrier message id at once, one fails with {@link
+ *       StoreConflictException}, never both commit: the engine then runs the use case again and
+ *       finds the first result. Two transactions starting one number's thread at once end with one
+ *       thread, either by appending one after the other or by a conflict for one of them.
  * </ol>
  *
  * <p>Not thread-safe, as the transaction that implements it.
@@ -37,7 +38,7 @@ public interface InboundAppending {
      * @param append the message and what the thread rules need
      * @return what was done
      * @throws StoreConflictException if a concurrent transaction stored the same carrier message id
-     *     or started the same number's thread first
+     *     (or started the same number's thread) first
      * @throws StoreException if the store failed
      */
     InboundAppendResult appendInbound(InboundAppend append);

@@ -33,32 +33,35 @@ import org.jdbi.v3.core.statement.StatementContext;
  *
  * <ul>
  *   <li>{@code dup} finds an inbound message with the carrier id in the snapshot. When it finds
- *       one, nothing else does anything (every other part is conditioned on its absence) and the
- *       message is returned with its conversation. A repeat committed after the snapshot, or not yet
- *       committed, is not seen here: the plain {@code INSERT} of the message then meets it on the
- *       unique key {@code messages_inbound_carrier_uk} (waiting for its transaction if it is open)
- *       and fails with 23505, a conflict: the engine runs the use case again and finds it. A
- *       repeat never ends as a second message or a second count.
- *   <li>{@code prior} locks the number's thread ({@code FOR UPDATE}). If another transaction changed
- *       the row and committed meanwhile, read committed re-reads its newest version once the lock is
- *       granted (and re-checks the condition), so {@code prior} holds the row as it is under our
- *       lock: whether it was CLOSED (a reopening) is decided from that read, PostgreSQL 17 having no
- *       {@code RETURNING OLD}. A thread whose last activity is before the retention window is left
- *       to the engine's general path (it starts afresh): nothing else runs, no row is returned.
- *   <li>{@code started} inserts the thread when {@code prior} found none. A thread inserted by a
- *       concurrent transaction after the snapshot is not seen by {@code prior}; this plain insert
- *       then fails on {@code conversations_phone_uk}: a conflict, and the run again locks the
- *       winner's thread. {@code ON CONFLICT DO UPDATE} would not do: it would update a thread whose
- *       state before this statement nobody read.
- *   <li>{@code resumed} updates the locked thread. Its scan sees the snapshot's version; if that
- *       version was replaced, the update follows it to the newest one, the one {@code prior}
- *       locked, and computes from it: the unread count and the sequence grow from the newest
- *       values, never from stale ones. "Had no unread message" is derived from the new count (1).
+ *       one, nothing else happens (the thread's part proposes no row) and the message is returned
+ *       with its conversation. A repeat committed after the snapshot, or not committed yet, is not
+ *       seen here: the plain {@code INSERT} of the message then meets it on the unique key {@code
+ *       messages_inbound_carrier_uk} (waiting for its transaction if it is open) and fails with
+ *       23505, a conflict: the engine runs the use case again and finds it. A repeat never ends as
+ *       a second message or a second count.
+ *   <li>{@code thread} starts the number's thread or, through {@code ON CONFLICT} on {@code
+ *       conversations_phone_uk}, locks the existing one and appends to it. {@code ON CONFLICT DO
+ *       UPDATE} works on the newest committed version of the row, also one inserted or changed by
+ *       a transaction that committed after the snapshot (it waits for an open one), and evaluates
+ *       its condition and its new values on that locked version: two receives starting one number's
+ *       thread at once both succeed, one after the other, and the unread count and the sequence
+ *       grow from the newest values. The condition keeps the common case: an OPEN thread active
+ *       within the retention window. A CLOSED thread (a reopening, with its event and counters) or
+ *       a stale one (which starts afresh) is locked but left unchanged; no row is returned, and the
+ *       engine takes its general path in the same transaction. PostgreSQL 17 has no {@code
+ *       RETURNING OLD}: "started" is whether the thread returned has the id proposed for a new one
+ *       (a random UUID), and "had no unread message" is an unread count of 1 after.
  *   <li>{@code stored} inserts the message at the thread's new sequence; {@code counted} moves the
  *       counters by what the thread's change implies, reading the thread's result, so the counters
  *       row is locked after the thread (the engine's lock order: conversations, then counters), and
- *       its update likewise applies to the newest version of that row.
+ *       its update applies to the newest version of that row, as any update does.
  * </ul>
+ *
+ * <p>Only unique keys find rows: the thread through the upsert's arbiter, which no planner choice
+ * can replace by a scan of the account's threads (with an {@code account_id} the statistics do not
+ * know yet, every index led by it looks as good as the unique one); the repeat through {@code
+ * messages_inbound_carrier_uk} (see {@code InboundAppendOnPostgresTest} for its plan); the counters
+ * through their primary key.
  *
  * <p>An account without a counters row (one created before the row existed, or imported) gets it
  * through {@link JdbiAccountTransaction#adjustCounters}, as the general path would.
@@ -67,29 +70,24 @@ final class InboundAppendStatement {
 
     private InboundAppendStatement() {}
 
-    /** The thread columns every part returns, in this order, so that {@code UNION ALL} lines them up. */
+    /** The thread columns the statement returns, in this order, so that {@code UNION ALL} lines them up. */
     private static final String THREAD = "conversation_id, phone_e164, state, assignee_id, unread_count,"
             + " last_activity_at, preview, last_message_sequence, created_at";
 
     static final String SQL = "WITH dup AS ("
             + " SELECT " + JdbiAccountTransaction.MESSAGE_COLUMNS + " FROM messages"
             + " WHERE account_id = :account AND inbound_carrier_message_id = :carrierId),"
-            + " prior AS (SELECT conversation_id, state, last_activity_at FROM conversations"
-            + " WHERE account_id = :account AND phone_e164 = :phone AND NOT EXISTS (SELECT 1 FROM dup) FOR UPDATE),"
-            + " started AS (INSERT INTO conversations (account_id, conversation_id, phone_e164, phone_digits, state,"
+            + " thread AS (INSERT INTO conversations (account_id, conversation_id, phone_e164, phone_digits, state,"
             + " assignee_id, unread_count, has_unread, last_activity_at, preview, last_message_sequence, created_at)"
             + " SELECT :account, CAST(:conversation AS uuid), :phone, :digits, 'OPEN', NULL, 1, TRUE,"
             + " CAST(:now AS timestamptz), CAST(:preview AS text), 1, CAST(:now AS timestamptz)"
-            + " WHERE NOT EXISTS (SELECT 1 FROM dup) AND NOT EXISTS (SELECT 1 FROM prior)"
-            + " RETURNING " + THREAD + ", TRUE AS started, FALSE AS reopened),"
-            + " resumed AS (UPDATE conversations c SET state = 'OPEN', unread_count = c.unread_count + 1,"
-            + " has_unread = TRUE, last_activity_at = GREATEST(c.last_activity_at, CAST(:now AS timestamptz)),"
-            + " preview = CAST(:preview AS text), last_message_sequence = c.last_message_sequence + 1"
-            + " FROM prior p WHERE c.account_id = :account AND c.conversation_id = p.conversation_id"
-            + " AND p.last_activity_at >= CAST(:windowStart AS timestamptz)"
-            + " RETURNING " + THREAD.replaceAll("(\\w+)", "c.$1") + ", FALSE AS started,"
-            + " p.state = 'CLOSED' AS reopened),"
-            + " thread AS (SELECT * FROM started UNION ALL SELECT * FROM resumed),"
+            + " WHERE NOT EXISTS (SELECT 1 FROM dup)"
+            + " ON CONFLICT (account_id, phone_e164) DO UPDATE SET unread_count = conversations.unread_count + 1,"
+            + " has_unread = TRUE, last_activity_at = GREATEST(conversations.last_activity_at, EXCLUDED.last_activity_at),"
+            + " preview = EXCLUDED.preview, last_message_sequence = conversations.last_message_sequence + 1"
+            + " WHERE conversations.state = 'OPEN'"
+            + " AND conversations.last_activity_at >= CAST(:windowStart AS timestamptz)"
+            + " RETURNING " + THREAD + ", conversation_id = CAST(:conversation AS uuid) AS started),"
             + " stored AS (INSERT INTO messages (account_id, message_id, conversation_id, sequence, phone_e164,"
             + " direction, body, body_lower, media, sender_id, carrier_message_id, status, is_read,"
             + " carrier_received_at, created_at, text_repairs)"
@@ -99,15 +97,14 @@ final class InboundAppendStatement {
             + " CAST(:carrierReceivedAt AS timestamptz), CAST(:now AS timestamptz), CAST(:textRepairs AS smallint)"
             + " FROM thread t),"
             + " counted AS (UPDATE account_counters k SET"
-            + " open_conversations = k.open_conversations + CASE WHEN t.started OR t.reopened THEN 1 ELSE 0 END,"
-            + " closed_conversations = k.closed_conversations - CASE WHEN t.reopened THEN 1 ELSE 0 END,"
+            + " open_conversations = k.open_conversations + CASE WHEN t.started THEN 1 ELSE 0 END,"
             + " unread_conversations = k.unread_conversations + CASE WHEN t.unread_count = 1 THEN 1 ELSE 0 END"
             + " FROM thread t WHERE k.account_id = :account"
             + " RETURNING k.open_conversations, k.closed_conversations, k.unread_conversations),"
             + " shown AS (SELECT * FROM thread UNION ALL SELECT " + THREAD.replaceAll("(\\w+)", "c.$1")
-            + ", FALSE, FALSE FROM dup d JOIN conversations c ON c.account_id = :account"
+            + ", FALSE FROM dup d JOIN conversations c ON c.account_id = :account"
             + " AND c.conversation_id = d.conversation_id)"
-            + " SELECT d.*, " + THREAD.replaceAll("(\\w+)", "s.$1 AS t_$1") + ", s.started, s.reopened,"
+            + " SELECT d.*, " + THREAD.replaceAll("(\\w+)", "s.$1 AS t_$1") + ", s.started,"
             + " k.open_conversations AS k_open, k.closed_conversations AS k_closed,"
             + " k.unread_conversations AS k_unread"
             + " FROM shown s LEFT JOIN dup d ON TRUE LEFT JOIN counted k ON TRUE";
@@ -141,7 +138,7 @@ final class InboundAppendStatement {
                 .map(Row.MAPPER)
                 .findOne());
         if (found.isEmpty()) {
-            return InboundAppendResult.notApplied(); // a stale thread, locked, unchanged
+            return InboundAppendResult.notApplied(); // a closed or stale thread, locked, unchanged
         }
         Row row = found.get();
         if (row.duplicate() != null) {
@@ -149,20 +146,18 @@ final class InboundAppendStatement {
         }
         InboxCounters counters = row.counters();
         if (counters == null) {
-            tx.adjustCounters(row.started() || row.reopened() ? 1 : 0, row.reopened() ? -1 : 0,
-                    row.thread().unreadCount() == 1 ? 1 : 0);
+            tx.adjustCounters(row.started() ? 1 : 0, 0, row.thread().unreadCount() == 1 ? 1 : 0);
             counters = tx.counters();
         }
         Message stored = Message.builder().from(message)
                 .conversationId(row.thread().id())
                 .sequence(row.thread().lastMessageSequence())
                 .build();
-        return new InboundAppendResult.Appended(stored, row.thread(), row.started(), row.reopened(), counters);
+        return new InboundAppendResult.Appended(stored, row.thread(), row.started(), counters);
     }
 
     /** The statement's one row: the repeat (or null), the thread, what happened to it, the counters (or null). */
-    private record Row(Message duplicate, Conversation thread, boolean started, boolean reopened,
-            InboxCounters counters) {
+    private record Row(Message duplicate, Conversation thread, boolean started, InboxCounters counters) {
 
         static final RowMapper<Row> MAPPER = Row::map;
 
@@ -183,7 +178,7 @@ final class InboundAppendStatement {
             long open = rs.getLong("k_open");
             InboxCounters counters = rs.wasNull() ? null
                     : new InboxCounters(open, rs.getLong("k_closed"), rs.getLong("k_unread"));
-            return new Row(duplicate, thread, rs.getBoolean("started"), rs.getBoolean("reopened"), counters);
+            return new Row(duplicate, thread, rs.getBoolean("started"), counters);
         }
     }
 }
