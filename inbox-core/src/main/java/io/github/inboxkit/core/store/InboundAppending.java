@@ -28,6 +28,13 @@ package io.github.inboxkit.core.store;
  *       thread, either by appending one after the other or by a conflict for one of them.
  * </ol>
  *
+ * <p>The engine calls it before any other write of the transaction, and makes no other call in
+ * the transaction after a {@link InboundAppendResult.Duplicate} or an {@link
+ * InboundAppendResult.Appended}: so an implementation may commit the transaction with its own
+ * statement (one round trip, and the counters' row lock held only while the database works), and
+ * refuse any call after it. After {@link InboundAppendResult.NotApplied} the engine goes on in the
+ * transaction by its general rules.
+ *
  * <p>Not thread-safe, as the transaction that implements it.
  */
 public interface InboundAppending {

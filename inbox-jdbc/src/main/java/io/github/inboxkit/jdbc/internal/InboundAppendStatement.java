@@ -12,6 +12,7 @@ import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.InboundAppend;
 import io.github.inboxkit.core.store.InboundAppendResult;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -53,18 +54,29 @@ import org.jdbi.v3.core.statement.StatementContext;
  *       (a random UUID), and "had no unread message" is an unread count of 1 after.
  *   <li>{@code stored} inserts the message at the thread's new sequence; {@code counted} moves the
  *       counters by what the thread's change implies, reading the thread's result, so the counters
- *       row is locked after the thread (the engine's lock order: conversations, then counters), and
- *       its update applies to the newest version of that row, as any update does.
+ *       row is locked after the thread (the engine's lock order: conversations, then counters). It
+ *       is an upsert on the counters' primary key too: it applies to the newest version of the row,
+ *       and creates it for an account that has none (one created before the row existed, or
+ *       imported).
  * </ul>
+ *
+ * <h2>The commit in the same round trip</h2>
+ *
+ * <p>Every receive of an account moves its one counters row, whose lock is held until the commit:
+ * with the commit sent after the statement's answer, each receive held it for a round trip, and
+ * the account's receives queued behind one another for as long. The statement therefore runs in
+ * auto-commit: the server commits it before it answers, and the lock is held only while the
+ * server works. It is the transaction's first write (the engine calls it before any other), and
+ * the driver, which sends its {@code BEGIN} with a transaction's first statement, has sent none, so
+ * switching costs no round trip. After a repeat or an append the transaction has ended and nothing
+ * may run in it ({@link JdbiAccountTransaction#endedByItsStatement}); after "not applied" nothing
+ * was written, and the engine's general path runs in a transaction of its own.
  *
  * <p>Only unique keys find rows: the thread through the upsert's arbiter, which no planner choice
  * can replace by a scan of the account's threads (with an {@code account_id} the statistics do not
  * know yet, every index led by it looks as good as the unique one); the repeat through {@code
  * messages_inbound_carrier_uk} (see {@code InboundAppendOnPostgresTest} for its plan); the counters
  * through their primary key.
- *
- * <p>An account without a counters row (one created before the row existed, or imported) gets it
- * through {@link JdbiAccountTransaction#adjustCounters}, as the general path would.
  */
 final class InboundAppendStatement {
 
@@ -96,10 +108,12 @@ final class InboundAppendStatement {
             + " CAST(:senderId AS text), CAST(:carrierId AS text), 'RECEIVED', FALSE,"
             + " CAST(:carrierReceivedAt AS timestamptz), CAST(:now AS timestamptz), CAST(:textRepairs AS smallint)"
             + " FROM thread t),"
-            + " counted AS (UPDATE account_counters k SET"
-            + " open_conversations = k.open_conversations + CASE WHEN t.started THEN 1 ELSE 0 END,"
-            + " unread_conversations = k.unread_conversations + CASE WHEN t.unread_count = 1 THEN 1 ELSE 0 END"
-            + " FROM thread t WHERE k.account_id = :account"
+            + " counted AS (INSERT INTO account_counters AS k (account_id, open_conversations, closed_conversations,"
+            + " unread_conversations) SELECT :account, CASE WHEN t.started THEN 1 ELSE 0 END, 0,"
+            + " CASE WHEN t.unread_count = 1 THEN 1 ELSE 0 END FROM thread t"
+            + " ON CONFLICT (account_id) DO UPDATE SET"
+            + " open_conversations = k.open_conversations + EXCLUDED.open_conversations,"
+            + " unread_conversations = k.unread_conversations + EXCLUDED.unread_conversations"
             + " RETURNING k.open_conversations, k.closed_conversations, k.unread_conversations),"
             + " shown AS (SELECT * FROM thread UNION ALL SELECT " + THREAD.replaceAll("(\\w+)", "c.$1")
             + ", FALSE FROM dup d JOIN conversations c ON c.account_id = :account"
@@ -119,7 +133,38 @@ final class InboundAppendStatement {
     static InboundAppendResult append(JdbiAccountTransaction tx, InboundAppend append) {
         Message message = append.message();
         PhoneNumber phone = message.contactPhone();
-        Optional<Row> found = tx.run("append an inbound message", () -> tx.handle.createQuery(SQL)
+        Connection connection = tx.handle.getConnection();
+        Optional<Row> found;
+        try {
+            // the statement commits itself: the transaction has written nothing before it, and the
+            // driver, having sent no BEGIN yet, sends nothing for this
+            connection.setAutoCommit(true);
+            try {
+                found = run(tx, append, message, phone);
+            } finally {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate("append an inbound message", e);
+        }
+        if (found.isEmpty()) {
+            return InboundAppendResult.notApplied(); // a closed or stale thread, unchanged
+        }
+        tx.endedByItsStatement();
+        Row row = found.get();
+        if (row.duplicate() != null) {
+            return new InboundAppendResult.Duplicate(row.duplicate(), row.thread());
+        }
+        Message stored = Message.builder().from(message)
+                .conversationId(row.thread().id())
+                .sequence(row.thread().lastMessageSequence())
+                .build();
+        return new InboundAppendResult.Appended(stored, row.thread(), row.started(), row.counters());
+    }
+
+    private static Optional<Row> run(JdbiAccountTransaction tx, InboundAppend append, Message message,
+            PhoneNumber phone) {
+        return tx.run("append an inbound message", () -> tx.handle.createQuery(SQL)
                 .bind("account", tx.account)
                 .bind("carrierId", append.carrierMessageId())
                 .bind("phone", phone.e164())
@@ -137,26 +182,9 @@ final class InboundAppendStatement {
                 .bind("textRepairs", Codecs.writeTextRepairs(message.textRepairs()))
                 .map(Row.MAPPER)
                 .findOne());
-        if (found.isEmpty()) {
-            return InboundAppendResult.notApplied(); // a closed or stale thread, locked, unchanged
-        }
-        Row row = found.get();
-        if (row.duplicate() != null) {
-            return new InboundAppendResult.Duplicate(row.duplicate(), row.thread());
-        }
-        InboxCounters counters = row.counters();
-        if (counters == null) {
-            tx.adjustCounters(row.started() ? 1 : 0, 0, row.thread().unreadCount() == 1 ? 1 : 0);
-            counters = tx.counters();
-        }
-        Message stored = Message.builder().from(message)
-                .conversationId(row.thread().id())
-                .sequence(row.thread().lastMessageSequence())
-                .build();
-        return new InboundAppendResult.Appended(stored, row.thread(), row.started(), counters);
     }
 
-    /** The statement's one row: the repeat (or null), the thread, what happened to it, the counters (or null). */
+    /** The statement's one row: the repeat (or null), the thread, whether it was started, the counters. */
     private record Row(Message duplicate, Conversation thread, boolean started, InboxCounters counters) {
 
         static final RowMapper<Row> MAPPER = Row::map;
@@ -175,8 +203,9 @@ final class InboundAppendStatement {
                     .lastMessageSequence(rs.getLong("t_last_message_sequence"))
                     .createdAt(instant(rs, "t_created_at"))
                     .build();
+            // absent for a repeat, which moves nothing
             long open = rs.getLong("k_open");
-            InboxCounters counters = rs.wasNull() ? null
+            InboxCounters counters = rs.wasNull() ? InboxCounters.zero()
                     : new InboxCounters(open, rs.getLong("k_closed"), rs.getLong("k_unread"));
             return new Row(duplicate, thread, rs.getBoolean("started"), counters);
         }

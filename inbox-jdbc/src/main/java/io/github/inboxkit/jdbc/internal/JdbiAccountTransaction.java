@@ -72,6 +72,8 @@ class JdbiAccountTransaction implements AccountTransaction, InboundAppending {
     /** Whether many rows are written with one statement ({@code unnest}: PostgreSQL), not a batch. */
     final boolean setBased;
     private boolean accountWritten;
+    /** Whether a statement committed the transaction with it ({@link InboundAppendStatement}). */
+    private boolean endedByItsStatement;
 
     JdbiAccountTransaction(Handle handle, AccountId accountId, AccountCache accountCache, boolean setBased) {
         this.handle = handle;
@@ -79,6 +81,11 @@ class JdbiAccountTransaction implements AccountTransaction, InboundAppending {
         this.account = accountId.value();
         this.accountCache = accountCache;
         this.setBased = setBased;
+    }
+
+    /** Records that the last statement committed the transaction: any further statement is refused. */
+    final void endedByItsStatement() {
+        endedByItsStatement = true;
     }
 
     /** @return whether this transaction wrote the account row, so the cache must be invalidated */
@@ -828,6 +835,9 @@ class JdbiAccountTransaction implements AccountTransaction, InboundAppending {
     }
 
     final <T> T run(String operation, Supplier<T> statement) {
+        if (endedByItsStatement) {
+            throw new IllegalStateException("the transaction was committed with its one statement: nothing may follow");
+        }
         try {
             return statement.get();
         } catch (JdbiException e) {

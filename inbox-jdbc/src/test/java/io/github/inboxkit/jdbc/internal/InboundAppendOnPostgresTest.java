@@ -44,8 +44,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The one-statement append of an inbound message on PostgreSQL ({@link InboundAppendStatement}):
  * what it returns for each case, that it writes nothing where it leaves the message to the
- * engine, that a repeat it cannot see is a conflict, and that a receive sends that one statement
- * and the commit, nothing else.
+ * engine, that a repeat it cannot see is a conflict, that it commits with its statement, and that
+ * a receive sends that one statement (the commit with it), nothing else.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InboundAppendOnPostgresTest {
@@ -145,9 +145,19 @@ class InboundAppendOnPostgresTest {
         InboxCounters before = kit.inbox().counters(account);
         CompletableFuture<InboundAppendResult> second;
         try (Handle first = jdbi.open()) {
+            // a receive of the same carrier id, not committed yet
             first.begin();
-            transaction(first, true).appendInbound(new InboundAppend(
-                    message(ConversationId.random(), new PhoneNumber("+14155550133"), "u-1", "One", now), "p", now));
+            ConversationId thread = ConversationId.random();
+            first.execute("INSERT INTO conversations (account_id, conversation_id, phone_e164, phone_digits, state,"
+                    + " unread_count, has_unread, last_activity_at, preview, last_message_sequence, created_at)"
+                    + " VALUES (?, ?, '+14155550133', '14155550133', 'OPEN', 1, TRUE, now(), 'One', 1, now())",
+                    account.value(), thread.value());
+            first.execute("INSERT INTO messages (account_id, message_id, conversation_id, sequence, phone_e164,"
+                    + " direction, body, body_lower, media, carrier_message_id, status, is_read, created_at)"
+                    + " VALUES (?, gen_random_uuid(), ?, 1, '+14155550133', 'INBOUND', 'One', 'one', '[]', 'u-1',"
+                    + " 'RECEIVED', FALSE, now())", account.value(), thread.value());
+            first.execute("UPDATE account_counters SET open_conversations = open_conversations + 1,"
+                    + " unread_conversations = unread_conversations + 1 WHERE account_id = ?", account.value());
             // the same carrier id from another number: no thread lock in common, only the unique key
             second = CompletableFuture.supplyAsync(() -> append(message(ConversationId.random(),
                     new PhoneNumber("+14155550134"), "u-1", "One", now), now, true));
@@ -171,6 +181,19 @@ class InboundAppendOnPostgresTest {
             Thread.sleep(50);
         }
         throw new AssertionError("the second statement never waited for the first transaction");
+    }
+
+    @Test
+    @DisplayName("F11 the append commits with its statement: its writes stay, and nothing may follow it in the transaction")
+    void commitsWithItsStatement() {
+        Instant now = Instant.parse("2026-12-03T10:00:00Z");
+        assertThatThrownBy(() -> jdbi.useTransaction(handle -> {
+            JdbiSendingTransaction tx = transaction(handle, true);
+            tx.appendInbound(new InboundAppend(message(ConversationId.random(), new PhoneNumber("+14155550155"),
+                    "k-1", "Hi", now), "p", now));
+            tx.counters();
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(kit.inbox().counters(account)).isEqualTo(new InboxCounters(1, 0, 1));
     }
 
     @Test
