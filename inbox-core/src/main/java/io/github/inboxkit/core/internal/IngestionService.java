@@ -40,14 +40,14 @@ final class IngestionService implements Ingestion {
         ReceivedMessage result = unitOfWork.run(accountId, step -> {
             Account account = step.account();
             // ingestion's common case in one step where the store offers it (InboundFastPath);
-            // keywords, stale threads and other stores take the general path below
+            // keywords, closed or stale threads and other stores take the general path below
             Optional<ReceivedMessage> fast = InboundFastPath.receive(step, account, incoming, text);
             if (fast.isPresent()) {
                 return fast.get();
             }
-            Optional<Message> first = step.tx.findMessageByCarrierId(incoming.idempotencyKey());
+            Optional<Message> first = step.tx.messages().findMessageByCarrierId(incoming.idempotencyKey());
             if (first.isPresent()) {
-                Conversation conversation = step.tx.findConversation(first.get().conversationId())
+                Conversation conversation = step.tx.conversations().findConversation(first.get().conversationId())
                         .orElseThrow(() -> new IllegalStateException("a stored message without its conversation"));
                 return ReceivedMessage.builder().message(first.get()).conversation(conversation).duplicate(true).build();
             }

@@ -3,7 +3,7 @@ package io.github.inboxkit.core.store;
 /**
  * A store capability: ingestion's common case in one step, typically one statement on a SQL
  * database, where the engine otherwise reads and writes the thread, the message and the counters
- * one operation at a time. A transaction ({@link AccountTransaction}) that offers it implements
+ * one operation at a time. A transaction ({@link StoreTransaction}) that offers it implements
  * this interface too; the engine uses it for inbound messages that are no opt-out or opt-in
  * keyword, and takes its general path when the transaction does not offer it or answers {@link
  * InboundAppendResult.NotApplied}.

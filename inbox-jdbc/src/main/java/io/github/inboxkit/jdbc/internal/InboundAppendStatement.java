@@ -1,7 +1,7 @@
 package io.github.inboxkit.jdbc.internal;
 
-import static io.github.inboxkit.jdbc.internal.JdbiAccountTransaction.instant;
-import static io.github.inboxkit.jdbc.internal.JdbiAccountTransaction.time;
+import static io.github.inboxkit.jdbc.internal.JdbiRows.instant;
+import static io.github.inboxkit.jdbc.internal.JdbiRows.time;
 
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.conversation.Conversation;
@@ -69,7 +69,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * server works. It is the transaction's first write (the engine calls it before any other), and
  * the driver, which sends its {@code BEGIN} with a transaction's first statement, has sent none, so
  * switching costs no round trip. After a repeat or an append the transaction has ended and nothing
- * may run in it ({@link JdbiAccountTransaction#endedByItsStatement}); after "not applied" nothing
+ * may run in it ({@link JdbiRows#endedByItsStatement}); after "not applied" nothing
  * was written, and the engine's general path runs in a transaction of its own.
  *
  * <p>Only unique keys find rows: the thread through the upsert's arbiter, which no planner choice
@@ -87,7 +87,7 @@ final class InboundAppendStatement {
             + " last_activity_at, preview, last_message_sequence, created_at";
 
     static final String SQL = "WITH dup AS ("
-            + " SELECT " + JdbiAccountTransaction.MESSAGE_COLUMNS + " FROM messages"
+            + " SELECT " + JdbiMessageRows.MESSAGE_COLUMNS + " FROM messages"
             + " WHERE account_id = :account AND inbound_carrier_message_id = :carrierId),"
             + " thread AS (INSERT INTO conversations (account_id, conversation_id, phone_e164, phone_digits, state,"
             + " assignee_id, unread_count, has_unread, last_activity_at, preview, last_message_sequence, created_at)"
@@ -130,7 +130,7 @@ final class InboundAppendStatement {
      * @param append what to append
      * @return what was done
      */
-    static InboundAppendResult append(JdbiAccountTransaction tx, InboundAppend append) {
+    static InboundAppendResult append(JdbiStoreTransaction tx, InboundAppend append) {
         Message message = append.message();
         PhoneNumber phone = message.contactPhone();
         Connection connection = tx.handle.getConnection();
@@ -162,7 +162,7 @@ final class InboundAppendStatement {
         return new InboundAppendResult.Appended(stored, row.thread(), row.started(), row.counters());
     }
 
-    private static Optional<Row> run(JdbiAccountTransaction tx, InboundAppend append, Message message,
+    private static Optional<Row> run(JdbiStoreTransaction tx, InboundAppend append, Message message,
             PhoneNumber phone) {
         return tx.run("append an inbound message", () -> tx.handle.createQuery(SQL)
                 .bind("account", tx.account)
@@ -178,7 +178,7 @@ final class InboundAppendStatement {
                 .bind("bodyLower", message.text().toLowerCase(Locale.ROOT))
                 .bind("media", Codecs.writeMedia(message.media()))
                 .bind("senderId", message.senderId().orElse(null))
-                .bind("carrierReceivedAt", message.carrierReceivedAt().map(JdbiAccountTransaction::time).orElse(null))
+                .bind("carrierReceivedAt", message.carrierReceivedAt().map(JdbiRows::time).orElse(null))
                 .bind("textRepairs", Codecs.writeTextRepairs(message.textRepairs()))
                 .map(Row.MAPPER)
                 .findOne());
@@ -191,7 +191,7 @@ final class InboundAppendStatement {
 
         private static Row map(ResultSet rs, StatementContext ctx) throws SQLException {
             Message duplicate = rs.getObject("message_id") == null ? null
-                    : JdbiAccountTransaction.MESSAGE.map(rs, ctx);
+                    : JdbiMessageRows.MESSAGE.map(rs, ctx);
             Conversation thread = Conversation.builder()
                     .id(new ConversationId(rs.getObject("t_conversation_id", UUID.class)))
                     .contactPhone(new PhoneNumber(rs.getString("t_phone_e164")))

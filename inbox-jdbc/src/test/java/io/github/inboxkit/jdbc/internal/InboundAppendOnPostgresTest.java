@@ -188,10 +188,10 @@ class InboundAppendOnPostgresTest {
     void commitsWithItsStatement() {
         Instant now = Instant.parse("2026-12-03T10:00:00Z");
         assertThatThrownBy(() -> jdbi.useTransaction(handle -> {
-            JdbiSendingTransaction tx = transaction(handle, true);
+            JdbiStoreTransaction tx = transaction(handle, true);
             tx.appendInbound(new InboundAppend(message(ConversationId.random(), new PhoneNumber("+14155550155"),
                     "k-1", "Hi", now), "p", now));
-            tx.counters();
+            tx.counters().counters();
         })).isInstanceOf(IllegalStateException.class);
         assertThat(kit.inbox().counters(account)).isEqualTo(new InboxCounters(1, 0, 1));
     }
@@ -250,8 +250,8 @@ class InboundAppendOnPostgresTest {
                 .appendInbound(new InboundAppend(message, "preview", windowStart)));
     }
 
-    private JdbiSendingTransaction transaction(Handle handle, boolean setBased) {
-        return new JdbiSendingTransaction(handle, account, new AccountCache(Duration.ZERO), setBased);
+    private JdbiStoreTransaction transaction(Handle handle, boolean setBased) {
+        return new JdbiStoreTransaction(handle, account, new AccountCache(Duration.ZERO), setBased);
     }
 
     private static Message message(ConversationId conversation, PhoneNumber phone, String carrierId, String text,

@@ -39,7 +39,7 @@ class ListingPlanOnPostgresTest extends PostgresPlans {
             handle.execute("SELECT setseed(0.42)");
             handle.createUpdate(DataSetSql.CONVERSATIONS)
                     .bind("accounts", ACCOUNTS).bind("perAccount", CONVERSATIONS_PER_ACCOUNT)
-                    .bind("now", JdbiAccountTransaction.time(now)).execute();
+                    .bind("now", JdbiRows.time(now)).execute();
             handle.createUpdate(DataSetSql.MESSAGES).bind("perConversation", MESSAGES_PER_CONVERSATION).execute();
             handle.execute(DataSetSql.CONTACTS);
             handle.execute("ANALYZE");
@@ -109,7 +109,7 @@ class ListingPlanOnPostgresTest extends PostgresPlans {
 
     /** The plan PostgreSQL caches for a prepared statement once it stops planning per value. */
     private String explainGeneric(ConversationListing listing, String text) {
-        return PostgresPlans.explainGeneric(pool, JdbiAccountTransaction.ListingSql.of(listing).text(),
+        return PostgresPlans.explainGeneric(pool, JdbiConversationRows.ListingSql.of(listing).text(),
                 List.of("account", "state", "since", "textPattern", "limit"));
     }
 
@@ -126,7 +126,7 @@ class ListingPlanOnPostgresTest extends PostgresPlans {
     }
 
     private String explain(ConversationListing listing) {
-        JdbiAccountTransaction.ListingSql sql = JdbiAccountTransaction.ListingSql.of(listing);
+        JdbiConversationRows.ListingSql sql = JdbiConversationRows.ListingSql.of(listing);
         try (Handle handle = jdbi.open()) {
             return sql.bind(handle.createQuery("EXPLAIN " + sql.text()), "acct-7", listing)
                     .mapTo(String.class).stream().collect(Collectors.joining("\n"));
