@@ -1,12 +1,8 @@
 package io.github.inboxkit.jdbc.internal;
 
-import static io.github.inboxkit.jdbc.internal.JdbiRows.instant;
 import static io.github.inboxkit.jdbc.internal.JdbiRows.time;
 
-import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.conversation.Conversation;
-import io.github.inboxkit.core.conversation.ConversationId;
-import io.github.inboxkit.core.conversation.ConversationState;
 import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;
@@ -17,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -192,17 +187,7 @@ final class InboundAppendStatement {
         private static Row map(ResultSet rs, StatementContext ctx) throws SQLException {
             Message duplicate = rs.getObject("message_id") == null ? null
                     : JdbiMessageRows.MESSAGE.map(rs, ctx);
-            Conversation thread = Conversation.builder()
-                    .id(new ConversationId(rs.getObject("t_conversation_id", UUID.class)))
-                    .contactPhone(new PhoneNumber(rs.getString("t_phone_e164")))
-                    .state(ConversationState.valueOf(rs.getString("t_state")))
-                    .assignee(Optional.ofNullable(rs.getString("t_assignee_id")).map(UserId::of))
-                    .unreadCount(rs.getInt("t_unread_count"))
-                    .lastActivityAt(instant(rs, "t_last_activity_at"))
-                    .lastMessagePreview(rs.getString("t_preview"))
-                    .lastMessageSequence(rs.getLong("t_last_message_sequence"))
-                    .createdAt(instant(rs, "t_created_at"))
-                    .build();
+            Conversation thread = JdbiConversationRows.conversation(rs, "t_");
             // absent for a repeat, which moves nothing
             long open = rs.getLong("k_open");
             InboxCounters counters = rs.wasNull() ? InboxCounters.zero()
