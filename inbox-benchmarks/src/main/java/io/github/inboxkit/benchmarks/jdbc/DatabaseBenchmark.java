@@ -39,7 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <ol>
  *   <li>inbound ingestion throughput, beside a raw JDBC baseline on the same pool (one single-row
- *       INSERT and COMMIT per message), and their ratio;
+ *       INSERT and COMMIT per message), and their ratio; then a burst (a broadcast's replies: one
+ *       inbound message from each of {@code burst} numbers whose threads exist, on {@code
+ *       burstThreads} threads at once), beside the same baseline on as many threads;
  *   <li>inbox first page (50 rows) latency for each of the 18 filter combinations, beside a bare
  *       keyset query on raw JDBC;
  *   <li>badge (counters) read latency;
@@ -48,8 +50,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Settings are system properties: {@code accounts} (100), {@code conversationsPerAccount} (2000),
  * {@code messagesPerConversation} (10), {@code durable} (false: fsync and synchronous_commit off, as
- * the embedded server defaults; true: both on), {@code ingestMessages} (4000), {@code threads} (4),
- * {@code samples} (1000 per measured query, after as many for warm-up). Results are printed as Markdown.
+ * the embedded server defaults; true: both on), {@code ingestMessages} (4000), {@code warmUp} (4000
+ * calls of ingestion and of its baseline before they are timed), {@code threads} (4),
+ * {@code samples} (1000 per measured query, after as many for warm-up), {@code burst} (1000),
+ * {@code burstThreads} (16), {@code sections} (all of {@code ingestion,listing,badge,search}),
+ * {@code statements} (0: how many of pg_stat_statements' costliest statements of the ingestion
+ * phase to print, with their calls). Results are printed as Markdown.
  *
  * <p>Not a test and not part of {@code mvn verify}: see docs/performance.md for the command.
  */
@@ -60,8 +66,15 @@ public final class DatabaseBenchmark {
     private static final int MESSAGES = Integer.getInteger("messagesPerConversation", 10);
     private static final boolean DURABLE = Boolean.getBoolean("durable");
     private static final int INGEST_MESSAGES = Integer.getInteger("ingestMessages", 4000);
+    private static final int WARM_UP = Integer.getInteger("warmUp", 4000);
     private static final int THREADS = Integer.getInteger("threads", 4);
     private static final int SAMPLES = Integer.getInteger("samples", 1000);
+    private static final int BURST = Integer.getInteger("burst", 1000);
+    private static final int BURST_THREADS = Integer.getInteger("burstThreads", 16);
+    private static final int BURST_ROUNDS = 3;
+    private static final List<String> SECTIONS = List.of(
+            System.getProperty("sections", "ingestion,listing,badge,search").split(","));
+    private static final int STATEMENTS = Integer.getInteger("statements", 0);
 
     private DatabaseBenchmark() {}
 
@@ -76,7 +89,11 @@ public final class DatabaseBenchmark {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         String onOff = DURABLE ? "on" : "off";
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (STATEMENTS > 0) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        try (EmbeddedPostgres server = builder
                 .setServerConfig("fsync", onOff)
                 .setServerConfig("synchronous_commit", onOff)
                 .setServerConfig("full_page_writes", onOff)
@@ -90,7 +107,7 @@ public final class DatabaseBenchmark {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(server.getJdbcUrl("postgres", "inbox_bench"));
             config.setUsername("postgres");
-            config.setMaximumPoolSize(THREADS + 2);
+            config.setMaximumPoolSize(pool());
             try (HikariDataSource pool = new HikariDataSource(config)) {
                 run(pool);
             }
@@ -103,7 +120,7 @@ public final class DatabaseBenchmark {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         System.out.printf(Locale.ROOT, "## JDBC store on embedded PostgreSQL (%s)%n%n", serverVersion(pool));
         System.out.printf(Locale.ROOT, "settings: fsync=%s synchronous_commit=%s, pool %d, %d threads, %d cores, Java %s%n%n",
-                setting(pool, "fsync"), setting(pool, "synchronous_commit"), THREADS + 2, THREADS,
+                setting(pool, "fsync"), setting(pool, "synchronous_commit"), pool(), THREADS,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
         long start = System.nanoTime();
@@ -112,10 +129,27 @@ public final class DatabaseBenchmark {
                 ACCOUNTS, count(pool, "conversations"), count(pool, "messages"), (System.nanoTime() - start) / 1e9);
 
         InboxKit kit = InboxKit.builder().store(store).clock(Clock.systemUTC()).build();
-        ingestion(kit, pool);
-        listing(kit, pool, now);
-        badge(kit);
-        search(kit);
+        if (STATEMENTS > 0) {
+            ServerStatements.install(pool);
+        }
+        if (SECTIONS.contains("ingestion")) {
+            ingestion(kit, pool);
+            burst(kit, pool);
+        }
+        if (SECTIONS.contains("listing")) {
+            listing(kit, pool, now);
+        }
+        if (SECTIONS.contains("badge")) {
+            badge(kit);
+        }
+        if (SECTIONS.contains("search")) {
+            search(kit);
+        }
+    }
+
+    /** The pool's size: a connection for each client thread of the largest phase, and two spare. */
+    private static int pool() {
+        return Math.max(THREADS, BURST_THREADS) + 2;
     }
 
     // ----- ingestion ------------------------------------------------------------------------------
@@ -124,15 +158,72 @@ public final class DatabaseBenchmark {
         AccountId account = AccountId.of("bench-ingest");
         kit.administration().createAccount(account, "Ingestion", AccountSettings.defaults());
         AtomicInteger next = new AtomicInteger();
-        // warm-up: the JIT, the pool and the statement caches
-        timed(THREADS, 500, i -> kit.ingestion().receive(account, incoming("warm-" + i, i)));
+        // warm-up: the JIT, the pool and the statement caches (the engine's path is long: on a busy
+        // machine 500 calls left it half compiled)
+        timed(THREADS, WARM_UP, i -> kit.ingestion().receive(account, incoming("warm-" + i, i)));
+        if (STATEMENTS > 0) {
+            ServerStatements.reset(pool);
+        }
         double engine = timed(THREADS, INGEST_MESSAGES, i -> kit.ingestion().receive(account,
                 incoming("m-" + next.incrementAndGet(), i)));
+        if (STATEMENTS > 0) {
+            ServerStatements.print(pool, "Ingestion of " + INGEST_MESSAGES + " messages", STATEMENTS);
+        }
 
+        RawInsert raw = rawInsert(pool);
+        timed(THREADS, WARM_UP, raw::insert);
+        double baseline = timed(THREADS, INGEST_MESSAGES, raw::insert);
+        System.out.println("### Inbound ingestion");
+        System.out.println();
+        System.out.println("| what | messages/s |");
+        System.out.println("|---|---:|");
+        System.out.printf(Locale.ROOT, "| engine `Ingestion.receive` (one transaction; on PostgreSQL one statement and the commit) | %,.0f |%n", engine);
+        System.out.printf(Locale.ROOT, "| raw JDBC single-row INSERT + COMMIT, same pool | %,.0f |%n", baseline);
+        System.out.printf(Locale.ROOT, "| ratio engine / raw | %.2f |%n%n", engine / baseline);
+    }
+
+    /**
+     * A broadcast's replies: one inbound message from each of {@link #BURST} numbers whose threads
+     * exist, all at once on {@link #BURST_THREADS} threads, in {@link #BURST_ROUNDS} rounds, each
+     * followed by the raw baseline on as many threads.
+     */
+    private static void burst(InboxKit kit, HikariDataSource pool) throws Exception {
+        AccountId account = AccountId.of("bench-burst");
+        kit.administration().createAccount(account, "Burst", AccountSettings.defaults());
+        // the broadcast's threads, and the warm-up of this pool size
+        timed(BURST_THREADS, BURST, i -> kit.ingestion().receive(account, burstReply("start-" + i, i)));
+        RawInsert raw = rawInsert(pool);
+        timed(BURST_THREADS, BURST, raw::insert);
+        double[] engine = new double[BURST_ROUNDS];
+        double[] baseline = new double[BURST_ROUNDS];
+        for (int round = 0; round < BURST_ROUNDS; round++) {
+            String prefix = "reply-" + round + "-";
+            engine[round] = timed(BURST_THREADS, BURST, i -> kit.ingestion().receive(account, burstReply(prefix + i, i)));
+            baseline[round] = timed(BURST_THREADS, BURST, raw::insert);
+        }
+        System.out.printf(Locale.ROOT, "### Burst: %,d replies to existing threads at once, %d threads%n%n", BURST,
+                BURST_THREADS);
+        System.out.println("| round | engine messages/s | raw INSERT + COMMIT messages/s | ratio |");
+        System.out.println("|---|---:|---:|---:|");
+        for (int round = 0; round < BURST_ROUNDS; round++) {
+            System.out.printf(Locale.ROOT, "| %d | %,.0f | %,.0f | %.2f |%n", round + 1, engine[round], baseline[round],
+                    engine[round] / baseline[round]);
+        }
+        System.out.println();
+    }
+
+    private static IncomingMessage burstReply(String carrierId, int i) {
+        return IncomingMessage.builder().carrierMessageId(carrierId)
+                .contactNumber("+1415557" + String.format("%04d", i % 10_000)).accountNumber("+14155550100")
+                .text("Yes please, ref " + i).build();
+    }
+
+    /** The baseline: one single-row INSERT of a message and its COMMIT, on a connection of the pool. */
+    private static RawInsert rawInsert(HikariDataSource pool) {
         String insert = "INSERT INTO messages (account_id, message_id, conversation_id, sequence, phone_e164, direction,"
                 + " body, body_lower, media, status, is_read, carrier_message_id, created_at)"
                 + " VALUES ('bench-raw', ?, ?, 1, '+14155550100', 'INBOUND', ?, ?, '[]', 'RECEIVED', false, ?, ?)";
-        RawInsert raw = i -> {
+        return i -> {
             try (Connection connection = pool.getConnection()) {
                 connection.setAutoCommit(false);
                 try (PreparedStatement statement = connection.prepareStatement(insert)) {
@@ -147,15 +238,6 @@ public final class DatabaseBenchmark {
                 connection.commit();
             }
         };
-        timed(THREADS, 500, raw::insert);
-        double baseline = timed(THREADS, INGEST_MESSAGES, raw::insert);
-        System.out.println("### Inbound ingestion");
-        System.out.println();
-        System.out.println("| what | messages/s |");
-        System.out.println("|---|---:|");
-        System.out.printf(Locale.ROOT, "| engine `Ingestion.receive` (find/create thread, insert, counters, one tx) | %,.0f |%n", engine);
-        System.out.printf(Locale.ROOT, "| raw JDBC single-row INSERT + COMMIT, same pool | %,.0f |%n", baseline);
-        System.out.printf(Locale.ROOT, "| ratio engine / raw | %.2f |%n%n", engine / baseline);
     }
 
     private static IncomingMessage incoming(String carrierId, int i) {

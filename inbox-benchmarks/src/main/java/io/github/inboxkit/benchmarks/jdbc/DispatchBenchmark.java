@@ -111,13 +111,11 @@ public final class DispatchBenchmark {
             String url = server.getJdbcUrl("postgres", "dispatch_bench");
             try (HikariDataSource first = pool(url); HikariDataSource second = pool(url)) {
                 if (STATEMENTS > 0) {
-                    try (Connection connection = first.getConnection(); Statement statement = connection.createStatement()) {
-                        statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-                    }
+                    ServerStatements.install(first);
                 }
                 run(first, second);
                 if (STATEMENTS > 0) {
-                    printStatements(first);
+                    ServerStatements.print(first, "The whole run", STATEMENTS);
                 }
             }
         }
@@ -311,27 +309,6 @@ public final class DispatchBenchmark {
             }
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** The statements that took the most time in the whole run, from pg_stat_statements. */
-    private static void printStatements(HikariDataSource pool) throws Exception {
-        System.out.printf(Locale.ROOT, "## The %d statements with the most total time%n%n", STATEMENTS);
-        System.out.println("| total ms | calls | rows | mean ms | statement |");
-        System.out.println("|---:|---:|---:|---:|---|");
-        try (Connection connection = pool.getConnection();
-                PreparedStatement statement = connection.prepareStatement("SELECT total_exec_time, calls, rows,"
-                        + " mean_exec_time, query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT ?")) {
-            statement.setInt(1, STATEMENTS);
-            try (java.sql.ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    String query = rows.getString(5).replaceAll("\\s+", " ");
-                    System.out.printf(Locale.ROOT, "| %,.0f | %,d | %,d | %.3f | `%s` |%n", rows.getDouble(1),
-                            rows.getLong(2), rows.getLong(3), rows.getDouble(4),
-                            query.length() > 160 ? query.substring(0, 160) + "…" : query);
-                }
-            }
-        }
-        System.out.println();
     }
 
     private static void addRow(PreparedStatement statement, Object... values) throws java.sql.SQLException {

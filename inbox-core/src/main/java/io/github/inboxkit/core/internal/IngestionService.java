@@ -5,12 +5,9 @@ import io.github.inboxkit.core.text.TextPolicy;
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.conversation.Conversation;
-import io.github.inboxkit.core.conversation.Direction;
 import io.github.inboxkit.core.conversation.IncomingMessage;
 import io.github.inboxkit.core.conversation.Ingestion;
 import io.github.inboxkit.core.conversation.Message;
-import io.github.inboxkit.core.conversation.MessageId;
-import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.conversation.ReceivedMessage;
 import io.github.inboxkit.core.text.TextRepair;
 import io.github.inboxkit.core.event.InboxEvent;
@@ -42,6 +39,12 @@ final class IngestionService implements Ingestion {
         TextPolicy.Repaired text = TextPolicy.repair(incoming.text(), maxTextLength);
         ReceivedMessage result = unitOfWork.run(accountId, step -> {
             Account account = step.account();
+            // ingestion's common case in one step where the store offers it (InboundFastPath);
+            // keywords, closed or stale threads and other stores take the general path below
+            Optional<ReceivedMessage> fast = InboundFastPath.receive(step, account, incoming, text);
+            if (fast.isPresent()) {
+                return fast.get();
+            }
             Optional<Message> first = step.tx.messages().findMessageByCarrierId(incoming.idempotencyKey());
             if (first.isPresent()) {
                 Conversation conversation = step.tx.conversations().findConversation(first.get().conversationId())
@@ -50,22 +53,8 @@ final class IngestionService implements Ingestion {
             }
             PhoneNumber from = PhoneNumber.parse(incoming.contactNumber(), account.settings().defaultRegion());
             Conversation thread = Threads.lockOrStart(step, from);
-            Message message = Message.builder()
-                    .id(MessageId.random())
-                    .conversationId(thread.id())
-                    .sequence(thread.lastMessageSequence() + 1)
-                    .contactPhone(from)
-                    .direction(Direction.INBOUND)
-                    .text(text.text())
-                    .textRepairs(text.repairs())
-                    .media(incoming.media())
-                    .senderId(incoming.accountNumber())
-                    .carrierMessageId(incoming.idempotencyKey())
-                    .carrierReceivedAt(incoming.receivedAt())
-                    .status(MessageStatus.RECEIVED)
-                    .read(false)
-                    .createdAt(step.now)
-                    .build();
+            Message message = InboundFastPath.message(step, incoming, text, from, thread.id(),
+                    thread.lastMessageSequence() + 1);
             Conversation updated = Threads.append(step, thread, message);
             Subscriptions.applyKeywords(step, account.settings(), message);
             InboxCounters counters = step.counters();

@@ -12,6 +12,8 @@ import io.github.inboxkit.core.inbox.AssignmentFilter;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.ConversationListing;
 import io.github.inboxkit.core.store.SearchTerm;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -42,17 +44,22 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
     private static final String CONVERSATION_COLUMNS = "c.conversation_id, c.phone_e164, c.state, c.assignee_id,"
             + " c.unread_count, c.last_activity_at, c.preview, c.last_message_sequence, c.created_at";
 
-    private static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> Conversation.builder()
-            .id(new ConversationId(rs.getObject("conversation_id", UUID.class)))
-            .contactPhone(new PhoneNumber(rs.getString("phone_e164")))
-            .state(ConversationState.valueOf(rs.getString("state")))
-            .assignee(Optional.ofNullable(rs.getString("assignee_id")).map(UserId::of))
-            .unreadCount(rs.getInt("unread_count"))
-            .lastActivityAt(instant(rs, "last_activity_at"))
-            .lastMessagePreview(rs.getString("preview"))
-            .lastMessageSequence(rs.getLong("last_message_sequence"))
-            .createdAt(instant(rs, "created_at"))
-            .build();
+    private static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> conversation(rs, "");
+
+    /** A conversation from a row whose conversation columns are named with a prefix ({@code ""} for none). */
+    static Conversation conversation(ResultSet rs, String prefix) throws SQLException {
+        return Conversation.builder()
+                .id(new ConversationId(rs.getObject(prefix + "conversation_id", UUID.class)))
+                .contactPhone(new PhoneNumber(rs.getString(prefix + "phone_e164")))
+                .state(ConversationState.valueOf(rs.getString(prefix + "state")))
+                .assignee(Optional.ofNullable(rs.getString(prefix + "assignee_id")).map(UserId::of))
+                .unreadCount(rs.getInt(prefix + "unread_count"))
+                .lastActivityAt(instant(rs, prefix + "last_activity_at"))
+                .lastMessagePreview(rs.getString(prefix + "preview"))
+                .lastMessageSequence(rs.getLong(prefix + "last_message_sequence"))
+                .createdAt(instant(rs, prefix + "created_at"))
+                .build();
+    }
 
     @Override
     public Optional<Conversation> findConversation(ConversationId id) {

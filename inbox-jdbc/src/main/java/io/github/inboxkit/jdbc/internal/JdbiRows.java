@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -35,18 +36,37 @@ abstract class JdbiRows {
     /** Whether many rows are written with one statement ({@code unnest}: PostgreSQL), not a batch. */
     final boolean setBased;
 
+    /**
+     * Whether a statement committed the transaction with it ({@link InboundAppendStatement}): one
+     * flag for the transaction and all its aggregates.
+     */
+    private final AtomicBoolean ended;
+
     JdbiRows(Handle handle, String account, boolean setBased) {
-        this.handle = handle;
-        this.account = account;
-        this.setBased = setBased;
+        this(handle, account, setBased, new AtomicBoolean());
     }
 
     /** An aggregate's rows in a transaction: the transaction's handle, account and dialect. */
     JdbiRows(JdbiRows transaction) {
-        this(transaction.handle, transaction.account, transaction.setBased);
+        this(transaction.handle, transaction.account, transaction.setBased, transaction.ended);
+    }
+
+    private JdbiRows(Handle handle, String account, boolean setBased, AtomicBoolean ended) {
+        this.handle = handle;
+        this.account = account;
+        this.setBased = setBased;
+        this.ended = ended;
+    }
+
+    /** Records that the last statement committed the transaction: any further statement is refused. */
+    final void endedByItsStatement() {
+        ended.set(true);
     }
 
     final <T> T run(String operation, Supplier<T> statement) {
+        if (ended.get()) {
+            throw new IllegalStateException("the transaction was committed with its one statement: nothing may follow");
+        }
         try {
             return statement.get();
         } catch (JdbiException e) {

@@ -3,6 +3,9 @@ package io.github.inboxkit.jdbc.internal;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.store.InboundAppend;
+import io.github.inboxkit.core.store.InboundAppendResult;
+import io.github.inboxkit.core.store.InboundAppending;
 import io.github.inboxkit.core.store.StoreTransaction;
 import java.time.Instant;
 import java.util.Collection;
@@ -19,7 +22,7 @@ import org.jdbi.v3.core.Handle;
  *
  * <p>Not thread-safe: it lives on one thread for one {@code inTransaction} call.
  */
-final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction {
+final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, InboundAppending {
 
     private final AccountId accountId;
     /** The node's account cache, read and invalidated through {@link JdbiAccountRows}. */
@@ -159,6 +162,14 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction {
             deliveryWrites = new JdbiDeliveryWrites(this);
         }
         return deliveryWrites;
+    }
+
+    // ----- ingestion in one statement (InboundAppending) ------------------------------------------
+
+    /** One statement on PostgreSQL ({@link InboundAppendStatement}); on H2 the engine's general path. */
+    @Override
+    public InboundAppendResult appendInbound(InboundAppend append) {
+        return setBased ? InboundAppendStatement.append(this, append) : InboundAppendResult.notApplied();
     }
 
     // ----- the operations spanning the outbox and the messages ----------------------------------

@@ -1,0 +1,198 @@
+package io.github.inboxkit.jdbc.internal;
+
+import static io.github.inboxkit.jdbc.internal.JdbiRows.time;
+
+import io.github.inboxkit.core.conversation.Conversation;
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.inbox.InboxCounters;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.store.InboundAppend;
+import io.github.inboxkit.core.store.InboundAppendResult;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Ingestion's common case on PostgreSQL in one statement ({@link
+ * io.github.inboxkit.core.store.InboundAppending}): the check for a repeat, the thread's lock or
+ * start, the message, the thread's update and the counters, one round trip plus the commit where
+ * the engine's general path makes six.
+ *
+ * <h2>How the statement keeps the rules under concurrency (read committed)</h2>
+ *
+ * <p>Its parts are data-modifying CTEs. All of them read the statement's one snapshot and none sees
+ * what another writes; what ties them together is what each one returns, and the row locks.
+ *
+ * <ul>
+ *   <li>{@code dup} finds an inbound message with the carrier id in the snapshot. When it finds
+ *       one, nothing else happens (the thread's part proposes no row) and the message is returned
+ *       with its conversation. A repeat committed after the snapshot, or not committed yet, is not
+ *       seen here: the plain {@code INSERT} of the message then meets it on the unique key {@code
+ *       messages_inbound_carrier_uk} (waiting for its transaction if it is open) and fails with
+ *       23505, a conflict: the engine runs the use case again and finds it. A repeat never ends as
+ *       a second message or a second count.
+ *   <li>{@code thread} starts the number's thread or, through {@code ON CONFLICT} on {@code
+ *       conversations_phone_uk}, locks the existing one and appends to it. {@code ON CONFLICT DO
+ *       UPDATE} works on the newest committed version of the row, also one inserted or changed by
+ *       a transaction that committed after the snapshot (it waits for an open one), and evaluates
+ *       its condition and its new values on that locked version: two receives starting one number's
+ *       thread at once both succeed, one after the other, and the unread count and the sequence
+ *       grow from the newest values. The condition keeps the common case: an OPEN thread active
+ *       within the retention window. A CLOSED thread (a reopening, with its event and counters) or
+ *       a stale one (which starts afresh) is locked but left unchanged; no row is returned, and the
+ *       engine takes its general path in the same transaction. PostgreSQL 17 has no {@code
+ *       RETURNING OLD}: "started" is whether the thread returned has the id proposed for a new one
+ *       (a random UUID), and "had no unread message" is an unread count of 1 after.
+ *   <li>{@code stored} inserts the message at the thread's new sequence; {@code counted} moves the
+ *       counters by what the thread's change implies, reading the thread's result, so the counters
+ *       row is locked after the thread (the engine's lock order: conversations, then counters). It
+ *       is an upsert on the counters' primary key too: it applies to the newest version of the row,
+ *       and creates it for an account that has none (one created before the row existed, or
+ *       imported).
+ * </ul>
+ *
+ * <h2>The commit in the same round trip</h2>
+ *
+ * <p>Every receive of an account moves its one counters row, whose lock is held until the commit:
+ * with the commit sent after the statement's answer, each receive held it for a round trip, and
+ * the account's receives queued behind one another for as long. The statement therefore runs in
+ * auto-commit: the server commits it before it answers, and the lock is held only while the
+ * server works. It is the transaction's first write (the engine calls it before any other), and
+ * the driver, which sends its {@code BEGIN} with a transaction's first statement, has sent none, so
+ * switching costs no round trip. After a repeat or an append the transaction has ended and nothing
+ * may run in it ({@link JdbiRows#endedByItsStatement}); after "not applied" nothing
+ * was written, and the engine's general path runs in a transaction of its own.
+ *
+ * <p>Only unique keys find rows: the thread through the upsert's arbiter, which no planner choice
+ * can replace by a scan of the account's threads (with an {@code account_id} the statistics do not
+ * know yet, every index led by it looks as good as the unique one); the repeat through {@code
+ * messages_inbound_carrier_uk} (see {@code InboundAppendOnPostgresTest} for its plan); the counters
+ * through their primary key.
+ */
+final class InboundAppendStatement {
+
+    private InboundAppendStatement() {}
+
+    /** The thread columns the statement returns, in this order, so that {@code UNION ALL} lines them up. */
+    private static final String THREAD = "conversation_id, phone_e164, state, assignee_id, unread_count,"
+            + " last_activity_at, preview, last_message_sequence, created_at";
+
+    static final String SQL = "WITH dup AS ("
+            + " SELECT " + JdbiMessageRows.MESSAGE_COLUMNS + " FROM messages"
+            + " WHERE account_id = :account AND inbound_carrier_message_id = :carrierId),"
+            + " thread AS (INSERT INTO conversations (account_id, conversation_id, phone_e164, phone_digits, state,"
+            + " assignee_id, unread_count, has_unread, last_activity_at, preview, last_message_sequence, created_at)"
+            + " SELECT :account, CAST(:conversation AS uuid), :phone, :digits, 'OPEN', NULL, 1, TRUE,"
+            + " CAST(:now AS timestamptz), CAST(:preview AS text), 1, CAST(:now AS timestamptz)"
+            + " WHERE NOT EXISTS (SELECT 1 FROM dup)"
+            + " ON CONFLICT (account_id, phone_e164) DO UPDATE SET unread_count = conversations.unread_count + 1,"
+            + " has_unread = TRUE, last_activity_at = GREATEST(conversations.last_activity_at, EXCLUDED.last_activity_at),"
+            + " preview = EXCLUDED.preview, last_message_sequence = conversations.last_message_sequence + 1"
+            + " WHERE conversations.state = 'OPEN'"
+            + " AND conversations.last_activity_at >= CAST(:windowStart AS timestamptz)"
+            + " RETURNING " + THREAD + ", conversation_id = CAST(:conversation AS uuid) AS started),"
+            + " stored AS (INSERT INTO messages (account_id, message_id, conversation_id, sequence, phone_e164,"
+            + " direction, body, body_lower, media, sender_id, carrier_message_id, status, is_read,"
+            + " carrier_received_at, created_at, text_repairs)"
+            + " SELECT :account, CAST(:message AS uuid), t.conversation_id, t.last_message_sequence, :phone,"
+            + " 'INBOUND', CAST(:body AS text), CAST(:bodyLower AS text), CAST(:media AS text),"
+            + " CAST(:senderId AS text), CAST(:carrierId AS text), 'RECEIVED', FALSE,"
+            + " CAST(:carrierReceivedAt AS timestamptz), CAST(:now AS timestamptz), CAST(:textRepairs AS smallint)"
+            + " FROM thread t),"
+            + " counted AS (INSERT INTO account_counters AS k (account_id, open_conversations, closed_conversations,"
+            + " unread_conversations) SELECT :account, CASE WHEN t.started THEN 1 ELSE 0 END, 0,"
+            + " CASE WHEN t.unread_count = 1 THEN 1 ELSE 0 END FROM thread t"
+            + " ON CONFLICT (account_id) DO UPDATE SET"
+            + " open_conversations = k.open_conversations + EXCLUDED.open_conversations,"
+            + " unread_conversations = k.unread_conversations + EXCLUDED.unread_conversations"
+            + " RETURNING k.open_conversations, k.closed_conversations, k.unread_conversations),"
+            + " shown AS (SELECT * FROM thread UNION ALL SELECT " + THREAD.replaceAll("(\\w+)", "c.$1")
+            + ", FALSE FROM dup d JOIN conversations c ON c.account_id = :account"
+            + " AND c.conversation_id = d.conversation_id)"
+            + " SELECT d.*, " + THREAD.replaceAll("(\\w+)", "s.$1 AS t_$1") + ", s.started,"
+            + " k.open_conversations AS k_open, k.closed_conversations AS k_closed,"
+            + " k.unread_conversations AS k_unread"
+            + " FROM shown s LEFT JOIN dup d ON TRUE LEFT JOIN counted k ON TRUE";
+
+    /**
+     * Runs the statement in the transaction.
+     *
+     * @param tx the transaction, on PostgreSQL
+     * @param append what to append
+     * @return what was done
+     */
+    static InboundAppendResult append(JdbiStoreTransaction tx, InboundAppend append) {
+        Message message = append.message();
+        PhoneNumber phone = message.contactPhone();
+        Connection connection = tx.handle.getConnection();
+        Optional<Row> found;
+        try {
+            // the statement commits itself: the transaction has written nothing before it, and the
+            // driver, having sent no BEGIN yet, sends nothing for this
+            connection.setAutoCommit(true);
+            try {
+                found = run(tx, append, message, phone);
+            } finally {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate("append an inbound message", e);
+        }
+        if (found.isEmpty()) {
+            return InboundAppendResult.notApplied(); // a closed or stale thread, unchanged
+        }
+        tx.endedByItsStatement();
+        Row row = found.get();
+        if (row.duplicate() != null) {
+            return new InboundAppendResult.Duplicate(row.duplicate(), row.thread());
+        }
+        Message stored = Message.builder().from(message)
+                .conversationId(row.thread().id())
+                .sequence(row.thread().lastMessageSequence())
+                .build();
+        return new InboundAppendResult.Appended(stored, row.thread(), row.started(), row.counters());
+    }
+
+    private static Optional<Row> run(JdbiStoreTransaction tx, InboundAppend append, Message message,
+            PhoneNumber phone) {
+        return tx.run("append an inbound message", () -> tx.handle.createQuery(SQL)
+                .bind("account", tx.account)
+                .bind("carrierId", append.carrierMessageId())
+                .bind("phone", phone.e164())
+                .bind("digits", phone.digits())
+                .bind("conversation", message.conversationId().value())
+                .bind("message", message.id().value())
+                .bind("now", time(message.createdAt()))
+                .bind("windowStart", time(append.windowStart()))
+                .bind("preview", append.preview())
+                .bind("body", message.text())
+                .bind("bodyLower", message.text().toLowerCase(Locale.ROOT))
+                .bind("media", Codecs.writeMedia(message.media()))
+                .bind("senderId", message.senderId().orElse(null))
+                .bind("carrierReceivedAt", message.carrierReceivedAt().map(JdbiRows::time).orElse(null))
+                .bind("textRepairs", Codecs.writeTextRepairs(message.textRepairs()))
+                .map(Row.MAPPER)
+                .findOne());
+    }
+
+    /** The statement's one row: the repeat (or null), the thread, whether it was started, the counters. */
+    private record Row(Message duplicate, Conversation thread, boolean started, InboxCounters counters) {
+
+        static final RowMapper<Row> MAPPER = Row::map;
+
+        private static Row map(ResultSet rs, StatementContext ctx) throws SQLException {
+            Message duplicate = rs.getObject("message_id") == null ? null
+                    : JdbiMessageRows.MESSAGE.map(rs, ctx);
+            Conversation thread = JdbiConversationRows.conversation(rs, "t_");
+            // absent for a repeat, which moves nothing
+            long open = rs.getLong("k_open");
+            InboxCounters counters = rs.wasNull() ? InboxCounters.zero()
+                    : new InboxCounters(open, rs.getLong("k_closed"), rs.getLong("k_unread"));
+            return new Row(duplicate, thread, rs.getBoolean("started"), counters);
+        }
+    }
+}
