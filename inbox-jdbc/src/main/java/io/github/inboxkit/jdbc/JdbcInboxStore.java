@@ -3,7 +3,12 @@ package io.github.inboxkit.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.inboxkit.core.Require;
+import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.store.ConversationListing;
+import io.github.inboxkit.core.store.InboxPageRead;
+import io.github.inboxkit.core.store.InboxPageReader;
+import java.util.function.Function;
 import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.store.SendingWork;
 import io.github.inboxkit.core.store.StoreException;
@@ -44,7 +49,7 @@ import org.flywaydb.core.api.FlywayException;
  * <p>Thread-safe: one instance serves every thread and every use case of a node; several nodes
  * may share one PostgreSQL database.
  */
-public final class JdbcInboxStore implements SendingStore, AutoCloseable {
+public final class JdbcInboxStore implements SendingStore, InboxPageReader, AutoCloseable {
 
     /** How long a node may serve account settings and sender IDs another node has changed. */
     public static final Duration DEFAULT_CACHE_EXPIRY = Duration.ofSeconds(5);
@@ -216,6 +221,15 @@ public final class JdbcInboxStore implements SendingStore, AutoCloseable {
     @Override
     public Optional<AccountId> accountOwningNumber(String number) {
         return store.accountOwningNumber(number);
+    }
+
+    /**
+     * {@inheritDoc} One statement in autocommit (no transaction to begin or commit): the keyset
+     * query of the listing joined with the page's contacts, assignees and the counters row.
+     */
+    @Override
+    public Optional<InboxPageRead> readInboxPage(AccountId account, Function<Account, ConversationListing> listingFor) {
+        return store.readInboxPage(account, listingFor);
     }
 
     /** @return the database dialect this store speaks */

@@ -424,7 +424,8 @@ class JdbiAccountTransaction implements AccountTransaction {
 
     // ----- conversations ----------------------------------------------------------------------
 
-    private static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> Conversation.builder()
+    /** Maps a conversation row; also the inbox page read model's ({@link JdbiInboxPageQuery}). */
+    static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> Conversation.builder()
             .id(new ConversationId(rs.getObject("conversation_id", UUID.class)))
             .contactPhone(new PhoneNumber(rs.getString("phone_e164")))
             .state(ConversationState.valueOf(rs.getString("state")))

@@ -1,0 +1,131 @@
+package io.github.inboxkit.jdbc.internal;
+
+import static io.github.inboxkit.jdbc.internal.JdbiAccountTransaction.instant;
+
+import io.github.inboxkit.core.account.User;
+import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.contact.Contact;
+import io.github.inboxkit.core.contact.ContactId;
+import io.github.inboxkit.core.conversation.Conversation;
+import io.github.inboxkit.core.inbox.InboxCounters;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.store.ConversationListing;
+import io.github.inboxkit.core.store.InboxPageRead;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The read model of the inbox page: one statement that reads a listing's conversations (the
+ * keyset query of {@link JdbiAccountTransaction.ListingSql}, unchanged, as a sub-query), joined
+ * read-only with the saved contacts of their numbers and the users they are assigned to, and the
+ * account's counters row. It is the one place where the store reads the tables of other
+ * aggregates (contacts, users, counters) with the conversations, and it only reads them.
+ *
+ * <p>The keyset sub-query keeps its plan: its {@code LIMIT} keeps PostgreSQL from merging it into
+ * the joins, so it stays one range scan of a keyset index that stops after the page; each of its
+ * rows then finds its contact and its assignee by a unique key. The page is built from a one-row
+ * source, so that an empty page still carries the counters (zero when the account has no counters
+ * row, as {@link JdbiAccountTransaction#counters()} reads them). Every join names the account
+ * (architecture invariant 6). Run in autocommit, the statement is one snapshot of the committed
+ * data and one round trip: no {@code BEGIN}, no {@code COMMIT}.
+ *
+ * <p>Not thread-safe state: none; every method is static.
+ */
+final class JdbiInboxPageQuery {
+
+    private JdbiInboxPageQuery() {}
+
+    /**
+     * The statement of one listing's page.
+     *
+     * @param listing the listing
+     * @return the statement, with the listing's named parameters
+     */
+    static String sql(ConversationListing listing) {
+        return "SELECT p.conversation_id, p.phone_e164, p.state, p.assignee_id, p.unread_count, p.last_activity_at,"
+                + " p.preview, p.last_message_sequence, p.created_at,"
+                + " k.contact_id, k.first_name, k.last_name, k.custom_fields,"
+                + " k.created_at AS contact_created_at, k.updated_at AS contact_updated_at,"
+                + " u.display_name AS assignee_name, u.created_at AS assignee_created_at,"
+                + " n.open_conversations, n.closed_conversations, n.unread_conversations"
+                + " FROM (SELECT 1 AS one) o"
+                + " LEFT JOIN account_counters n ON n.account_id = :account"
+                + " LEFT JOIN (" + JdbiAccountTransaction.ListingSql.of(listing).text() + ") p ON TRUE"
+                + " LEFT JOIN contacts k ON k.account_id = :account AND k.phone_e164 = p.phone_e164"
+                + " LEFT JOIN users u ON u.account_id = :account AND u.user_id = p.assignee_id"
+                + " ORDER BY p.last_activity_at DESC, p.conversation_id DESC";
+    }
+
+    /**
+     * Reads one listing's page with its contacts, assignees and the account's counters.
+     *
+     * @param handle the connection, in autocommit for one round trip (a transaction also works)
+     * @param account the account's id
+     * @param listing the listing
+     * @return what the page shows
+     */
+    static InboxPageRead read(Handle handle, String account, ConversationListing listing) {
+        return JdbiAccountTransaction.ListingSql.of(listing)
+                .bind(handle.createQuery(sql(listing)), account, listing)
+                .reduceResultSet(new Page(), Page::add)
+                .build();
+    }
+
+    /** The page as its rows come in. */
+    private static final class Page {
+        private final List<Conversation> conversations = new ArrayList<>();
+        private final Map<PhoneNumber, Contact> contacts = new LinkedHashMap<>();
+        private final Map<UserId, User> assignees = new LinkedHashMap<>();
+        private InboxCounters counters = InboxCounters.zero();
+
+        Page add(ResultSet rs, StatementContext ctx) throws SQLException {
+            // every row carries the counters row (all NULL if the account has none: zero)
+            counters = new InboxCounters(rs.getLong("open_conversations"), rs.getLong("closed_conversations"),
+                    rs.getLong("unread_conversations"));
+            if (rs.getObject("conversation_id") == null) {
+                return this; // the one row of an empty page
+            }
+            Conversation conversation = JdbiAccountTransaction.CONVERSATION.map(rs, ctx);
+            conversations.add(conversation);
+            UUID contactId = rs.getObject("contact_id", UUID.class);
+            if (contactId != null) {
+                contacts.putIfAbsent(conversation.contactPhone(), Contact.builder()
+                        .id(new ContactId(contactId))
+                        .phone(conversation.contactPhone())
+                        .firstName(Optional.ofNullable(rs.getString("first_name")))
+                        .lastName(Optional.ofNullable(rs.getString("last_name")))
+                        .customFields(Codecs.readCustomFields(rs.getString("custom_fields")))
+                        .createdAt(instant(rs, "contact_created_at"))
+                        .updatedAt(instant(rs, "contact_updated_at"))
+                        .build());
+            }
+            String assigneeName = rs.getString("assignee_name");
+            if (assigneeName != null && conversation.assignee().isPresent()) {
+                UserId assignee = conversation.assignee().get();
+                assignees.putIfAbsent(assignee, User.builder()
+                        .id(assignee)
+                        .displayName(assigneeName)
+                        .createdAt(instant(rs, "assignee_created_at"))
+                        .build());
+            }
+            return this;
+        }
+
+        InboxPageRead build() {
+            return InboxPageRead.builder()
+                    .conversations(conversations)
+                    .contacts(contacts)
+                    .assignees(assignees)
+                    .counters(counters)
+                    .build();
+        }
+    }
+}
