@@ -30,8 +30,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * aggregates (contacts, users, counters) with the conversations, and it only reads them.
  *
  * <p>The keyset sub-query keeps its plan: its {@code LIMIT} keeps PostgreSQL from merging it into
- * the joins, so it stays one range scan of a keyset index that stops after the page; each of its
- * rows then finds its contact and its assignee by a unique key. The page is built from a one-row
+ * the joins, so it is planned as the listing alone is; each of its rows then finds its contact and
+ * its assignee by a unique key ({@code InboxPageQueryPlanOnPostgresTest} reads both plans). The page is built from a one-row
  * source, so that an empty page still carries the counters (zero when the account has no counters
  * row, as {@link JdbiAccountTransaction#counters()} reads them). Every join names the account
  * (architecture invariant 6). Run in autocommit, the statement is one snapshot of the committed
@@ -47,21 +47,38 @@ final class JdbiInboxPageQuery {
      * The statement of one listing's page.
      *
      * @param listing the listing
+     * @param lateral whether the database looks each row's contact and assignee up with a lateral
+     *     sub-query (PostgreSQL); otherwise with plain joins on their unique keys (H2, which looks
+     *     joined rows up by index anyway)
      * @return the statement, with the listing's named parameters
      */
-    static String sql(ConversationListing listing) {
+    static String sql(ConversationListing listing, boolean lateral) {
         return "SELECT p.conversation_id, p.phone_e164, p.state, p.assignee_id, p.unread_count, p.last_activity_at,"
                 + " p.preview, p.last_message_sequence, p.created_at,"
-                + " k.contact_id, k.first_name, k.last_name, k.custom_fields,"
-                + " k.created_at AS contact_created_at, k.updated_at AS contact_updated_at,"
-                + " u.display_name AS assignee_name, u.created_at AS assignee_created_at,"
+                + " pc.contact_id, pc.first_name, pc.last_name, pc.custom_fields,"
+                + " pc.created_at AS contact_created_at, pc.updated_at AS contact_updated_at,"
+                + " pu.display_name AS assignee_name, pu.created_at AS assignee_created_at,"
                 + " n.open_conversations, n.closed_conversations, n.unread_conversations"
                 + " FROM (SELECT 1 AS one) o"
                 + " LEFT JOIN account_counters n ON n.account_id = :account"
                 + " LEFT JOIN (" + JdbiAccountTransaction.ListingSql.of(listing).text() + ") p ON TRUE"
-                + " LEFT JOIN contacts k ON k.account_id = :account AND k.phone_e164 = p.phone_e164"
-                + " LEFT JOIN users u ON u.account_id = :account AND u.user_id = p.assignee_id"
+                + lookUp(lateral, "contacts pc", "pc.phone_e164 = p.phone_e164")
+                + lookUp(lateral, "users pu", "pu.user_id = p.assignee_id")
                 + " ORDER BY p.last_activity_at DESC, p.conversation_id DESC";
+    }
+
+    /**
+     * A left join that finds one row of a page's conversation by a unique key of the account. On
+     * PostgreSQL a lateral sub-query with {@code LIMIT 1}, which the planner cannot turn into a hash
+     * join: with a plain join it read, for some filters, every contact of the account into a hash
+     * table rather than look the page's fifty numbers up.
+     */
+    private static String lookUp(boolean lateral, String table, String key) {
+        String alias = table.substring(table.indexOf(' ') + 1);
+        return lateral
+                ? " LEFT JOIN LATERAL (SELECT * FROM " + table + " WHERE " + alias + ".account_id = :account AND " + key
+                        + " LIMIT 1) " + alias + " ON TRUE"
+                : " LEFT JOIN " + table + " ON " + alias + ".account_id = :account AND " + key;
     }
 
     /**
@@ -70,11 +87,12 @@ final class JdbiInboxPageQuery {
      * @param handle the connection, in autocommit for one round trip (a transaction also works)
      * @param account the account's id
      * @param listing the listing
+     * @param lateral whether to look contacts and assignees up with lateral sub-queries (PostgreSQL)
      * @return what the page shows
      */
-    static InboxPageRead read(Handle handle, String account, ConversationListing listing) {
+    static InboxPageRead read(Handle handle, String account, ConversationListing listing, boolean lateral) {
         return JdbiAccountTransaction.ListingSql.of(listing)
-                .bind(handle.createQuery(sql(listing)), account, listing)
+                .bind(handle.createQuery(sql(listing, lateral)), account, listing)
                 .reduceResultSet(new Page(), Page::add)
                 .build();
     }

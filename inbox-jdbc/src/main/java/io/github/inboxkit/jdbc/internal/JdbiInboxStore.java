@@ -74,7 +74,8 @@ public final class JdbiInboxStore implements SendingStore, InboxPageReader {
                 // the account as every transaction reads it: from the cache, else its row
                 Optional<Account> found = new JdbiAccountTransaction(handle, account, accountCache, setBasedUpdates)
                         .findAccount();
-                return found.map(value -> JdbiInboxPageQuery.read(handle, account.value(), listingFor.apply(value)));
+                return found.map(value -> JdbiInboxPageQuery.read(handle, account.value(),
+                        listingFor.apply(value), setBasedUpdates));
             });
         } catch (JdbiException e) {
             throw SqlErrors.translate("read an inbox page", e);
