@@ -2,24 +2,20 @@ package io.github.inboxkit.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.inboxkit.core.account.UserId;
-import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.ConversationState;
 import io.github.inboxkit.core.inbox.AssignmentFilter;
-import io.github.inboxkit.core.inbox.InboxCursor;
 import io.github.inboxkit.core.inbox.ReadFilter;
 import io.github.inboxkit.core.store.ConversationListing;
 import io.github.inboxkit.core.store.SearchTerm;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -42,12 +38,7 @@ class InboxPageQueryPlanOnPostgresTest extends PostgresPlans {
     @BeforeAll
     void generateDataSet() {
         jdbi.useHandle(handle -> {
-            handle.execute("SELECT setseed(0.42)");
-            handle.createUpdate(DataSetSql.CONVERSATIONS)
-                    .bind("accounts", 20).bind("perAccount", 1000)
-                    .bind("now", JdbiAccountTransaction.time(now)).execute();
-            handle.createUpdate(DataSetSql.MESSAGES).bind("perConversation", 4).execute();
-            handle.execute(DataSetSql.CONTACTS);
+            generateInbox(handle, 20, 1000, 4);
             // five users in each account of the data set, and the users of 2,000 other accounts: a
             // table too small would rightly be read whole rather than by its primary key
             handle.execute("INSERT INTO users (account_id, user_id, display_name, created_at)"
@@ -66,20 +57,12 @@ class InboxPageQueryPlanOnPostgresTest extends PostgresPlans {
     void joinsKeepTheKeysetPlan() {
         List<String> offenders = new ArrayList<>();
         int plans = 0;
-        for (ConversationState state : ConversationState.values()) {
-            for (AssignmentFilter assignment : List.of(AssignmentFilter.all(), AssignmentFilter.unassigned(),
-                    AssignmentFilter.assignedTo(UserId.of("user-3")))) {
-                for (ReadFilter read : ReadFilter.values()) {
-                    for (boolean nextPage : new boolean[] {false, true}) {
-                        ConversationListing listing = listing(state, assignment, read, nextPage, Optional.empty());
-                        String listingPlan = explain(JdbiAccountTransaction.ListingSql.of(listing).text(), listing);
-                        String pagePlan = explain(JdbiInboxPageQuery.sql(listing, true), listing);
-                        plans++;
-                        if (!keepsTheKeysetPlan(listingPlan, pagePlan)) {
-                            offenders.add(listing + "\nlisting:\n" + listingPlan + "\npage:\n" + pagePlan);
-                        }
-                    }
-                }
+        for (ConversationListing listing : everyFilterCombination()) {
+            String listingPlan = explain(JdbiAccountTransaction.ListingSql.of(listing).text(), listing);
+            String pagePlan = explain(JdbiInboxPageQuery.sql(listing, true), listing);
+            plans++;
+            if (!keepsTheKeysetPlan(listingPlan, pagePlan)) {
+                offenders.add(listing + "\nlisting:\n" + listingPlan + "\npage:\n" + pagePlan);
             }
         }
         assertThat(plans).isEqualTo(36);
@@ -107,15 +90,12 @@ class InboxPageQueryPlanOnPostgresTest extends PostgresPlans {
     @DisplayName("F1 the page's generic plan (a prepared statement reused) keeps the keyset scan and reads contacts by key")
     void genericPlans() {
         List<String> offenders = new ArrayList<>();
-        for (AssignmentFilter assignment : List.of(AssignmentFilter.all(), AssignmentFilter.unassigned(),
-                AssignmentFilter.assignedTo(UserId.of("user-3")))) {
-            for (ReadFilter read : ReadFilter.values()) {
-                ConversationListing listing = listing(ConversationState.OPEN, assignment, read, false, Optional.empty());
-                String plan = PostgresPlans.explainGeneric(pool, JdbiInboxPageQuery.sql(listing, true),
-                        List.of("account", "state", "since", "limit", "assignee"));
-                if (sequentialScanOnBigTables(plan) || indexesOf(plan).isEmpty() || !looksUpByIndex(plan)) {
-                    offenders.add(listing + "\n" + plan);
-                }
+        for (ConversationListing listing : everyFilterCombination()) {
+            String sql = JdbiInboxPageQuery.sql(listing, true);
+            String plan = PostgresPlans.explainGeneric(pool, sql, Stream.of("account", "state", "since", "limit",
+                    "assignee", "afterAt", "afterId").filter(name -> sql.contains(":" + name)).toList());
+            if (seqScanOnBigTables(plan) || indexesOf(plan).isEmpty() || !looksUpByIndex(plan)) {
+                offenders.add(listing + "\n" + plan);
             }
         }
         assertThat(offenders).isEmpty();
@@ -128,7 +108,7 @@ class InboxPageQueryPlanOnPostgresTest extends PostgresPlans {
     private static boolean keepsTheKeysetPlan(String listingPlan, String pagePlan) {
         Set<String> indexes = indexesOf(listingPlan);
         return !indexes.isEmpty() && indexes.equals(indexesOf(pagePlan)) && looksUpByIndex(pagePlan)
-                && !sequentialScanOnBigTables(pagePlan);
+                && !seqScanOnBigTables(pagePlan);
     }
 
     private static Set<String> indexesOf(String plan) {
@@ -151,23 +131,6 @@ class InboxPageQueryPlanOnPostgresTest extends PostgresPlans {
             tables.add(matcher.group(2));
         }
         return tables.size() == 2;
-    }
-
-    private static boolean sequentialScanOnBigTables(String plan) {
-        return plan.contains("Seq Scan on conversations") || plan.contains("Seq Scan on messages")
-                || plan.contains("Seq Scan on contacts");
-    }
-
-    private ConversationListing listing(ConversationState state, AssignmentFilter assignment, ReadFilter read,
-            boolean nextPage, Optional<SearchTerm> search) {
-        return ConversationListing.builder()
-                .state(state).assignment(assignment).readFilter(read).search(search)
-                .activeSince(now.minus(90, ChronoUnit.DAYS))
-                .after(nextPage
-                        ? Optional.of(new InboxCursor(now.minus(3, ChronoUnit.DAYS), new ConversationId(UUID.randomUUID())))
-                        : Optional.empty())
-                .limit(51)
-                .build();
     }
 
     private String explain(String sql, ConversationListing listing) {
