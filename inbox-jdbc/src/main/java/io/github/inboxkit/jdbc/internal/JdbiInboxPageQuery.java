@@ -53,6 +53,10 @@ final class JdbiInboxPageQuery {
      * @return the statement, with the listing's named parameters
      */
     static String sql(ConversationListing listing, boolean lateral) {
+        return sql(JdbiAccountTransaction.ListingSql.of(listing), lateral);
+    }
+
+    private static String sql(JdbiAccountTransaction.ListingSql listing, boolean lateral) {
         return "SELECT p.conversation_id, p.phone_e164, p.state, p.assignee_id, p.unread_count, p.last_activity_at,"
                 + " p.preview, p.last_message_sequence, p.created_at,"
                 + " pc.contact_id, pc.first_name, pc.last_name, pc.custom_fields,"
@@ -61,7 +65,7 @@ final class JdbiInboxPageQuery {
                 + " n.open_conversations, n.closed_conversations, n.unread_conversations"
                 + " FROM (SELECT 1 AS one) o"
                 + " LEFT JOIN account_counters n ON n.account_id = :account"
-                + " LEFT JOIN (" + JdbiAccountTransaction.ListingSql.of(listing).text() + ") p ON TRUE"
+                + " LEFT JOIN (" + listing.text() + ") p ON TRUE"
                 + lookUp(lateral, "contacts pc", "pc.phone_e164 = p.phone_e164")
                 + lookUp(lateral, "users pu", "pu.user_id = p.assignee_id")
                 + " ORDER BY p.last_activity_at DESC, p.conversation_id DESC";
@@ -91,8 +95,8 @@ final class JdbiInboxPageQuery {
      * @return what the page shows
      */
     static InboxPageRead read(Handle handle, String account, ConversationListing listing, boolean lateral) {
-        return JdbiAccountTransaction.ListingSql.of(listing)
-                .bind(handle.createQuery(sql(listing, lateral)), account, listing)
+        JdbiAccountTransaction.ListingSql listingSql = JdbiAccountTransaction.ListingSql.of(listing);
+        return listingSql.bind(handle.createQuery(sql(listingSql, lateral)), account, listing)
                 .reduceResultSet(new Page(), Page::add)
                 .build();
     }
