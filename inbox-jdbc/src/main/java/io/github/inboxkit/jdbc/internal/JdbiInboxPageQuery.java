@@ -37,7 +37,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * (architecture invariant 6). Run in autocommit, the statement is one snapshot of the committed
  * data and one round trip: no {@code BEGIN}, no {@code COMMIT}.
  *
- * <p>Not thread-safe state: none; every method is static.
+ * <p>Stateless and thread-safe: every method is static.
  */
 final class JdbiInboxPageQuery {
 
@@ -66,24 +66,24 @@ final class JdbiInboxPageQuery {
                 + " FROM (SELECT 1 AS one) o"
                 + " LEFT JOIN account_counters n ON n.account_id = :account"
                 + " LEFT JOIN (" + listing.text() + ") p ON TRUE"
-                + lookUp(lateral, "contacts pc", "pc.phone_e164 = p.phone_e164")
-                + lookUp(lateral, "users pu", "pu.user_id = p.assignee_id")
+                + (lateral ? CONTACT_AND_ASSIGNEE_LATERAL : CONTACT_AND_ASSIGNEE_JOINED)
                 + " ORDER BY p.last_activity_at DESC, p.conversation_id DESC";
     }
 
     /**
-     * A left join that finds one row of a page's conversation by a unique key of the account. On
-     * PostgreSQL a lateral sub-query with {@code LIMIT 1}, which the planner cannot turn into a hash
-     * join: with a plain join it read, for some filters, every contact of the account into a hash
-     * table rather than look the page's fifty numbers up.
+     * On PostgreSQL: each row's contact and assignee by a lateral look-up with {@code LIMIT 1}, which
+     * the planner cannot turn into a hash join; with plain joins it read, for some filters, every
+     * contact of the account into a hash table rather than look the page's numbers up.
      */
-    private static String lookUp(boolean lateral, String table, String key) {
-        String alias = table.substring(table.indexOf(' ') + 1);
-        return lateral
-                ? " LEFT JOIN LATERAL (SELECT * FROM " + table + " WHERE " + alias + ".account_id = :account AND " + key
-                        + " LIMIT 1) " + alias + " ON TRUE"
-                : " LEFT JOIN " + table + " ON " + alias + ".account_id = :account AND " + key;
-    }
+    private static final String CONTACT_AND_ASSIGNEE_LATERAL = " LEFT JOIN LATERAL (SELECT * FROM contacts pc"
+            + " WHERE pc.account_id = :account AND pc.phone_e164 = p.phone_e164 LIMIT 1) pc ON TRUE"
+            + " LEFT JOIN LATERAL (SELECT * FROM users pu"
+            + " WHERE pu.account_id = :account AND pu.user_id = p.assignee_id LIMIT 1) pu ON TRUE";
+
+    /** On H2, which looks joined rows up by index: plain joins on the same unique keys. */
+    private static final String CONTACT_AND_ASSIGNEE_JOINED = " LEFT JOIN contacts pc"
+            + " ON pc.account_id = :account AND pc.phone_e164 = p.phone_e164"
+            + " LEFT JOIN users pu ON pu.account_id = :account AND pu.user_id = p.assignee_id";
 
     /**
      * Reads one listing's page with its contacts, assignees and the account's counters.
