@@ -13,16 +13,23 @@ import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.inbox.Inbox;
 import io.github.inboxkit.core.internal.Engine;
 import io.github.inboxkit.core.Require;
+import io.github.inboxkit.core.internal.UnitOfWork;
+import io.github.inboxkit.core.retention.Retention;
+import io.github.inboxkit.core.retention.RetentionOptions;
+import io.github.inboxkit.core.retention.internal.RetentionPurger;
+import io.github.inboxkit.core.retention.internal.RetentionSettings;
 import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.sending.SendingNotConfiguredException;
 import io.github.inboxkit.core.sending.SendingOptions;
+import io.github.inboxkit.core.sending.internal.SendingService;
+import io.github.inboxkit.core.sending.internal.SendingSettings;
 import io.github.inboxkit.core.store.InboxStore;
-import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.webhook.Webhooks;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -61,11 +68,13 @@ public final class InboxKit {
     private final Engine engine;
     private final Sending sending;
     private final Webhooks webhooks;
+    private final Retention retention;
 
-    private InboxKit(Engine engine, Sending sending, Webhooks webhooks) {
+    private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention) {
         this.engine = engine;
         this.sending = sending;
         this.webhooks = webhooks;
+        this.retention = retention;
     }
 
     /**
@@ -108,8 +117,18 @@ public final class InboxKit {
     }
 
     /**
-     * The sending pipeline: send now, schedule, broadcast, delivery reports, and the dispatcher
-     * and retention purge a host runs (F19, F27, F30, F31).
+     * The retention purge (F30) a host runs on its own schedule, with or without a carrier: a host
+     * that does not send still has conversations to purge.
+     *
+     * @return the retention purge
+     */
+    public Retention retention() {
+        return retention;
+    }
+
+    /**
+     * The sending pipeline: send now, schedule, broadcast, delivery reports, and the dispatcher a
+     * host runs (F19, F27, F31).
      *
      * @return the sending use cases
      * @throws SendingNotConfiguredException if no carrier was registered on the builder
@@ -151,33 +170,54 @@ public final class InboxKit {
         private Entitlements entitlements = Entitlements.all();
         private Duration typingTimeout = Duration.ofSeconds(5);
         private int maxInboundTextLength = DEFAULT_MAX_INBOUND_TEXT_LENGTH;
-        private final List<Carrier> carriers = new ArrayList<>();
-        private Consumer<SendingOptions> sendingOptions = options -> { };
+        private final Map<String, Carrier> carriers = new LinkedHashMap<>();
+        private final SendingSettings sendingSettings = new SendingSettings();
+        private final RetentionSettings retentionSettings = new RetentionSettings();
 
         private Builder() {}
 
         /**
-         * Registers a carrier for the sending pipeline; the first one is the default. Without any,
-         * {@link InboxKit#sending()} is unavailable.
+         * Registers a carrier for the sending pipeline; the first one is the default unless {@link
+         * SendingOptions#defaultCarrier} says. Without any, {@link InboxKit#sending()} is unavailable.
          *
          * @param carrier the carrier
          * @return this builder
+         * @throws InvalidValueException if null, or a carrier with that id is registered already
+         *     (field {@code "carrier"})
          */
         public Builder carrier(Carrier carrier) {
-            carriers.add(Require.nonNull(carrier, "carrier"));
+            Require.nonNull(carrier, "carrier");
+            Require.argument(!carriers.containsKey(carrier.id()), "carrier",
+                    "must have an id of its own: one with the same id is registered already");
+            carriers.put(carrier.id(), carrier);
             return this;
         }
 
         /**
-         * Tunes the sending pipeline (retry policy, lease, batch sizes, retention policies, default
+         * Tunes the sending pipeline (retry policy, lease, batch sizes, idempotency window, default
          * carrier). The store, carriers, clock and listener are this builder's, so {@link
-         * SendingOptions} does not offer them.
+         * SendingOptions} does not offer them. Called at once: each option refuses a bad value
+         * here, and a later call changes what an earlier one set.
          *
-         * @param options applied to the sending pipeline's options when the engine is built
+         * @param options sets the sending pipeline's options
          * @return this builder
+         * @throws InvalidValueException if an option refuses its value
          */
         public Builder sendingOptions(Consumer<SendingOptions> options) {
-            this.sendingOptions = Require.nonNull(options, "options");
+            Require.nonNull(options, "options").accept(sendingSettings);
+            return this;
+        }
+
+        /**
+         * Tunes the retention purge (messages per transaction, each account's policy). Called at
+         * once: each option refuses a bad value here.
+         *
+         * @param options sets the retention purge's options
+         * @return this builder
+         * @throws InvalidValueException if an option refuses its value
+         */
+        public Builder retentionOptions(Consumer<RetentionOptions> options) {
+            Require.nonNull(options, "options").accept(retentionSettings);
             return this;
         }
 
@@ -265,7 +305,10 @@ public final class InboxKit {
          * Builds the engine.
          *
          * @return the engine
-         * @throws InvalidValueException if no store was given
+         * @throws InvalidValueException if no store was given; with carriers, if the default
+         *     carrier is not registered, or the lease cannot hold one batch of
+         *     carrier calls at a carrier's submit timeout (field {@code "lease"}; the message says
+         *     which settings to change)
          */
         public InboxKit build() {
             if (store == null) {
@@ -273,20 +316,17 @@ public final class InboxKit {
             }
             Engine engine = new Engine(store, clock, eventListener, entitlements, typingTimeout,
                     maxInboundTextLength);
+            UnitOfWork unitOfWork = engine.unitOfWork();
             Sending sending = null;
             Webhooks webhooks = null;
             if (!carriers.isEmpty()) {
-                if (!(store instanceof SendingStore sendingStore)) {
-                    throw new InvalidValueException("store", "must keep an outbox (implement SendingStore) to send");
-                }
-                Sending.Builder builder = Sending.builder();
-                sendingOptions.accept(builder);
-                carriers.forEach(builder::carrier);
                 // the engine's team, so that a send ends its author's typing indicator (F14)
-                sending = builder.store(sendingStore).clock(clock).listener(eventListener).team(engine.team()).build();
-                webhooks = engine.webhooks(sendingStore, carriers, sending);
+                sending = new SendingService(unitOfWork, carriers, sendingSettings, engine.team());
+                webhooks = engine.webhooks(unitOfWork.store(), List.copyOf(carriers.values()), sending);
             }
-            return new InboxKit(engine, sending, webhooks);
+            Retention retention = new RetentionPurger(unitOfWork, retentionSettings,
+                    sendingSettings.unmatchedReportRetention());
+            return new InboxKit(engine, sending, webhooks, retention);
         }
     }
 }

@@ -28,11 +28,11 @@ import io.github.inboxkit.core.sending.BroadcastRequest;
 import io.github.inboxkit.core.sending.BroadcastResult;
 import io.github.inboxkit.core.sending.DispatchSummary;
 import io.github.inboxkit.core.sending.OutboxEntry;
-import io.github.inboxkit.core.sending.PurgeSummary;
+import io.github.inboxkit.core.retention.PurgeSummary;
 import io.github.inboxkit.core.sending.Recipient;
 import io.github.inboxkit.core.sending.SendRequest;
 import io.github.inboxkit.core.sending.Sending;
-import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.store.InboxStore;
 import io.github.inboxkit.core.template.MergeFields;
 import io.github.inboxkit.core.template.Template;
 import io.github.inboxkit.core.text.SegmentCount;
@@ -101,7 +101,7 @@ public final class QuickStart {
      * Wires InboxKit on a store and a carrier: one engine for the inbox and for sending.
      * This is all the wiring a host does; the rest of the class is the day in the inbox.
      */
-    QuickStart(SendingStore store, PrintStream out) {
+    QuickStart(InboxStore store, PrintStream out) {
         this.out = out;
         this.clock = new ManualClock(Instant.parse("2026-11-25T16:00:00Z")); // 08:00 at the clinic, in San Francisco
         this.carrier = SimulatedCarrier.builder().clock(clock).build();
@@ -437,7 +437,7 @@ public final class QuickStart {
         step("Ninety-one days later: Fay writes again, and the retention purge removes the rest (F1, F30)");
         clock.advance(Duration.ofDays(91));
         deliver(carrier.inboundWebhook(FAY, MAIN_LINE, "Hello again! Time for my next check-up?"));
-        PurgeSummary purged = sending.purgeExpired();
+        PurgeSummary purged = kit.retention().purgeExpired();
         say("purged %d message(s) and %d conversation(s) in %d batch(es)", purged.messages(), purged.conversations(),
                 purged.batches());
         printInbox();

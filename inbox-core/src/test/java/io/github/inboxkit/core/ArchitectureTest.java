@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -20,6 +21,9 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.github.inboxkit.InboxKit;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,16 +31,54 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Keeps inbox-core framework-free and its internal machinery out of the public API (CONTRIBUTING.md). */
+/**
+ * Keeps inbox-core framework-free, its packages free of cycles and its internal machinery out of
+ * the public API (CONTRIBUTING.md). It checks inbox-core's own classes, the front door {@code
+ * io.github.inboxkit.InboxKit} among them, and nothing of the carrier SPI's jar, which shares the
+ * root package.
+ */
 class ArchitectureTest {
 
     private static JavaClasses core;
 
     @BeforeAll
-    static void importCore() {
+    static void importCore() throws URISyntaxException {
+        // inbox-core's classes only, read from where the front door was loaded: importing the package
+        // io.github.inboxkit would pull in the carrier SPI from its jar too
+        Path classes = Path.of(InboxKit.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         core = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.github.inboxkit.core");
+                .importPath(classes);
+    }
+
+    @Test
+    @DisplayName("the front door and every package of inbox-core were imported")
+    void importsTheWholeModule() {
+        org.assertj.core.api.Assertions.assertThat(core.contain(InboxKit.class)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(core.containPackage("io.github.inboxkit.core.retention.internal"))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(core.stream().noneMatch(type ->
+                type.getPackageName().startsWith("io.github.inboxkit.carrier"))).as("no class of the carrier SPI").isTrue();
+    }
+
+    @Test
+    @DisplayName("no package cycles in inbox-core: every package, the front door's and internal ones included")
+    void noPackageCycles() {
+        noPackageCyclesRule().check(core);
+    }
+
+    /** Each package is its own slice, from the front door's root package down. */
+    static ArchRule noPackageCyclesRule() {
+        return slices().matching("io.github.(**)").namingSlices("package io.github.$1").should().beFreeOfCycles();
+    }
+
+    @Test
+    @DisplayName("public packages never depend on internal ones; only the front door wires the internal machinery")
+    void publicPackagesUseNoInternals() {
+        noClasses().that().resideOutsideOfPackage("..internal..")
+                .and().doNotBelongToAnyOf(InboxKit.class)
+                .should().dependOnClassesThat().resideInAPackage("..internal..")
+                .check(core);
     }
 
     @Test
@@ -141,20 +183,48 @@ class ArchitectureTest {
         }
         assertThatThrownBy(() -> noPersistenceOrLoggingBackEnd().check(leaky))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("ch.qos.logback");
+        assertThatThrownBy(() -> noPackageCyclesRule().check(leaky))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("archfixture.cycle");
     }
 
     @Test
-    @DisplayName("F19 F27 F30 F31 the sending machinery is package-private behind one facade that only Sending uses")
-    void sendingMachineryStaysBehindItsFacade() {
-        String facade = "io.github.inboxkit.core.sending.internal.SendingService";
-        classes().that().resideInAPackage("io.github.inboxkit.core.sending.internal")
-                .and().doNotHaveFullyQualifiedName(facade)
+    @DisplayName("F19 F27 F31 the sending machinery is package-private behind the Sending interface; only the front door wires it")
+    void sendingMachineryStaysBehindItsInterface() {
+        machineryStaysBehindItsInterface("io.github.inboxkit.core.sending.internal",
+                "io.github.inboxkit.core.sending.internal.SendingService",
+                "io.github.inboxkit.core.sending.internal.SendingSettings");
+    }
+
+    @Test
+    @DisplayName("F30 the retention machinery is package-private behind the Retention interface; only the front door wires it")
+    void retentionMachineryStaysBehindItsInterface() {
+        machineryStaysBehindItsInterface("io.github.inboxkit.core.retention.internal",
+                "io.github.inboxkit.core.retention.internal.RetentionPurger",
+                "io.github.inboxkit.core.retention.internal.RetentionSettings");
+    }
+
+    /** Only the service and its options holder are public in the package, and only the front door uses them. */
+    private static void machineryStaysBehindItsInterface(String machinery, String service, String options) {
+        classes().that().resideInAPackage(machinery)
+                .and().doNotHaveFullyQualifiedName(service)
+                .and().doNotHaveFullyQualifiedName(options)
                 .should().notBePublic()
                 .check(core);
-        noClasses().that().resideOutsideOfPackage("io.github.inboxkit.core.sending.internal")
-                .and().doNotHaveFullyQualifiedName("io.github.inboxkit.core.sending.Sending")
-                .and().doNotHaveFullyQualifiedName("io.github.inboxkit.core.sending.Sending$Builder")
-                .should().dependOnClassesThat().haveFullyQualifiedName(facade)
+        noClasses().that().resideOutsideOfPackage(machinery)
+                .and().doNotBelongToAnyOf(InboxKit.class)
+                .should().dependOnClassesThat().haveFullyQualifiedName(service)
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(options)
+                .check(core);
+    }
+
+    @Test
+    @DisplayName("every use case runs through the one unit of work: the sending runner and its side door are gone")
+    void oneUnitOfWork() {
+        org.assertj.core.api.Assertions.assertThat(core.stream().map(JavaClass::getSimpleName))
+                .doesNotContain("UseCaseRunner", "SendingSteps", "Events");
+        noClasses().that().resideInAnyPackage("io.github.inboxkit.core.sending.internal",
+                        "io.github.inboxkit.core.retention.internal")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.github.inboxkit.core.internal.Engine")
                 .check(core);
     }
 }

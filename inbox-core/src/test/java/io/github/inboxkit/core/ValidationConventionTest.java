@@ -1,5 +1,12 @@
 package io.github.inboxkit.core;
 
+import java.util.Random;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import io.github.inboxkit.core.sending.DispatcherRunner;
+import io.github.inboxkit.core.sending.Dispatcher;
+import io.github.inboxkit.core.retention.RetentionOptions;
 import io.github.inboxkit.InboxKit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -23,7 +30,7 @@ import io.github.inboxkit.core.media.MediaValidator;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.Recipient;
-import io.github.inboxkit.core.sending.RetentionPolicy;
+import io.github.inboxkit.core.retention.RetentionPolicy;
 import io.github.inboxkit.core.sending.RetryPolicy;
 import io.github.inboxkit.core.sending.SendRequest;
 import io.github.inboxkit.core.sending.Sending;
@@ -113,12 +120,46 @@ class ValidationConventionTest {
         assertThat(refusal(() -> MediaValidator.builder().maxBytes(0)).field()).isEqualTo("maxBytes");
         assertThat(refusal(() -> InboxKit.builder().build()).field()).isEqualTo("store");
         assertThat(refusal(() -> InboxKit.builder().clock(null)).field()).isEqualTo("clock");
-        assertThat(refusal(() -> Sending.builder().build()).field()).isEqualTo("store");
         SimulatedCarrier carrier = SimulatedCarrier.builder().seed(1).build();
-        assertThat(refusal(() -> Sending.builder().carrier(carrier).carrier(carrier)).field()).isEqualTo("carrier");
-        assertThat(refusal(() -> Sending.builder().store(InMemoryInboxStore.create()).carrier(carrier)
-                .defaultCarrier("elsewhere").build()).field()).isEqualTo("defaultCarrier");
-        assertThat(refusal(() -> Sending.builder().purgeBatchSize(0)).field()).isEqualTo("purgeBatchSize");
+        assertThat(refusal(() -> InboxKit.builder().carrier(carrier).build()).field()).isEqualTo("store");
+        assertThat(refusal(() -> InboxKit.builder().carrier(carrier).carrier(carrier)).field()).isEqualTo("carrier");
+        assertThat(refusal(() -> InboxKit.builder().store(InMemoryInboxStore.create()).carrier(carrier)
+                .sendingOptions(sending -> sending.defaultCarrier("elsewhere")).build()).field())
+                .isEqualTo("defaultCarrier");
+        assertThat(refusal(() -> InboxKit.builder().retentionOptions(retention -> retention.purgeBatchSize(0))).field())
+                .isEqualTo("purgeBatchSize");
+    }
+
+    @Test
+    @DisplayName("public methods refuse a caller's value with InvalidValueException naming it, never IllegalArgumentException or NullPointerException")
+    void publicMethodsRefuseInOneVoice() {
+        SimulatedCarrier carrier = SimulatedCarrier.builder().seed(1).build();
+        InboxKit kit = InboxKit.builder().store(InMemoryInboxStore.create()).carrier(carrier).build();
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        try {
+            Dispatcher dispatcher = kit.sending().dispatcher();
+            assertThat(refusal(() -> DispatcherRunner.start(dispatcher, executor, Duration.ZERO)).field())
+                    .isEqualTo("interval");
+            assertThat(refusal(() -> DispatcherRunner.start(dispatcher, executor, Duration.ofSeconds(1), 0)).field())
+                    .isEqualTo("concurrency");
+            assertThat(refusal(() -> DispatcherRunner.start(null, executor, Duration.ofSeconds(1))).field())
+                    .isEqualTo("dispatcher");
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(refusal(() -> RetryPolicy.standard().delayAfterFailure(0, Optional.empty(), new Random(1))).field())
+                .isEqualTo("failedAttempts");
+        assertThat(refusal(() -> RetryPolicy.standard().delayAfterFailure(1, Optional.of(Duration.ofSeconds(-1)),
+                new Random(1))).field()).isEqualTo("carrierRetryAfter");
+        assertThat(refusal(() -> kit.sending().unmatchedReports(AccountId.of("acme"), 0)).field()).isEqualTo("limit");
+        assertThat(refusal(() -> kit.retention().purgeExpired(null)).field()).isEqualTo("account");
+        assertThat(refusal(() -> InboxKit.builder().sendingOptions(null)).field()).isEqualTo("options");
+        assertThat(refusal(() -> InboxKit.builder().sendingOptions(sending -> sending.lease(Duration.ZERO))).field())
+                .isEqualTo("lease");
+        assertThat(refusal(() -> InboxKit.builder().sendingOptions(sending -> sending.defaultCarrier(null))).field())
+                .isEqualTo("defaultCarrier");
+        assertThat(refusal(() -> InboxKit.builder().retentionOptions(retention -> retention.retentionPolicies(null)))
+                .field()).isEqualTo("retentionPolicies");
     }
 
     @Test
@@ -127,8 +168,10 @@ class ValidationConventionTest {
         List<String> names = Arrays.stream(SendingOptions.class.getMethods()).map(Method::getName).toList();
 
         assertThat(names).doesNotContain("store", "carrier", "clock", "listener", "team", "build")
-                .contains("retryPolicy", "lease", "dispatchBatchSize", "broadcastBatchSize", "purgeBatchSize",
-                        "retentionPolicies", "defaultCarrier", "random");
+                .contains("retryPolicy", "lease", "dispatchBatchSize", "broadcastBatchSize", "defaultCarrier", "random");
+        List<String> retention = Arrays.stream(RetentionOptions.class.getMethods()).map(Method::getName).toList();
+        assertThat(retention).doesNotContain("store", "carrier", "clock", "listener", "team", "build")
+                .contains("purgeBatchSize", "retentionPolicies");
     }
 
     @Test

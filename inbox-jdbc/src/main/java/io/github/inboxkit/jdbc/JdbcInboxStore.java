@@ -8,11 +8,10 @@ import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.store.ConversationListing;
 import io.github.inboxkit.core.store.InboxPageRead;
 import io.github.inboxkit.core.store.InboxPageReader;
+import io.github.inboxkit.core.store.InboxStore;
 import java.util.function.Function;
-import io.github.inboxkit.core.store.SendingStore;
-import io.github.inboxkit.core.store.SendingWork;
-import io.github.inboxkit.core.store.StoreException;
 import io.github.inboxkit.core.store.TransactionWork;
+import io.github.inboxkit.core.store.StoreException;
 import java.time.Instant;
 import java.util.List;
 import io.github.inboxkit.jdbc.internal.JdbiInboxStore;
@@ -49,7 +48,7 @@ import org.flywaydb.core.api.FlywayException;
  * <p>Thread-safe: one instance serves every thread and every use case of a node; several nodes
  * may share one PostgreSQL database.
  */
-public final class JdbcInboxStore implements SendingStore, InboxPageReader, AutoCloseable {
+public final class JdbcInboxStore implements InboxStore, InboxPageReader, AutoCloseable {
 
     /** How long a node may serve account settings and sender IDs another node has changed. */
     public static final Duration DEFAULT_CACHE_EXPIRY = Duration.ofSeconds(5);
@@ -156,6 +155,8 @@ public final class JdbcInboxStore implements SendingStore, InboxPageReader, Auto
     /**
      * Runs one use case in one database transaction scoped to an account, as the
      * {@link io.github.inboxkit.core.store.InboxStore} port specifies. The schema must have been migrated.
+     * Sending use cases run here too (queue, claim, record a carrier's answer): claims use {@code FOR
+     * UPDATE SKIP LOCKED}, so dispatchers on several nodes take different messages.
      *
      * @throws io.github.inboxkit.core.store.StoreConflictException if a concurrent transaction
      *     took a unique key or the database aborted this one to resolve a deadlock; nothing was
@@ -166,19 +167,6 @@ public final class JdbcInboxStore implements SendingStore, InboxPageReader, Auto
     @Override
     public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
         return store.inTransaction(account, work);
-    }
-
-    /**
-     * Runs one sending use case (queue, claim, record a carrier's answer) in one transaction, as
-     * the {@link SendingStore} port specifies; claims use {@code FOR UPDATE SKIP LOCKED}, so
-     * dispatchers on several nodes take different messages.
-     *
-     * @throws io.github.inboxkit.core.store.StoreConflictException as {@link #inTransaction}
-     * @throws io.github.inboxkit.core.store.StoreException as {@link #inTransaction}
-     */
-    @Override
-    public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
-        return store.inSendingTransaction(account, work);
     }
 
     /**

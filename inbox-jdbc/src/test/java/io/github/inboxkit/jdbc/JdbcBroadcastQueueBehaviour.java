@@ -17,7 +17,7 @@ import io.github.inboxkit.core.sending.Broadcast;
 import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.QueuedRecipient;
-import io.github.inboxkit.core.store.SendingWork;
+import io.github.inboxkit.core.store.TransactionWork;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -66,8 +66,8 @@ abstract class JdbcBroadcastQueueBehaviour {
         pool.close();
     }
 
-    <T> T inTx(AccountId account, SendingWork<T> work) {
-        return store.inSendingTransaction(account, work);
+    <T> T inTx(AccountId account, TransactionWork<T> work) {
+        return store.inTransaction(account, work);
     }
 
     static BroadcastContent text(String text) {
@@ -80,7 +80,7 @@ abstract class JdbcBroadcastQueueBehaviour {
         Broadcast broadcast = Broadcast.builder().id(BroadcastId.random()).name(name).requestedRecipients(10)
                 .createdAt(T0).build();
         inTx(account, tx -> {
-            tx.insertBroadcast(broadcast, text(name + " today"));
+            tx.broadcasts().insertBroadcast(broadcast, text(name + " today"));
             return null;
         });
         return broadcast.id();
@@ -92,18 +92,18 @@ abstract class JdbcBroadcastQueueBehaviour {
                 .mapToObj(i -> new QueuedRecipient(broadcast, phone(i), i % 2 == 0 ? LONG_CODE : ALPHANUMERIC))
                 .toList();
         inTx(account, tx -> {
-            tx.queueBroadcastRecipients(recipients);
+            tx.broadcasts().queueBroadcastRecipients(recipients);
             return null;
         });
         return recipients;
     }
 
     List<QueuedRecipient> take(AccountId account, int limit) {
-        return inTx(account, tx -> tx.takeQueuedRecipients(limit));
+        return inTx(account, tx -> tx.broadcasts().takeQueuedRecipients(limit));
     }
 
     long count(AccountId account, BroadcastId broadcast) {
-        return inTx(account, tx -> tx.countQueuedRecipients(broadcast));
+        return inTx(account, tx -> tx.broadcasts().countQueuedRecipients(broadcast));
     }
 
     @Test
@@ -131,17 +131,17 @@ abstract class JdbcBroadcastQueueBehaviour {
         Broadcast second = Broadcast.builder().id(BroadcastId.random()).name("Video").requestedRecipients(1)
                 .createdAt(T0.plusSeconds(1)).build();
         inTx(account, tx -> {
-            tx.insertBroadcast(first, gsm);
-            tx.insertBroadcast(second, ucs2);
+            tx.broadcasts().insertBroadcast(first, gsm);
+            tx.broadcasts().insertBroadcast(second, ucs2);
             return null;
         });
 
         inTx(account, tx -> {
-            assertThat(tx.findBroadcast(first.id())).contains(first);
-            assertThat(tx.findBroadcastContent(first.id())).contains(gsm);
-            assertThat(tx.findBroadcastContent(second.id())).contains(ucs2);
-            assertThat(tx.findBroadcastContent(second.id()).orElseThrow().author()).isEmpty();
-            assertThat(tx.findBroadcastContent(BroadcastId.random())).isEmpty();
+            assertThat(tx.broadcasts().findBroadcast(first.id())).contains(first);
+            assertThat(tx.broadcasts().findBroadcastContent(first.id())).contains(gsm);
+            assertThat(tx.broadcasts().findBroadcastContent(second.id())).contains(ucs2);
+            assertThat(tx.broadcasts().findBroadcastContent(second.id()).orElseThrow().author()).isEmpty();
+            assertThat(tx.broadcasts().findBroadcastContent(BroadcastId.random())).isEmpty();
             return null;
         });
     }
@@ -161,8 +161,8 @@ abstract class JdbcBroadcastQueueBehaviour {
         }
 
         inTx(account, tx -> {
-            assertThat(tx.findBroadcast(id)).isPresent();
-            assertThat(tx.findBroadcastContent(id)).isEmpty();
+            assertThat(tx.broadcasts().findBroadcast(id)).isPresent();
+            assertThat(tx.broadcasts().findBroadcastContent(id)).isEmpty();
             return null;
         });
     }
@@ -195,8 +195,8 @@ abstract class JdbcBroadcastQueueBehaviour {
         List<QueuedRecipient> queued = queue(account, sale, 0, 5);
 
         assertThatThrownBy(() -> inTx(account, tx -> {
-            assertThat(tx.takeQueuedRecipients(3)).containsExactlyElementsOf(queued.subList(0, 3));
-            assertThat(tx.countQueuedRecipients(sale)).isEqualTo(2); // the transaction sees its own take
+            assertThat(tx.broadcasts().takeQueuedRecipients(3)).containsExactlyElementsOf(queued.subList(0, 3));
+            assertThat(tx.broadcasts().countQueuedRecipients(sale)).isEqualTo(2); // the transaction sees its own take
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
         assertThat(count(account, sale)).isEqualTo(5);
@@ -259,7 +259,7 @@ abstract class JdbcBroadcastQueueBehaviour {
         assertThat(take(other, 10)).isEmpty();
         assertThat(count(other, sale)).isZero();
         inTx(other, tx -> {
-            assertThat(tx.findBroadcastContent(sale)).isEmpty();
+            assertThat(tx.broadcasts().findBroadcastContent(sale)).isEmpty();
             return null;
         });
         assertThat(count(owner, sale)).isEqualTo(3);

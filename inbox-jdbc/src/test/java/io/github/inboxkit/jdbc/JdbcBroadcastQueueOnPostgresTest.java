@@ -43,7 +43,7 @@ class JdbcBroadcastQueueOnPostgresTest extends JdbcBroadcastQueueBehaviour {
         try {
             // the first keeps its transaction, and so its row locks, open until the second has taken
             Future<List<QueuedRecipient>> first = executor.submit(() -> inTx(account, tx -> {
-                List<QueuedRecipient> taken = tx.takeQueuedRecipients(4);
+                List<QueuedRecipient> taken = tx.broadcasts().takeQueuedRecipients(4);
                 firstTook.countDown();
                 await(release);
                 return taken;

@@ -24,6 +24,7 @@ import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.Recipient;
 import io.github.inboxkit.core.sending.SendRequest;
 import io.github.inboxkit.core.sending.Sending;
+import io.github.inboxkit.core.sending.SendingOptions;
 import io.github.inboxkit.core.store.MutableClock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -120,11 +121,11 @@ class JdbcDispatchConnectionLossOnPostgresTest {
         return "+1415" + String.format("%07d", 1_000_000 + i);
     }
 
-    private Sending sending(JdbcInboxStore store, Carrier carrier, Clock clock, Consumer<Sending.Builder> options) {
-        Sending.Builder builder = Sending.builder().store(store).carrier(carrier).clock(clock).lease(LEASE)
-                .dispatchBatchSize(BATCH);
-        options.accept(builder);
-        return builder.build();
+    private Sending sending(JdbcInboxStore store, Carrier carrier, Clock clock, Consumer<SendingOptions> options) {
+        return InboxKit.builder().store(store).carrier(carrier).clock(clock)
+                .sendingOptions(sending -> sending.lease(LEASE).dispatchBatchSize(BATCH))
+                .sendingOptions(options)
+                .build().sending();
     }
 
     @Test

@@ -96,8 +96,9 @@ class JdbcDispatchOnPostgresTest {
     }
 
     private Sending sending(JdbcInboxStore store, Carrier carrier) {
-        return Sending.builder().store(store).carrier(carrier).clock(clock).lease(Duration.ofSeconds(30))
-                .dispatchBatchSize(10).broadcastBatchSize(10).build();
+        return InboxKit.builder().store(store).carrier(carrier).clock(clock)
+                .sendingOptions(sending -> sending.lease(Duration.ofSeconds(30)).dispatchBatchSize(10).broadcastBatchSize(10))
+                .build().sending();
     }
 
     private static String number(int i) {
@@ -144,7 +145,7 @@ class JdbcDispatchOnPostgresTest {
                 .draft(Draft.ofText("Your table is ready")).build());
         Instant now = clock.instant();
         Instant leaseUntil = now.plusSeconds(30);
-        OutboxEntry claimed = firstStore.inSendingTransaction(account, tx -> tx.claimOutboxEntries(now, 10, leaseUntil))
+        OutboxEntry claimed = firstStore.inTransaction(account, tx -> tx.claimOutboxEntries(now, 10, leaseUntil))
                 .get(0).claimed(now, leaseUntil);
         OutboxEntry accepted = OutboxEntry.builder().from(claimed).status(MessageStatus.SENT)
                 .carrierMessageId("SM-race").leaseUntil(Optional.empty()).updatedAt(now.plusSeconds(1)).build();
@@ -153,7 +154,7 @@ class JdbcDispatchOnPostgresTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             // the dispatcher's record, held open between its write and its commit
-            Future<Set<MessageId>> record = threads.submit(() -> firstStore.inSendingTransaction(account, tx -> {
+            Future<Set<MessageId>> record = threads.submit(() -> firstStore.inTransaction(account, tx -> {
                 Set<MessageId> written = tx.updateOutboxStatesIfUnchanged(List.of(claimed), List.of(accepted));
                 recording.countDown();
                 try {
@@ -220,10 +221,10 @@ class JdbcDispatchOnPostgresTest {
         BroadcastProgress progress = first.broadcastProgress(account, result.broadcast().id());
         assertThat(progress.sent()).isEqualTo(30);
         assertThat(progress.failed()).isEqualTo(10);
-        Map<MessageStatus, Long> counts = firstStore.inSendingTransaction(account,
-                tx -> tx.countOutboxEntriesByStatus(result.broadcast().id()));
+        Map<MessageStatus, Long> counts = firstStore.inTransaction(account,
+                tx -> tx.outbox().countOutboxEntriesByStatus(result.broadcast().id()));
         assertThat(counts).containsEntry(MessageStatus.FAILED, 10L).containsEntry(MessageStatus.SENT, 30L);
-        List<OutboxEntry> failed = firstStore.inSendingTransaction(account, tx -> tx.lockClaimableOutboxEntries(
+        List<OutboxEntry> failed = firstStore.inTransaction(account, tx -> tx.outbox().lockClaimableOutboxEntries(
                 clock.instant().plus(Duration.ofDays(1)), 100));
         assertThat(failed).isEmpty();
         for (int i = 0; i < 40; i += 4) {

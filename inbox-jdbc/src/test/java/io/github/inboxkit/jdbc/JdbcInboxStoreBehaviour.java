@@ -109,20 +109,20 @@ abstract class JdbcInboxStoreBehaviour {
                 .createdAt(T0).updatedAt(T0.plusSeconds(1)).build();
 
         store.inTransaction(id, tx -> {
-            tx.insertAccount(account);
-            tx.insertUser(user);
-            tx.insertContact(contact);
+            tx.accounts().insertAccount(account);
+            tx.team().insertUser(user);
+            tx.contacts().insertContact(contact);
             return null;
         });
 
         store.inTransaction(id, tx -> {
-            assertThat(tx.findAccount()).contains(account);
-            assertThat(tx.findUser(user.id())).contains(user);
-            assertThat(tx.listUsers()).containsExactly(user);
-            assertThat(tx.findContact(contact.id())).contains(contact);
-            assertThat(tx.findContactByPhone(phone(1))).contains(contact);
-            assertThat(tx.findContactsByPhone(List.of(phone(1), phone(2)))).containsExactly(Map.entry(phone(1), contact));
-            assertThat(tx.counters()).isEqualTo(InboxCounters.zero());
+            assertThat(tx.accounts().findAccount()).contains(account);
+            assertThat(tx.team().findUser(user.id())).contains(user);
+            assertThat(tx.team().listUsers()).containsExactly(user);
+            assertThat(tx.contacts().findContact(contact.id())).contains(contact);
+            assertThat(tx.contacts().findContactByPhone(phone(1))).contains(contact);
+            assertThat(tx.contacts().findContactsByPhone(List.of(phone(1), phone(2)))).containsExactly(Map.entry(phone(1), contact));
+            assertThat(tx.counters().counters()).isEqualTo(InboxCounters.zero());
             return null;
         });
     }
@@ -134,13 +134,13 @@ abstract class JdbcInboxStoreBehaviour {
         AccountId second = newAccount(store);
         Conversation conversation = conversation(phone(7), T0);
         store.inTransaction(first, tx -> {
-            tx.insertConversation(conversation);
+            tx.conversations().insertConversation(conversation);
             return null;
         });
         store.inTransaction(second, tx -> {
-            assertThat(tx.findConversation(conversation.id())).isEmpty();
-            assertThat(tx.lockConversationByPhone(phone(7))).isEmpty();
-            tx.insertConversation(conversation); // same id and phone in another account: no conflict
+            assertThat(tx.conversations().findConversation(conversation.id())).isEmpty();
+            assertThat(tx.conversations().lockConversationByPhone(phone(7))).isEmpty();
+            tx.conversations().insertConversation(conversation); // same id and phone in another account: no conflict
             return null;
         });
     }
@@ -151,29 +151,29 @@ abstract class JdbcInboxStoreBehaviour {
         AccountId account = newAccount(store);
         Conversation conversation = conversation(phone(1), T0);
         store.inTransaction(account, tx -> {
-            tx.insertConversation(conversation);
-            tx.insertMessage(inbound(conversation, 1, "hello", "carrier-1", T0));
-            tx.insertContact(Contact.builder().id(ContactId.random()).phone(phone(1)).createdAt(T0).updatedAt(T0).build());
+            tx.conversations().insertConversation(conversation);
+            tx.messages().insertMessage(inbound(conversation, 1, "hello", "carrier-1", T0));
+            tx.contacts().insertContact(Contact.builder().id(ContactId.random()).phone(phone(1)).createdAt(T0).updatedAt(T0).build());
             return null;
         });
         assertThatThrownBy(() -> store.inTransaction(account, tx -> {
-            tx.insertMessage(inbound(conversation, 2, "hello again", "carrier-1", T0));
+            tx.messages().insertMessage(inbound(conversation, 2, "hello again", "carrier-1", T0));
             return null;
         })).isInstanceOf(StoreConflictException.class);
         assertThatThrownBy(() -> store.inTransaction(account, tx -> {
-            tx.insertConversation(conversation(phone(1), T0));
+            tx.conversations().insertConversation(conversation(phone(1), T0));
             return null;
         })).isInstanceOf(StoreConflictException.class);
         assertThatThrownBy(() -> store.inTransaction(account, tx -> {
-            tx.insertMessage(inbound(conversation, 1, "same sequence", "carrier-2", T0));
+            tx.messages().insertMessage(inbound(conversation, 1, "same sequence", "carrier-2", T0));
             return null;
         })).isInstanceOf(StoreConflictException.class);
         assertThatThrownBy(() -> store.inTransaction(account, tx -> {
-            tx.insertContact(Contact.builder().id(ContactId.random()).phone(phone(1)).createdAt(T0).updatedAt(T0).build());
+            tx.contacts().insertContact(Contact.builder().id(ContactId.random()).phone(phone(1)).createdAt(T0).updatedAt(T0).build());
             return null;
         })).isInstanceOf(StoreConflictException.class);
         assertThatThrownBy(() -> store.inTransaction(account, tx -> {
-            tx.insertAccount(Account.builder().id(account).name("again").settings(AccountSettings.defaults())
+            tx.accounts().insertAccount(Account.builder().id(account).name("again").settings(AccountSettings.defaults())
                     .createdAt(T0).build());
             return null;
         })).isInstanceOf(StoreConflictException.class);
@@ -189,9 +189,9 @@ abstract class JdbcInboxStoreBehaviour {
             throw boom;
         })).isSameAs(boom);
         store.inTransaction(account, tx -> {
-            assertThat(tx.lockConversationByPhone(phone(3))).isEmpty();
-            assertThat(tx.findMessageByCarrierId("c-3")).isEmpty();
-            assertThat(tx.counters()).isEqualTo(InboxCounters.zero());
+            assertThat(tx.conversations().lockConversationByPhone(phone(3))).isEmpty();
+            assertThat(tx.messages().findMessageByCarrierId("c-3")).isEmpty();
+            assertThat(tx.counters().counters()).isEqualTo(InboxCounters.zero());
             return null;
         });
     }
@@ -210,26 +210,26 @@ abstract class JdbcInboxStoreBehaviour {
                 .scheduledFor(T0.plusSeconds(3600)).createdAt(T0.plusSeconds(1)).build();
         Message first = inbound(conversation, 1, "Ref 50% OFF_now", "c-4", T0);
         store.inTransaction(account, tx -> {
-            tx.insertConversation(conversation);
-            tx.insertMessage(first);
-            tx.insertMessage(outbound);
+            tx.conversations().insertConversation(conversation);
+            tx.messages().insertMessage(first);
+            tx.messages().insertMessage(outbound);
             return null;
         });
         store.inTransaction(account, tx -> {
-            assertThat(tx.findMessage(outbound.id())).contains(outbound);
-            assertThat(tx.findMessageByCarrierId("c-4")).contains(first);
-            assertThat(tx.listMessages(conversation.id(), Long.MAX_VALUE, T0, 10)).containsExactly(outbound, first);
-            assertThat(tx.listMessages(conversation.id(), 2, T0, 10)).containsExactly(first);
-            assertThat(tx.listMessages(conversation.id(), Long.MAX_VALUE, T0.plusMillis(1), 10)).containsExactly(outbound);
-            assertThat(tx.searchMessages(conversation.id(), "50% off_", T0, 10)).containsExactly(first);
-            assertThat(tx.searchMessages(conversation.id(), "50%_off", T0, 10)).isEmpty();
-            assertThat(tx.searchMessages(conversation.id(), "%", T0, 10)).containsExactly(first);
-            assertThat(tx.markInboundMessagesRead(conversation.id())).isEqualTo(1);
-            assertThat(tx.markInboundMessagesRead(conversation.id())).isZero();
+            assertThat(tx.messages().findMessage(outbound.id())).contains(outbound);
+            assertThat(tx.messages().findMessageByCarrierId("c-4")).contains(first);
+            assertThat(tx.messages().listMessages(conversation.id(), Long.MAX_VALUE, T0, 10)).containsExactly(outbound, first);
+            assertThat(tx.messages().listMessages(conversation.id(), 2, T0, 10)).containsExactly(first);
+            assertThat(tx.messages().listMessages(conversation.id(), Long.MAX_VALUE, T0.plusMillis(1), 10)).containsExactly(outbound);
+            assertThat(tx.messages().searchMessages(conversation.id(), "50% off_", T0, 10)).containsExactly(first);
+            assertThat(tx.messages().searchMessages(conversation.id(), "50%_off", T0, 10)).isEmpty();
+            assertThat(tx.messages().searchMessages(conversation.id(), "%", T0, 10)).containsExactly(first);
+            assertThat(tx.messages().markInboundMessagesRead(conversation.id())).isEqualTo(1);
+            assertThat(tx.messages().markInboundMessagesRead(conversation.id())).isZero();
             Message sent = Message.builder().from(outbound).status(MessageStatus.SENT).carrierMessageId("out-1").build();
-            tx.updateMessage(sent);
-            assertThat(tx.findMessage(sent.id())).contains(sent);
-            assertThat(tx.findMessageByCarrierId("out-1")).isEmpty(); // inbound messages only
+            tx.messages().updateMessage(sent);
+            assertThat(tx.messages().findMessage(sent.id())).contains(sent);
+            assertThat(tx.messages().findMessageByCarrierId("out-1")).isEmpty(); // inbound messages only
             return null;
         });
     }
@@ -249,17 +249,17 @@ abstract class JdbcInboxStoreBehaviour {
         AssignmentChange unassigned = AssignmentChange.builder().conversationId(conversation.id())
                 .previousAssignee(UserId.of("alice")).changedBy(UserId.of("alice")).changedAt(T0).build();
         store.inTransaction(account, tx -> {
-            assertThat(tx.latestOptOutRecord(phone(5))).isEmpty();
-            tx.appendOptOutRecord(out);
-            tx.appendOptOutRecord(in);
-            tx.appendAssignmentChange(toAlice);
-            tx.appendAssignmentChange(unassigned);
+            assertThat(tx.consent().latestOptOutRecord(phone(5))).isEmpty();
+            tx.consent().appendOptOutRecord(out);
+            tx.consent().appendOptOutRecord(in);
+            tx.conversations().appendAssignmentChange(toAlice);
+            tx.conversations().appendAssignmentChange(unassigned);
             return null;
         });
         store.inTransaction(account, tx -> {
-            assertThat(tx.latestOptOutRecord(phone(5))).contains(in);
-            assertThat(tx.optOutHistory(phone(5))).containsExactly(out, in);
-            assertThat(tx.assignmentHistory(conversation.id())).containsExactly(toAlice, unassigned);
+            assertThat(tx.consent().latestOptOutRecord(phone(5))).contains(in);
+            assertThat(tx.consent().optOutHistory(phone(5))).containsExactly(out, in);
+            assertThat(tx.conversations().assignmentHistory(conversation.id())).containsExactly(toAlice, unassigned);
             return null;
         });
     }
@@ -269,11 +269,11 @@ abstract class JdbcInboxStoreBehaviour {
     void countersAdjust() {
         AccountId account = newAccount(store);
         store.inTransaction(account, tx -> {
-            tx.adjustCounters(3, 1, 2);
-            tx.adjustCounters(-1, 1, -1);
+            tx.counters().adjustCounters(3, 1, 2);
+            tx.counters().adjustCounters(-1, 1, -1);
             return null;
         });
-        InboxCounters counters = store.inTransaction(account, tx -> tx.counters());
+        InboxCounters counters = store.inTransaction(account, tx -> tx.counters().counters());
         assertThat(counters).isEqualTo(new InboxCounters(2, 2, 1));
     }
 
@@ -291,7 +291,7 @@ abstract class JdbcInboxStoreBehaviour {
                         .assignee(i % 4 == 0 ? Optional.empty() : Optional.of(i % 4 == 1 ? alice : UserId.of("bob")))
                         .unreadCount(i % 2)
                         .build();
-                tx.insertConversation(c);
+                tx.conversations().insertConversation(c);
                 all.add(c);
             }
             return null;
@@ -316,7 +316,7 @@ abstract class JdbcInboxStoreBehaviour {
                     while (true) {
                         ConversationListing listing = ConversationListing.builder().state(state).assignment(assignment)
                                 .readFilter(read).activeSince(T0.plusSeconds(1)).after(after).limit(2).build();
-                        List<Conversation> page = store.inTransaction(account, tx -> tx.listConversations(listing));
+                        List<Conversation> page = store.inTransaction(account, tx -> tx.conversations().listConversations(listing));
                         paged.addAll(page);
                         if (page.size() < 2) {
                             break;
@@ -339,18 +339,18 @@ abstract class JdbcInboxStoreBehaviour {
         Conversation keyword = conversation(new PhoneNumber("+14155550132"), T0.plusSeconds(2));
         Conversation percent = conversation(new PhoneNumber("+14155550199"), T0.plusSeconds(1));
         store.inTransaction(account, tx -> {
-            tx.insertConversation(named);
-            tx.insertConversation(keyword);
-            tx.insertConversation(percent);
-            tx.insertContact(Contact.builder().id(ContactId.random()).phone(named.contactPhone())
+            tx.conversations().insertConversation(named);
+            tx.conversations().insertConversation(keyword);
+            tx.conversations().insertConversation(percent);
+            tx.contacts().insertContact(Contact.builder().id(ContactId.random()).phone(named.contactPhone())
                     .firstName("Élodie").lastName("Martin").createdAt(T0).updatedAt(T0).build());
-            tx.insertMessage(inbound(keyword, 1, "My ORDER ref is AB-12", "k1", T0.plusSeconds(2)));
-            tx.insertMessage(inbound(percent, 1, "50% off", "k2", T0.plusSeconds(1)));
-            tx.insertMessage(inbound(percent, 2, "old news about order", "k3", T0.minusSeconds(100)));
+            tx.messages().insertMessage(inbound(keyword, 1, "My ORDER ref is AB-12", "k1", T0.plusSeconds(2)));
+            tx.messages().insertMessage(inbound(percent, 1, "50% off", "k2", T0.plusSeconds(1)));
+            tx.messages().insertMessage(inbound(percent, 2, "old news about order", "k3", T0.minusSeconds(100)));
             return null;
         });
         store.inTransaction(other, tx -> {
-            tx.insertConversation(conversation(new PhoneNumber("+33612345678"), T0.plusSeconds(9)));
+            tx.conversations().insertConversation(conversation(new PhoneNumber("+33612345678"), T0.plusSeconds(9)));
             return null;
         });
         assertThat(search(account, "élodie m")).containsExactly(named.id());
@@ -368,22 +368,22 @@ abstract class JdbcInboxStoreBehaviour {
     @DisplayName("F21 account settings (sender IDs) changed through this node are read fresh at once")
     void accountCacheIsInvalidatedOnChange() {
         AccountId account = newAccount(store);
-        Account before = store.inTransaction(account, tx -> tx.findAccount().orElseThrow());
+        Account before = store.inTransaction(account, tx -> tx.accounts().findAccount().orElseThrow());
         Account after = Account.builder().from(before)
                 .settings(AccountSettings.builder().addSenderIds("+33612340000").defaultSenderId("+33612340000").build())
                 .build();
         assertThatThrownBy(() -> store.inTransaction(account, tx -> {
-            tx.updateAccount(after);
-            assertThat(tx.findAccount()).contains(after);
+            tx.accounts().updateAccount(after);
+            assertThat(tx.accounts().findAccount()).contains(after);
             throw new IllegalStateException("rolled back");
         })).hasMessage("rolled back");
-        Optional<Account> afterRollback = store.inTransaction(account, tx -> tx.findAccount());
+        Optional<Account> afterRollback = store.inTransaction(account, tx -> tx.accounts().findAccount());
         assertThat(afterRollback).contains(before);
         store.inTransaction(account, tx -> {
-            tx.updateAccount(after);
+            tx.accounts().updateAccount(after);
             return null;
         });
-        Optional<Account> afterCommit = store.inTransaction(account, tx -> tx.findAccount());
+        Optional<Account> afterCommit = store.inTransaction(account, tx -> tx.accounts().findAccount());
         assertThat(afterCommit).contains(after);
     }
 
@@ -391,7 +391,7 @@ abstract class JdbcInboxStoreBehaviour {
         ConversationListing listing = ConversationListing.builder().state(ConversationState.OPEN)
                 .assignment(AssignmentFilter.all()).readFilter(ReadFilter.ALL)
                 .search(new SearchTerm(text, List.of(digits))).activeSince(T0).limit(50).build();
-        return store.inTransaction(account, tx -> tx.listConversations(listing)).stream()
+        return store.inTransaction(account, tx -> tx.conversations().listConversations(listing)).stream()
                 .map(Conversation::id).toList();
     }
 

@@ -19,14 +19,11 @@ import io.github.inboxkit.core.sending.BroadcastResult;
 import io.github.inboxkit.core.sending.DispatchSummary;
 import io.github.inboxkit.core.sending.Recipient;
 import io.github.inboxkit.core.sending.Sending;
-import io.github.inboxkit.core.store.AccountTransaction;
+import io.github.inboxkit.core.store.StoreTransaction;
 import io.github.inboxkit.core.store.InboxStore;
-import io.github.inboxkit.core.store.ForwardingSendingStore;
-import io.github.inboxkit.core.store.SendingStore;
-import io.github.inboxkit.core.store.SendingTransaction;
-import io.github.inboxkit.core.store.SendingWork;
-import io.github.inboxkit.core.store.StoreException;
+import io.github.inboxkit.core.store.ForwardingInboxStore;
 import io.github.inboxkit.core.store.TransactionWork;
+import io.github.inboxkit.core.store.StoreException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -206,7 +203,7 @@ class JdbcInboxStoreConcurrencyTest {
         inbox.administration().createAccount(account, "Copies", AccountSettings.builder()
                 .senderIds(List.of("+14155550100")).defaultSenderId("+14155550100").build());
         SimulatedCarrier carrier = SimulatedCarrier.builder().seed(2).build();
-        Sending sending = Sending.builder().store(store).carrier(carrier).build();
+        Sending sending = InboxKit.builder().store(store).carrier(carrier).build().sending();
         List<String> numbers = List.of("+14155550201", "+14155550202", "+14155550203");
         BroadcastResult result = sending.broadcast(account, BroadcastRequest.builder().name("Sale")
                 .recipients(numbers.stream().map(Recipient::number).toList()).draft(Draft.ofText("Sale today"))
@@ -215,8 +212,8 @@ class JdbcInboxStoreConcurrencyTest {
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
         // threads and messages written, the outbox entries not yet
-        Sending node = Sending.builder().store(pausingSendingBefore("insertOutboxEntries", paused, resume))
-                .carrier(carrier).build();
+        Sending node = InboxKit.builder().store(pausingBefore("insertOutboxEntries", paused, resume))
+                .carrier(carrier).build().sending();
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> victim = executor.submit(() -> node.dispatcher().writeBroadcastCopies());
@@ -248,40 +245,43 @@ class JdbcInboxStoreConcurrencyTest {
         assertThat(sending.broadcastProgress(account, result.broadcast().id()).isComplete()).isTrue();
     }
 
+    /** The JDBC store, its transactions paused before {@code method} of the transaction or of a port. */
     private InboxStore pausingBefore(String method, CountDownLatch paused, CountDownLatch resume) {
-        return new InboxStore() {
+        return new ForwardingInboxStore(store) {
             @Override
             public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
                 return store.inTransaction(account, tx -> work.run(
-                        pausing(tx, AccountTransaction.class, method, paused, resume)));
+                        pausing(tx, StoreTransaction.class, method, paused, resume)));
             }
         };
     }
 
-    /** The JDBC store, its sending transactions paused before {@code method}. */
-    private SendingStore pausingSendingBefore(String method, CountDownLatch paused, CountDownLatch resume) {
-        return new ForwardingSendingStore(store) {
-            @Override
-            public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
-                return store.inSendingTransaction(account, tx -> work.run(
-                        pausing(tx, SendingTransaction.class, method, paused, resume)));
-            }
-        };
-    }
-
-    private static <T> T pausing(T tx, Class<T> type, String method, CountDownLatch paused, CountDownLatch resume) {
+    /** A proxy of a transaction or of one of its ports, paused before {@code method}; its ports are proxied too. */
+    private static <T> T pausing(T target, Class<T> type, String method, CountDownLatch paused, CountDownLatch resume) {
         InvocationHandler handler = (proxy, invoked, args) -> {
             if (invoked.getName().equals(method)) {
                 paused.countDown();
                 resume.await(30, TimeUnit.SECONDS);
             }
+            Object result;
             try {
-                return invoked.invoke(tx, args);
+                result = invoked.invoke(target, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
+            Class<?> returned = invoked.getReturnType();
+            if (returned.isInterface() && returned.getPackage().equals(StoreTransaction.class.getPackage())
+                    && returned.getSimpleName().endsWith("Rows")) {
+                return pausing(result, uncheckedCast(returned), method, paused, resume);
+            }
+            return result;
         };
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Class<T> uncheckedCast(Class<?> type) {
+        return (Class<T>) type;
     }
 
     /** Kills, from another connection, every backend of the test database idle inside a transaction. */

@@ -27,7 +27,7 @@ class JdbcInboxStoreTest {
             assertThat(store.migrate()).isPositive();
             StoreFixtures.newAccount(store);
             store.inTransaction(account, tx -> {
-                tx.insertAccount(Account.builder().id(account).name("Url").settings(AccountSettings.defaults())
+                tx.accounts().insertAccount(Account.builder().id(account).name("Url").settings(AccountSettings.defaults())
                         .createdAt(StoreFixtures.T0).build());
                 return null;
             });
@@ -66,18 +66,18 @@ class JdbcInboxStoreTest {
             JdbcInboxStore cachingNode = JdbcInboxStore.builder(pool).cacheExpiry(Duration.ofHours(1)).build();
             JdbcInboxStore uncachedNode = JdbcInboxStore.builder(pool).cacheExpiry(Duration.ZERO).build();
             AccountId account = StoreFixtures.newAccount(writer);
-            Account before = cachingNode.inTransaction(account, tx -> tx.findAccount().orElseThrow());
+            Account before = cachingNode.inTransaction(account, tx -> tx.accounts().findAccount().orElseThrow());
             Account after = Account.builder().from(before).settings(AccountSettings.builder()
                     .senderIds(List.of("+33612340000")).defaultSenderId("+33612340000").build()).build();
 
             writer.inTransaction(account, tx -> {
-                tx.updateAccount(after);
+                tx.accounts().updateAccount(after);
                 return null;
             });
 
-            Optional<Account> cached = cachingNode.inTransaction(account, tx -> tx.findAccount());
-            Optional<Account> fresh = uncachedNode.inTransaction(account, tx -> tx.findAccount());
-            Optional<Account> written = writer.inTransaction(account, tx -> tx.findAccount());
+            Optional<Account> cached = cachingNode.inTransaction(account, tx -> tx.accounts().findAccount());
+            Optional<Account> fresh = uncachedNode.inTransaction(account, tx -> tx.accounts().findAccount());
+            Optional<Account> written = writer.inTransaction(account, tx -> tx.accounts().findAccount());
             assertThat(cached).contains(before); // within cacheExpiry: the documented staleness
             assertThat(fresh).contains(after);
             assertThat(written).contains(after);

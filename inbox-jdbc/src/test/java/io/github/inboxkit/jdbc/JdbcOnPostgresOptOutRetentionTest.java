@@ -1,13 +1,13 @@
 package io.github.inboxkit.jdbc;
 
 import io.github.inboxkit.core.store.OptOutRetentionContract;
-import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.store.InboxStore;
 
 /** Runs the core's {@link OptOutRetentionContract} against the JDBC store on Postgres. */
 class JdbcOnPostgresOptOutRetentionTest extends OptOutRetentionContract {
 
     @Override
-    protected SendingStore newStore() {
+    protected InboxStore newStore() {
         return SharedStores.postgres();
     }
 }

@@ -11,7 +11,7 @@ import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.phone.PhoneNumber;
-import io.github.inboxkit.core.store.AccountTransaction;
+import io.github.inboxkit.core.store.StoreTransaction;
 import io.github.inboxkit.core.store.InboxStore;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,7 +27,7 @@ final class StoreFixtures {
     static AccountId newAccount(InboxStore store) {
         AccountId id = AccountId.of("acct-" + UUID.randomUUID());
         store.inTransaction(id, tx -> {
-            tx.insertAccount(Account.builder().id(id).name("Clinic " + id.value().substring(5, 9))
+            tx.accounts().insertAccount(Account.builder().id(id).name("Clinic " + id.value().substring(5, 9))
                     .settings(AccountSettings.defaults()).createdAt(T0).build());
             return null;
         });
@@ -70,27 +70,27 @@ final class StoreFixtures {
      * What the engine's ingestion does to the store, reduced to the store's part: find or create the
      * contact's thread, append the message, move the counters; a repeated carrier id is a no-op.
      */
-    static Message receive(AccountTransaction tx, PhoneNumber from, String text, String carrierId, Instant at) {
-        Optional<Message> existing = tx.findMessageByCarrierId(carrierId);
+    static Message receive(StoreTransaction tx, PhoneNumber from, String text, String carrierId, Instant at) {
+        Optional<Message> existing = tx.messages().findMessageByCarrierId(carrierId);
         if (existing.isPresent()) {
             return existing.get();
         }
-        Conversation conversation = tx.lockConversationByPhone(from).orElseGet(() -> {
+        Conversation conversation = tx.conversations().lockConversationByPhone(from).orElseGet(() -> {
             Conversation created = conversation(from, at);
-            tx.insertConversation(created);
-            tx.adjustCounters(1, 0, 0);
+            tx.conversations().insertConversation(created);
+            tx.counters().adjustCounters(1, 0, 0);
             return created;
         });
         Message message = inbound(conversation, conversation.lastMessageSequence() + 1, text, carrierId, at);
-        tx.insertMessage(message);
-        tx.updateConversation(Conversation.builder().from(conversation)
+        tx.messages().insertMessage(message);
+        tx.conversations().updateConversation(Conversation.builder().from(conversation)
                 .unreadCount(conversation.unreadCount() + 1)
                 .lastActivityAt(at)
                 .lastMessagePreview(text.length() > 160 ? text.substring(0, 160) : text)
                 .lastMessageSequence(message.sequence())
                 .build());
         if (conversation.unreadCount() == 0) {
-            tx.adjustCounters(0, 0, 1);
+            tx.counters().adjustCounters(0, 0, 1);
         }
         return message;
     }

@@ -152,8 +152,10 @@ public final class DispatchBenchmark {
             thread.setDaemon(true);
             return thread;
         });
-        Sending one = Sending.builder().store(first).carrier(carrier).carrierCallExecutor(carrierCalls).build();
-        Sending two = Sending.builder().store(second).carrier(carrier).carrierCallExecutor(carrierCalls).build();
+        Sending one = InboxKit.builder().store(first).carrier(carrier)
+                .sendingOptions(sending -> sending.carrierCallExecutor(carrierCalls)).build().sending();
+        Sending two = InboxKit.builder().store(second).carrier(carrier)
+                .sendingOptions(sending -> sending.carrierCallExecutor(carrierCalls)).build().sending();
 
         System.out.printf(Locale.ROOT, "## Sending pipeline on embedded PostgreSQL 17, fsync=%s synchronous_commit=%s,"
                 + " reWriteBatchedInserts=%s, %d cores%n%n", DURABLE ? "on" : "off", DURABLE ? "on" : "off",

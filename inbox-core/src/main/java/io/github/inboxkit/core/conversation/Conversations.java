@@ -83,8 +83,12 @@ public interface Conversations {
     List<Message> search(AccountId account, ConversationId conversation, String text);
 
     /**
-     * Records an outbound message in the contact's thread (creating it if needed). It counts as
-     * activity, reopens a closed conversation (F3) and never raises unread counts.
+     * Records an outbound message that left through another channel than InboxKit's sending
+     * pipeline (a message the host's own system sent, an import) in the contact's thread (creating
+     * it if needed). It counts as activity, reopens a closed conversation (F3) and never raises
+     * unread counts. Nothing is queued and no carrier is called: to send a message, use {@code
+     * InboxKit.sending().send(...)}, which records it in its thread by the same rules and then
+     * hands it to the dispatcher.
      *
      * @param account the account
      * @param message the message

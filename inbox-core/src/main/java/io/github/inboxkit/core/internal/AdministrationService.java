@@ -31,11 +31,11 @@ final class AdministrationService implements Administration {
         TextPolicy.requireStorable(name, "name");
         requireStorable(settings);
         return unitOfWork.run(id, step -> {
-            if (step.tx.findAccount().isPresent()) {
+            if (step.tx.accounts().findAccount().isPresent()) {
                 throw new AccountAlreadyExistsException(id);
             }
             Account account = Account.builder().id(id).name(name).settings(settings).createdAt(step.now).build();
-            step.tx.insertAccount(account);
+            step.tx.accounts().insertAccount(account);
             ReceivingNumbers.claimSettings(step, id, settings);
             return account;
         });
@@ -54,7 +54,7 @@ final class AdministrationService implements Administration {
         requireStorable(settings);
         return unitOfWork.run(id, step -> {
             Account updated = Account.builder().from(step.account()).settings(settings).build();
-            step.tx.updateAccount(updated);
+            step.tx.accounts().updateAccount(updated);
             ReceivingNumbers.claimSettings(step, id, settings);
             return updated;
         });
@@ -67,11 +67,11 @@ final class AdministrationService implements Administration {
         TextPolicy.requireStorable(displayName, "displayName");
         return unitOfWork.run(account, step -> {
             step.account();
-            if (step.tx.findUser(id).isPresent()) {
+            if (step.tx.team().findUser(id).isPresent()) {
                 throw new UserAlreadyExistsException(id);
             }
             User user = User.builder().id(id).displayName(displayName).createdAt(step.now).build();
-            step.tx.insertUser(user);
+            step.tx.team().insertUser(user);
             return user;
         });
     }
@@ -82,7 +82,7 @@ final class AdministrationService implements Administration {
         TextPolicy.requireStorable(displayName, "displayName");
         return unitOfWork.run(account, step -> {
             User renamed = User.builder().from(find(step, id)).displayName(displayName).build();
-            step.tx.updateUser(renamed);
+            step.tx.team().updateUser(renamed);
             return renamed;
         });
     }
@@ -96,7 +96,7 @@ final class AdministrationService implements Administration {
     public List<User> users(AccountId account) {
         return unitOfWork.run(account, step -> {
             step.account();
-            return step.tx.listUsers();
+            return step.tx.team().listUsers();
         });
     }
 
@@ -119,6 +119,6 @@ final class AdministrationService implements Administration {
     private static User find(Step step, UserId id) {
         Objects.requireNonNull(id, "user");
         step.account();
-        return step.tx.findUser(id).orElseThrow(() -> new NoSuchUserException(id));
+        return step.tx.team().findUser(id).orElseThrow(() -> new NoSuchUserException(id));
     }
 }

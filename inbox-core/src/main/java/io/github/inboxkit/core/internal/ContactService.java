@@ -49,7 +49,7 @@ final class ContactService implements Contacts {
 
     private static Contact insert(Step step, PhoneNumber phone, ContactDetails details) {
         step.account();
-        step.tx.findContactByPhone(phone).ifPresent(existing -> {
+        step.tx.contacts().findContactByPhone(phone).ifPresent(existing -> {
             throw new ContactAlreadyExistsException(existing.id());
         });
         Contact contact = Contact.builder()
@@ -61,7 +61,7 @@ final class ContactService implements Contacts {
                 .createdAt(step.now)
                 .updatedAt(step.now)
                 .build();
-        step.tx.insertContact(contact);
+        step.tx.contacts().insertContact(contact);
         return contact;
     }
 
@@ -77,7 +77,7 @@ final class ContactService implements Contacts {
                     .customFields(customFields(details))
                     .updatedAt(step.now)
                     .build();
-            step.tx.updateContact(updated);
+            step.tx.contacts().updateContact(updated);
             return updated;
         });
     }
@@ -92,7 +92,7 @@ final class ContactService implements Contacts {
     public Optional<Contact> findByPhone(AccountId account, String phone) {
         Objects.requireNonNull(phone, "phone");
         return unitOfWork.run(account, step ->
-                step.tx.findContactByPhone(PhoneNumber.parse(phone, step.account().settings().defaultRegion())));
+                step.tx.contacts().findContactByPhone(PhoneNumber.parse(phone, step.account().settings().defaultRegion())));
     }
 
     @Override
@@ -101,8 +101,8 @@ final class ContactService implements Contacts {
         Objects.requireNonNull(by, "by");
         return unitOfWork.run(account, step -> {
             requireUser(step, by);
-            Optional<OptOutRecord> latest = step.tx.latestOptOutRecord(phone);
-            if (latest.isPresent() && latest.get().action() == OptOutAction.OPTED_OUT) {
+            Optional<OptOutRecord> latest = step.tx.consent().latestOptOutRecord(phone);
+            if (latest.isPresent() && Subscriptions.optsOut(latest.get())) {
                 return latest.get();
             }
             return Subscriptions.byUser(step, phone, by, OptOutAction.OPTED_OUT);
@@ -115,7 +115,7 @@ final class ContactService implements Contacts {
         Objects.requireNonNull(by, "by");
         return unitOfWork.run(account, step -> {
             requireUser(step, by);
-            Optional<OptOutRecord> latest = step.tx.latestOptOutRecord(phone);
+            Optional<OptOutRecord> latest = step.tx.consent().latestOptOutRecord(phone);
             if (latest.isEmpty() || latest.get().action() == OptOutAction.OPTED_IN) {
                 return latest;
             }
@@ -137,7 +137,7 @@ final class ContactService implements Contacts {
         Objects.requireNonNull(phone, "phone");
         return unitOfWork.run(account, step -> {
             step.account();
-            return step.tx.optOutHistory(phone);
+            return step.tx.consent().optOutHistory(phone);
         });
     }
 
@@ -171,11 +171,11 @@ final class ContactService implements Contacts {
 
     private static Contact find(Step step, ContactId id) {
         step.account();
-        return step.tx.findContact(id).orElseThrow(() -> new NoSuchContactException(id));
+        return step.tx.contacts().findContact(id).orElseThrow(() -> new NoSuchContactException(id));
     }
 
     private static void requireUser(Step step, UserId user) {
         step.account();
-        step.tx.findUser(user).orElseThrow(() -> new NoSuchUserException(user));
+        step.tx.team().findUser(user).orElseThrow(() -> new NoSuchUserException(user));
     }
 }

@@ -53,7 +53,7 @@ final class ConversationService implements Conversations {
     @Override
     public Optional<Conversation> findByPhone(AccountId account, String phone) {
         Objects.requireNonNull(phone, "phone");
-        return unitOfWork.run(account, step -> step.tx.lockConversationByPhone(
+        return unitOfWork.run(account, step -> step.tx.conversations().lockConversationByPhone(
                 PhoneNumber.parse(phone, step.account().settings().defaultRegion())));
     }
 
@@ -75,7 +75,7 @@ final class ConversationService implements Conversations {
         return unitOfWork.run(account, step -> {
             find(step, conversation);
             List<Message> newestFirst = new ArrayList<>(
-                    step.tx.listMessages(conversation, beforeSequence, windowStart(step), limit));
+                    step.tx.messages().listMessages(conversation, beforeSequence, windowStart(step), limit));
             Collections.reverse(newestFirst);
             return List.copyOf(newestFirst);
         });
@@ -89,7 +89,7 @@ final class ConversationService implements Conversations {
         Require.argument(!needle.isEmpty() && needle.length() <= 200, "text", "must be 1 to 200 characters");
         return unitOfWork.run(account, step -> {
             find(step, conversation);
-            return step.tx.searchMessages(conversation, needle, windowStart(step), MAX_SEARCH_RESULTS);
+            return step.tx.messages().searchMessages(conversation, needle, windowStart(step), MAX_SEARCH_RESULTS);
         });
     }
 
@@ -103,30 +103,34 @@ final class ConversationService implements Conversations {
         Message recorded = unitOfWork.run(account, step -> {
             step.account();
             outbound.author().ifPresent(author ->
-                    step.tx.findUser(author).orElseThrow(() -> new NoSuchUserException(author)));
+                    step.tx.team().findUser(author).orElseThrow(() -> new NoSuchUserException(author)));
             if (Subscriptions.isOptedOut(step.tx, outbound.to())) {
                 throw new ContactOptedOutException(outbound.to());
             }
-            Conversation thread = Threads.lockOrStart(step, outbound.to());
-            Message message = Message.builder()
-                    .id(MessageId.random())
-                    .conversationId(thread.id())
-                    .sequence(thread.lastMessageSequence() + 1)
-                    .contactPhone(outbound.to())
-                    .direction(Direction.OUTBOUND)
-                    .text(outbound.text())
-                    .media(outbound.media())
-                    .senderId(outbound.senderId())
-                    .carrierMessageId(outbound.carrierMessageId())
-                    .status(outbound.status())
-                    .read(true)
-                    .author(outbound.author())
-                    .broadcastLabel(outbound.broadcastLabel())
-                    .scheduledFor(outbound.scheduledFor())
-                    .createdAt(step.now)
-                    .build();
-            Threads.append(step, thread, message);
-            step.publish(new InboxEvent.OutboundMessageRecorded(account, thread.id(), message.id(), step.now));
+            // the one recording path of outbound text, the same as a send's (Step.appendToNumbers)
+            Message[] made = new Message[1];
+            step.appendToNumbers(List.of(outbound.to()), (index, thread) -> {
+                made[0] = Message.builder()
+                        .id(MessageId.random())
+                        .conversationId(thread.id())
+                        .sequence(thread.lastMessageSequence() + 1)
+                        .contactPhone(outbound.to())
+                        .direction(Direction.OUTBOUND)
+                        .text(outbound.text())
+                        .media(outbound.media())
+                        .senderId(outbound.senderId())
+                        .carrierMessageId(outbound.carrierMessageId())
+                        .status(outbound.status())
+                        .read(true)
+                        .author(outbound.author())
+                        .broadcastLabel(outbound.broadcastLabel())
+                        .scheduledFor(outbound.scheduledFor())
+                        .createdAt(step.now)
+                        .build();
+                return made[0];
+            }, index -> step.publish(new InboxEvent.OutboundMessageRecorded(account, made[0].conversationId(),
+                    made[0].id(), step.now)));
+            Message message = made[0];
             return message;
         });
         // sending ends the author's typing in that conversation (F14)
@@ -158,9 +162,9 @@ final class ConversationService implements Conversations {
 
     /** Marks a locked conversation with unread messages read; shared with mark-all-read. */
     static Conversation markReadLocked(Step step, Conversation locked) {
-        step.tx.markInboundMessagesRead(locked.id());
+        step.tx.messages().markInboundMessagesRead(locked.id());
         Conversation read = Conversation.builder().from(locked).unreadCount(0).build();
-        step.tx.updateConversation(read);
+        step.tx.conversations().updateConversation(read);
         step.adjust(0, 0, -1);
         return read;
     }
@@ -180,9 +184,9 @@ final class ConversationService implements Conversations {
                 return message;
             }
             Message unread = Message.builder().from(message).read(false).build();
-            step.tx.updateMessage(unread);
+            step.tx.messages().updateMessage(unread);
             Conversation updated = Conversation.builder().from(locked).unreadCount(locked.unreadCount() + 1).build();
-            step.tx.updateConversation(updated);
+            step.tx.conversations().updateConversation(updated);
             if (locked.unreadCount() == 0) {
                 step.adjust(0, 0, 1);
             }
@@ -207,7 +211,7 @@ final class ConversationService implements Conversations {
             return locked;
         }
         Conversation closed = Conversation.builder().from(locked).state(ConversationState.CLOSED).build();
-        step.tx.updateConversation(closed);
+        step.tx.conversations().updateConversation(closed);
         step.adjust(-1, 1, 0);
         step.publish(new InboxEvent.ConversationClosed(step.tx.accountId(), locked.id(), step.now));
         return closed;
@@ -223,7 +227,7 @@ final class ConversationService implements Conversations {
                 return locked;
             }
             Conversation open = Conversation.builder().from(locked).state(ConversationState.OPEN).build();
-            step.tx.updateConversation(open);
+            step.tx.conversations().updateConversation(open);
             step.adjust(1, -1, 0);
             step.publish(new InboxEvent.ConversationReopened(account, conversation, false, step.now));
             return open;
@@ -237,14 +241,14 @@ final class ConversationService implements Conversations {
 
     static Conversation find(Step step, ConversationId id) {
         step.account();
-        return step.tx.findConversation(id).orElseThrow(() -> new NoSuchConversationException(id));
+        return step.tx.conversations().findConversation(id).orElseThrow(() -> new NoSuchConversationException(id));
     }
 
     static Conversation lock(Step step, ConversationId id) {
-        return step.tx.lockConversation(id).orElseThrow(() -> new NoSuchConversationException(id));
+        return step.tx.conversations().lockConversation(id).orElseThrow(() -> new NoSuchConversationException(id));
     }
 
     private static Message findMessage(Step step, MessageId id) {
-        return step.tx.findMessage(id).orElseThrow(() -> new NoSuchMessageException(id));
+        return step.tx.messages().findMessage(id).orElseThrow(() -> new NoSuchMessageException(id));
     }
 }

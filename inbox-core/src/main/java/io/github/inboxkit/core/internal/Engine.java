@@ -12,7 +12,6 @@ import io.github.inboxkit.core.inbox.Inbox;
 import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.store.InboxPageReader;
 import io.github.inboxkit.core.store.InboxStore;
-import io.github.inboxkit.core.store.SendingStore;
 import io.github.inboxkit.core.webhook.Webhooks;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,15 +23,13 @@ import java.util.List;
  */
 public final class Engine {
 
-    /** How often a use case runs again after store conflicts before the conflict is thrown. */
-    static final int MAX_ATTEMPTS = 10;
-
     private final Inbox inbox;
     private final Conversations conversations;
     private final Ingestion ingestion;
     private final Team team;
     private final Contacts contacts;
     private final Administration administration;
+    private final UnitOfWork unitOfWork;
 
     /**
      * Wires the engine.
@@ -46,7 +43,7 @@ public final class Engine {
      */
     public Engine(InboxStore store, Clock clock, InboxEventListener listener, Entitlements entitlements,
             Duration typingTimeout, int maxInboundTextLength) {
-        UnitOfWork unitOfWork = new UnitOfWork(store, clock, listener, MAX_ATTEMPTS);
+        this.unitOfWork = new UnitOfWork(store, clock, listener);
         TypingPresence presence = new TypingPresence(clock, typingTimeout);
         // the inbox page read model, where the store has one (pages in one read)
         this.inbox = new InboxService(unitOfWork, store instanceof InboxPageReader reader ? reader : null);
@@ -65,8 +62,18 @@ public final class Engine {
      * @param sending the sending use cases, which apply delivery reports
      * @return the front door
      */
-    public Webhooks webhooks(SendingStore store, List<Carrier> carriers, Sending sending) {
+    public Webhooks webhooks(InboxStore store, List<Carrier> carriers, Sending sending) {
         return new WebhookService(store, carriers, ingestion, sending);
+    }
+
+    /**
+     * The unit of work every use case of this engine runs through; the sending and retention
+     * machinery is wired on it too.
+     *
+     * @return the engine's unit of work
+     */
+    public UnitOfWork unitOfWork() {
+        return unitOfWork;
     }
 
     /** @return the inbox use cases */

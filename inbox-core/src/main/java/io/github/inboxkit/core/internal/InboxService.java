@@ -59,7 +59,7 @@ final class InboxService implements Inbox {
             ConversationListing listing = InboxPages.listing(query, since);
             List<Placed> found = new ArrayList<>();
             // rows below the cursor have had no activity since the snapshot: their place is current
-            step.tx.listConversations(listing).forEach(c -> found.add(new Placed(c, c.lastActivityAt())));
+            step.tx.conversations().listConversations(listing).forEach(c -> found.add(new Placed(c, c.lastActivityAt())));
             if (query.after().isPresent() && query.after().get().snapshot().isPresent()) {
                 found.addAll(movedSinceSnapshot(step, listing, query.after().get(), since));
                 found.sort(Placed.ORDER);
@@ -67,16 +67,16 @@ final class InboxService implements Inbox {
             boolean more = found.size() > query.limit();
             List<Placed> placedPage = more ? found.subList(0, query.limit()) : found;
             List<Conversation> page = placedPage.stream().map(Placed::conversation).toList();
-            Map<PhoneNumber, Contact> contacts = step.tx.findContactsByPhone(
+            Map<PhoneNumber, Contact> contacts = step.tx.contacts().findContactsByPhone(
                     page.stream().map(Conversation::contactPhone).toList());
-            Map<UserId, User> users = step.tx.findUsers(page.stream().flatMap(c -> c.assignee().stream()).toList());
+            Map<UserId, User> users = step.tx.team().findUsers(page.stream().flatMap(c -> c.assignee().stream()).toList());
             List<InboxRow> rows = InboxPages.rows(page, contacts, users);
             Optional<InboxCursor> next = Optional.empty();
             if (more) {
                 Placed last = placedPage.get(placedPage.size() - 1);
                 next = Optional.of(new InboxCursor(last.at(), last.conversation().id(), snapshot));
             }
-            return InboxPage.builder().rows(rows).counters(step.tx.counters()).next(next).build();
+            return InboxPage.builder().rows(rows).counters(step.tx.counters().counters()).next(next).build();
         });
     }
 
@@ -106,7 +106,7 @@ final class InboxService implements Inbox {
         Instant scanFrom = listing.search().isPresent() || snapshot.isBefore(since) ? since : snapshot;
         Optional<InboxCursor> after = Optional.empty();
         while (true) {
-            List<Conversation> top = step.tx.listConversations(ConversationListing.builder().from(listing)
+            List<Conversation> top = step.tx.conversations().listConversations(ConversationListing.builder().from(listing)
                     .activeSince(scanFrom).after(after).limit(BULK_PAGE).build());
             for (Conversation conversation : top) {
                 if (!conversation.lastActivityAt().isAfter(snapshot)) {
@@ -135,7 +135,7 @@ final class InboxService implements Inbox {
         }
         long before = Long.MAX_VALUE;
         while (true) {
-            List<Message> newestFirst = step.tx.listMessages(conversation.id(), before, since, MESSAGE_BATCH);
+            List<Message> newestFirst = step.tx.messages().listMessages(conversation.id(), before, since, MESSAGE_BATCH);
             for (Message message : newestFirst) {
                 if (!message.createdAt().isAfter(snapshot)) {
                     return Optional.of(message.createdAt());
@@ -152,7 +152,7 @@ final class InboxService implements Inbox {
     public InboxCounters counters(AccountId account) {
         return unitOfWork.run(account, step -> {
             step.account();
-            return step.tx.counters();
+            return step.tx.counters().counters();
         });
     }
 
@@ -181,7 +181,7 @@ final class InboxService implements Inbox {
     private static int markRead(Step step, List<ConversationId> ids) {
         List<ConversationId> changed = new ArrayList<>();
         for (ConversationId id : ids) {
-            Optional<Conversation> locked = step.tx.lockConversation(id);
+            Optional<Conversation> locked = step.tx.conversations().lockConversation(id);
             if (locked.isPresent() && locked.get().unreadCount() > 0) {
                 ConversationService.markReadLocked(step, locked.get());
                 changed.add(id);
@@ -203,7 +203,7 @@ final class InboxService implements Inbox {
             int closed = 0;
             for (ConversationId id : collect(step, ConversationState.OPEN, AssignmentFilter.all(),
                     Optional.empty(), ReadFilter.READ, Instant.EPOCH)) {
-                Optional<Conversation> locked = step.tx.lockConversation(id);
+                Optional<Conversation> locked = step.tx.conversations().lockConversation(id);
                 // the listing did not lock: check again now that the row is locked
                 if (locked.isPresent() && locked.get().state() == ConversationState.OPEN
                         && locked.get().unreadCount() == 0) {
@@ -221,7 +221,7 @@ final class InboxService implements Inbox {
         List<ConversationId> ids = new ArrayList<>();
         Optional<InboxCursor> after = Optional.empty();
         while (true) {
-            List<Conversation> page = step.tx.listConversations(ConversationListing.builder()
+            List<Conversation> page = step.tx.conversations().listConversations(ConversationListing.builder()
                     .state(tab)
                     .assignment(assignment)
                     .readFilter(readFilter)

@@ -42,9 +42,9 @@ final class IngestionService implements Ingestion {
         TextPolicy.Repaired text = TextPolicy.repair(incoming.text(), maxTextLength);
         ReceivedMessage result = unitOfWork.run(accountId, step -> {
             Account account = step.account();
-            Optional<Message> first = step.tx.findMessageByCarrierId(incoming.idempotencyKey());
+            Optional<Message> first = step.tx.messages().findMessageByCarrierId(incoming.idempotencyKey());
             if (first.isPresent()) {
-                Conversation conversation = step.tx.findConversation(first.get().conversationId())
+                Conversation conversation = step.tx.conversations().findConversation(first.get().conversationId())
                         .orElseThrow(() -> new IllegalStateException("a stored message without its conversation"));
                 return ReceivedMessage.builder().message(first.get()).conversation(conversation).duplicate(true).build();
             }

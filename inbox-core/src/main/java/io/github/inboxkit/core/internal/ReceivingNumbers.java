@@ -37,21 +37,21 @@ final class ReceivingNumbers {
      */
     static void claimSettings(Step step, AccountId account, AccountSettings settings) {
         Set<String> wanted = of(settings);
-        List<String> owned = step.tx.ownedNumbers();
+        List<String> owned = step.tx.accounts().ownedNumbers();
         for (String number : wanted) {
             if (!owned.contains(number)) {
-                Optional<AccountId> owner = step.tx.numberOwner(number);
+                Optional<AccountId> owner = step.tx.accounts().numberOwner(number);
                 if (owner.isPresent() && !owner.get().equals(account)) {
                     throw new SenderIdTakenException(account, number, masked(number));
                 }
                 if (owner.isEmpty()) {
-                    step.tx.claimNumber(number);
+                    step.tx.accounts().claimNumber(number);
                 }
             }
         }
         for (String number : owned) {
             if (!wanted.contains(number)) {
-                step.tx.releaseNumber(number);
+                step.tx.accounts().releaseNumber(number);
             }
         }
     }

@@ -8,16 +8,65 @@ import io.github.inboxkit.core.contact.OptOutSource;
 import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.phone.PhoneNumber;
-import io.github.inboxkit.core.store.AccountTransaction;
+import io.github.inboxkit.core.store.StoreTransaction;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** The subscription rules of F18: keywords on inbound messages, manual changes, the send check. */
-final class Subscriptions {
+/**
+ * The subscription rules of F18: keywords on inbound messages, manual changes, and the one rule
+ * that decides whether a number may be texted now, which every door uses (a send, a broadcast's
+ * recipients, the dispatcher's re-check when it claims, a carrier's refusal, a manual opt-out).
+ *
+ * <p>Public for the engine's own {@code internal} packages only; no compatibility promise.
+ * Stateless and thread-safe.
+ */
+public final class Subscriptions {
 
     private Subscriptions() {}
 
-    static boolean isOptedOut(AccountTransaction tx, PhoneNumber phone) {
-        return tx.latestOptOutRecord(phone).map(r -> r.action() == OptOutAction.OPTED_OUT).orElse(false);
+    /**
+     * The rule: a number is opted out when its latest subscription record is an opt-out; a number
+     * with no record, or whose latest record is an opt-in, may be texted.
+     *
+     * @param latest the number's latest record
+     * @return whether it opts the number out
+     */
+    public static boolean optsOut(OptOutRecord latest) {
+        return latest.action() == OptOutAction.OPTED_OUT;
+    }
+
+    /**
+     * Whether a number is opted out, as the transaction sees it.
+     *
+     * @param tx the transaction
+     * @param phone the number
+     * @return whether the number may not be texted now
+     */
+    public static boolean isOptedOut(StoreTransaction tx, PhoneNumber phone) {
+        return tx.consent().latestOptOutRecord(phone).map(Subscriptions::optsOut).orElse(false);
+    }
+
+    /**
+     * Which of many numbers are opted out, with one look-up for all of them.
+     *
+     * @param tx the transaction
+     * @param phones the numbers
+     * @return the numbers that may not be texted now
+     */
+    public static Set<PhoneNumber> optedOut(StoreTransaction tx, Collection<PhoneNumber> phones) {
+        if (phones.isEmpty()) {
+            return Set.of();
+        }
+        Set<PhoneNumber> optedOut = new HashSet<>();
+        tx.consent().latestOptOutRecords(List.copyOf(phones)).forEach((phone, latest) -> {
+            if (optsOut(latest)) {
+                optedOut.add(phone);
+            }
+        });
+        return optedOut;
     }
 
     /** Applies an opt-out or opt-in keyword of an inbound message, if the account enables it. */
@@ -64,7 +113,7 @@ final class Subscriptions {
     }
 
     private static void record(Step step, OptOutRecord record) {
-        step.tx.appendOptOutRecord(record);
+        step.tx.consent().appendOptOutRecord(record);
         step.publish(new InboxEvent.SubscriptionChanged(step.tx.accountId(), record));
     }
 }

@@ -70,9 +70,9 @@ final class TeamService implements Team {
                     .changedBy(by)
                     .changedAt(step.now)
                     .build();
-            step.tx.appendAssignmentChange(change);
+            step.tx.conversations().appendAssignmentChange(change);
             Conversation updated = Conversation.builder().from(locked).assignee(to).build();
-            step.tx.updateConversation(updated);
+            step.tx.conversations().updateConversation(updated);
             step.publish(new InboxEvent.AssignmentChanged(account, change));
             return updated;
         });
@@ -84,7 +84,7 @@ final class TeamService implements Team {
         return unitOfWork.run(account, step -> {
             require(step, TeamFeature.OWNERSHIP_HISTORY);
             ConversationService.find(step, conversation);
-            return step.tx.assignmentHistory(conversation);
+            return step.tx.conversations().assignmentHistory(conversation);
         });
     }
 
@@ -147,6 +147,6 @@ final class TeamService implements Team {
     }
 
     private static void requireUser(Step step, UserId user) {
-        step.tx.findUser(user).orElseThrow(() -> new NoSuchUserException(user));
+        step.tx.team().findUser(user).orElseThrow(() -> new NoSuchUserException(user));
     }
 }

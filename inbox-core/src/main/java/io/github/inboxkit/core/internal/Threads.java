@@ -34,7 +34,7 @@ final class Threads {
      * were: they record what happened, and opt-out state belongs to the number, not the thread.
      */
     static Conversation lockOrStart(Step step, PhoneNumber phone) {
-        Optional<Conversation> existing = step.tx.lockConversationByPhone(phone);
+        Optional<Conversation> existing = step.tx.conversations().lockConversationByPhone(phone);
         if (existing.isPresent()) {
             Conversation thread = existing.get();
             return thread.lastActivityAt().isBefore(ConversationService.windowStart(step))
@@ -46,14 +46,14 @@ final class Threads {
 
     private static Conversation startAfresh(Step step, Conversation stale) {
         Conversation fresh = refreshed(step, stale);
-        step.tx.updateConversation(fresh);
+        step.tx.conversations().updateConversation(fresh);
         return fresh;
     }
 
     /** The stale thread started afresh, its counters adjusted and its unread messages marked read; not saved. */
     private static Conversation refreshed(Step step, Conversation stale) {
         if (stale.unreadCount() > 0) {
-            step.tx.markInboundMessagesRead(stale.id());
+            step.tx.messages().markInboundMessagesRead(stale.id());
             step.adjust(0, 0, -1);
         }
         if (stale.state() == ConversationState.CLOSED) {
@@ -72,7 +72,7 @@ final class Threads {
 
     private static Conversation start(Step step, PhoneNumber phone) {
         Conversation started = newThread(step, phone);
-        step.tx.insertConversation(started);
+        step.tx.conversations().insertConversation(started);
         return started;
     }
 
@@ -97,9 +97,9 @@ final class Threads {
      * for an unread inbound message, the unread counters (F11).
      */
     static Conversation append(Step step, Conversation conversation, Message message) {
-        step.tx.insertMessage(message);
+        step.tx.messages().insertMessage(message);
         Conversation result = appended(step, conversation, message);
-        step.tx.updateConversation(result);
+        step.tx.conversations().updateConversation(result);
         return result;
     }
 
@@ -117,14 +117,14 @@ final class Threads {
      * @throws IllegalArgumentException if a number comes twice
      */
     static List<Conversation> appendToNumbers(Step step, List<PhoneNumber> phones,
-            SendingSteps.MessageFor messageFor, IntConsumer afterEach) {
+            Step.MessageFor messageFor, IntConsumer afterEach) {
         if (phones.stream().distinct().count() != phones.size()) {
             throw new IllegalArgumentException("one message per distinct number expected");
         }
         if (phones.isEmpty()) {
             return List.of();
         }
-        Map<PhoneNumber, Conversation> existing = step.tx.lockConversationsByPhone(phones);
+        Map<PhoneNumber, Conversation> existing = step.tx.conversations().lockConversationsByPhone(phones);
         Instant windowStart = existing.isEmpty() ? null : ConversationService.windowStart(step);
         List<Conversation> started = new ArrayList<>();
         List<Conversation> resumed = new ArrayList<>();
@@ -143,9 +143,9 @@ final class Threads {
             results.add(result);
             (found == null ? started : resumed).add(result);
         }
-        step.tx.insertConversations(started);
-        step.tx.updateConversations(resumed);
-        step.tx.insertMessages(messages);
+        step.tx.conversations().insertConversations(started);
+        step.tx.conversations().updateConversations(resumed);
+        step.tx.messages().insertMessages(messages);
         return List.copyOf(results);
     }
 

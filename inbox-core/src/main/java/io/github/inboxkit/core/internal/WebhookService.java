@@ -12,7 +12,7 @@ import io.github.inboxkit.core.conversation.IncomingMessage;
 import io.github.inboxkit.core.conversation.Ingestion;
 import io.github.inboxkit.core.sending.DeliveryReportOutcome;
 import io.github.inboxkit.core.sending.Sending;
-import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.store.InboxStore;
 import io.github.inboxkit.core.store.StoreException;
 import io.github.inboxkit.core.webhook.WebhookOutcome;
 import io.github.inboxkit.core.webhook.WebhookOutcome.ItemKind;
@@ -43,12 +43,12 @@ final class WebhookService implements Webhooks {
     /** Carrier ids echoed in answers and logs; anything else in a URL is not repeated. */
     private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    private final SendingStore store;
+    private final InboxStore store;
     private final Map<String, Carrier> carriers;
     private final Ingestion ingestion;
     private final Sending sending;
 
-    WebhookService(SendingStore store, List<Carrier> carriers, Ingestion ingestion, Sending sending) {
+    WebhookService(InboxStore store, List<Carrier> carriers, Ingestion ingestion, Sending sending) {
         this.store = store;
         Map<String, Carrier> byId = new LinkedHashMap<>();
         carriers.forEach(carrier -> byId.put(carrier.id(), carrier));

@@ -53,7 +53,7 @@ public record DispatchSummary(int written, int claimed, int sent, int retried, i
      * @param failed as in the canonical constructor
      * @param skipped as in the canonical constructor
      * @param deferred as in the canonical constructor
-     * @throws IllegalArgumentException if a count is negative
+     * @throws io.github.inboxkit.core.InvalidValueException if a count is negative
      */
     public DispatchSummary(int written, int claimed, int sent, int retried, int failed, int skipped, int deferred) {
         this(written, claimed, sent, retried, failed, skipped, deferred, 0, 0);

@@ -9,7 +9,7 @@ package io.github.inboxkit.core.sending;
  *
  * <p>InboxKit schedules nothing itself: a host calls {@link #dispatchDue()} from its own scheduler,
  * or hands its {@link java.util.concurrent.ScheduledExecutorService} to a {@link DispatcherRunner}.
- * Each carrier call runs on the {@linkplain Sending.Builder#carrierCallExecutor carrier-call
+ * Each carrier call runs on the {@linkplain SendingOptions#carrierCallExecutor carrier-call
  * executor} while the step waits for it, at most the carrier's submit timeout. Several
  * nodes (and several threads) may run steps against one store at once: a message is claimed by one
  * of them at a time, and a message whose claimer crashed is claimed again once its lease expires.

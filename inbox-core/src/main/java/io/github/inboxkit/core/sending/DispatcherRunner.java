@@ -1,7 +1,7 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.core.Require;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,7 +68,8 @@ public final class DispatcherRunner {
      * @param executor the host's executor; the runner never shuts it down
      * @param interval the pause after a step that did not claim a full batch; positive
      * @return the running runner
-     * @throws IllegalArgumentException if the interval is not positive
+     * @throws io.github.inboxkit.core.InvalidValueException if an argument is null or the interval is
+     *     not positive (field {@code "interval"})
      * @throws java.util.concurrent.RejectedExecutionException if the executor is shut down
      */
     public static DispatcherRunner start(Dispatcher dispatcher, ScheduledExecutorService executor, Duration interval) {
@@ -85,21 +86,18 @@ public final class DispatcherRunner {
      * @param interval the pause, in a lane, after a step that did not claim a full batch; positive
      * @param concurrency how many steps may run at once, from 1 to {@value #MAX_CONCURRENCY}
      * @return the running runner
-     * @throws IllegalArgumentException if the interval is not positive or the concurrency out of range
+     * @throws io.github.inboxkit.core.InvalidValueException if an argument is null, the interval is not
+     *     positive or the concurrency out of range (fields {@code "interval"}, {@code "concurrency"})
      * @throws java.util.concurrent.RejectedExecutionException if the executor is shut down
      */
     public static DispatcherRunner start(Dispatcher dispatcher, ScheduledExecutorService executor, Duration interval,
             int concurrency) {
-        Objects.requireNonNull(dispatcher, "dispatcher");
-        Objects.requireNonNull(executor, "executor");
-        Objects.requireNonNull(interval, "interval");
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("interval must be > 0, got " + interval);
-        }
-        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-            throw new IllegalArgumentException("concurrency must be between 1 and " + MAX_CONCURRENCY + ", got "
-                    + concurrency);
-        }
+        Require.nonNull(dispatcher, "dispatcher");
+        Require.nonNull(executor, "executor");
+        Require.nonNull(interval, "interval");
+        Require.argument(!interval.isNegative() && !interval.isZero(), "interval", "must be > 0, got " + interval);
+        Require.argument(concurrency >= 1 && concurrency <= MAX_CONCURRENCY, "concurrency",
+                "must be between 1 and " + MAX_CONCURRENCY + ", got " + concurrency);
         DispatcherRunner runner = new DispatcherRunner(dispatcher, executor, interval, concurrency);
         for (int lane = 0; lane < concurrency; lane++) {
             runner.schedule(lane, Duration.ZERO);

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A host's idempotency key for {@link Sending#send}, {@link Sending#schedule} and {@link
- * Sending#broadcast} (F46): the same key within the {@linkplain Sending.Builder#idempotencyWindow
+ * Sending#broadcast} (F46): the same key within the {@linkplain SendingOptions#idempotencyWindow
  * idempotency window} returns the first call's result and queues nothing more, on every store and
  * across nodes. Keys are scoped to an account: two accounts may use the same key.
  *

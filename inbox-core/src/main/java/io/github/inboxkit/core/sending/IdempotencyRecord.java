@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.conversation.MessageId;
 import java.time.Instant;
@@ -82,24 +83,18 @@ public interface IdempotencyRecord {
     /**
      * Checks the record; called by the builder's {@code build()}.
      *
-     * @throws IllegalArgumentException if it has both or neither of a message and a broadcast, a
+     * @throws io.github.inboxkit.core.InvalidValueException if it has both or neither of a message and a broadcast, a
      *     count out of range, a hash that is not 64 hex digits, or an expiry not after its creation
      */
     @Value.Check
     default void check() {
-        if (messageId().isPresent() == broadcastId().isPresent()) {
-            throw new IllegalArgumentException("an idempotency record holds a message or a broadcast, exactly one");
-        }
-        if (recipientsTotal() < 0 || recipientsDone() < 0 || recipientsDone() > recipientsTotal()
-                || recipientsQueued() < 0 || recipientsQueued() > recipientsDone()) {
-            throw new IllegalArgumentException("recipient counts out of range: total " + recipientsTotal() + ", done "
-                    + recipientsDone() + ", queued " + recipientsQueued());
-        }
-        if (!requestHash().matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("requestHash must be 64 lower-case hex digits");
-        }
-        if (!expiresAt().isAfter(createdAt())) {
-            throw new IllegalArgumentException("expiresAt must be after createdAt");
-        }
+        Require.argument(messageId().isPresent() != broadcastId().isPresent(), "messageId",
+                "must be given, or else broadcastId: an idempotency record holds a message or a broadcast, exactly one");
+        Require.argument(recipientsTotal() >= 0 && recipientsDone() >= 0 && recipientsDone() <= recipientsTotal()
+                && recipientsQueued() >= 0 && recipientsQueued() <= recipientsDone(), "recipientsDone",
+                "must be within the counts: total " + recipientsTotal() + ", done " + recipientsDone()
+                        + ", queued " + recipientsQueued());
+        Require.argument(requestHash().matches("[0-9a-f]{64}"), "requestHash", "must be 64 lower-case hex digits");
+        Require.argument(expiresAt().isAfter(createdAt()), "expiresAt", "must be after createdAt");
     }
 }

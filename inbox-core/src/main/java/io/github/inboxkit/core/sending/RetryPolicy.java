@@ -2,7 +2,6 @@ package io.github.inboxkit.core.sending;
 
 import io.github.inboxkit.core.Require;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -63,21 +62,16 @@ public final class RetryPolicy {
      * @param random the source of jitter
      * @return the delay before the next attempt, or empty when the attempts are exhausted and the
      *     message should be recorded as FAILED
-     * @throws IllegalArgumentException if {@code failedAttempts} is less than 1 or the retry-after
-     *     is negative
+     * @throws io.github.inboxkit.core.InvalidValueException if {@code failedAttempts} is less than 1,
+     *     an argument is null or the retry-after is negative
      */
     public Optional<Duration> delayAfterFailure(
             int failedAttempts, Optional<Duration> carrierRetryAfter, RandomGenerator random) {
-        if (failedAttempts < 1) {
-            throw new IllegalArgumentException("failedAttempts must be >= 1, got " + failedAttempts);
-        }
-        Objects.requireNonNull(carrierRetryAfter, "carrierRetryAfter");
-        Objects.requireNonNull(random, "random");
-        carrierRetryAfter.ifPresent(d -> {
-            if (d.isNegative()) {
-                throw new IllegalArgumentException("carrierRetryAfter must not be negative, got " + d);
-            }
-        });
+        Require.argument(failedAttempts >= 1, "failedAttempts", "must be >= 1, got " + failedAttempts);
+        Require.nonNull(carrierRetryAfter, "carrierRetryAfter");
+        Require.nonNull(random, "random");
+        carrierRetryAfter.ifPresent(d -> Require.argument(!d.isNegative(), "carrierRetryAfter",
+                "must not be negative, got " + d));
         if (failedAttempts >= maxAttempts) {
             return Optional.empty();
         }

@@ -36,7 +36,7 @@ public interface SendRequest {
 
     /**
      * The host's idempotency key (F46): a second call with the same key within the engine's
-     * {@linkplain Sending.Builder#idempotencyWindow window} returns the first call's result and
+     * {@linkplain SendingOptions#idempotencyWindow window} returns the first call's result and
      * queues nothing more, even from another node; with a different request it is refused with
      * {@link IdempotencyKeyReusedException}. Without a key every call queues anew.
      *

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A page request for {@link AccountTransaction#listConversations}, as the store must apply it.
+ * A page request for {@link ConversationRows#listConversations}, as the store must apply it.
  *
  * <p>The store returns the conversations of the transaction's account with {@code state == state},
  * matching {@link #assignment()} and {@link #readFilter()} (UNREAD: {@code unreadCount > 0}, READ:
@@ -21,7 +21,7 @@ import org.immutables.value.Value;
  * most {@link #limit()} of them. The store uses only the cursor's position ({@link
  * InboxCursor#lastActivityAt()}, {@link InboxCursor#conversationId()}); the engine places the
  * conversations active since the walk's snapshot itself, with further listings from the top and
- * {@link AccountTransaction#listMessages}. Suggested index: {@code (account_id, state, last_activity_at
+ * {@link MessageRows#listMessages}. Suggested index: {@code (account_id, state, last_activity_at
  * DESC, id DESC)}.
  *
  * <p>Immutable and thread-safe.

@@ -23,23 +23,23 @@ public interface InboxPageRead {
 
     /**
      * @return the listing's conversations, in its order, as {@link
-     *     AccountTransaction#listConversations} returns them
+     *     ConversationRows#listConversations} returns them
      */
     List<Conversation> conversations();
 
     /**
      * @return the saved contacts of the conversations' numbers, as {@link
-     *     AccountTransaction#findContactsByPhone} returns them (numbers without a contact absent)
+     *     ContactRows#findContactsByPhone} returns them (numbers without a contact absent)
      */
     Map<PhoneNumber, Contact> contacts();
 
     /**
-     * @return the users the conversations are assigned to, as {@link AccountTransaction#findUsers}
+     * @return the users the conversations are assigned to, as {@link TeamRows#findUsers}
      *     returns them (an assignee removed since is absent)
      */
     Map<UserId, User> assignees();
 
-    /** @return the account's counters, as {@link AccountTransaction#counters} returns them */
+    /** @return the account's counters, as {@link CounterRows#counters} returns them */
     InboxCounters counters();
 
     /**

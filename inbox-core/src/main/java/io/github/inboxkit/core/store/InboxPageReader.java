@@ -12,11 +12,11 @@ import java.util.function.Function;
  * contacts of their numbers, the users they are assigned to and the account's counters.
  *
  * <p>The engine uses it, when the store implements it, for a page that does not place conversations
- * by a walk's snapshot (a first page, or a page after a cursor without a snapshot), and reads such
- * a page through {@link InboxStore#inTransaction} otherwise, with {@link
- * AccountTransaction#listConversations}, {@link AccountTransaction#findContactsByPhone}, {@link
- * AccountTransaction#findUsers} and {@link AccountTransaction#counters}: a store that implements
- * this capability must return exactly what those calls would return in one transaction.
+ * by a walk's snapshot (a first page, or a page after a cursor without a snapshot); it reads every
+ * other page through {@link InboxStore#inTransaction}, with {@link
+ * ConversationRows#listConversations}, {@link ContactRows#findContactsByPhone}, {@link
+ * TeamRows#findUsers} and {@link CounterRows#counters}. A store that implements this capability
+ * must return exactly what those calls would return in one transaction.
  *
  * <p>A read writes nothing, so it needs no transaction of its own: on SQL one statement in
  * autocommit sees one snapshot of the committed data. Tenancy holds as in a transaction: it reads

@@ -14,5 +14,5 @@ public interface TransactionWork<T> {
      * @param transaction the transaction, valid only during this call
      * @return the result
      */
-    T run(AccountTransaction transaction);
+    T run(StoreTransaction transaction);
 }

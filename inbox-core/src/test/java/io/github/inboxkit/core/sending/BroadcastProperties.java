@@ -128,7 +128,7 @@ class BroadcastProperties {
         for (int i = 0; i < NUMBERS; i++) {
             Optional<Conversation> thread = fixture.conversation(number(i));
             int expected = copiesPerNumber.getOrDefault(number(i), 0);
-            List<Message> messages = thread.map(t -> fixture.read(tx -> tx.listMessages(t.id(), Long.MAX_VALUE,
+            List<Message> messages = thread.map(t -> fixture.read(tx -> tx.messages().listMessages(t.id(), Long.MAX_VALUE,
                     Instant.EPOCH, 100))).orElse(List.of());
             assertThat(messages).as("one copy per broadcast in the one thread of %s", number(i)).hasSize(expected);
         }

@@ -56,7 +56,7 @@ class BroadcastTest {
         assertThat(fixture.sending.broadcastProgress(ACCOUNT, result.broadcast().id()).queued()).isEqualTo(2);
         assertThat(fixture.sending.dispatcher().writeBroadcastCopies()).isZero();
         ConversationId aliceThread = fixture.conversation(ALICE).orElseThrow().id();
-        Message toAlice = fixture.read(tx -> tx.listMessages(aliceThread, Long.MAX_VALUE, Instant.EPOCH, 10))
+        Message toAlice = fixture.read(tx -> tx.messages().listMessages(aliceThread, Long.MAX_VALUE, Instant.EPOCH, 10))
                 .get(0);
         assertThat(toAlice.broadcastLabel()).contains("Black Friday");
         assertThat(toAlice.status()).isEqualTo(MessageStatus.QUEUED);
@@ -142,7 +142,7 @@ class BroadcastTest {
         assertThat(fixture.sending.dispatcher().dispatchDue().written()).isEqualTo(4);
 
         ConversationId aliceThread = fixture.conversation(ALICE).orElseThrow().id();
-        List<Message> thread = fixture.read(tx -> tx.listMessages(aliceThread, Long.MAX_VALUE, Instant.EPOCH, 10));
+        List<Message> thread = fixture.read(tx -> tx.messages().listMessages(aliceThread, Long.MAX_VALUE, Instant.EPOCH, 10));
         assertThat(thread.stream().sorted(Comparator.comparingLong(Message::sequence)).map(Message::text))
                 .containsExactly("Premier", "Second");
         assertThat(fixture.conversation(ALICE).orElseThrow().lastMessagePreview()).isEqualTo("Second");

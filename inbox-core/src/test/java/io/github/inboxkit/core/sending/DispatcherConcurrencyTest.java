@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.InboxKit;
 import static io.github.inboxkit.core.sending.SendingFixture.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,11 +29,11 @@ class DispatcherConcurrencyTest {
                 .capabilities(CarrierCapabilities.builder().messagesPerSecond(1_000_000).build())
                 .transientFailureRate(0.2));
         // a second node: its own Sending (own throttle, own lease holder) on the same store and carrier
-        Sending secondNode = Sending.builder().store(fixture.store).carrier(fixture.carrier).clock(fixture.clock)
-                .random(new Random(9)).dispatchBatchSize(5)
-                .retryPolicy(RetryPolicy.builder().initialDelay(java.time.Duration.ofMillis(1))
-                        .maxDelay(java.time.Duration.ofMillis(1)).maxAttempts(50).jitter(0).build())
-                .build();
+        Sending secondNode = InboxKit.builder().store(fixture.store).carrier(fixture.carrier).clock(fixture.clock)
+                .sendingOptions(sending -> sending.random(new Random(9)).dispatchBatchSize(5)
+                        .retryPolicy(RetryPolicy.builder().initialDelay(java.time.Duration.ofMillis(1))
+                                .maxDelay(java.time.Duration.ofMillis(1)).maxAttempts(50).jitter(0).build()))
+                .build().sending();
         List<MessageId> ids = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             ids.add(fixture.sending.send(ACCOUNT, SendRequest.builder()

@@ -57,7 +57,7 @@ class DispatcherResilienceTest {
     }
 
     /** A fixture whose engine writes through a {@link FlakyStore}, handed to {@code flaky}. */
-    private static SendingFixture flaky(AtomicReference<FlakyStore> flaky, UnaryOperator<Sending.Builder> options,
+    private static SendingFixture flaky(AtomicReference<FlakyStore> flaky, UnaryOperator<SendingFixture.Options> options,
             SimulatedCarrier.Builder carrier, Function<SimulatedCarrier, Carrier> wrap) {
         return new SendingFixture(options, carrier, wrap, memory -> {
             FlakyStore store = new FlakyStore(memory);
@@ -347,8 +347,8 @@ class DispatcherResilienceTest {
         // the combination that submitted 20 of 40 messages twice: lease 2 s, batch 20, 300 ms per call
         SimulatedCarrier carrier = SimulatedCarrier.builder().capabilities(timeout(Duration.ofMillis(300))).build();
         SendingFixture fixture = new SendingFixture();
-        assertThatThrownBy(() -> Sending.builder().store(fixture.store).carrier(carrier)
-                .lease(Duration.ofSeconds(2)).dispatchBatchSize(20).build())
+        assertThatThrownBy(() -> InboxKit.builder().store(fixture.store).carrier(carrier)
+                .sendingOptions(sending -> sending.lease(Duration.ofSeconds(2)).dispatchBatchSize(20)).build().sending())
                 .isInstanceOfSatisfying(InvalidValueException.class, refused -> {
                     assertThat(refused.field()).isEqualTo("lease");
                     assertThat(refused.getMessage()).contains("dispatchBatchSize (20)", "submitTimeout (PT0.3S)",
@@ -358,12 +358,15 @@ class DispatcherResilienceTest {
                 .sendingOptions(sending -> sending.lease(Duration.ofSeconds(2)).dispatchBatchSize(20)).build())
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("lease");
 
-        assertThat(Sending.builder().store(fixture.store).carrier(carrier).lease(Duration.ofSeconds(2))
-                .dispatchBatchSize(6).build()).as("the largest batch the message names holds").isNotNull();
-        assertThat(Sending.builder().store(fixture.store).carrier(carrier).lease(Duration.ofMillis(6_667))
-                .dispatchBatchSize(20).build()).as("the shortest lease the message names holds").isNotNull();
-        assertThat(Sending.builder().store(fixture.store).carrier(SimulatedCarrier.create()).dispatchBatchSize(10_000)
-                .build()).as("without a lease set, the default grows to hold the batch").isNotNull();
+        assertThat(InboxKit.builder().store(fixture.store).carrier(carrier)
+                .sendingOptions(sending -> sending.lease(Duration.ofSeconds(2)).dispatchBatchSize(6)).build().sending())
+                .as("the largest batch the message names holds").isNotNull();
+        assertThat(InboxKit.builder().store(fixture.store).carrier(carrier)
+                .sendingOptions(sending -> sending.lease(Duration.ofMillis(6_667)).dispatchBatchSize(20)).build().sending())
+                .as("the shortest lease the message names holds").isNotNull();
+        assertThat(InboxKit.builder().store(fixture.store).carrier(SimulatedCarrier.create())
+                .sendingOptions(sending -> sending.dispatchBatchSize(10_000)).build().sending())
+                .as("without a lease set, the default grows to hold the batch").isNotNull();
     }
 
     /** Blocks a carrier call until the test ends, deaf to interrupts, as a call stuck in a socket read is. */

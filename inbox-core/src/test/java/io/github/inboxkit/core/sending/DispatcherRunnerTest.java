@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.core.InvalidValueException;
 import static io.github.inboxkit.core.sending.SendingFixture.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -101,7 +102,7 @@ class DispatcherRunnerTest {
         for (int concurrency : new int[] {0, DispatcherRunner.MAX_CONCURRENCY + 1}) {
             assertThatThrownBy(() -> DispatcherRunner.start(fixture.sending.dispatcher(), hostExecutor,
                     Duration.ofSeconds(1), concurrency))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining("concurrency");
         }
     }
@@ -314,7 +315,7 @@ class DispatcherRunnerTest {
     void refusesBadInterval() {
         SendingFixture fixture = new SendingFixture();
         assertThatThrownBy(() -> DispatcherRunner.start(fixture.sending.dispatcher(), hostExecutor, Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("interval");
     }
 }

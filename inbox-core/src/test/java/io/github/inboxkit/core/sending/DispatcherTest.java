@@ -95,7 +95,7 @@ class DispatcherTest {
 
         assertThat(fixture.entry(first.messageId()).failure().orElseThrow().carrierReason())
                 .contains(PermanentReason.OPTED_OUT);
-        List<OptOutRecord> records = fixture.read(tx -> tx.optOutHistory(new PhoneNumber(BOB)));
+        List<OptOutRecord> records = fixture.read(tx -> tx.consent().optOutHistory(new PhoneNumber(BOB)));
         assertThat(records).singleElement().satisfies(record -> {
             assertThat(record.action()).isEqualTo(OptOutAction.OPTED_OUT);
             assertThat(record.source()).isEqualTo(OptOutSource.CARRIER);

@@ -1,9 +1,9 @@
 package io.github.inboxkit.core.sending;
 
 import io.github.inboxkit.core.account.AccountId;
-import io.github.inboxkit.core.store.ForwardingSendingStore;
-import io.github.inboxkit.core.store.SendingStore;
-import io.github.inboxkit.core.store.SendingWork;
+import io.github.inboxkit.core.store.ForwardingInboxStore;
+import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.TransactionWork;
 import io.github.inboxkit.core.store.StoreException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,14 +13,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * lost: before anything is written, or after the commit when only the acknowledgement is lost.
  * Thread-safe.
  */
-final class FlakyStore extends ForwardingSendingStore {
+final class FlakyStore extends ForwardingInboxStore {
 
     private final AtomicInteger failBefore = new AtomicInteger();
     private final AtomicInteger loseAcknowledgements = new AtomicInteger();
     private final AtomicReference<AccountId> down = new AtomicReference<>();
     final AtomicInteger failures = new AtomicInteger();
 
-    FlakyStore(SendingStore delegate) {
+    FlakyStore(InboxStore delegate) {
         super(delegate);
     }
 
@@ -46,12 +46,12 @@ final class FlakyStore extends ForwardingSendingStore {
     }
 
     @Override
-    public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
+    public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
         if (account.equals(down.get()) || failBefore.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             failures.incrementAndGet();
             throw new StoreException("simulated: the connection to the database was lost");
         }
-        T result = delegate.inSendingTransaction(account, work);
+        T result = delegate.inTransaction(account, work);
         if (loseAcknowledgements.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             failures.incrementAndGet();
             throw new StoreException("simulated: committed, but the acknowledgement was lost");

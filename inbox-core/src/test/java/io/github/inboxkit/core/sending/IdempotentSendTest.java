@@ -1,5 +1,7 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.InboxKit;
+import io.github.inboxkit.core.retention.RetentionPolicy;
 import static io.github.inboxkit.core.sending.SendingFixture.ACCOUNT;
 import static io.github.inboxkit.core.sending.SendingFixture.ALICE;
 import static io.github.inboxkit.core.sending.SendingFixture.BOB;
@@ -62,10 +64,11 @@ class IdempotentSendTest {
     @DisplayName("F46 the window is 1 minute to 7 days, 24 hours by default; out of range is a typed error naming the setting")
     void windowBounds() {
         assertThat(Sending.DEFAULT_IDEMPOTENCY_WINDOW).isEqualTo(Duration.ofHours(24));
-        Sending.builder().idempotencyWindow(Duration.ofMinutes(1)).idempotencyWindow(Duration.ofDays(7));
+        InboxKit.builder().sendingOptions(sending -> sending.idempotencyWindow(Duration.ofMinutes(1))
+                .idempotencyWindow(Duration.ofDays(7)));
         for (Duration bad : List.of(Duration.ofSeconds(59), Duration.ofDays(7).plusSeconds(1), Duration.ZERO,
                 Duration.ofHours(-1))) {
-            assertThatThrownBy(() -> Sending.builder().idempotencyWindow(bad))
+            assertThatThrownBy(() -> InboxKit.builder().sendingOptions(sending -> sending.idempotencyWindow(bad)))
                     .isInstanceOfSatisfying(InvalidValueException.class,
                             e -> assertThat(e.field()).isEqualTo("idempotencyWindow"));
         }
@@ -75,9 +78,10 @@ class IdempotentSendTest {
     @DisplayName("F31 F30 unmatched reports are kept 1 hour to 365 days, 7 days by default; out of range is a typed error")
     void unmatchedReportRetentionBounds() {
         assertThat(Sending.DEFAULT_UNMATCHED_REPORT_RETENTION).isEqualTo(Duration.ofDays(7));
-        Sending.builder().unmatchedReportRetention(Duration.ofHours(1)).unmatchedReportRetention(Duration.ofDays(365));
+        InboxKit.builder().sendingOptions(sending -> sending.unmatchedReportRetention(Duration.ofHours(1))
+                .unmatchedReportRetention(Duration.ofDays(365)));
         for (Duration bad : List.of(Duration.ofMinutes(59), Duration.ofDays(366))) {
-            assertThatThrownBy(() -> Sending.builder().unmatchedReportRetention(bad))
+            assertThatThrownBy(() -> InboxKit.builder().sendingOptions(sending -> sending.unmatchedReportRetention(bad)))
                     .isInstanceOfSatisfying(InvalidValueException.class,
                             e -> assertThat(e.field()).isEqualTo("unmatchedReportRetention"));
         }
@@ -132,7 +136,7 @@ class IdempotentSendTest {
         OutboxEntry first = fixture.sending.send(ACCOUNT, hello().build());
         fixture.drain(3);
         fixture.clock.advance(Duration.ofDays(2));
-        assertThat(fixture.sending.purgeExpired(ACCOUNT).messages()).isEqualTo(1);
+        assertThat(fixture.retention.purgeExpired(ACCOUNT).messages()).isEqualTo(1);
 
         assertThatThrownBy(() -> fixture.sending.send(ACCOUNT, hello().build()))
                 .isInstanceOfSatisfying(NoSuchMessageException.class,

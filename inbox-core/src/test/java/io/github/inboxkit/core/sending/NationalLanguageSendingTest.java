@@ -43,7 +43,7 @@ class NationalLanguageSendingTest {
 
     private void createAccount(AccountId id, List<String> tables) {
         fixture.store.inTransaction(id, tx -> {
-            tx.insertAccount(Account.builder().id(id).name(id.value()).createdAt(T0)
+            tx.accounts().insertAccount(Account.builder().id(id).name(id.value()).createdAt(T0)
                     .settings(AccountSettings.builder().defaultRegion("TR")
                             .senderIds(List.of(LONG_CODE)).defaultSenderId(LONG_CODE)
                             .nationalLanguageTables(tables)
@@ -117,8 +117,8 @@ class NationalLanguageSendingTest {
                 .to(Recipient.number(TO)).draft(Draft.ofText(TURKISH)).build());
         List<ShiftTable> counted = entry.shiftTables();
         // as a store that has no column for them would load the entry
-        fixture.store.inSendingTransaction(TURKISH_ACCOUNT, tx -> {
-            tx.updateOutboxEntry(ImmutableOutboxEntry.builder().from(entry).shiftTables(List.of()).build());
+        fixture.store.inTransaction(TURKISH_ACCOUNT, tx -> {
+            tx.outbox().updateOutboxEntry(ImmutableOutboxEntry.builder().from(entry).shiftTables(List.of()).build());
             return null;
         });
 

@@ -1,5 +1,7 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.core.retention.RetentionPolicy;
+import io.github.inboxkit.core.retention.PurgeSummary;
 import static io.github.inboxkit.core.sending.SendingFixture.ACCOUNT;
 import static io.github.inboxkit.core.sending.SendingFixture.ALICE;
 import static io.github.inboxkit.core.sending.SendingFixture.BOB;
@@ -30,16 +32,16 @@ class RetentionPurgeTest {
     private void receive(String from, String text) {
         fixture.send(from, "opening " + text);
         fixture.store.inTransaction(ACCOUNT, tx -> {
-            Conversation conversation = tx.lockConversationByPhone(new PhoneNumber(from)).orElseThrow();
+            Conversation conversation = tx.conversations().lockConversationByPhone(new PhoneNumber(from)).orElseThrow();
             long sequence = conversation.lastMessageSequence() + 1;
             Instant now = fixture.clock.instant();
-            tx.insertMessage(Message.builder().id(MessageId.random()).conversationId(conversation.id()).sequence(sequence)
+            tx.messages().insertMessage(Message.builder().id(MessageId.random()).conversationId(conversation.id()).sequence(sequence)
                     .contactPhone(conversation.contactPhone()).direction(Direction.INBOUND).text(text)
                     .status(MessageStatus.RECEIVED).read(false).createdAt(now).build());
-            tx.updateConversation(Conversation.builder().from(conversation).lastMessageSequence(sequence)
+            tx.conversations().updateConversation(Conversation.builder().from(conversation).lastMessageSequence(sequence)
                     .unreadCount(conversation.unreadCount() + 1).lastActivityAt(now).build());
             if (conversation.unreadCount() == 0) {
-                tx.adjustCounters(0, 0, 1);
+                tx.counters().adjustCounters(0, 0, 1);
             }
             return null;
         });
@@ -57,7 +59,7 @@ class RetentionPurgeTest {
         receive(BOB, "recent");
         fixture.clock.advance(Duration.ofDays(11));
 
-        PurgeSummary summary = fixture.sending.purgeExpired(ACCOUNT);
+        PurgeSummary summary = fixture.retention.purgeExpired(ACCOUNT);
 
         assertThat(summary.messages()).isEqualTo(10);
         assertThat(summary.conversations()).isEqualTo(1);
@@ -65,11 +67,11 @@ class RetentionPurgeTest {
         assertThat(fixture.conversation(ALICE)).isEmpty();
         Conversation bob = fixture.conversation(BOB).orElseThrow();
         assertThat(bob.unreadCount()).isEqualTo(1);
-        java.util.List<Message> left = fixture.read(tx -> tx.listMessages(bob.id(), Long.MAX_VALUE, Instant.EPOCH, 10));
+        java.util.List<Message> left = fixture.read(tx -> tx.messages().listMessages(bob.id(), Long.MAX_VALUE, Instant.EPOCH, 10));
         assertThat(left)
                 .extracting(Message::text).containsExactlyInAnyOrder("recent", "opening recent");
         assertThat(fixture.counters()).isEqualTo(new InboxCounters(1, 0, 1));
-        assertThat(fixture.sending.purgeExpired(ACCOUNT).messages()).isZero();
+        assertThat(fixture.retention.purgeExpired(ACCOUNT).messages()).isZero();
     }
 
     @Test
@@ -80,20 +82,20 @@ class RetentionPurgeTest {
         fixture.optOut(ACCOUNT, ALICE);
         Conversation alice = fixture.conversation(ALICE).orElseThrow();
         fixture.store.inTransaction(ACCOUNT, tx -> {
-            tx.appendAssignmentChange(AssignmentChange.builder().conversationId(alice.id()).newAssignee(UserId.of("u1"))
+            tx.conversations().appendAssignmentChange(AssignmentChange.builder().conversationId(alice.id()).newAssignee(UserId.of("u1"))
                     .changedBy(UserId.of("u1")).changedAt(fixture.clock.instant()).build());
             return null;
         });
         fixture.clock.advance(Duration.ofDays(91));
 
-        assertThat(fixture.sending.purgeExpired(ACCOUNT).assignmentChanges()).isZero();
+        assertThat(fixture.retention.purgeExpired(ACCOUNT).assignmentChanges()).isZero();
 
         assertThat(fixture.conversation(ALICE)).isEmpty();
         java.util.Optional<io.github.inboxkit.core.contact.OptOutRecord> latest =
-                fixture.read(tx -> tx.latestOptOutRecord(new PhoneNumber(ALICE)));
+                fixture.read(tx -> tx.consent().latestOptOutRecord(new PhoneNumber(ALICE)));
         assertThat(latest)
                 .hasValueSatisfying(record -> assertThat(record.action()).isEqualTo(OptOutAction.OPTED_OUT));
-        java.util.List<AssignmentChange> kept = fixture.read(tx -> tx.assignmentHistory(alice.id()));
+        java.util.List<AssignmentChange> kept = fixture.read(tx -> tx.conversations().assignmentHistory(alice.id()));
         assertThat(kept).hasSize(1);
 
         SendingFixture forgetful = new SendingFixture(b -> b.retentionPolicies(account ->
@@ -105,19 +107,19 @@ class RetentionPurgeTest {
         forgetful.sending.dispatcher().dispatchDue();
         Conversation bob = forgetful.conversation(BOB).orElseThrow();
         forgetful.store.inTransaction(ACCOUNT, tx -> {
-            tx.appendAssignmentChange(AssignmentChange.builder().conversationId(bob.id()).newAssignee(UserId.of("u1"))
+            tx.conversations().appendAssignmentChange(AssignmentChange.builder().conversationId(bob.id()).newAssignee(UserId.of("u1"))
                     .changedBy(UserId.of("u1")).changedAt(forgetful.clock.instant()).build());
             return null;
         });
         forgetful.clock.advance(Duration.ofDays(31));
-        PurgeSummary purged = forgetful.sending.purgeExpired();
+        PurgeSummary purged = forgetful.retention.purgeExpired();
         assertThat(purged.assignmentChanges()).isEqualTo(1);
         assertThat(purged.optOutRecords()).isEqualTo(2);
         java.util.List<io.github.inboxkit.core.contact.OptOutRecord> history =
-                forgetful.read(tx -> tx.optOutHistory(new PhoneNumber(ALICE)));
+                forgetful.read(tx -> tx.consent().optOutHistory(new PhoneNumber(ALICE)));
         assertThat(history).singleElement().satisfies(record ->
                 assertThat(record.action()).isEqualTo(OptOutAction.OPTED_OUT));
-        java.util.List<AssignmentChange> forgotten = forgetful.read(tx -> tx.assignmentHistory(bob.id()));
+        java.util.List<AssignmentChange> forgotten = forgetful.read(tx -> tx.conversations().assignmentHistory(bob.id()));
         assertThat(forgotten).isEmpty();
     }
 
@@ -129,7 +131,7 @@ class RetentionPurgeTest {
                 fixture.clock.instant().plus(Duration.ofDays(200)).atZone(ZoneOffset.UTC));
         fixture.clock.advance(Duration.ofDays(100));
 
-        assertThat(fixture.sending.purgeExpired(ACCOUNT).messages()).isZero();
+        assertThat(fixture.retention.purgeExpired(ACCOUNT).messages()).isZero();
         assertThat(fixture.entry(scheduled.messageId()).status()).isEqualTo(MessageStatus.SCHEDULED);
         assertThat(fixture.conversation(ALICE)).isPresent();
     }

@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.core.InvalidValueException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,7 +67,7 @@ class RetryPolicyTest {
         assertThatThrownBy(() -> RetryPolicy.builder().initialDelay(Duration.ofMinutes(1)).maxDelay(Duration.ofSeconds(1)).build())
                 .hasMessageContaining("maxDelay");
         assertThatThrownBy(() -> noJitter.delayAfterFailure(0, Optional.empty(), new Random()))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("failedAttempts");
     }
 
     @Property

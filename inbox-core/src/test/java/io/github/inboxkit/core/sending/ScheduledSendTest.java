@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.InboxKit;
 import static io.github.inboxkit.core.sending.SendingFixture.ACCOUNT;
 import static io.github.inboxkit.core.sending.SendingFixture.ALICE;
 import static io.github.inboxkit.core.sending.SendingFixture.BOB;
@@ -57,8 +58,8 @@ class ScheduledSendTest {
     @Test
     @DisplayName("F27 with two nodes dispatching at once, each scheduled message is sent once, at its time")
     void sentOnceWithTwoNodes() throws InterruptedException {
-        Sending otherNode = Sending.builder().store(fixture.store).carrier(fixture.carrier).clock(fixture.clock)
-                .dispatchBatchSize(3).build();
+        Sending otherNode = InboxKit.builder().store(fixture.store).carrier(fixture.carrier).clock(fixture.clock)
+                .sendingOptions(sending -> sending.dispatchBatchSize(3)).build().sending();
         ZonedDateTime when = inParis(Duration.ofMinutes(30));
         java.util.List<io.github.inboxkit.core.conversation.MessageId> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {

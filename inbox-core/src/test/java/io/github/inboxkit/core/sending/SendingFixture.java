@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.InboxKit;
 import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
@@ -19,7 +20,9 @@ import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;
-import io.github.inboxkit.core.store.SendingStore;
+import io.github.inboxkit.core.retention.Retention;
+import io.github.inboxkit.core.retention.RetentionPolicy;
+import io.github.inboxkit.core.store.InboxStore;
 import io.github.inboxkit.core.store.memory.InMemoryInboxStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,10 +31,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
+import io.github.inboxkit.core.event.InboxEventListener;
 import java.util.function.UnaryOperator;
 
-/** An account, the in-memory store, a simulated carrier and a hand-moved clock, wired to {@link Sending}. */
+/**
+ * An account, the in-memory store, a simulated carrier and a hand-moved clock, wired to {@link
+ * Sending} and {@link Retention} through the front door, {@link InboxKit#builder()}.
+ */
 final class SendingFixture {
 
     static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
@@ -49,14 +57,16 @@ final class SendingFixture {
     final InMemoryInboxStore store = InMemoryInboxStore.create();
     final List<InboxEvent> events = new CopyOnWriteArrayList<>();
     final SimulatedCarrier carrier;
+    final InboxKit kit;
     final Sending sending;
+    final Retention retention;
 
     SendingFixture() {
         this(builder -> builder, CarrierCapabilities.builder().mms(410 * 1024).alphanumericSenders(true)
                 .maxSegments(10).messagesPerSecond(1000).build(), 0.0, 0.0, 0.0);
     }
 
-    SendingFixture(UnaryOperator<Sending.Builder> options, CarrierCapabilities capabilities, double transientRate,
+    SendingFixture(UnaryOperator<Options> options, CarrierCapabilities capabilities, double transientRate,
             double duplicateRate, double outOfOrderRate) {
         this(options, SimulatedCarrier.builder().seed(7)
                 .capabilities(capabilities)
@@ -65,36 +75,39 @@ final class SendingFixture {
                 .outOfOrderReportRate(outOfOrderRate));
     }
 
-    SendingFixture(UnaryOperator<Sending.Builder> options, SimulatedCarrier.Builder carrierBuilder) {
+    SendingFixture(UnaryOperator<Options> options, SimulatedCarrier.Builder carrierBuilder) {
         this(options, carrierBuilder, simulator -> simulator);
     }
 
     /** The carrier the engine uses may wrap the simulator, to inject faults the simulator has not. */
-    SendingFixture(UnaryOperator<Sending.Builder> options, SimulatedCarrier.Builder carrierBuilder,
+    SendingFixture(UnaryOperator<Options> options, SimulatedCarrier.Builder carrierBuilder,
             Function<SimulatedCarrier, Carrier> wrap) {
         this(options, carrierBuilder, wrap, memory -> memory);
     }
 
     /** The store the engine uses may wrap the in-memory store, to inject the database's faults; reads go to the store itself. */
-    SendingFixture(UnaryOperator<Sending.Builder> options, SimulatedCarrier.Builder carrierBuilder,
-            Function<SimulatedCarrier, Carrier> wrap, Function<InMemoryInboxStore, SendingStore> wrapStore) {
+    SendingFixture(UnaryOperator<Options> options, SimulatedCarrier.Builder carrierBuilder,
+            Function<SimulatedCarrier, Carrier> wrap, Function<InMemoryInboxStore, InboxStore> wrapStore) {
         this.carrier = carrierBuilder.clock(clock).build();
-        this.sending = options.apply(Sending.builder()
-                        .store(wrapStore.apply(store))
-                        .carrier(wrap.apply(carrier))
-                        .clock(clock)
-                        .listener(events::add)
-                        .random(new Random(3))
+        InboxKit.Builder builder = InboxKit.builder()
+                .store(wrapStore.apply(store))
+                .carrier(wrap.apply(carrier))
+                .clock(clock)
+                .eventListener(events::add)
+                .sendingOptions(sending -> sending.random(new Random(3))
                         .retryPolicy(RetryPolicy.builder().initialDelay(Duration.ofSeconds(1))
-                                .maxDelay(Duration.ofSeconds(30)).maxAttempts(6).build()))
-                .build();
+                                .maxDelay(Duration.ofSeconds(30)).maxAttempts(6).build()));
+        options.apply(new Options(builder));
+        this.kit = builder.build();
+        this.sending = kit.sending();
+        this.retention = kit.retention();
         createAccount(ACCOUNT);
         createAccount(OTHER);
     }
 
     void createAccount(AccountId id) {
         store.inTransaction(id, tx -> {
-            tx.insertAccount(Account.builder().id(id).name(id.value()).createdAt(T0)
+            tx.accounts().insertAccount(Account.builder().id(id).name(id.value()).createdAt(T0)
                     .settings(AccountSettings.builder()
                             .senderIds(List.of(LONG_CODE, ALPHA, "12345"))
                             .defaultSenderId(LONG_CODE)
@@ -108,7 +121,7 @@ final class SendingFixture {
     ContactId createContact(AccountId account, String phone) {
         ContactId id = ContactId.random();
         store.inTransaction(account, tx -> {
-            tx.insertContact(Contact.builder().id(id).phone(new PhoneNumber(phone)).firstName("Ann")
+            tx.contacts().insertContact(Contact.builder().id(id).phone(new PhoneNumber(phone)).firstName("Ann")
                     .createdAt(T0).updatedAt(T0).build());
             return null;
         });
@@ -125,7 +138,7 @@ final class SendingFixture {
 
     private void subscription(AccountId account, String phone, OptOutAction action) {
         store.inTransaction(account, tx -> {
-            tx.appendOptOutRecord(OptOutRecord.builder().phone(new PhoneNumber(phone)).action(action)
+            tx.consent().appendOptOutRecord(OptOutRecord.builder().phone(new PhoneNumber(phone)).action(action)
                     .source(OptOutSource.USER).changedBy(UserId.of("agent")).recordedAt(clock.instant()).build());
             return null;
         });
@@ -140,18 +153,18 @@ final class SendingFixture {
     }
 
     Optional<Message> message(MessageId id) {
-        return store.inTransaction(ACCOUNT, tx -> tx.findMessage(id));
+        return store.inTransaction(ACCOUNT, tx -> tx.messages().findMessage(id));
     }
 
     Optional<Conversation> conversation(String phone) {
-        return store.inTransaction(ACCOUNT, tx -> tx.lockConversationByPhone(new PhoneNumber(phone)));
+        return store.inTransaction(ACCOUNT, tx -> tx.conversations().lockConversationByPhone(new PhoneNumber(phone)));
     }
 
     InboxCounters counters() {
-        return store.inTransaction(ACCOUNT, tx -> tx.counters());
+        return store.inTransaction(ACCOUNT, tx -> tx.counters().counters());
     }
 
-    <T> T read(java.util.function.Function<io.github.inboxkit.core.store.AccountTransaction, T> work) {
+    <T> T read(java.util.function.Function<io.github.inboxkit.core.store.StoreTransaction, T> work) {
         return store.inTransaction(ACCOUNT, work::apply);
     }
 
@@ -166,5 +179,62 @@ final class SendingFixture {
     /** Hands every report the carrier queued to the engine. */
     void deliverReports() {
         carrier.drainDeliveryReports().forEach(report -> sending.applyDeliveryReport(ACCOUNT, carrier.id(), report));
+    }
+
+    /**
+     * What a test changes on the fixture's engine: the sending and retention options and the
+     * listener, each applied to the front door's builder as {@code InboxKit.Builder} takes them.
+     */
+    static final class Options {
+        private final InboxKit.Builder builder;
+
+        private Options(InboxKit.Builder builder) {
+            this.builder = builder;
+        }
+
+        Options dispatchBatchSize(int size) {
+            builder.sendingOptions(sending -> sending.dispatchBatchSize(size));
+            return this;
+        }
+
+        Options broadcastBatchSize(int size) {
+            builder.sendingOptions(sending -> sending.broadcastBatchSize(size));
+            return this;
+        }
+
+        Options lease(Duration lease) {
+            builder.sendingOptions(sending -> sending.lease(lease));
+            return this;
+        }
+
+        Options retryPolicy(RetryPolicy policy) {
+            builder.sendingOptions(sending -> sending.retryPolicy(policy));
+            return this;
+        }
+
+        Options carrierCallExecutor(Executor executor) {
+            builder.sendingOptions(sending -> sending.carrierCallExecutor(executor));
+            return this;
+        }
+
+        Options idempotencyWindow(Duration window) {
+            builder.sendingOptions(sending -> sending.idempotencyWindow(window));
+            return this;
+        }
+
+        Options purgeBatchSize(int size) {
+            builder.retentionOptions(retention -> retention.purgeBatchSize(size));
+            return this;
+        }
+
+        Options retentionPolicies(Function<Account, RetentionPolicy> policies) {
+            builder.retentionOptions(retention -> retention.retentionPolicies(policies));
+            return this;
+        }
+
+        Options listener(InboxEventListener listener) {
+            builder.eventListener(listener);
+            return this;
+        }
     }
 }

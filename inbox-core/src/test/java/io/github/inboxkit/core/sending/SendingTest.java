@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending;
 
+import io.github.inboxkit.InboxKit;
 import static io.github.inboxkit.core.sending.SendingFixture.ACCOUNT;
 import static io.github.inboxkit.core.sending.SendingFixture.ALICE;
 import static io.github.inboxkit.core.sending.SendingFixture.ALPHA;
@@ -109,14 +110,14 @@ class SendingTest {
         io.github.inboxkit.core.account.AccountId pooled = io.github.inboxkit.core.account.AccountId.of("pooled");
         io.github.inboxkit.core.account.AccountId bare = io.github.inboxkit.core.account.AccountId.of("bare");
         fixture.store.inTransaction(pooled, tx -> {
-            tx.insertAccount(io.github.inboxkit.core.account.Account.builder().id(pooled).name("p").createdAt(T0)
+            tx.accounts().insertAccount(io.github.inboxkit.core.account.Account.builder().id(pooled).name("p").createdAt(T0)
                     .settings(io.github.inboxkit.core.account.AccountSettings.builder()
                             .numberPools(java.util.Map.of("shared", java.util.List.of(POOL_A, POOL_B))).build())
                     .build());
             return null;
         });
         fixture.store.inTransaction(bare, tx -> {
-            tx.insertAccount(io.github.inboxkit.core.account.Account.builder().id(bare).name("b").createdAt(T0)
+            tx.accounts().insertAccount(io.github.inboxkit.core.account.Account.builder().id(bare).name("b").createdAt(T0)
                     .settings(io.github.inboxkit.core.account.AccountSettings.defaults()).build());
             return null;
         });
@@ -208,9 +209,9 @@ class SendingTest {
     void reopensWithoutUnread() {
         OutboxEntry first = fixture.send(ALICE, "Hello");
         fixture.store.inTransaction(ACCOUNT, tx -> {
-            Conversation open = tx.lockConversation(first.conversationId()).orElseThrow();
-            tx.updateConversation(Conversation.builder().from(open).state(ConversationState.CLOSED).build());
-            tx.adjustCounters(-1, 1, 0);
+            Conversation open = tx.conversations().lockConversation(first.conversationId()).orElseThrow();
+            tx.conversations().updateConversation(Conversation.builder().from(open).state(ConversationState.CLOSED).build());
+            tx.counters().adjustCounters(-1, 1, 0);
             return null;
         });
 
@@ -219,7 +220,7 @@ class SendingTest {
         Conversation conversation = fixture.conversation(ALICE).orElseThrow();
         assertThat(conversation.state()).isEqualTo(ConversationState.OPEN);
         assertThat(conversation.unreadCount()).isZero();
-        InboxCounters counters = fixture.store.inTransaction(ACCOUNT, tx -> tx.counters());
+        InboxCounters counters = fixture.store.inTransaction(ACCOUNT, tx -> tx.counters().counters());
         assertThat(counters.openConversations()).isEqualTo(1);
         assertThat(counters.closedConversations()).isZero();
         assertThat(counters.unreadConversations()).isZero();
@@ -257,23 +258,23 @@ class SendingTest {
     @Test
     @DisplayName("the builder refuses a lease not longer than a carrier's submit timeout, and a missing store or carrier")
     void builderChecks() {
-        assertThatThrownBy(() -> Sending.builder().store(fixture.store).carrier(fixture.carrier)
-                .lease(fixture.carrier.capabilities().submitTimeout()).build())
+        assertThatThrownBy(() -> InboxKit.builder().store(fixture.store).carrier(fixture.carrier)
+                .sendingOptions(sending -> sending.lease(fixture.carrier.capabilities().submitTimeout())).build())
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("lease");
-        assertThatThrownBy(() -> Sending.builder().carrier(fixture.carrier).build())
+        assertThatThrownBy(() -> InboxKit.builder().carrier(fixture.carrier).build())
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("store"))
                 .hasMessageContaining("store");
-        assertThatThrownBy(() -> Sending.builder().store(fixture.store).build())
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("carrier"))
+        assertThatThrownBy(() -> InboxKit.builder().store(fixture.store).build().sending())
+                .isInstanceOf(SendingNotConfiguredException.class)
                 .hasMessageContaining("carrier");
-        assertThatThrownBy(() -> Sending.builder().dispatchBatchSize(0))
+        assertThatThrownBy(() -> InboxKit.builder().sendingOptions(sending -> sending.dispatchBatchSize(0)))
                 .isInstanceOfSatisfying(InvalidValueException.class,
                         e -> assertThat(e.field()).isEqualTo("dispatchBatchSize"))
                 .hasMessageContaining("dispatchBatchSize");
     }
 
     private void assertNothingStored() {
-        Supplier<InboxCounters> counters = () -> fixture.store.inTransaction(ACCOUNT, tx -> tx.counters());
+        Supplier<InboxCounters> counters = () -> fixture.store.inTransaction(ACCOUNT, tx -> tx.counters().counters());
         assertThat(fixture.conversation(ALICE)).isEmpty();
         assertThat(counters.get()).isEqualTo(InboxCounters.zero());
         assertThat(fixture.events).isEmpty();

@@ -44,10 +44,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract: the batch operations of the store port ({@link AccountTransaction#lockConversationsByPhone},
- * {@link AccountTransaction#insertConversations}, {@link AccountTransaction#insertMessages},
- * {@link AccountTransaction#findMessages}, {@link AccountTransaction#latestOptOutRecords}, {@link
- * SendingTransaction#insertOutboxEntries}, {@link SendingTransaction#lockOutboxEntries}, ...) give
+ * Contract: the batch operations of the store port ({@link ConversationRows#lockConversationsByPhone},
+ * {@link ConversationRows#insertConversations}, {@link MessageRows#insertMessages},
+ * {@link MessageRows#findMessages}, {@link ConsentRows#latestOptOutRecords}, {@link
+ * OutboxRows#insertOutboxEntries}, {@link OutboxRows#lockOutboxEntries}, ...) give
  * exactly what the single-row operations give, one row at a time: same rows, same conflicts,
  * scoped to the transaction's account (architecture invariants 1, 6). A store module extends it and
  * implements {@link #newStore()}; every test uses accounts with random ids, so one shared
@@ -59,7 +59,7 @@ public abstract class BatchOperationsContract {
     protected static final Instant NOW = Instant.parse("2026-11-25T09:00:00.123456Z");
 
     /** The store under test. */
-    protected SendingStore store;
+    protected InboxStore store;
     /** A fresh account. */
     protected AccountId account;
 
@@ -68,7 +68,7 @@ public abstract class BatchOperationsContract {
      *
      * @return the store
      */
-    protected abstract SendingStore newStore();
+    protected abstract InboxStore newStore();
 
     /** Creates the store and a fresh account. */
     @BeforeEach
@@ -80,7 +80,7 @@ public abstract class BatchOperationsContract {
     private AccountId newAccount() {
         AccountId id = AccountId.of("acct-" + UUID.randomUUID());
         store.inTransaction(id, tx -> {
-            tx.insertAccount(Account.builder().id(id).name("Batch test").settings(AccountSettings.defaults())
+            tx.accounts().insertAccount(Account.builder().id(id).name("Batch test").settings(AccountSettings.defaults())
                     .createdAt(NOW).build());
             return null;
         });
@@ -130,11 +130,11 @@ public abstract class BatchOperationsContract {
             messages.add(message);
             entries.add(entry(message, broadcast));
         }
-        store.inSendingTransaction(in, tx -> {
-            tx.insertConversations(conversations);
-            tx.adjustCounters(count, 0, 0);
-            tx.insertMessages(messages);
-            tx.insertOutboxEntries(entries);
+        store.inTransaction(in, tx -> {
+            tx.conversations().insertConversations(conversations);
+            tx.counters().adjustCounters(count, 0, 0);
+            tx.messages().insertMessages(messages);
+            tx.outbox().insertOutboxEntries(entries);
             return null;
         });
         return new Batch(conversations, messages, entries);
@@ -145,29 +145,29 @@ public abstract class BatchOperationsContract {
     void batchInsertsReadBack() {
         Batch batch = recordBatch(account, 0, 5);
 
-        store.inSendingTransaction(account, tx -> {
+        store.inTransaction(account, tx -> {
             for (int i = 0; i < 5; i++) {
-                assertThat(tx.findConversation(batch.conversations().get(i).id())).contains(batch.conversations().get(i));
-                assertThat(tx.findMessage(batch.messages().get(i).id())).contains(batch.messages().get(i));
-                assertThat(tx.findOutboxEntry(batch.entries().get(i).messageId())).contains(batch.entries().get(i));
+                assertThat(tx.conversations().findConversation(batch.conversations().get(i).id())).contains(batch.conversations().get(i));
+                assertThat(tx.messages().findMessage(batch.messages().get(i).id())).contains(batch.messages().get(i));
+                assertThat(tx.outbox().findOutboxEntry(batch.entries().get(i).messageId())).contains(batch.entries().get(i));
             }
-            Map<PhoneNumber, Conversation> threads = tx.lockConversationsByPhone(
+            Map<PhoneNumber, Conversation> threads = tx.conversations().lockConversationsByPhone(
                     List.of(phone(4), phone(0), phone(99), phone(0)));
             assertThat(threads).containsOnlyKeys(phone(0), phone(4));
             assertThat(threads.get(phone(4))).isEqualTo(batch.conversations().get(4));
-            Map<MessageId, Message> messages = tx.findMessages(
+            Map<MessageId, Message> messages = tx.messages().findMessages(
                     List.of(batch.messages().get(1).id(), batch.messages().get(3).id(), MessageId.random()));
             assertThat(messages).containsOnlyKeys(batch.messages().get(1).id(), batch.messages().get(3).id());
             assertThat(messages.get(batch.messages().get(3).id())).isEqualTo(batch.messages().get(3));
-            Map<MessageId, OutboxEntry> entries = tx.lockOutboxEntries(
+            Map<MessageId, OutboxEntry> entries = tx.outbox().lockOutboxEntries(
                     List.of(batch.entries().get(2).messageId(), MessageId.random()));
             assertThat(entries).containsOnlyKeys(batch.entries().get(2).messageId());
             assertThat(entries.get(batch.entries().get(2).messageId())).isEqualTo(batch.entries().get(2));
-            assertThat(tx.counters().openConversations()).isEqualTo(5);
+            assertThat(tx.counters().counters().openConversations()).isEqualTo(5);
             return null;
         });
-        List<OutboxEntry> claimable = store.inSendingTransaction(account,
-                (SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW, 100));
+        List<OutboxEntry> claimable = store.inTransaction(account,
+                (StoreTransaction tx) -> tx.outbox().lockClaimableOutboxEntries(NOW, 100));
         assertThat(claimable).containsExactlyInAnyOrderElementsOf(batch.entries());
     }
 
@@ -198,26 +198,26 @@ public abstract class BatchOperationsContract {
         accepted.set(2, OutboxEntry.builder().from(accepted.get(2)).status(MessageStatus.SENDING)
                 .carrierMessageId(Optional.empty()).leaseUntil(NOW.plusSeconds(30)).text("Edited ✓")
                 .shiftTables(List.of(ShiftTable.TURKISH_SINGLE)).broadcastId(Optional.empty()).build());
-        store.inSendingTransaction(account, tx -> {
-            tx.lockConversationsByPhone(List.of(phone(0), phone(1), phone(2)));
-            tx.updateConversations(reopened);
-            tx.updateMessages(sent);
-            tx.lockOutboxEntries(accepted.stream().map(OutboxEntry::messageId).toList());
-            tx.updateOutboxEntries(accepted);
+        store.inTransaction(account, tx -> {
+            tx.conversations().lockConversationsByPhone(List.of(phone(0), phone(1), phone(2)));
+            tx.conversations().updateConversations(reopened);
+            tx.messages().updateMessages(sent);
+            tx.outbox().lockOutboxEntries(accepted.stream().map(OutboxEntry::messageId).toList());
+            tx.outbox().updateOutboxEntries(accepted);
             return null;
         });
 
-        store.inSendingTransaction(account, tx -> {
+        store.inTransaction(account, tx -> {
             for (int i = 0; i < 3; i++) {
-                assertThat(tx.findConversation(reopened.get(i).id())).contains(reopened.get(i));
-                assertThat(tx.findMessage(sent.get(i).id())).contains(sent.get(i));
+                assertThat(tx.conversations().findConversation(reopened.get(i).id())).contains(reopened.get(i));
+                assertThat(tx.messages().findMessage(sent.get(i).id())).contains(sent.get(i));
                 // an outbound message is found by its carrier id through its outbox entry
-                assertThat(tx.findMessageByCarrierId("SM-" + i)).isEmpty();
-                assertThat(tx.findOutboxEntry(accepted.get(i).messageId())).contains(accepted.get(i));
+                assertThat(tx.messages().findMessageByCarrierId("SM-" + i)).isEmpty();
+                assertThat(tx.outbox().findOutboxEntry(accepted.get(i).messageId())).contains(accepted.get(i));
             }
-            assertThat(tx.lockOutboxEntryByCarrierId("simulator", "SM-0")).contains(accepted.get(0));
-            assertThat(tx.lockOutboxEntryByCarrierId("simulator", "SM-2")).isEmpty();
-            assertThat(tx.lockClaimableOutboxEntries(NOW, 100)).isEmpty(); // the SENDING one is leased
+            assertThat(tx.outbox().lockOutboxEntryByCarrierId("simulator", "SM-0")).contains(accepted.get(0));
+            assertThat(tx.outbox().lockOutboxEntryByCarrierId("simulator", "SM-2")).isEmpty();
+            assertThat(tx.outbox().lockClaimableOutboxEntries(NOW, 100)).isEmpty(); // the SENDING one is leased
             return null;
         });
     }
@@ -238,23 +238,23 @@ public abstract class BatchOperationsContract {
         OutboxEntry orphan = OutboxEntry.builder().from(entry(purged, BroadcastId.random()))
                 .status(MessageStatus.SENT).build();
 
-        store.inSendingTransaction(account, tx -> {
-            tx.syncMessages(List.of(changed.get(0), orphan, changed.get(1), changed.get(2)));
+        store.inTransaction(account, tx -> {
+            tx.messages().syncMessages(List.of(changed.get(0), orphan, changed.get(1), changed.get(2)));
             return null;
         });
 
-        store.inSendingTransaction(account, tx -> {
-            assertThat(tx.findMessage(batch.messages().get(0).id())).contains(Message.builder()
+        store.inTransaction(account, tx -> {
+            assertThat(tx.messages().findMessage(batch.messages().get(0).id())).contains(Message.builder()
                     .from(batch.messages().get(0)).status(MessageStatus.SENT).carrierMessageId("SM-0").build());
-            assertThat(tx.findMessage(batch.messages().get(1).id())).contains(Message.builder()
+            assertThat(tx.messages().findMessage(batch.messages().get(1).id())).contains(Message.builder()
                     .from(batch.messages().get(1)).status(MessageStatus.SCHEDULED).text("Edited 1")
                     .scheduledFor(later.instant()).build());
-            assertThat(tx.findMessage(batch.messages().get(2).id())).contains(Message.builder()
+            assertThat(tx.messages().findMessage(batch.messages().get(2).id())).contains(Message.builder()
                     .from(batch.messages().get(2)).status(MessageStatus.SENDING).build());
-            assertThat(tx.findMessage(purged.id())).isEmpty();
-            assertThat(tx.findMessage(batch.messages().get(0).id()).flatMap(Message::carrierMessageId)).contains("SM-0");
+            assertThat(tx.messages().findMessage(purged.id())).isEmpty();
+            assertThat(tx.messages().findMessage(batch.messages().get(0).id()).flatMap(Message::carrierMessageId)).contains("SM-0");
             // the entries themselves are the caller's to update
-            assertThat(tx.findOutboxEntry(batch.entries().get(0).messageId())).contains(batch.entries().get(0));
+            assertThat(tx.outbox().findOutboxEntry(batch.entries().get(0).messageId())).contains(batch.entries().get(0));
             return null;
         });
     }
@@ -274,22 +274,22 @@ public abstract class BatchOperationsContract {
         OutboxEntry leased = OutboxEntry.builder().from(batch.entries().get(1)).status(MessageStatus.SENDING)
                 .attempts(2).leaseUntil(NOW.plusSeconds(60)).build();
 
-        store.inSendingTransaction(account, tx -> {
+        store.inTransaction(account, tx -> {
             tx.updateOutboxStates(List.of(recorded.get(0), recorded.get(2)));
             tx.updateOutboxStates(List.of(leased));
             return null;
         });
-        store.inSendingTransaction(account, tx -> {
-            assertThat(tx.findOutboxEntry(leased.messageId())).contains(leased);
+        store.inTransaction(account, tx -> {
+            assertThat(tx.outbox().findOutboxEntry(leased.messageId())).contains(leased);
             tx.updateOutboxStates(List.of(recorded.get(1)));
             return null;
         });
 
-        store.inSendingTransaction(account, tx -> {
+        store.inTransaction(account, tx -> {
             for (int i = 0; i < 3; i++) {
                 OutboxEntry entry = recorded.get(i);
-                assertThat(tx.findOutboxEntry(entry.messageId())).contains(entry);
-                assertThat(tx.findMessage(entry.messageId())).contains(Message.builder().from(batch.messages().get(i))
+                assertThat(tx.outbox().findOutboxEntry(entry.messageId())).contains(entry);
+                assertThat(tx.messages().findMessage(entry.messageId())).contains(Message.builder().from(batch.messages().get(i))
                         .status(entry.status()).carrierMessageId(entry.carrierMessageId()).build());
             }
             return null;
@@ -303,34 +303,34 @@ public abstract class BatchOperationsContract {
         DeliveryReport a2 = new DeliveryReport("A", DeliveryStatus.DELIVERED, "", NOW.plusSeconds(1));
         DeliveryReport b = DeliveryReport.of("B", DeliveryStatus.FAILED, NOW);
         DeliveryReport c = DeliveryReport.of("C", DeliveryStatus.DELIVERED, NOW);
-        store.inSendingTransaction(account, tx -> {
-            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", a1, NOW));
-            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", b, NOW));
-            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("other", c, NOW));
-            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", a2, NOW.plusSeconds(1)));
-            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", c, NOW));
+        store.inTransaction(account, tx -> {
+            tx.reports().insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", a1, NOW));
+            tx.reports().insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", b, NOW));
+            tx.reports().insertUnmatchedReport(new UnmatchedDeliveryReport("other", c, NOW));
+            tx.reports().insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", a2, NOW.plusSeconds(1)));
+            tx.reports().insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", c, NOW));
             return null;
         });
         AccountId other = newAccount();
-        store.inSendingTransaction(other, tx -> {
-            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", b, NOW));
+        store.inTransaction(other, tx -> {
+            tx.reports().insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", b, NOW));
             return null;
         });
 
-        Map<String, List<UnmatchedDeliveryReport>> taken = store.inSendingTransaction(account,
-                (SendingTransaction tx) -> tx.takeUnmatchedReports("simulator", List.of("B", "A", "Z", "A")));
+        Map<String, List<UnmatchedDeliveryReport>> taken = store.inTransaction(account,
+                (StoreTransaction tx) -> tx.reports().takeUnmatchedReports("simulator", List.of("B", "A", "Z", "A")));
 
         assertThat(taken).containsOnlyKeys("A", "B");
         assertThat(taken.get("A")).extracting(UnmatchedDeliveryReport::report).containsExactly(a1, a2);
         assertThat(taken.get("B")).extracting(UnmatchedDeliveryReport::report).containsExactly(b);
-        store.inSendingTransaction(account, tx -> {
-            assertThat(tx.takeUnmatchedReports("simulator", List.of("A", "B"))).isEmpty();
-            assertThat(tx.takeUnmatchedReports("simulator", List.of())).isEmpty();
-            assertThat(tx.listUnmatchedReports(10)).extracting(r -> r.carrierId() + "/" + r.report().carrierMessageId())
+        store.inTransaction(account, tx -> {
+            assertThat(tx.reports().takeUnmatchedReports("simulator", List.of("A", "B"))).isEmpty();
+            assertThat(tx.reports().takeUnmatchedReports("simulator", List.of())).isEmpty();
+            assertThat(tx.reports().listUnmatchedReports(10)).extracting(r -> r.carrierId() + "/" + r.report().carrierMessageId())
                     .containsExactlyInAnyOrder("other/C", "simulator/C");
             return null;
         });
-        assertThat(store.inSendingTransaction(other, (SendingTransaction tx) -> tx.listUnmatchedReports(10)))
+        assertThat(store.inTransaction(other, (StoreTransaction tx) -> tx.reports().listUnmatchedReports(10)))
                 .hasSize(1);
     }
 
@@ -341,23 +341,23 @@ public abstract class BatchOperationsContract {
         Conversation thread = batch.conversations().get(0);
         Message inbound = Message.builder().from(message(thread, "hi")).sequence(2).direction(Direction.INBOUND)
                 .read(false).status(MessageStatus.RECEIVED).carrierMessageId("SAME").build();
-        store.inSendingTransaction(account, tx -> {
+        store.inTransaction(account, tx -> {
             // two outbound messages of two carriers may share an id; an inbound one may share it too
-            tx.updateMessages(List.of(
+            tx.messages().updateMessages(List.of(
                     Message.builder().from(batch.messages().get(0)).carrierMessageId("SAME").build(),
                     Message.builder().from(batch.messages().get(1)).carrierMessageId("SAME").build()));
-            tx.insertMessage(inbound);
+            tx.messages().insertMessage(inbound);
             return null;
         });
 
-        assertThat(store.inTransaction(account, (AccountTransaction tx) -> tx.findMessageByCarrierId("SAME")))
+        assertThat(store.inTransaction(account, (StoreTransaction tx) -> tx.messages().findMessageByCarrierId("SAME")))
                 .contains(inbound);
         Message again = Message.builder().from(inbound).id(MessageId.random()).sequence(3).build();
         assertThatThrownBy(() -> store.inTransaction(account, tx -> {
-            tx.insertMessage(again);
+            tx.messages().insertMessage(again);
             return null;
         })).isInstanceOf(StoreConflictException.class);
-        assertThat(store.inTransaction(account, (AccountTransaction tx) -> tx.findMessage(again.id()))).isEmpty();
+        assertThat(store.inTransaction(account, (StoreTransaction tx) -> tx.messages().findMessage(again.id()))).isEmpty();
     }
 
     @Test
@@ -367,24 +367,24 @@ public abstract class BatchOperationsContract {
         PhoneNumber stopped = phone(2);
         PhoneNumber never = phone(3);
         store.inTransaction(account, tx -> {
-            tx.appendOptOutRecord(record(stoppedThenStarted, OptOutAction.OPTED_OUT, NOW));
-            tx.appendOptOutRecord(record(stoppedThenStarted, OptOutAction.OPTED_IN, NOW.plusSeconds(1)));
-            tx.appendOptOutRecord(record(stopped, OptOutAction.OPTED_IN, NOW));
-            tx.appendOptOutRecord(record(stopped, OptOutAction.OPTED_OUT, NOW.plusSeconds(2)));
+            tx.consent().appendOptOutRecord(record(stoppedThenStarted, OptOutAction.OPTED_OUT, NOW));
+            tx.consent().appendOptOutRecord(record(stoppedThenStarted, OptOutAction.OPTED_IN, NOW.plusSeconds(1)));
+            tx.consent().appendOptOutRecord(record(stopped, OptOutAction.OPTED_IN, NOW));
+            tx.consent().appendOptOutRecord(record(stopped, OptOutAction.OPTED_OUT, NOW.plusSeconds(2)));
             return null;
         });
 
         Map<PhoneNumber, OptOutRecord> latest = store.inTransaction(account,
-                (AccountTransaction tx) -> tx.latestOptOutRecords(List.of(never, stopped, stoppedThenStarted, stopped)));
+                (StoreTransaction tx) -> tx.consent().latestOptOutRecords(List.of(never, stopped, stoppedThenStarted, stopped)));
 
         assertThat(latest).containsOnlyKeys(stopped, stoppedThenStarted);
         assertThat(latest.get(stopped).action()).isEqualTo(OptOutAction.OPTED_OUT);
         assertThat(latest.get(stoppedThenStarted).action()).isEqualTo(OptOutAction.OPTED_IN);
         store.inTransaction(account, tx -> {
-            assertThat(Optional.ofNullable(latest.get(stopped))).isEqualTo(tx.latestOptOutRecord(stopped));
+            assertThat(Optional.ofNullable(latest.get(stopped))).isEqualTo(tx.consent().latestOptOutRecord(stopped));
             assertThat(Optional.ofNullable(latest.get(stoppedThenStarted)))
-                    .isEqualTo(tx.latestOptOutRecord(stoppedThenStarted));
-            assertThat(tx.latestOptOutRecords(List.of())).isEmpty();
+                    .isEqualTo(tx.consent().latestOptOutRecord(stoppedThenStarted));
+            assertThat(tx.consent().latestOptOutRecords(List.of())).isEmpty();
             return null;
         });
     }
@@ -400,23 +400,23 @@ public abstract class BatchOperationsContract {
         User ann = User.builder().id(UserId.of("ann")).displayName("Ann Lee").createdAt(NOW).build();
         User bob = User.builder().id(UserId.of("bob")).displayName("Bob Ray").createdAt(NOW).build();
         store.inTransaction(account, tx -> {
-            tx.insertUser(ann);
-            tx.insertUser(bob);
+            tx.team().insertUser(ann);
+            tx.team().insertUser(bob);
             return null;
         });
         AccountId other = newAccount();
         store.inTransaction(other, tx -> {
-            tx.insertUser(User.builder().id(UserId.of("cat")).displayName("Cat").createdAt(NOW).build());
+            tx.team().insertUser(User.builder().id(UserId.of("cat")).displayName("Cat").createdAt(NOW).build());
             return null;
         });
 
-        Map<UserId, User> found = store.inTransaction(account, (AccountTransaction tx) -> tx.findUsers(
+        Map<UserId, User> found = store.inTransaction(account, (StoreTransaction tx) -> tx.team().findUsers(
                 List.of(UserId.of("bob"), UserId.of("cat"), UserId.of("ann"), UserId.of("bob"), UserId.of("nobody"))));
 
         assertThat(found).containsOnlyKeys(UserId.of("ann"), UserId.of("bob"));
         assertThat(found.get(UserId.of("ann"))).isEqualTo(ann);
         assertThat(found.get(UserId.of("bob"))).isEqualTo(bob);
-        assertThat(store.inTransaction(account, (AccountTransaction tx) -> tx.findUsers(List.of()))).isEmpty();
+        assertThat(store.inTransaction(account, (StoreTransaction tx) -> tx.team().findUsers(List.of()))).isEmpty();
     }
 
     @Test
@@ -425,18 +425,18 @@ public abstract class BatchOperationsContract {
         Batch mine = recordBatch(account, 0, 2);
         AccountId other = newAccount();
         store.inTransaction(other, tx -> {
-            tx.appendOptOutRecord(record(phone(0), OptOutAction.OPTED_OUT, NOW));
+            tx.consent().appendOptOutRecord(record(phone(0), OptOutAction.OPTED_OUT, NOW));
             return null;
         });
 
-        store.inSendingTransaction(other, tx -> {
-            assertThat(tx.lockConversationsByPhone(List.of(phone(0), phone(1)))).isEmpty();
-            assertThat(tx.findMessages(mine.messages().stream().map(Message::id).toList())).isEmpty();
-            assertThat(tx.lockOutboxEntries(mine.entries().stream().map(OutboxEntry::messageId).toList())).isEmpty();
+        store.inTransaction(other, tx -> {
+            assertThat(tx.conversations().lockConversationsByPhone(List.of(phone(0), phone(1)))).isEmpty();
+            assertThat(tx.messages().findMessages(mine.messages().stream().map(Message::id).toList())).isEmpty();
+            assertThat(tx.outbox().lockOutboxEntries(mine.entries().stream().map(OutboxEntry::messageId).toList())).isEmpty();
             return null;
         });
         Map<PhoneNumber, OptOutRecord> ownRecords = store.inTransaction(account,
-                (AccountTransaction tx) -> tx.latestOptOutRecords(List.of(phone(0), phone(1))));
+                (StoreTransaction tx) -> tx.consent().latestOptOutRecords(List.of(phone(0), phone(1))));
         assertThat(ownRecords).isEmpty();
     }
 
@@ -449,16 +449,16 @@ public abstract class BatchOperationsContract {
         Message duplicate = Message.builder().from(message(fresh, "again")).id(first.messages().get(0).id())
                 .sequence(2).build();
 
-        assertThatThrownBy(() -> store.inSendingTransaction(account, tx -> {
-            tx.insertConversations(List.of(fresh));
-            tx.insertMessages(List.of(freshMessage, duplicate));
+        assertThatThrownBy(() -> store.inTransaction(account, tx -> {
+            tx.conversations().insertConversations(List.of(fresh));
+            tx.messages().insertMessages(List.of(freshMessage, duplicate));
             return null;
         })).isInstanceOf(StoreConflictException.class);
 
-        store.inSendingTransaction(account, tx -> {
-            assertThat(tx.findConversation(fresh.id())).isEmpty();
-            assertThat(tx.findMessage(freshMessage.id())).isEmpty();
-            assertThat(tx.findMessage(first.messages().get(0).id())).contains(first.messages().get(0));
+        store.inTransaction(account, tx -> {
+            assertThat(tx.conversations().findConversation(fresh.id())).isEmpty();
+            assertThat(tx.messages().findMessage(freshMessage.id())).isEmpty();
+            assertThat(tx.messages().findMessage(first.messages().get(0).id())).contains(first.messages().get(0));
             return null;
         });
     }

@@ -111,7 +111,7 @@ public abstract class CustomFieldContract extends StoreContractSupport {
                 .putCustomFields("note", CustomFieldValue.text("kept"))
                 .createdAt(START).updatedAt(START).build();
         store.inTransaction(account, tx -> {
-            tx.insertContact(old);
+            tx.contacts().insertContact(old);
             return null;
         });
         receive(phone(1), "hello");

@@ -23,7 +23,8 @@ import io.github.inboxkit.core.sending.IdempotencyKeyReusedException;
 import io.github.inboxkit.core.sending.IdempotencyRecord;
 import io.github.inboxkit.core.sending.ImmutableIdempotencyRecord;
 import io.github.inboxkit.core.sending.OutboxEntry;
-import io.github.inboxkit.core.sending.PurgeSummary;
+import io.github.inboxkit.core.retention.PurgeSummary;
+import io.github.inboxkit.core.retention.RetentionOptions;
 import io.github.inboxkit.core.sending.Recipient;
 import io.github.inboxkit.core.sending.SendRequest;
 import io.github.inboxkit.core.sending.Sending;
@@ -62,7 +63,7 @@ public abstract class IdempotencyContract {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /** The store under test. */
-    protected SendingStore store;
+    protected InboxStore store;
     private MutableClock clock;
     private SimulatedCarrier carrier;
     private final List<InboxEvent> events = new CopyOnWriteArrayList<>();
@@ -74,7 +75,7 @@ public abstract class IdempotencyContract {
      *
      * @return the store
      */
-    protected abstract SendingStore newStore();
+    protected abstract InboxStore newStore();
 
     /**
      * Another node's store on the same data: for a database, a second store with its own pool and
@@ -82,7 +83,7 @@ public abstract class IdempotencyContract {
      *
      * @return the second node's store
      */
-    protected SendingStore secondNode() {
+    protected InboxStore secondNode() {
         return store;
     }
 
@@ -103,9 +104,13 @@ public abstract class IdempotencyContract {
         events.clear();
     }
 
-    private InboxKit engine(SendingStore on, Consumer<SendingOptions> options) {
+    private InboxKit engine(InboxStore on, Consumer<SendingOptions> options) {
+        return engine(on, options, retention -> { });
+    }
+
+    private InboxKit engine(InboxStore on, Consumer<SendingOptions> options, Consumer<RetentionOptions> retention) {
         return InboxKit.builder().store(on).clock(clock).carrier(carrier).eventListener(events::add)
-                .sendingOptions(options).build();
+                .sendingOptions(options).retentionOptions(retention).build();
     }
 
     private AccountId newAccount() {
@@ -137,7 +142,7 @@ public abstract class IdempotencyContract {
 
     /** Entries the dispatcher could claim within a year: the messages queued or scheduled. */
     private int pending(AccountId in) {
-        return store.inSendingTransaction(in, tx -> tx.lockClaimableOutboxEntries(START.plus(Duration.ofDays(365)),
+        return store.inTransaction(in, tx -> tx.outbox().lockClaimableOutboxEntries(START.plus(Duration.ofDays(365)),
                 10_000)).size();
     }
 
@@ -375,14 +380,14 @@ public abstract class IdempotencyContract {
     }
 
     private void insert(AccountId in, IdempotencyRecord record) {
-        store.inSendingTransaction(in, tx -> {
-            tx.insertIdempotencyRecord(record);
+        store.inTransaction(in, tx -> {
+            tx.idempotency().insertIdempotencyRecord(record);
             return null;
         });
     }
 
     private Optional<IdempotencyRecord> find(AccountId in, String key) {
-        return store.inSendingTransaction(in, tx -> tx.lockIdempotencyRecord(IdempotencyKey.of(key)));
+        return store.inTransaction(in, tx -> tx.idempotency().lockIdempotencyRecord(IdempotencyKey.of(key)));
     }
 
     @Test
@@ -402,9 +407,9 @@ public abstract class IdempotencyContract {
 
         IdempotencyRecord moved = ImmutableIdempotencyRecord.copyOf(broadcast).withRecipientsDone(6)
                 .withRecipientsQueued(5);
-        store.inSendingTransaction(account, tx -> {
-            tx.updateIdempotencyRecord(moved);
-            tx.deleteIdempotencyRecord(IdempotencyKey.of("k-store"));
+        store.inTransaction(account, tx -> {
+            tx.idempotency().updateIdempotencyRecord(moved);
+            tx.idempotency().deleteIdempotencyRecord(IdempotencyKey.of("k-store"));
             return null;
         });
         assertThat(find(account, "k-store-broadcast")).contains(moved);
@@ -422,13 +427,13 @@ public abstract class IdempotencyContract {
         insert(account, record("k-live", START, Duration.ofHours(24)));
         clock.advance(Duration.ofHours(2));
 
-        PurgeSummary summary = engine(store, options -> options.purgeBatchSize(2)).sending().purgeExpired(account);
+        PurgeSummary summary = engine(store, options -> { }, retention -> retention.purgeBatchSize(2)).retention().purgeExpired(account);
 
         assertThat(summary.idempotencyKeys()).isEqualTo(5);
         assertThat(find(account, "k-old-0")).isEmpty();
         assertThat(find(account, "k-unfinished")).isPresent();
         assertThat(find(account, "k-live")).isPresent();
-        assertThat(store.<Integer>inSendingTransaction(account, tx -> tx.deleteExpiredIdempotencyRecords(clock.instant(), 10)))
+        assertThat(store.<Integer>inTransaction(account, tx -> tx.idempotency().deleteExpiredIdempotencyRecords(clock.instant(), 10)))
                 .isZero();
     }
 
@@ -437,7 +442,7 @@ public abstract class IdempotencyContract {
     void purgedKeyIsFree() {
         OutboxEntry first = kit.sending().send(account, request("k-purged", phone(10), "Hello"));
         clock.advance(Duration.ofDays(2));
-        assertThat(kit.sending().purgeExpired(account).idempotencyKeys()).isEqualTo(1);
+        assertThat(kit.retention().purgeExpired(account).idempotencyKeys()).isEqualTo(1);
 
         assertThat(kit.sending().send(account, request("k-purged", phone(10), "Hello")).messageId())
                 .isNotEqualTo(first.messageId());
@@ -461,7 +466,7 @@ public abstract class IdempotencyContract {
         unmatchedReport("SM-recent");
         clock.advance(Duration.ofDays(1).plusSeconds(1));
 
-        PurgeSummary summary = engine(store, options -> options.purgeBatchSize(2)).sending().purgeExpired(account);
+        PurgeSummary summary = engine(store, options -> { }, retention -> retention.purgeBatchSize(2)).retention().purgeExpired(account);
 
         assertThat(summary.unmatchedReports()).isEqualTo(5);
         assertThat(kit.sending().unmatchedReports(account, 10)).extracting(report -> report.report().carrierMessageId())
@@ -476,7 +481,7 @@ public abstract class IdempotencyContract {
         unmatchedReport("SM-2");
 
         PurgeSummary summary = engine(store, options -> options.unmatchedReportRetention(Duration.ofHours(1)))
-                .sending().purgeExpired(account);
+                .retention().purgeExpired(account);
 
         assertThat(summary.unmatchedReports()).isEqualTo(1);
         assertThat(kit.sending().unmatchedReports(account, 10)).extracting(UnmatchedDeliveryReport::receivedAt)
@@ -493,11 +498,11 @@ public abstract class IdempotencyContract {
         Instant cutoff = clock.instant();
         unmatchedReport("SM-after");
 
-        assertThat(store.<Integer>inSendingTransaction(account, tx -> tx.deleteUnmatchedReports(cutoff, 2))).isEqualTo(2);
+        assertThat(store.<Integer>inTransaction(account, tx -> tx.reports().deleteUnmatchedReports(cutoff, 2))).isEqualTo(2);
         assertThat(kit.sending().unmatchedReports(account, 10)).extracting(report -> report.report().carrierMessageId())
                 .containsExactly("SM-batch-2", "SM-after");
-        assertThat(store.<Integer>inSendingTransaction(account, tx -> tx.deleteUnmatchedReports(cutoff, 2))).isEqualTo(1);
-        assertThat(store.<Integer>inSendingTransaction(account, tx -> tx.deleteUnmatchedReports(cutoff, 2))).isZero();
+        assertThat(store.<Integer>inTransaction(account, tx -> tx.reports().deleteUnmatchedReports(cutoff, 2))).isEqualTo(1);
+        assertThat(store.<Integer>inTransaction(account, tx -> tx.reports().deleteUnmatchedReports(cutoff, 2))).isZero();
     }
 
     /**
@@ -505,11 +510,11 @@ public abstract class IdempotencyContract {
      * before it starts, or one that commits and then reports a failure, as a commit whose
      * acknowledgement was lost does.
      */
-    private static final class FaultyStore extends ForwardingSendingStore {
+    private static final class FaultyStore extends ForwardingInboxStore {
         private final AtomicInteger failAt = new AtomicInteger();
         private final AtomicBoolean loseAcknowledgement = new AtomicBoolean();
 
-        FaultyStore(SendingStore delegate) {
+        FaultyStore(InboxStore delegate) {
             super(delegate);
         }
 
@@ -524,11 +529,11 @@ public abstract class IdempotencyContract {
 
 
         @Override
-        public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
+        public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
             if (failAt.get() > 0 && failAt.decrementAndGet() == 0) {
                 throw new StoreException("the connection was lost");
             }
-            T result = delegate.inSendingTransaction(account, work);
+            T result = delegate.inTransaction(account, work);
             if (loseAcknowledgement.compareAndSet(true, false)) {
                 throw new StoreException("the acknowledgement of the commit was lost");
             }

@@ -143,7 +143,7 @@ public abstract class InboxPageReaderContract extends StoreContractSupport {
         assertThat(page.assignees().values()).isNotEmpty()
                 .allSatisfy(user -> assertThat(user.displayName()).isIn("Alice Martin", "Bob"));
         assertThat(page.counters()).isEqualTo(new InboxCounters(CONVERSATIONS / 2, CONVERSATIONS / 2,
-                store.inTransaction(account, AccountTransaction::counters).unreadConversations()));
+                store.inTransaction(account, tx -> tx.counters().counters()).unreadConversations()));
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract: {@link SendingTransaction#deleteSupersededOptOutRecords}, which the retention purge
+ * Contract: {@link ConsentRows#deleteSupersededOptOutRecords}, which the retention purge
  * calls for accounts that do not keep their opt-out history (F18, F30). A store that implements it
  * extends this class; accounts have random ids, so one shared database serves all tests.
  */
@@ -26,7 +26,7 @@ public abstract class OptOutRetentionContract {
 
     private static final Instant NOW = Instant.parse("2026-11-25T09:00:00.123456Z");
 
-    private SendingStore store;
+    private InboxStore store;
     private AccountId account;
 
     /**
@@ -34,7 +34,7 @@ public abstract class OptOutRetentionContract {
      *
      * @return the store
      */
-    protected abstract SendingStore newStore();
+    protected abstract InboxStore newStore();
 
     /** Creates the store and a fresh account. */
     @BeforeEach
@@ -42,7 +42,7 @@ public abstract class OptOutRetentionContract {
         store = newStore();
         account = AccountId.of("acct-" + UUID.randomUUID());
         store.inTransaction(account, tx -> {
-            tx.insertAccount(Account.builder().id(account).name("Retention test").settings(AccountSettings.defaults())
+            tx.accounts().insertAccount(Account.builder().id(account).name("Retention test").settings(AccountSettings.defaults())
                     .createdAt(NOW).build());
             return null;
         });
@@ -52,8 +52,8 @@ public abstract class OptOutRetentionContract {
         return new PhoneNumber(String.format("+3363%07d", index));
     }
 
-    private <T> T inTx(SendingWork<T> work) {
-        return store.inSendingTransaction(account, work);
+    private <T> T inTx(TransactionWork<T> work) {
+        return store.inTransaction(account, work);
     }
 
     @Test
@@ -62,25 +62,25 @@ public abstract class OptOutRetentionContract {
         Instant old = NOW.minus(Duration.ofDays(100));
         inTx(tx -> {
             for (int i = 0; i < 3; i++) {
-                tx.appendOptOutRecord(optOut(phone(7), i % 2 == 0 ? OptOutAction.OPTED_OUT : OptOutAction.OPTED_IN,
+                tx.consent().appendOptOutRecord(optOut(phone(7), i % 2 == 0 ? OptOutAction.OPTED_OUT : OptOutAction.OPTED_IN,
                         old.plusSeconds(i)));
             }
-            tx.appendOptOutRecord(optOut(phone(8), OptOutAction.OPTED_OUT, old));
-            tx.appendOptOutRecord(optOut(phone(9), OptOutAction.OPTED_OUT, old));
-            tx.appendOptOutRecord(optOut(phone(9), OptOutAction.OPTED_IN, NOW));
+            tx.consent().appendOptOutRecord(optOut(phone(8), OptOutAction.OPTED_OUT, old));
+            tx.consent().appendOptOutRecord(optOut(phone(9), OptOutAction.OPTED_OUT, old));
+            tx.consent().appendOptOutRecord(optOut(phone(9), OptOutAction.OPTED_IN, NOW));
             return null;
         });
 
-        assertThat(inTx((SendingTransaction tx) -> tx.deleteSupersededOptOutRecords(NOW.minus(Duration.ofDays(90)), 10)))
+        assertThat(inTx((StoreTransaction tx) -> tx.consent().deleteSupersededOptOutRecords(NOW.minus(Duration.ofDays(90)), 10)))
                 .isEqualTo(3);
 
-        assertThat(inTx((SendingTransaction tx) -> tx.optOutHistory(phone(7)))).extracting(OptOutRecord::action)
+        assertThat(inTx((StoreTransaction tx) -> tx.consent().optOutHistory(phone(7)))).extracting(OptOutRecord::action)
                 .containsExactly(OptOutAction.OPTED_OUT);
-        assertThat(inTx((SendingTransaction tx) -> tx.optOutHistory(phone(8)))).hasSize(1);
-        assertThat(inTx((SendingTransaction tx) -> tx.latestOptOutRecord(phone(9)))).hasValueSatisfying(record ->
+        assertThat(inTx((StoreTransaction tx) -> tx.consent().optOutHistory(phone(8)))).hasSize(1);
+        assertThat(inTx((StoreTransaction tx) -> tx.consent().latestOptOutRecord(phone(9)))).hasValueSatisfying(record ->
                 assertThat(record.action()).isEqualTo(OptOutAction.OPTED_IN));
-        assertThat(inTx((SendingTransaction tx) -> tx.optOutHistory(phone(9)))).hasSize(1);
-        assertThat(inTx((SendingTransaction tx) -> tx.deleteSupersededOptOutRecords(NOW, 10))).isZero();
+        assertThat(inTx((StoreTransaction tx) -> tx.consent().optOutHistory(phone(9)))).hasSize(1);
+        assertThat(inTx((StoreTransaction tx) -> tx.consent().deleteSupersededOptOutRecords(NOW, 10))).isZero();
     }
 
     private static OptOutRecord optOut(PhoneNumber phone, OptOutAction action, Instant at) {

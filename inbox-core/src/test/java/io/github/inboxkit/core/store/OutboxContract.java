@@ -54,8 +54,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract: the sending operations of the store port ({@link SendingStore}, {@link
- * SendingTransaction}): the outbox and its claims, delivery reports without a match, broadcasts,
+ * Contract: the sending operations of the store port ({@link InboxStore}, {@link
+ * StoreTransaction}): the outbox and its claims, delivery reports without a match, broadcasts,
  * and what the retention purge deletes (architecture invariants 1, 3, 6; F19, F27, F30, F31). A store
  * module extends it and implements {@link #newStore()}; every test uses accounts with random ids,
  * so one shared database serves all tests.
@@ -66,7 +66,7 @@ public abstract class OutboxContract {
     protected static final Instant NOW = Instant.parse("2026-11-25T09:00:00.123456Z");
 
     /** The store under test. */
-    protected SendingStore store;
+    protected InboxStore store;
     /** A fresh account. */
     protected AccountId account;
     private ConversationId conversation;
@@ -77,7 +77,7 @@ public abstract class OutboxContract {
      *
      * @return the store
      */
-    protected abstract SendingStore newStore();
+    protected abstract InboxStore newStore();
 
     /** Creates the store and a fresh account with one conversation. */
     @BeforeEach
@@ -90,7 +90,7 @@ public abstract class OutboxContract {
     private AccountId newAccount() {
         AccountId id = AccountId.of("acct-" + UUID.randomUUID());
         store.inTransaction(id, tx -> {
-            tx.insertAccount(Account.builder().id(id).name("Outbox test").settings(AccountSettings.defaults())
+            tx.accounts().insertAccount(Account.builder().id(id).name("Outbox test").settings(AccountSettings.defaults())
                     .createdAt(NOW).build());
             return null;
         });
@@ -104,10 +104,10 @@ public abstract class OutboxContract {
     private ConversationId newConversation(AccountId in, PhoneNumber phone) {
         ConversationId id = ConversationId.random();
         store.inTransaction(in, tx -> {
-            tx.insertConversation(Conversation.builder().id(id).contactPhone(phone).state(ConversationState.OPEN)
+            tx.conversations().insertConversation(Conversation.builder().id(id).contactPhone(phone).state(ConversationState.OPEN)
                     .unreadCount(0).lastActivityAt(NOW).lastMessagePreview("").lastMessageSequence(0).createdAt(NOW)
                     .build());
-            tx.adjustCounters(1, 0, 0);
+            tx.counters().adjustCounters(1, 0, 0);
             return null;
         });
         return id;
@@ -116,15 +116,15 @@ public abstract class OutboxContract {
     /** Inserts an outbound message and its entry, as the pipeline does, in one transaction. */
     private OutboxEntry queue(AccountId in, ConversationId thread, MessageStatus status, Instant dueAt, Instant createdAt) {
         MessageId id = MessageId.random();
-        return store.inSendingTransaction(in, tx -> {
-            Conversation c = tx.lockConversation(thread).orElseThrow();
+        return store.inTransaction(in, tx -> {
+            Conversation c = tx.conversations().lockConversation(thread).orElseThrow();
             long sequence = c.lastMessageSequence() + 1;
-            tx.updateConversation(Conversation.builder().from(c).lastMessageSequence(sequence).build());
-            tx.insertMessage(Message.builder().id(id).conversationId(thread).sequence(sequence)
+            tx.conversations().updateConversation(Conversation.builder().from(c).lastMessageSequence(sequence).build());
+            tx.messages().insertMessage(Message.builder().id(id).conversationId(thread).sequence(sequence)
                     .contactPhone(c.contactPhone()).direction(Direction.OUTBOUND).text("hello")
                     .status(status).read(true).createdAt(createdAt).build());
             OutboxEntry entry = entry(id, thread, c.contactPhone(), status, dueAt, createdAt);
-            tx.insertOutboxEntry(entry);
+            tx.outbox().insertOutboxEntry(entry);
             return entry;
         });
     }
@@ -145,8 +145,8 @@ public abstract class OutboxContract {
     private Broadcast insertBroadcast(AccountId in, String name) {
         Broadcast broadcast = Broadcast.builder().id(BroadcastId.random()).name(name).requestedRecipients(3)
                 .createdAt(NOW).build();
-        store.inSendingTransaction(in, tx -> {
-            tx.insertBroadcast(broadcast, CONTENT);
+        store.inTransaction(in, tx -> {
+            tx.broadcasts().insertBroadcast(broadcast, CONTENT);
             return null;
         });
         return broadcast;
@@ -166,8 +166,8 @@ public abstract class OutboxContract {
         return queue(account, conversation, status, dueAt, NOW);
     }
 
-    private <T> T inTx(SendingWork<T> work) {
-        return store.inSendingTransaction(account, work);
+    private <T> T inTx(TransactionWork<T> work) {
+        return store.inTransaction(account, work);
     }
 
     @Test
@@ -181,17 +181,17 @@ public abstract class OutboxContract {
                 .carrierMessageId("SM-1").attempts(3).leaseUntil(NOW.plusSeconds(60))
                 .broadcastId(BroadcastId.random())
                 .build();
-        inTx((SendingTransaction tx) -> {
-            tx.insertOutboxEntry(full);
+        inTx((StoreTransaction tx) -> {
+            tx.outbox().insertOutboxEntry(full);
             return null;
         });
 
-        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(id))).contains(full);
-        assertThat(inTx((SendingTransaction tx) -> tx.lockOutboxEntry(id))).contains(full);
-        assertThat(inTx((SendingTransaction tx) -> tx.lockOutboxEntryByCarrierId("simulator", "SM-1"))).contains(full);
-        assertThat(inTx((SendingTransaction tx) -> tx.lockOutboxEntryByCarrierId("other-carrier", "SM-1"))).isEmpty();
-        assertThatThrownBy(() -> inTx((SendingTransaction tx) -> {
-            tx.insertOutboxEntry(full);
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().findOutboxEntry(id))).contains(full);
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().lockOutboxEntry(id))).contains(full);
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().lockOutboxEntryByCarrierId("simulator", "SM-1"))).contains(full);
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().lockOutboxEntryByCarrierId("other-carrier", "SM-1"))).isEmpty();
+        assertThatThrownBy(() -> inTx((StoreTransaction tx) -> {
+            tx.outbox().insertOutboxEntry(full);
             return null;
         })).isInstanceOf(StoreConflictException.class);
     }
@@ -212,8 +212,8 @@ public abstract class OutboxContract {
                 .leaseUntil(NOW.plusSeconds(60)).build();
         OutboxEntry expiredNow = OutboxEntry.builder().from(expired).status(MessageStatus.SENDING).attempts(2)
                 .leaseUntil(NOW.minusSeconds(1)).build();
-        inTx((SendingTransaction tx) -> {
-            tx.updateOutboxEntries(List.of(leasedNow, expiredNow));
+        inTx((StoreTransaction tx) -> {
+            tx.outbox().updateOutboxEntries(List.of(leasedNow, expiredNow));
             return null;
         });
         return new Queue(later, first, scheduledDue, leased, leasedNow, expired, expiredNow);
@@ -224,11 +224,11 @@ public abstract class OutboxContract {
     void claimable() {
         Queue q = queueOneOfEach();
 
-        List<OutboxEntry> due = inTx((SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW, 10));
+        List<OutboxEntry> due = inTx((StoreTransaction tx) -> tx.outbox().lockClaimableOutboxEntries(NOW, 10));
         assertThat(due).extracting(OutboxEntry::messageId)
                 .containsExactly(q.expired().messageId(), q.first().messageId(), q.scheduledDue().messageId());
-        assertThat(inTx((SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW, 2))).hasSize(2);
-        assertThat(inTx((SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW.plusSeconds(10), 10)))
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().lockClaimableOutboxEntries(NOW, 2))).hasSize(2);
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().lockClaimableOutboxEntries(NOW.plusSeconds(10), 10)))
                 .extracting(OutboxEntry::messageId).contains(q.later().messageId());
         assertThat(store.accountsWithClaimableOutbox(NOW, 1_000_000)).contains(account);
     }
@@ -239,23 +239,23 @@ public abstract class OutboxContract {
         Queue q = queueOneOfEach();
         Instant leaseUntil = NOW.plusSeconds(120);
 
-        List<OutboxEntry> claimed = inTx((SendingTransaction tx) -> tx.claimOutboxEntries(NOW, 2, leaseUntil));
-        List<OutboxEntry> rest = inTx((SendingTransaction tx) -> tx.claimOutboxEntries(NOW, 10, leaseUntil));
+        List<OutboxEntry> claimed = inTx((StoreTransaction tx) -> tx.claimOutboxEntries(NOW, 2, leaseUntil));
+        List<OutboxEntry> rest = inTx((StoreTransaction tx) -> tx.claimOutboxEntries(NOW, 10, leaseUntil));
 
         assertThat(claimed).containsExactly(q.expiredNow(), q.first());
         assertThat(rest).containsExactly(q.scheduledDue());
         for (OutboxEntry before : List.of(q.expiredNow(), q.first(), q.scheduledDue())) {
-            assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(before.messageId())))
+            assertThat(inTx((StoreTransaction tx) -> tx.outbox().findOutboxEntry(before.messageId())))
                     .contains(before.claimed(NOW, leaseUntil));
-            assertThat(inTx((SendingTransaction tx) -> tx.findMessage(before.messageId())))
+            assertThat(inTx((StoreTransaction tx) -> tx.messages().findMessage(before.messageId())))
                     .hasValueSatisfying(message -> assertThat(message.status()).isEqualTo(MessageStatus.SENDING));
         }
-        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(q.later().messageId()))).contains(q.later());
-        assertThat(inTx((SendingTransaction tx) -> tx.findMessage(q.later().messageId())))
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().findOutboxEntry(q.later().messageId()))).contains(q.later());
+        assertThat(inTx((StoreTransaction tx) -> tx.messages().findMessage(q.later().messageId())))
                 .hasValueSatisfying(message -> assertThat(message.status()).isEqualTo(MessageStatus.QUEUED));
-        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(q.leased().messageId()))).contains(q.leasedNow());
-        assertThat(inTx((SendingTransaction tx) -> tx.claimOutboxEntries(NOW, 10, leaseUntil))).isEmpty();
-        assertThat(inTx((SendingTransaction tx) -> tx.claimOutboxEntries(leaseUntil, 10, leaseUntil.plusSeconds(60))))
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().findOutboxEntry(q.leased().messageId()))).contains(q.leasedNow());
+        assertThat(inTx((StoreTransaction tx) -> tx.claimOutboxEntries(NOW, 10, leaseUntil))).isEmpty();
+        assertThat(inTx((StoreTransaction tx) -> tx.claimOutboxEntries(leaseUntil, 10, leaseUntil.plusSeconds(60))))
                 .extracting(OutboxEntry::messageId)
                 .containsExactlyInAnyOrder(q.later().messageId(), q.leased().messageId(), q.expired().messageId(),
                         q.first().messageId(), q.scheduledDue().messageId());
@@ -267,7 +267,7 @@ public abstract class OutboxContract {
         List<OutboxEntry> queued = IntStream.range(0, 4).mapToObj(i -> queue(MessageStatus.QUEUED, NOW.minusSeconds(10 - i)))
                 .toList();
         Instant leaseUntil = NOW.plusSeconds(120);
-        List<OutboxEntry> claimed = inTx((SendingTransaction tx) -> tx.claimOutboxEntries(NOW, 10, leaseUntil)).stream()
+        List<OutboxEntry> claimed = inTx((StoreTransaction tx) -> tx.claimOutboxEntries(NOW, 10, leaseUntil)).stream()
                 .map(entry -> entry.claimed(NOW, leaseUntil)).toList();
         assertThat(claimed).extracting(OutboxEntry::messageId)
                 .containsExactlyElementsOf(queued.stream().map(OutboxEntry::messageId).toList());
@@ -278,9 +278,9 @@ public abstract class OutboxContract {
                 .updatedAt(later).build();
         UnmatchedDeliveryReport early = new UnmatchedDeliveryReport("simulator",
                 DeliveryReport.of("SM-2", DeliveryStatus.DELIVERED, later), later);
-        inTx((SendingTransaction tx) -> {
+        inTx((StoreTransaction tx) -> {
             tx.updateOutboxStates(List.of(reclaimed));
-            tx.insertUnmatchedReport(early);
+            tx.reports().insertUnmatchedReport(early);
             return null;
         });
         List<OutboxEntry> after = List.of(
@@ -293,29 +293,29 @@ public abstract class OutboxContract {
                 OutboxEntry.builder().from(claimed.get(3)).status(MessageStatus.QUEUED).dueAt(later.plusSeconds(30))
                         .leaseUntil(Optional.empty()).updatedAt(later).build());
 
-        var written = inTx((SendingTransaction tx) -> tx.updateOutboxStatesIfUnchanged(claimed, after));
+        var written = inTx((StoreTransaction tx) -> tx.updateOutboxStatesIfUnchanged(claimed, after));
 
         assertThat(written).containsExactlyInAnyOrder(claimed.get(0).messageId(), claimed.get(3).messageId());
-        inTx((SendingTransaction tx) -> {
+        inTx((StoreTransaction tx) -> {
             for (int i : new int[] {0, 3}) {
-                assertThat(tx.findOutboxEntry(after.get(i).messageId())).contains(after.get(i));
-                assertThat(tx.findMessage(after.get(i).messageId())).hasValueSatisfying(message -> {
+                assertThat(tx.outbox().findOutboxEntry(after.get(i).messageId())).contains(after.get(i));
+                assertThat(tx.messages().findMessage(after.get(i).messageId())).hasValueSatisfying(message -> {
                     assertThat(message.status()).isEqualTo(after.get(i).status());
                     assertThat(message.carrierMessageId()).isEqualTo(after.get(i).carrierMessageId());
                 });
             }
-            assertThat(tx.findOutboxEntry(reclaimed.messageId())).contains(reclaimed);
-            assertThat(tx.findOutboxEntry(claimed.get(2).messageId())).contains(claimed.get(2));
-            assertThat(tx.findMessage(claimed.get(2).messageId()))
+            assertThat(tx.outbox().findOutboxEntry(reclaimed.messageId())).contains(reclaimed);
+            assertThat(tx.outbox().findOutboxEntry(claimed.get(2).messageId())).contains(claimed.get(2));
+            assertThat(tx.messages().findMessage(claimed.get(2).messageId()))
                     .hasValueSatisfying(message -> assertThat(message.status()).isEqualTo(MessageStatus.SENDING));
-            assertThat(tx.lockOutboxEntryByCarrierId("simulator", "SM-0")).contains(after.get(0));
-            assertThat(tx.listUnmatchedReports(10)).containsExactly(early);
+            assertThat(tx.outbox().lockOutboxEntryByCarrierId("simulator", "SM-0")).contains(after.get(0));
+            assertThat(tx.reports().listUnmatchedReports(10)).containsExactly(early);
             return null;
         });
-        assertThat(inTx((SendingTransaction tx) -> tx.updateOutboxStatesIfUnchanged(claimed, after))).isEmpty();
-        assertThatThrownBy(() -> inTx((SendingTransaction tx) -> tx.updateOutboxStatesIfUnchanged(claimed,
+        assertThat(inTx((StoreTransaction tx) -> tx.updateOutboxStatesIfUnchanged(claimed, after))).isEmpty();
+        assertThatThrownBy(() -> inTx((StoreTransaction tx) -> tx.updateOutboxStatesIfUnchanged(claimed,
                 after.subList(0, 3)))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> inTx((SendingTransaction tx) -> tx.updateOutboxStatesIfUnchanged(
+        assertThatThrownBy(() -> inTx((StoreTransaction tx) -> tx.updateOutboxStatesIfUnchanged(
                 claimed.subList(0, 2), List.of(after.get(1), after.get(0))))).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -332,8 +332,8 @@ public abstract class OutboxContract {
         queue(future, newConversation(future, phone(10)), MessageStatus.SCHEDULED, NOW.plusSeconds(60), NOW);
         AccountId leased = newAccount();
         OutboxEntry inFlight = queue(leased, newConversation(leased, phone(11)), MessageStatus.QUEUED, NOW, NOW);
-        store.inSendingTransaction(leased, tx -> {
-            tx.updateOutboxEntry(OutboxEntry.builder().from(inFlight).status(MessageStatus.SENDING).attempts(1)
+        store.inTransaction(leased, tx -> {
+            tx.outbox().updateOutboxEntry(OutboxEntry.builder().from(inFlight).status(MessageStatus.SENDING).attempts(1)
                     .leaseUntil(NOW.plusSeconds(60)).build());
             return null;
         });
@@ -351,20 +351,20 @@ public abstract class OutboxContract {
         OutboxEntry queued = queue(MessageStatus.QUEUED, NOW);
         OutboxEntry sent = OutboxEntry.builder().from(queued).status(MessageStatus.SENT).carrierMessageId("A")
                 .attempts(1).updatedAt(NOW.plusSeconds(1)).build();
-        inTx((SendingTransaction tx) -> {
-            tx.updateOutboxEntry(sent);
+        inTx((StoreTransaction tx) -> {
+            tx.outbox().updateOutboxEntry(sent);
             return null;
         });
-        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(queued.messageId()))).contains(sent);
-        inTx((SendingTransaction tx) -> {
-            tx.updateOutboxEntry(OutboxEntry.builder().from(sent).carrierMessageId("B").build());
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().findOutboxEntry(queued.messageId()))).contains(sent);
+        inTx((StoreTransaction tx) -> {
+            tx.outbox().updateOutboxEntry(OutboxEntry.builder().from(sent).carrierMessageId("B").build());
             return null;
         });
-        assertThat(inTx((SendingTransaction tx) -> tx.lockOutboxEntryByCarrierId("simulator", "A"))).isEmpty();
-        assertThat(inTx((SendingTransaction tx) -> tx.lockOutboxEntryByCarrierId("simulator", "B"))).isPresent();
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().lockOutboxEntryByCarrierId("simulator", "A"))).isEmpty();
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().lockOutboxEntryByCarrierId("simulator", "B"))).isPresent();
         assertThat(store.accountsWithClaimableOutbox(NOW, 1_000_000)).doesNotContain(account);
         assertThat(store.accountsWithQueuedRecipients(1_000_000)).doesNotContain(account);
-        assertThat(inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(10))).isEmpty();
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().takeQueuedRecipients(10))).isEmpty();
     }
 
     @Test
@@ -376,12 +376,12 @@ public abstract class OutboxContract {
         OutboxEntry second = queue(MessageStatus.SCHEDULED, NOW.plusSeconds(200));
         queue(MessageStatus.QUEUED, NOW);
 
-        assertThat(inTx((SendingTransaction tx) -> tx.listScheduledOutboxEntries(10))).extracting(OutboxEntry::messageId)
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().listScheduledOutboxEntries(10))).extracting(OutboxEntry::messageId)
                 .containsExactly(first.messageId(), second.messageId(), third.messageId());
-        assertThat(inTx((SendingTransaction tx) -> tx.listScheduledOutboxEntries(conversation, 10))).extracting(OutboxEntry::messageId)
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().listScheduledOutboxEntries(conversation, 10))).extracting(OutboxEntry::messageId)
                 .containsExactly(first.messageId(), second.messageId());
-        assertThat(inTx((SendingTransaction tx) -> tx.listScheduledOutboxEntries(1))).hasSize(1);
-        assertThat(inTx((SendingTransaction tx) -> tx.listScheduledOutboxEntries(10)).get(0).scheduledFor().orElseThrow().zone())
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().listScheduledOutboxEntries(1))).hasSize(1);
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().listScheduledOutboxEntries(10)).get(0).scheduledFor().orElseThrow().zone())
                 .isEqualTo(ZoneId.of("Europe/Paris"));
     }
 
@@ -391,19 +391,19 @@ public abstract class OutboxContract {
         DeliveryReport a1 = DeliveryReport.of("A", DeliveryStatus.SENT, NOW);
         DeliveryReport b = DeliveryReport.of("B", DeliveryStatus.DELIVERED, NOW);
         DeliveryReport a2 = new DeliveryReport("A", DeliveryStatus.FAILED, "30003", NOW.plusSeconds(1));
-        inTx((SendingTransaction tx) -> {
-            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", a1, NOW));
-            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", b, NOW));
-            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("other", a1, NOW));
-            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", a2, NOW.plusSeconds(1)));
+        inTx((StoreTransaction tx) -> {
+            tx.reports().insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", a1, NOW));
+            tx.reports().insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", b, NOW));
+            tx.reports().insertUnmatchedReport(new UnmatchedDeliveryReport("other", a1, NOW));
+            tx.reports().insertUnmatchedReport(new UnmatchedDeliveryReport("simulator", a2, NOW.plusSeconds(1)));
             return null;
         });
 
-        assertThat(inTx((SendingTransaction tx) -> tx.listUnmatchedReports(10))).hasSize(4);
-        assertThat(inTx((SendingTransaction tx) -> tx.takeUnmatchedReports("simulator", "A")))
+        assertThat(inTx((StoreTransaction tx) -> tx.reports().listUnmatchedReports(10))).hasSize(4);
+        assertThat(inTx((StoreTransaction tx) -> tx.reports().takeUnmatchedReports("simulator", "A")))
                 .extracting(UnmatchedDeliveryReport::report).containsExactly(a1, a2);
-        assertThat(inTx((SendingTransaction tx) -> tx.takeUnmatchedReports("simulator", "A"))).isEmpty();
-        assertThat(inTx((SendingTransaction tx) -> tx.listUnmatchedReports(10))).extracting(UnmatchedDeliveryReport::carrierId)
+        assertThat(inTx((StoreTransaction tx) -> tx.reports().takeUnmatchedReports("simulator", "A"))).isEmpty();
+        assertThat(inTx((StoreTransaction tx) -> tx.reports().listUnmatchedReports(10))).extracting(UnmatchedDeliveryReport::carrierId)
                 .containsExactly("simulator", "other");
     }
 
@@ -412,28 +412,28 @@ public abstract class OutboxContract {
     void broadcasts() {
         Broadcast broadcast = Broadcast.builder().id(BroadcastId.random()).name("Sale").requestedRecipients(5)
                 .createdAt(NOW).build();
-        inTx((SendingTransaction tx) -> {
-            tx.insertBroadcast(broadcast, CONTENT);
-            tx.appendBroadcastSkips(broadcast.id(), List.of(new BroadcastSkip("+33600000000", SkipReason.OPTED_OUT)));
-            tx.appendBroadcastSkips(broadcast.id(), List.of(new BroadcastSkip("nope", SkipReason.INVALID_NUMBER)));
+        inTx((StoreTransaction tx) -> {
+            tx.broadcasts().insertBroadcast(broadcast, CONTENT);
+            tx.broadcasts().appendBroadcastSkips(broadcast.id(), List.of(new BroadcastSkip("+33600000000", SkipReason.OPTED_OUT)));
+            tx.broadcasts().appendBroadcastSkips(broadcast.id(), List.of(new BroadcastSkip("nope", SkipReason.INVALID_NUMBER)));
             return null;
         });
         for (MessageStatus status : List.of(MessageStatus.QUEUED, MessageStatus.QUEUED, MessageStatus.FAILED)) {
             OutboxEntry entry = queue(status, NOW);
-            inTx((SendingTransaction tx) -> {
-                tx.updateOutboxEntry(OutboxEntry.builder().from(entry).broadcastId(broadcast.id()).build());
+            inTx((StoreTransaction tx) -> {
+                tx.outbox().updateOutboxEntry(OutboxEntry.builder().from(entry).broadcastId(broadcast.id()).build());
                 return null;
             });
         }
         queue(MessageStatus.QUEUED, NOW);
 
-        assertThat(inTx((SendingTransaction tx) -> tx.findBroadcast(broadcast.id()))).contains(broadcast);
-        assertThat(inTx((SendingTransaction tx) -> tx.listBroadcastSkips(broadcast.id()))).extracting(BroadcastSkip::reason)
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().findBroadcast(broadcast.id()))).contains(broadcast);
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().listBroadcastSkips(broadcast.id()))).extracting(BroadcastSkip::reason)
                 .containsExactly(SkipReason.OPTED_OUT, SkipReason.INVALID_NUMBER);
-        assertThat(inTx((SendingTransaction tx) -> tx.countOutboxEntriesByStatus(broadcast.id())))
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().countOutboxEntriesByStatus(broadcast.id())))
                 .isEqualTo(Map.of(MessageStatus.QUEUED, 2L, MessageStatus.FAILED, 1L));
-        assertThatThrownBy(() -> inTx((SendingTransaction tx) -> {
-            tx.insertBroadcast(broadcast, CONTENT);
+        assertThatThrownBy(() -> inTx((StoreTransaction tx) -> {
+            tx.broadcasts().insertBroadcast(broadcast, CONTENT);
             return null;
         })).isInstanceOf(StoreConflictException.class);
     }
@@ -446,14 +446,14 @@ public abstract class OutboxContract {
                 .createdAt(NOW).build();
         BroadcastContent plain = BroadcastContent.builder().text("Hello").segmentCount(1).encoding(TextEncoding.UCS_2)
                 .carrierId("other").build();
-        inTx((SendingTransaction tx) -> {
-            tx.insertBroadcast(anonymous, plain);
+        inTx((StoreTransaction tx) -> {
+            tx.broadcasts().insertBroadcast(anonymous, plain);
             return null;
         });
 
-        assertThat(inTx((SendingTransaction tx) -> tx.findBroadcastContent(withAuthor.id()))).contains(CONTENT);
-        assertThat(inTx((SendingTransaction tx) -> tx.findBroadcastContent(anonymous.id()))).contains(plain);
-        assertThat(inTx((SendingTransaction tx) -> tx.findBroadcastContent(BroadcastId.random()))).isEmpty();
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().findBroadcastContent(withAuthor.id()))).contains(CONTENT);
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().findBroadcastContent(anonymous.id()))).contains(plain);
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().findBroadcastContent(BroadcastId.random()))).isEmpty();
     }
 
     @Test
@@ -461,26 +461,26 @@ public abstract class OutboxContract {
     void queuedRecipients() {
         Broadcast first = insertBroadcast(account, "First");
         Broadcast second = insertBroadcast(account, "Second");
-        inTx((SendingTransaction tx) -> {
-            tx.queueBroadcastRecipients(List.of(recipient(first, 1), recipient(first, 2)));
-            tx.queueBroadcastRecipients(List.of(recipient(second, 1)));
-            tx.queueBroadcastRecipients(List.of());
+        inTx((StoreTransaction tx) -> {
+            tx.broadcasts().queueBroadcastRecipients(List.of(recipient(first, 1), recipient(first, 2)));
+            tx.broadcasts().queueBroadcastRecipients(List.of(recipient(second, 1)));
+            tx.broadcasts().queueBroadcastRecipients(List.of());
             return null;
         });
-        inTx((SendingTransaction tx) -> {
-            tx.queueBroadcastRecipients(List.of(recipient(first, 3)));
+        inTx((StoreTransaction tx) -> {
+            tx.broadcasts().queueBroadcastRecipients(List.of(recipient(first, 3)));
             return null;
         });
-        assertThat(inTx((SendingTransaction tx) -> tx.countQueuedRecipients(first.id()))).isEqualTo(3);
-        assertThat(inTx((SendingTransaction tx) -> tx.countQueuedRecipients(second.id()))).isEqualTo(1);
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().countQueuedRecipients(first.id()))).isEqualTo(3);
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().countQueuedRecipients(second.id()))).isEqualTo(1);
         assertThat(store.accountsWithQueuedRecipients(1_000_000)).contains(account);
 
-        assertThat(inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(3)))
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().takeQueuedRecipients(3)))
                 .containsExactly(recipient(first, 1), recipient(first, 2), recipient(second, 1));
-        assertThat(inTx((SendingTransaction tx) -> tx.countQueuedRecipients(first.id()))).isEqualTo(1);
-        assertThat(inTx((SendingTransaction tx) -> tx.countQueuedRecipients(second.id()))).isZero();
-        assertThat(inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(10))).containsExactly(recipient(first, 3));
-        assertThat(inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(10))).isEmpty();
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().countQueuedRecipients(first.id()))).isEqualTo(1);
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().countQueuedRecipients(second.id()))).isZero();
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().takeQueuedRecipients(10))).containsExactly(recipient(first, 3));
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().takeQueuedRecipients(10))).isEmpty();
         assertThat(store.accountsWithQueuedRecipients(1_000_000)).doesNotContain(account);
     }
 
@@ -488,16 +488,16 @@ public abstract class OutboxContract {
     @DisplayName("F19 recipients taken in a transaction that rolls back stay queued, in their place")
     void takeRolledBack() {
         Broadcast broadcast = insertBroadcast(account, "Sale");
-        inTx((SendingTransaction tx) -> {
-            tx.queueBroadcastRecipients(List.of(recipient(broadcast, 1), recipient(broadcast, 2)));
+        inTx((StoreTransaction tx) -> {
+            tx.broadcasts().queueBroadcastRecipients(List.of(recipient(broadcast, 1), recipient(broadcast, 2)));
             return null;
         });
-        assertThatThrownBy(() -> inTx((SendingTransaction tx) -> {
-            assertThat(tx.takeQueuedRecipients(1)).containsExactly(recipient(broadcast, 1));
+        assertThatThrownBy(() -> inTx((StoreTransaction tx) -> {
+            assertThat(tx.broadcasts().takeQueuedRecipients(1)).containsExactly(recipient(broadcast, 1));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
 
-        assertThat(inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(10)))
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().takeQueuedRecipients(10)))
                 .containsExactly(recipient(broadcast, 1), recipient(broadcast, 2));
     }
 
@@ -506,8 +506,8 @@ public abstract class OutboxContract {
     void concurrentTakes() throws Exception {
         Broadcast broadcast = insertBroadcast(account, "Sale");
         List<QueuedRecipient> all = IntStream.range(1, 201).mapToObj(i -> recipient(broadcast, i)).toList();
-        inTx((SendingTransaction tx) -> {
-            tx.queueBroadcastRecipients(all);
+        inTx((StoreTransaction tx) -> {
+            tx.broadcasts().queueBroadcastRecipients(all);
             return null;
         });
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -518,7 +518,7 @@ public abstract class OutboxContract {
                     List<QueuedRecipient> mine = new ArrayList<>();
                     List<QueuedRecipient> taken;
                     do {
-                        taken = inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(7));
+                        taken = inTx((StoreTransaction tx) -> tx.broadcasts().takeQueuedRecipients(7));
                         assertThat(taken).hasSizeLessThanOrEqualTo(7);
                         mine.addAll(taken);
                     } while (!taken.isEmpty());
@@ -542,59 +542,59 @@ public abstract class OutboxContract {
         OutboxEntry oldSent = queue(account, conversation, MessageStatus.SENT, old, old);
         OutboxEntry oldQueued = queue(account, conversation, MessageStatus.QUEUED, old, old);
         queue(account, conversation, MessageStatus.SENT, NOW, NOW);
-        inTx((SendingTransaction tx) -> {
-            tx.appendAssignmentChange(AssignmentChange.builder().conversationId(conversation).newAssignee(UserId.of("u"))
+        inTx((StoreTransaction tx) -> {
+            tx.conversations().appendAssignmentChange(AssignmentChange.builder().conversationId(conversation).newAssignee(UserId.of("u"))
                     .changedBy(UserId.of("u")).changedAt(old).build());
             return null;
         });
 
-        List<Message> purgeable = inTx((SendingTransaction tx) -> tx.listPurgeableMessages(NOW.minus(Duration.ofDays(90)), 10));
+        List<Message> purgeable = inTx((StoreTransaction tx) -> tx.messages().listPurgeableMessages(NOW.minus(Duration.ofDays(90)), 10));
         assertThat(purgeable).extracting(Message::id).containsExactly(oldSent.messageId());
 
-        assertThat(inTx((SendingTransaction tx) -> tx.deleteMessages(conversation, List.of(oldSent.messageId())))).isEqualTo(1);
-        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(oldSent.messageId()))).isEmpty();
-        assertThat(inTx((SendingTransaction tx) -> tx.findMessage(oldSent.messageId()))).isEmpty();
-        assertThat(inTx((SendingTransaction tx) -> tx.hasMessages(conversation))).isTrue();
+        assertThat(inTx((StoreTransaction tx) -> tx.deleteMessages(conversation, List.of(oldSent.messageId())))).isEqualTo(1);
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().findOutboxEntry(oldSent.messageId()))).isEmpty();
+        assertThat(inTx((StoreTransaction tx) -> tx.messages().findMessage(oldSent.messageId()))).isEmpty();
+        assertThat(inTx((StoreTransaction tx) -> tx.messages().hasMessages(conversation))).isTrue();
 
-        List<MessageId> rest = inTx((SendingTransaction tx) -> tx.listMessages(conversation, Long.MAX_VALUE, Instant.EPOCH, 10))
+        List<MessageId> rest = inTx((StoreTransaction tx) -> tx.messages().listMessages(conversation, Long.MAX_VALUE, Instant.EPOCH, 10))
                 .stream().map(Message::id).toList();
-        inTx((SendingTransaction tx) -> {
+        inTx((StoreTransaction tx) -> {
             tx.deleteMessages(conversation, rest);
             return null;
         });
-        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(oldQueued.messageId()))).isEmpty();
-        assertThat(inTx((SendingTransaction tx) -> tx.hasMessages(conversation))).isFalse();
-        inTx((SendingTransaction tx) -> {
-            tx.deleteConversation(conversation);
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().findOutboxEntry(oldQueued.messageId()))).isEmpty();
+        assertThat(inTx((StoreTransaction tx) -> tx.messages().hasMessages(conversation))).isFalse();
+        inTx((StoreTransaction tx) -> {
+            tx.conversations().deleteConversation(conversation);
             return null;
         });
-        assertThat(inTx((SendingTransaction tx) -> tx.findConversation(conversation))).isEmpty();
-        assertThat(inTx((SendingTransaction tx) -> tx.lockConversationByPhone(phone(0)))).isEmpty();
-        assertThat(inTx((SendingTransaction tx) -> tx.assignmentHistory(conversation))).hasSize(1);
-        assertThat(inTx((SendingTransaction tx) -> tx.deleteAssignmentHistory(conversation))).isEqualTo(1);
-        assertThat(inTx((SendingTransaction tx) -> tx.assignmentHistory(conversation))).isEmpty();
+        assertThat(inTx((StoreTransaction tx) -> tx.conversations().findConversation(conversation))).isEmpty();
+        assertThat(inTx((StoreTransaction tx) -> tx.conversations().lockConversationByPhone(phone(0)))).isEmpty();
+        assertThat(inTx((StoreTransaction tx) -> tx.conversations().assignmentHistory(conversation))).hasSize(1);
+        assertThat(inTx((StoreTransaction tx) -> tx.conversations().deleteAssignmentHistory(conversation))).isEqualTo(1);
+        assertThat(inTx((StoreTransaction tx) -> tx.conversations().assignmentHistory(conversation))).isEmpty();
     }
 
     @Test
     @DisplayName("F31 a sending transaction that throws leaves no entry, report, broadcast nor message behind")
     void rollback() {
         MessageId id = MessageId.random();
-        assertThatThrownBy(() -> inTx((SendingTransaction tx) -> {
-            tx.insertOutboxEntry(entry(id, conversation, phone(0), MessageStatus.QUEUED, NOW, NOW));
-            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator",
+        assertThatThrownBy(() -> inTx((StoreTransaction tx) -> {
+            tx.outbox().insertOutboxEntry(entry(id, conversation, phone(0), MessageStatus.QUEUED, NOW, NOW));
+            tx.reports().insertUnmatchedReport(new UnmatchedDeliveryReport("simulator",
                     DeliveryReport.of("Z", DeliveryStatus.SENT, NOW), NOW));
             Broadcast broadcast = Broadcast.builder().id(BroadcastId.random()).name("x").requestedRecipients(1)
                     .createdAt(NOW).build();
-            tx.insertBroadcast(broadcast, CONTENT);
-            tx.queueBroadcastRecipients(List.of(recipient(broadcast, 1)));
+            tx.broadcasts().insertBroadcast(broadcast, CONTENT);
+            tx.broadcasts().queueBroadcastRecipients(List.of(recipient(broadcast, 1)));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
 
-        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(id))).isEmpty();
-        assertThat(inTx((SendingTransaction tx) -> tx.listUnmatchedReports(10))).isEmpty();
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().findOutboxEntry(id))).isEmpty();
+        assertThat(inTx((StoreTransaction tx) -> tx.reports().listUnmatchedReports(10))).isEmpty();
         assertThat(store.accountsWithClaimableOutbox(NOW, 1_000_000)).doesNotContain(account);
         assertThat(store.accountsWithQueuedRecipients(1_000_000)).doesNotContain(account);
-        assertThat(inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(10))).isEmpty();
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().takeQueuedRecipients(10))).isEmpty();
     }
 
     @Test
@@ -602,33 +602,33 @@ public abstract class OutboxContract {
     void tenancy() {
         AccountId other = newAccount();
         OutboxEntry mine = queue(MessageStatus.QUEUED, NOW);
-        inTx((SendingTransaction tx) -> {
-            tx.updateOutboxEntry(OutboxEntry.builder().from(mine).carrierMessageId("MINE").build());
-            tx.insertUnmatchedReport(new UnmatchedDeliveryReport("simulator",
+        inTx((StoreTransaction tx) -> {
+            tx.outbox().updateOutboxEntry(OutboxEntry.builder().from(mine).carrierMessageId("MINE").build());
+            tx.reports().insertUnmatchedReport(new UnmatchedDeliveryReport("simulator",
                     DeliveryReport.of("X", DeliveryStatus.SENT, NOW), NOW));
             return null;
         });
         Broadcast broadcast = insertBroadcast(account, "Mine");
-        inTx((SendingTransaction tx) -> {
-            tx.queueBroadcastRecipients(List.of(recipient(broadcast, 1)));
+        inTx((StoreTransaction tx) -> {
+            tx.broadcasts().queueBroadcastRecipients(List.of(recipient(broadcast, 1)));
             return null;
         });
 
-        store.inSendingTransaction(other, tx -> {
-            assertThat(tx.findBroadcast(broadcast.id())).isEmpty();
-            assertThat(tx.findBroadcastContent(broadcast.id())).isEmpty();
-            assertThat(tx.countQueuedRecipients(broadcast.id())).isZero();
-            assertThat(tx.takeQueuedRecipients(10)).isEmpty();
-            assertThat(tx.findOutboxEntry(mine.messageId())).isEmpty();
-            assertThat(tx.lockOutboxEntryByCarrierId("simulator", "MINE")).isEmpty();
-            assertThat(tx.lockClaimableOutboxEntries(NOW, 10)).isEmpty();
-            assertThat(tx.listUnmatchedReports(10)).isEmpty();
-            assertThat(tx.listPurgeableMessages(NOW.plusSeconds(1), 10)).isEmpty();
+        store.inTransaction(other, tx -> {
+            assertThat(tx.broadcasts().findBroadcast(broadcast.id())).isEmpty();
+            assertThat(tx.broadcasts().findBroadcastContent(broadcast.id())).isEmpty();
+            assertThat(tx.broadcasts().countQueuedRecipients(broadcast.id())).isZero();
+            assertThat(tx.broadcasts().takeQueuedRecipients(10)).isEmpty();
+            assertThat(tx.outbox().findOutboxEntry(mine.messageId())).isEmpty();
+            assertThat(tx.outbox().lockOutboxEntryByCarrierId("simulator", "MINE")).isEmpty();
+            assertThat(tx.outbox().lockClaimableOutboxEntries(NOW, 10)).isEmpty();
+            assertThat(tx.reports().listUnmatchedReports(10)).isEmpty();
+            assertThat(tx.messages().listPurgeableMessages(NOW.plusSeconds(1), 10)).isEmpty();
             return null;
         });
         assertThat(store.accountsWithClaimableOutbox(NOW, 1_000_000)).contains(account).doesNotContain(other);
         assertThat(store.accountsWithQueuedRecipients(1_000_000)).contains(account).doesNotContain(other);
-        assertThat(inTx((SendingTransaction tx) -> tx.takeQueuedRecipients(10))).containsExactly(recipient(broadcast, 1));
+        assertThat(inTx((StoreTransaction tx) -> tx.broadcasts().takeQueuedRecipients(10))).containsExactly(recipient(broadcast, 1));
         assertThat(store.listAccountIds()).contains(account, other);
     }
 
@@ -636,36 +636,36 @@ public abstract class OutboxContract {
     @DisplayName("F25 F31 an entry's national language shift tables read back in order, and an update replaces them")
     void shiftTablesRoundTrip() {
         OutboxEntry queued = queue(MessageStatus.QUEUED, NOW);
-        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(queued.messageId())).orElseThrow().shiftTables())
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().findOutboxEntry(queued.messageId())).orElseThrow().shiftTables())
                 .isEmpty();
 
         OutboxEntry turkish = OutboxEntry.builder().from(queued)
                 .shiftTables(List.of(ShiftTable.TURKISH_LOCKING, ShiftTable.TURKISH_SINGLE)).build();
-        inTx((SendingTransaction tx) -> {
-            tx.updateOutboxEntry(turkish);
+        inTx((StoreTransaction tx) -> {
+            tx.outbox().updateOutboxEntry(turkish);
             return null;
         });
-        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(queued.messageId()))).contains(turkish);
-        assertThat(inTx((SendingTransaction tx) -> tx.lockClaimableOutboxEntries(NOW, 10)))
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().findOutboxEntry(queued.messageId()))).contains(turkish);
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().lockClaimableOutboxEntries(NOW, 10)))
                 .singleElement().extracting(OutboxEntry::shiftTables)
                 .isEqualTo(List.of(ShiftTable.TURKISH_LOCKING, ShiftTable.TURKISH_SINGLE));
 
         OutboxEntry spanish = OutboxEntry.builder().from(turkish).shiftTables(List.of(ShiftTable.SPANISH_SINGLE)).build();
-        inTx((SendingTransaction tx) -> {
-            tx.updateOutboxEntry(spanish);
+        inTx((StoreTransaction tx) -> {
+            tx.outbox().updateOutboxEntry(spanish);
             return null;
         });
-        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(queued.messageId()))).contains(spanish);
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().findOutboxEntry(queued.messageId()))).contains(spanish);
 
         MessageId inserted = MessageId.random();
         OutboxEntry portuguese = OutboxEntry.builder()
                 .from(entry(inserted, conversation, phone(0), MessageStatus.SENT, NOW, NOW))
                 .shiftTables(List.of(ShiftTable.PORTUGUESE_LOCKING, ShiftTable.PORTUGUESE_SINGLE)).build();
-        inTx((SendingTransaction tx) -> {
-            tx.insertOutboxEntries(List.of(portuguese));
+        inTx((StoreTransaction tx) -> {
+            tx.outbox().insertOutboxEntries(List.of(portuguese));
             return null;
         });
-        assertThat(inTx((SendingTransaction tx) -> tx.lockOutboxEntries(List.of(inserted)))).containsEntry(inserted, portuguese);
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().lockOutboxEntries(List.of(inserted)))).containsEntry(inserted, portuguese);
     }
 
     @Test
@@ -673,6 +673,6 @@ public abstract class OutboxContract {
     void microsecondTimes() {
         Instant precise = NOW.plus(123, ChronoUnit.MICROS);
         OutboxEntry entry = queue(MessageStatus.QUEUED, precise);
-        assertThat(inTx((SendingTransaction tx) -> tx.findOutboxEntry(entry.messageId())).orElseThrow().dueAt()).isEqualTo(precise);
+        assertThat(inTx((StoreTransaction tx) -> tx.outbox().findOutboxEntry(entry.messageId())).orElseThrow().dueAt()).isEqualTo(precise);
     }
 }

@@ -52,17 +52,17 @@ public abstract class TransactionContract extends StoreContractSupport {
     void rollback() {
         ConversationId id = ConversationId.random();
         assertThatThrownBy(() -> store.inTransaction(account, tx -> {
-            tx.insertConversation(conversation(id, 1));
-            tx.insertMessage(inbound(id, 1, 1, "rolled-back"));
-            tx.adjustCounters(1, 0, 1);
+            tx.conversations().insertConversation(conversation(id, 1));
+            tx.messages().insertMessage(inbound(id, 1, 1, "rolled-back"));
+            tx.counters().adjustCounters(1, 0, 1);
             throw new IllegalStateException("boom");
         })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
 
         store.inTransaction(account, tx -> {
-            assertThat(tx.findConversation(id)).isEmpty();
-            assertThat(tx.lockConversationByPhone(phoneNumber(1))).isEmpty();
-            assertThat(tx.findMessageByCarrierId("rolled-back")).isEmpty();
-            assertThat(tx.counters().openConversations()).isZero();
+            assertThat(tx.conversations().findConversation(id)).isEmpty();
+            assertThat(tx.conversations().lockConversationByPhone(phoneNumber(1))).isEmpty();
+            assertThat(tx.messages().findMessageByCarrierId("rolled-back")).isEmpty();
+            assertThat(tx.counters().counters().openConversations()).isZero();
             return null;
         });
     }
@@ -72,33 +72,33 @@ public abstract class TransactionContract extends StoreContractSupport {
     void uniqueKeys() {
         ConversationId id = ConversationId.random();
         store.inTransaction(account, tx -> {
-            tx.insertConversation(conversation(id, 1));
-            tx.insertMessage(inbound(id, 1, 1, "dup"));
+            tx.conversations().insertConversation(conversation(id, 1));
+            tx.messages().insertMessage(inbound(id, 1, 1, "dup"));
             return null;
         });
         assertThatThrownBy(() -> store.inTransaction(account, tx -> {
-            tx.insertConversation(conversation(ConversationId.random(), 1));
+            tx.conversations().insertConversation(conversation(ConversationId.random(), 1));
             return null;
         })).isInstanceOf(StoreConflictException.class);
         assertThatThrownBy(() -> store.inTransaction(account, tx -> {
-            tx.insertMessage(inbound(id, 2, 1, "dup"));
+            tx.messages().insertMessage(inbound(id, 2, 1, "dup"));
             return null;
         })).isInstanceOf(StoreConflictException.class);
         assertThatThrownBy(() -> store.inTransaction(account, tx -> {
-            tx.insertMessage(inbound(id, 1, 1, "other"));
+            tx.messages().insertMessage(inbound(id, 1, 1, "other"));
             return null;
         })).isInstanceOf(StoreConflictException.class);
         Contact contact = Contact.builder().id(ContactId.random()).phone(phoneNumber(1)).createdAt(START).updatedAt(START).build();
         store.inTransaction(account, tx -> {
-            tx.insertContact(contact);
+            tx.contacts().insertContact(contact);
             return null;
         });
         assertThatThrownBy(() -> store.inTransaction(account, tx -> {
-            tx.insertContact(Contact.builder().from(contact).id(ContactId.random()).build());
+            tx.contacts().insertContact(Contact.builder().from(contact).id(ContactId.random()).build());
             return null;
         })).isInstanceOf(StoreConflictException.class);
         assertThatThrownBy(() -> store.inTransaction(account, tx -> {
-            tx.insertAccount(Account.builder().id(account).name("again").settings(AccountSettings.defaults())
+            tx.accounts().insertAccount(Account.builder().id(account).name("again").settings(AccountSettings.defaults())
                     .createdAt(START).build());
             return null;
         })).isInstanceOf(StoreConflictException.class);
@@ -110,20 +110,20 @@ public abstract class TransactionContract extends StoreContractSupport {
         AccountId other = newAccount(AccountSettings.defaults());
         ConversationId id = ConversationId.random();
         store.inTransaction(account, tx -> {
-            tx.insertConversation(conversation(id, 1));
-            tx.insertMessage(inbound(id, 1, 1, "scoped"));
+            tx.conversations().insertConversation(conversation(id, 1));
+            tx.messages().insertMessage(inbound(id, 1, 1, "scoped"));
             return null;
         });
         store.inTransaction(other, tx -> {
             assertThat(tx.accountId()).isEqualTo(other);
-            assertThat(tx.findConversation(id)).isEmpty();
-            assertThat(tx.lockConversation(id)).isEmpty();
-            assertThat(tx.lockConversationByPhone(phoneNumber(1))).isEmpty();
-            assertThat(tx.findMessageByCarrierId("scoped")).isEmpty();
-            assertThat(tx.listMessages(id, Long.MAX_VALUE, Instant.EPOCH, 10)).isEmpty();
-            assertThat(tx.findUser(alice)).isEmpty();
+            assertThat(tx.conversations().findConversation(id)).isEmpty();
+            assertThat(tx.conversations().lockConversation(id)).isEmpty();
+            assertThat(tx.conversations().lockConversationByPhone(phoneNumber(1))).isEmpty();
+            assertThat(tx.messages().findMessageByCarrierId("scoped")).isEmpty();
+            assertThat(tx.messages().listMessages(id, Long.MAX_VALUE, Instant.EPOCH, 10)).isEmpty();
+            assertThat(tx.team().findUser(alice)).isEmpty();
             // the same phone and carrier id are free in another account
-            tx.insertConversation(conversation(ConversationId.random(), 1));
+            tx.conversations().insertConversation(conversation(ConversationId.random(), 1));
             return null;
         });
     }
@@ -195,28 +195,47 @@ public abstract class TransactionContract extends StoreContractSupport {
      */
     private InboxStore failing(String operation, BiFunction<String, Object[], RuntimeException> fault) {
         InboxStore real = store;
-        return new InboxStore() {
+        return new ForwardingInboxStore(real) {
             @Override
             public <T> T inTransaction(AccountId accountId, TransactionWork<T> work) {
-                return real.inTransaction(accountId, tx -> work.run((AccountTransaction) Proxy.newProxyInstance(
-                        AccountTransaction.class.getClassLoader(), new Class<?>[] {AccountTransaction.class},
-                        (proxy, method, args) -> {
-                            if (method.getName().equals(operation)) {
-                                RuntimeException injected = fault.apply(operation, args);
-                                if (injected != null) {
-                                    throw injected;
-                                }
-                            }
-                            try {
-                                return method.invoke(tx, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                        })));
+                return real.inTransaction(accountId, tx -> work.run(faulty(StoreTransaction.class, tx, operation, fault)));
             }
         };
     }
 
+    /**
+     * A proxy of a transaction or of one of its ports that runs {@code fault} before the named
+     * operation, and hands out the ports of a transaction proxied the same way.
+     */
+    private static <P> P faulty(Class<P> type, P target, String operation,
+            BiFunction<String, Object[], RuntimeException> fault) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    if (method.getName().equals(operation)) {
+                        RuntimeException injected = fault.apply(operation, args);
+                        if (injected != null) {
+                            throw injected;
+                        }
+                    }
+                    Object result;
+                    try {
+                        result = method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    Class<?> returned = method.getReturnType();
+                    if (returned.isInterface() && returned.getPackage().equals(StoreTransaction.class.getPackage())
+                            && returned.getSimpleName().endsWith("Rows")) {
+                        return faulty(uncheckedCast(returned), result, operation, fault);
+                    }
+                    return result;
+                }));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P> Class<P> uncheckedCast(Class<?> type) {
+        return (Class<P>) type;
+    }
 
     @Test
     @DisplayName("F12 a listener that reads the store inside onEvent sees the committed change")

@@ -10,12 +10,11 @@ import java.util.function.Function;
 /**
  * A store whose inbox page read model is made of its own transaction's calls: the reference of
  * what {@link InboxPageReader} must return, for stores that have no read model of their own (the
- * in-memory store), so that the engine's one-read path runs the contracts there too. Counts the
- * transactions and page reads it serves. Thread-safe if the store it wraps is.
+ * in-memory store), so that the engine's one-read path runs the contracts there too. Forwards every
+ * other call; counts the transactions and page reads it serves. Thread-safe if the store it wraps is.
  */
-public class TransactionalPageReader implements InboxStore, InboxPageReader {
+public class TransactionalPageReader extends ForwardingInboxStore implements InboxPageReader {
 
-    private final InboxStore delegate;
     private final AtomicInteger transactions = new AtomicInteger();
     private final AtomicInteger pageReads = new AtomicInteger();
 
@@ -23,7 +22,7 @@ public class TransactionalPageReader implements InboxStore, InboxPageReader {
      * @param delegate the store every call goes to
      */
     public TransactionalPageReader(InboxStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
@@ -35,13 +34,13 @@ public class TransactionalPageReader implements InboxStore, InboxPageReader {
     @Override
     public Optional<InboxPageRead> readInboxPage(AccountId account, Function<Account, ConversationListing> listingFor) {
         pageReads.incrementAndGet();
-        return delegate.inTransaction(account, tx -> tx.findAccount().map(found -> {
-            var conversations = tx.listConversations(listingFor.apply(found));
+        return delegate.inTransaction(account, tx -> tx.accounts().findAccount().map(found -> {
+            var conversations = tx.conversations().listConversations(listingFor.apply(found));
             return InboxPageRead.builder()
                     .conversations(conversations)
-                    .contacts(tx.findContactsByPhone(conversations.stream().map(Conversation::contactPhone).toList()))
-                    .assignees(tx.findUsers(conversations.stream().flatMap(c -> c.assignee().stream()).toList()))
-                    .counters(tx.counters())
+                    .contacts(tx.contacts().findContactsByPhone(conversations.stream().map(Conversation::contactPhone).toList()))
+                    .assignees(tx.team().findUsers(conversations.stream().flatMap(c -> c.assignee().stream()).toList()))
+                    .counters(tx.counters().counters())
                     .build();
         }));
     }

@@ -136,7 +136,7 @@ public abstract class WebhookFrontDoorContract extends StoreContractSupport {
         kit.administration().updateSettings(owner, AccountSettings.builder().defaultRegion("FR").build());
         kit.administration().updateSettings(other, AccountSettings.builder().defaultRegion("FR")
                 .senderIds(List.of(number)).build());
-        assertThat(((SendingStore) store).accountOwningNumber(number)).contains(other);
+        assertThat(((InboxStore) store).accountOwningNumber(number)).contains(other);
     }
 
     @Test
@@ -179,7 +179,7 @@ public abstract class WebhookFrontDoorContract extends StoreContractSupport {
                 result.get(60, TimeUnit.SECONDS).ifPresent(winners::add);
             }
             assertThat(winners).hasSize(1);
-            assertThat(((SendingStore) store).accountOwningNumber(number)).contains(winners.get(0));
+            assertThat(((InboxStore) store).accountOwningNumber(number)).contains(winners.get(0));
         } finally {
             pool.shutdownNow();
         }
@@ -198,7 +198,7 @@ public abstract class WebhookFrontDoorContract extends StoreContractSupport {
         });
         assertThat(outcome.httpStatus()).isEqualTo(422);
         assertThat(outcome.responseBody()).doesNotContain(nobodys).doesNotContain("hello?");
-        assertThat(((SendingStore) store).accountOwningNumber(nobodys)).isEmpty();
+        assertThat(((InboxStore) store).accountOwningNumber(nobodys)).isEmpty();
         assertThat(events).isEmpty();
     }
 
@@ -301,7 +301,7 @@ public abstract class WebhookFrontDoorContract extends StoreContractSupport {
                 simulator.inboundMessage(phone(7), number, "one"),
                 simulator.inboundMessage(phone(7), number, "two"),
                 simulator.inboundMessage(phone(7), number, "three"))));
-        FailingStore failing = new FailingStore((SendingStore) store, 1);
+        FailingStore failing = new FailingStore((InboxStore) store, 1);
 
         WebhookOutcome down = withCarriers(failing).webhooks().handle("simulator", batch);
 
@@ -430,10 +430,10 @@ public abstract class WebhookFrontDoorContract extends StoreContractSupport {
     }
 
     /** A store whose transactions fail, as a database that went down does, after a number of them. */
-    static final class FailingStore extends ForwardingSendingStore {
+    static final class FailingStore extends ForwardingInboxStore {
         private final AtomicInteger left;
 
-        FailingStore(SendingStore store, int transactionsBeforeFailing) {
+        FailingStore(InboxStore store, int transactionsBeforeFailing) {
             super(store);
             this.left = new AtomicInteger(transactionsBeforeFailing);
         }
@@ -450,11 +450,6 @@ public abstract class WebhookFrontDoorContract extends StoreContractSupport {
             return delegate.inTransaction(account, work);
         }
 
-        @Override
-        public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
-            maybeFail();
-            return delegate.inSendingTransaction(account, work);
-        }
     }
 
     /**

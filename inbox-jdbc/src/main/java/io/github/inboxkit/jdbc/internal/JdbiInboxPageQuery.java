@@ -1,6 +1,6 @@
 package io.github.inboxkit.jdbc.internal;
 
-import static io.github.inboxkit.jdbc.internal.JdbiAccountTransaction.instant;
+import static io.github.inboxkit.jdbc.internal.JdbiRows.instant;
 
 import io.github.inboxkit.core.account.User;
 import io.github.inboxkit.core.account.UserId;
@@ -24,7 +24,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The read model of the inbox page: one statement that reads a listing's conversations (the
- * keyset query of {@link JdbiAccountTransaction.ListingSql}, unchanged, as a sub-query), joined
+ * keyset query of {@link JdbiConversationRows.ListingSql}, unchanged, as a sub-query), joined
  * read-only with the saved contacts of their numbers and the users they are assigned to, and the
  * account's counters row. It is the one place where the store reads the tables of other
  * aggregates (contacts, users, counters) with the conversations, and it only reads them.
@@ -33,7 +33,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * the joins, so it is planned as the listing alone is; each of its rows then finds its contact and
  * its assignee by a unique key ({@code InboxPageQueryPlanOnPostgresTest} reads both plans). The page is built from a one-row
  * source, so that an empty page still carries the counters (zero when the account has no counters
- * row, as {@link JdbiAccountTransaction#counters()} reads them). Every join names the account
+ * row, as {@link JdbiCounterRows#counters()} reads them). Every join names the account
  * (architecture invariant 6). Run in autocommit, the statement is one snapshot of the committed
  * data and one round trip: no {@code BEGIN}, no {@code COMMIT}.
  *
@@ -53,10 +53,10 @@ final class JdbiInboxPageQuery {
      * @return the statement, with the listing's named parameters
      */
     static String sql(ConversationListing listing, boolean lateral) {
-        return sql(JdbiAccountTransaction.ListingSql.of(listing), lateral);
+        return sql(JdbiConversationRows.ListingSql.of(listing), lateral);
     }
 
-    private static String sql(JdbiAccountTransaction.ListingSql listing, boolean lateral) {
+    private static String sql(JdbiConversationRows.ListingSql listing, boolean lateral) {
         return "SELECT p.conversation_id, p.phone_e164, p.state, p.assignee_id, p.unread_count, p.last_activity_at,"
                 + " p.preview, p.last_message_sequence, p.created_at,"
                 + " pc.contact_id, pc.first_name, pc.last_name, pc.custom_fields,"
@@ -95,7 +95,7 @@ final class JdbiInboxPageQuery {
      * @return what the page shows
      */
     static InboxPageRead read(Handle handle, String account, ConversationListing listing, boolean lateral) {
-        JdbiAccountTransaction.ListingSql listingSql = JdbiAccountTransaction.ListingSql.of(listing);
+        JdbiConversationRows.ListingSql listingSql = JdbiConversationRows.ListingSql.of(listing);
         return listingSql.bind(handle.createQuery(sql(listingSql, lateral)), account, listing)
                 .reduceResultSet(new Page(), Page::add)
                 .build();
@@ -115,7 +115,7 @@ final class JdbiInboxPageQuery {
             if (rs.getObject("conversation_id") == null) {
                 return this; // the one row of an empty page
             }
-            Conversation conversation = JdbiAccountTransaction.CONVERSATION.map(rs, ctx);
+            Conversation conversation = JdbiConversationRows.CONVERSATION.map(rs, ctx);
             conversations.add(conversation);
             UUID contactId = rs.getObject("contact_id", UUID.class);
             if (contactId != null) {

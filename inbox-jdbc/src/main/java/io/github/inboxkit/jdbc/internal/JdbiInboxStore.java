@@ -5,8 +5,7 @@ import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.store.ConversationListing;
 import io.github.inboxkit.core.store.InboxPageRead;
 import io.github.inboxkit.core.store.InboxPageReader;
-import io.github.inboxkit.core.store.SendingStore;
-import io.github.inboxkit.core.store.SendingWork;
+import io.github.inboxkit.core.store.InboxStore;
 import io.github.inboxkit.core.store.StoreException;
 import io.github.inboxkit.core.store.TransactionWork;
 import java.time.Duration;
@@ -23,14 +22,14 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The store port (with the sending pipeline's part) on JDBI: each {@link #inTransaction} call borrows one pooled connection, runs the
+ * The store port on JDBI: each {@link #inTransaction} call borrows one pooled connection, runs the
  * use case in one read-committed transaction and returns the connection. The same SQL serves
  * PostgreSQL and H2, but for the migration files (search indexes), the writes of many rows and the
  * take from the broadcast recipients' queue, which PostgreSQL makes in one statement.
  *
  * <p>Thread-safe: holds only the JDBI instance and the account cache.
  */
-public final class JdbiInboxStore implements SendingStore, InboxPageReader {
+public final class JdbiInboxStore implements InboxStore, InboxPageReader {
 
     private final Jdbi jdbi;
     private final AccountCache accountCache;
@@ -54,12 +53,6 @@ public final class JdbiInboxStore implements SendingStore, InboxPageReader {
         return transaction(account, work::run);
     }
 
-    @Override
-    public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
-        Objects.requireNonNull(work, "work");
-        return transaction(account, work::run);
-    }
-
     /**
      * Reads an inbox page in one statement ({@link JdbiInboxPageQuery}) on a connection in
      * autocommit, as the pool hands it out: no transaction to begin or commit, so a page is one round
@@ -72,8 +65,8 @@ public final class JdbiInboxStore implements SendingStore, InboxPageReader {
         try {
             return jdbi.withHandle(handle -> {
                 // the account as every transaction reads it: from the cache, else its row
-                Optional<Account> found = new JdbiAccountTransaction(handle, account, accountCache, setBasedUpdates)
-                        .findAccount();
+                Optional<Account> found = new JdbiStoreTransaction(handle, account, accountCache, setBasedUpdates)
+                        .accounts().findAccount();
                 return found.map(value -> JdbiInboxPageQuery.read(handle, account.value(),
                         listingFor.apply(value), setBasedUpdates));
             });
@@ -119,7 +112,7 @@ public final class JdbiInboxStore implements SendingStore, InboxPageReader {
     static final String ACCOUNTS_WITH_CLAIMABLE_OUTBOX = accountsHaving("outbox_entries", "pending = TRUE",
             "due_at, message_id")
             + " AND (SELECT e.due_at FROM outbox_entries e WHERE e.account_id = f.account_id AND "
-            + JdbiSendingTransaction.CLAIMABLE + " ORDER BY e.due_at, e.message_id LIMIT 1) IS NOT NULL"
+            + JdbiOutboxRows.CLAIMABLE + " ORDER BY e.due_at, e.message_id LIMIT 1) IS NOT NULL"
             + " ORDER BY f.account_id LIMIT :limit";
 
     /**
@@ -135,7 +128,7 @@ public final class JdbiInboxStore implements SendingStore, InboxPageReader {
     @Override
     public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
         return accounts("find accounts with due messages", ACCOUNTS_WITH_CLAIMABLE_OUTBOX, query -> query
-                .bind("now", JdbiAccountTransaction.time(now))
+                .bind("now", JdbiRows.time(now))
                 .bind("limit", limit));
     }
 
@@ -179,7 +172,7 @@ public final class JdbiInboxStore implements SendingStore, InboxPageReader {
         }
     }
 
-    private <T> T transaction(AccountId account, Function<JdbiSendingTransaction, T> work) {
+    private <T> T transaction(AccountId account, Function<JdbiStoreTransaction, T> work) {
         Objects.requireNonNull(account, "account");
         Handle handle;
         try {
@@ -187,7 +180,7 @@ public final class JdbiInboxStore implements SendingStore, InboxPageReader {
         } catch (JdbiException e) {
             throw SqlErrors.translate("open a connection", e);
         }
-        JdbiSendingTransaction transaction = new JdbiSendingTransaction(handle, account, accountCache, setBasedUpdates);
+        JdbiStoreTransaction transaction = new JdbiStoreTransaction(handle, account, accountCache, setBasedUpdates);
         T result;
         try {
             try {

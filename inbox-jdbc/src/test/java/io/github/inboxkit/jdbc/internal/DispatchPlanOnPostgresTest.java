@@ -29,16 +29,16 @@ class DispatchPlanOnPostgresTest extends PostgresPlans {
             // the sent broadcast's id sorts first: the broadcast index lists its rows before the pending ones
             handle.createUpdate(entries).bind("account", "acct-busy").bind("status", "SENT").bind("pending", false)
                     .bind("broadcast", "00000000-0000-0000-0000-000000000001").bind("count", SENT)
-                    .bind("dueAt", JdbiAccountTransaction.time(now)).bind("direction", -1)
+                    .bind("dueAt", JdbiRows.time(now)).bind("direction", -1)
                     .bind("scheduledAt", (Object) null).bind("zone", (String) null).execute();
             handle.createUpdate(entries).bind("account", "acct-busy").bind("status", "QUEUED").bind("pending", true)
                     .bind("broadcast", "ffffffff-ffff-ffff-ffff-ffffffffffff").bind("count", PENDING)
-                    .bind("dueAt", JdbiAccountTransaction.time(now)).bind("direction", -1)
+                    .bind("dueAt", JdbiRows.time(now)).bind("direction", -1)
                     .bind("scheduledAt", (Object) null).bind("zone", (String) null).execute();
             for (int i = 0; i < 20; i++) {
                 handle.createUpdate(entries).bind("account", "acct-" + i).bind("status", "QUEUED").bind("pending", true)
                         .bind("broadcast", "11111111-1111-1111-1111-111111111111").bind("count", 10)
-                        .bind("dueAt", JdbiAccountTransaction.time(now)).bind("direction", -1)
+                        .bind("dueAt", JdbiRows.time(now)).bind("direction", -1)
                     .bind("scheduledAt", (Object) null).bind("zone", (String) null).execute();
             }
             handle.execute("INSERT INTO broadcast_recipients (account_id, broadcast_id, recipient, sender_kind,"
@@ -65,8 +65,8 @@ class DispatchPlanOnPostgresTest extends PostgresPlans {
     @Test
     @DisplayName("F19 a take from a long broadcast queue locks its front through the primary key and deletes by key, without reading the whole queue")
     void takeFromTheQueueUsesThePrimaryKey() {
-        String custom = explain(JdbiSendingTransaction.TAKE_QUEUED_RECIPIENTS, "account", "limit");
-        String generic = explainGeneric(JdbiSendingTransaction.TAKE_QUEUED_RECIPIENTS, "account", "limit");
+        String custom = explain(JdbiBroadcastRows.TAKE_QUEUED_RECIPIENTS, "account", "limit");
+        String generic = explainGeneric(JdbiBroadcastRows.TAKE_QUEUED_RECIPIENTS, "account", "limit");
 
         for (String plan : new String[] {custom, generic}) {
             assertThat(plan).contains("broadcast_recipients_pk")
@@ -81,7 +81,7 @@ class DispatchPlanOnPostgresTest extends PostgresPlans {
             var query = handle.createQuery("EXPLAIN " + sql);
             for (String name : names) {
                 switch (name) {
-                    case "now" -> query.bind("now", JdbiAccountTransaction.time(now));
+                    case "now" -> query.bind("now", JdbiRows.time(now));
                     case "limit" -> query.bind("limit", 100);
                     default -> query.bind(name, "acct-busy");
                 }

@@ -46,10 +46,10 @@ class FreshTablePlansOnPostgresTest extends PostgresPlans {
     @Test
     @DisplayName("F17 reading a batch's latest opt-out records looks each number up by the primary key and reads its latest only")
     void latestOptOutsUseThePrimaryKey() {
-        assertThat(explain(JdbiAccountTransaction.LATEST_OPT_OUT_RECORDS)).contains("opt_out_records_pk").doesNotContain("Bitmap", "Seq Scan", "Hash");
+        assertThat(explain(JdbiConsentRows.LATEST_OPT_OUT_RECORDS)).contains("opt_out_records_pk").doesNotContain("Bitmap", "Seq Scan", "Hash");
 
-        var latest = jdbi.inTransaction(handle -> new JdbiSendingTransaction(handle, ACCOUNT,
-                new AccountCache(Duration.ZERO), true).latestOptOutRecords(List.of(new PhoneNumber("+12000010001"),
+        var latest = jdbi.inTransaction(handle -> new JdbiStoreTransaction(handle, ACCOUNT,
+                new AccountCache(Duration.ZERO), true).consent().latestOptOutRecords(List.of(new PhoneNumber("+12000010001"),
                 new PhoneNumber("+19999999999"))));
         assertThat(latest).containsOnlyKeys(new PhoneNumber("+12000010001"));
         assertThat(latest.get(new PhoneNumber("+12000010001")).action()).isEqualTo(OptOutAction.OPTED_IN);
@@ -58,11 +58,11 @@ class FreshTablePlansOnPostgresTest extends PostgresPlans {
     @Test
     @DisplayName("F19 locking a batch of threads by number looks each up by its unique key, even on never-analysed tables")
     void lockByPhoneUsesTheUniqueKey() {
-        assertThat(explain(JdbiAccountTransaction.LOCK_CONVERSATIONS_BY_PHONE)).contains("Index Scan using conversations_phone_uk")
+        assertThat(explain(JdbiConversationRows.LOCK_CONVERSATIONS_BY_PHONE)).contains("Index Scan using conversations_phone_uk")
                 .doesNotContain("Bitmap", "Seq Scan", "conversations_pk", "Hash");
 
-        Map<PhoneNumber, Conversation> locked = jdbi.inTransaction(handle -> new JdbiSendingTransaction(handle, ACCOUNT,
-                new AccountCache(Duration.ZERO), true).lockConversationsByPhone(List.of(new PhoneNumber("+12000010001"),
+        Map<PhoneNumber, Conversation> locked = jdbi.inTransaction(handle -> new JdbiStoreTransaction(handle, ACCOUNT,
+                new AccountCache(Duration.ZERO), true).conversations().lockConversationsByPhone(List.of(new PhoneNumber("+12000010001"),
                 new PhoneNumber("+12000010000"), new PhoneNumber("+19999999999"), new PhoneNumber("+12000010001"))));
         assertThat(locked).containsOnlyKeys(new PhoneNumber("+12000010000"), new PhoneNumber("+12000010001"));
     }

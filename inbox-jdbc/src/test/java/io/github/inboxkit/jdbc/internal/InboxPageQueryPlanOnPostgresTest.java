@@ -58,7 +58,7 @@ class InboxPageQueryPlanOnPostgresTest extends PostgresPlans {
         List<String> offenders = new ArrayList<>();
         int plans = 0;
         for (ConversationListing listing : everyFilterCombination()) {
-            String listingPlan = explain(JdbiAccountTransaction.ListingSql.of(listing).text(), listing);
+            String listingPlan = explain(JdbiConversationRows.ListingSql.of(listing).text(), listing);
             String pagePlan = explain(JdbiInboxPageQuery.sql(listing, true), listing);
             plans++;
             if (!keepsTheKeysetPlan(listingPlan, pagePlan)) {
@@ -77,7 +77,7 @@ class InboxPageQueryPlanOnPostgresTest extends PostgresPlans {
                 new SearchTerm("555 01", List.of("55501")), new SearchTerm("%_!", List.of()))) {
             ConversationListing listing = listing(ConversationState.OPEN, AssignmentFilter.all(), ReadFilter.ALL, false,
                     Optional.of(term));
-            String listingPlan = explain(JdbiAccountTransaction.ListingSql.of(listing).text(), listing);
+            String listingPlan = explain(JdbiConversationRows.ListingSql.of(listing).text(), listing);
             String pagePlan = explain(JdbiInboxPageQuery.sql(listing, true), listing);
             if (!keepsTheKeysetPlan(listingPlan, pagePlan)) {
                 offenders.add(term + "\nlisting:\n" + listingPlan + "\npage:\n" + pagePlan);
@@ -135,7 +135,7 @@ class InboxPageQueryPlanOnPostgresTest extends PostgresPlans {
 
     private String explain(String sql, ConversationListing listing) {
         try (Handle handle = jdbi.open()) {
-            return JdbiAccountTransaction.ListingSql.of(listing).bind(handle.createQuery("EXPLAIN " + sql), "acct-7", listing)
+            return JdbiConversationRows.ListingSql.of(listing).bind(handle.createQuery("EXPLAIN " + sql), "acct-7", listing)
                     .mapTo(String.class).stream().collect(Collectors.joining("\n"));
         }
     }

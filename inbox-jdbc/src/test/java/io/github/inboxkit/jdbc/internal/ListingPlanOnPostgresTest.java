@@ -91,12 +91,12 @@ class ListingPlanOnPostgresTest extends PostgresPlans {
 
     /** The plan PostgreSQL caches for a prepared statement once it stops planning per value. */
     private String explainGeneric(ConversationListing listing, String text) {
-        return PostgresPlans.explainGeneric(pool, JdbiAccountTransaction.ListingSql.of(listing).text(),
+        return PostgresPlans.explainGeneric(pool, JdbiConversationRows.ListingSql.of(listing).text(),
                 List.of("account", "state", "since", "textPattern", "limit"));
     }
 
     private String explain(ConversationListing listing) {
-        JdbiAccountTransaction.ListingSql sql = JdbiAccountTransaction.ListingSql.of(listing);
+        JdbiConversationRows.ListingSql sql = JdbiConversationRows.ListingSql.of(listing);
         try (Handle handle = jdbi.open()) {
             return sql.bind(handle.createQuery("EXPLAIN " + sql.text()), "acct-7", listing)
                     .mapTo(String.class).stream().collect(Collectors.joining("\n"));

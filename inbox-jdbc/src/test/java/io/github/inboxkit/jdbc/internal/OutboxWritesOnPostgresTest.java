@@ -33,13 +33,13 @@ class OutboxWritesOnPostgresTest extends PostgresPlans {
             // a long queue due now, and a few scheduled for tomorrow after it
             handle.createUpdate(entries).bind("account", ACCOUNT.value()).bind("status", "QUEUED").bind("pending", true)
                     .bind("broadcast", (String) null).bind("direction", 1)
-                    .bind("dueAt", JdbiAccountTransaction.time(now.minusSeconds(60))).bind("scheduledAt", (Object) null)
+                    .bind("dueAt", JdbiRows.time(now.minusSeconds(60))).bind("scheduledAt", (Object) null)
                     .bind("zone", (String) null).bind("count", QUEUED).execute();
             Instant tomorrow = now.plus(Duration.ofDays(1));
             handle.createUpdate(entries).bind("account", ACCOUNT.value()).bind("status", "SCHEDULED").bind("pending", true)
                     .bind("broadcast", (String) null).bind("direction", 1)
-                    .bind("dueAt", JdbiAccountTransaction.time(tomorrow))
-                    .bind("scheduledAt", JdbiAccountTransaction.time(tomorrow)).bind("zone", "Europe/Paris")
+                    .bind("dueAt", JdbiRows.time(tomorrow))
+                    .bind("scheduledAt", JdbiRows.time(tomorrow)).bind("zone", "Europe/Paris")
                     .bind("count", 5).execute();
             handle.execute("VACUUM ANALYZE outbox_entries");
         });
@@ -59,7 +59,7 @@ class OutboxWritesOnPostgresTest extends PostgresPlans {
     @DisplayName("F31 so a claim whose rows' page has room is a heap-only update, as the server counts it in the claiming transaction")
     void claimIsHeapOnly() {
         long[] counts = jdbi.inTransaction(handle -> {
-            JdbiSendingTransaction tx = new JdbiSendingTransaction(handle, ACCOUNT, new AccountCache(Duration.ZERO),
+            JdbiStoreTransaction tx = new JdbiStoreTransaction(handle, ACCOUNT, new AccountCache(Duration.ZERO),
                     true);
             // five rows of the first page, which the fill factor left room for
             List<OutboxEntry> claimed = tx.claimOutboxEntries(now, 5, now.plusSeconds(60));
@@ -78,14 +78,14 @@ class OutboxWritesOnPostgresTest extends PostgresPlans {
     @Test
     @DisplayName("F27 the scheduled entries are listed from their own index, not by reading the queue due before them")
     void scheduledListingUsesItsIndex() {
-        List<OutboxEntry> scheduled = jdbi.inTransaction(handle -> new JdbiSendingTransaction(handle, ACCOUNT,
-                new AccountCache(Duration.ZERO), true).listScheduledOutboxEntries(10));
+        List<OutboxEntry> scheduled = jdbi.inTransaction(handle -> new JdbiStoreTransaction(handle, ACCOUNT,
+                new AccountCache(Duration.ZERO), true).outbox().listScheduledOutboxEntries(10));
         assertThat(scheduled).hasSize(5).allMatch(entry -> entry.status() == MessageStatus.SCHEDULED);
 
         String plan;
         try (Handle handle = jdbi.open()) {
             plan = handle.createQuery("EXPLAIN SELECT message_id FROM outbox_entries WHERE account_id = :account AND "
-                            + JdbiSendingTransaction.SCHEDULED + " ORDER BY due_at, message_id LIMIT 10")
+                            + JdbiOutboxRows.SCHEDULED + " ORDER BY due_at, message_id LIMIT 10")
                     .bind("account", ACCOUNT.value())
                     .mapTo(String.class).stream().collect(Collectors.joining("\n"));
         }

@@ -64,7 +64,7 @@ abstract class PostgresPlans {
         handle.execute("SELECT setseed(0.42)");
         handle.createUpdate(DataSetSql.CONVERSATIONS)
                 .bind("accounts", accounts).bind("perAccount", perAccount)
-                .bind("now", JdbiAccountTransaction.time(now)).execute();
+                .bind("now", JdbiRows.time(now)).execute();
         handle.createUpdate(DataSetSql.MESSAGES).bind("perConversation", messagesPerConversation).execute();
         handle.execute(DataSetSql.CONTACTS);
     }

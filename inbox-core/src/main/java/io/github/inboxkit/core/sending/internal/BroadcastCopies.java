@@ -1,11 +1,12 @@
 package io.github.inboxkit.core.sending.internal;
 
+import io.github.inboxkit.core.internal.Step;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.Broadcast;
 import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.QueuedRecipient;
-import io.github.inboxkit.core.store.SendingTransaction;
+import io.github.inboxkit.core.store.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,11 +36,11 @@ final class BroadcastCopies {
      * @param tx the transaction
      * @param limit the most copies
      * @param now the current time
-     * @param events where the events go
+     * @param step the attempt of the unit of work, which collects the events
      * @return how many copies were written
      */
-    static int write(SendingTransaction tx, int limit, Instant now, Events events) {
-        List<QueuedRecipient> taken = tx.takeQueuedRecipients(limit);
+    static int write(StoreTransaction tx, int limit, Instant now, Step step) {
+        List<QueuedRecipient> taken = tx.broadcasts().takeQueuedRecipients(limit);
         Map<BroadcastId, Shared> shared = new HashMap<>();
         List<ThreadRecorder.Outbound> outbounds = new ArrayList<>(taken.size());
         for (QueuedRecipient recipient : taken) {
@@ -50,17 +51,17 @@ final class BroadcastCopies {
                     Optional.of(copy.broadcast().id()), content.author()));
         }
         for (List<ThreadRecorder.Outbound> round : rounds(outbounds)) {
-            ThreadRecorder.appendAll(tx, round, now, events);
+            ThreadRecorder.appendAll(tx, round, now, step);
         }
         return taken.size();
     }
 
-    private static Shared shared(SendingTransaction tx, BroadcastId id) {
+    private static Shared shared(StoreTransaction tx, BroadcastId id) {
         // the store keeps a broadcast with its content and queues recipients only of inserted ones
-        Broadcast broadcast = tx.findBroadcast(id)
+        Broadcast broadcast = tx.broadcasts().findBroadcast(id)
                 .orElseThrow(() -> new IllegalStateException("the store queued a recipient of broadcast " + id
                         + ", which it does not have"));
-        BroadcastContent content = tx.findBroadcastContent(id)
+        BroadcastContent content = tx.broadcasts().findBroadcastContent(id)
                 .orElseThrow(() -> new IllegalStateException("the store has no content for broadcast " + id));
         return new Shared(broadcast, content);
     }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Runs one carrier call on the host's executor while the dispatching thread waits for it, at most
  * the carrier's declared submit timeout. A call that hangs can only be given up by a thread other
  * than the one running it, and the core keeps no pool of its own: the host decides the threads
- * ({@code Sending.Builder.carrierCallExecutor}), and the default starts one short-lived thread per
+ * ({@code SendingOptions.carrierCallExecutor}), and the default starts one short-lived thread per
  * call, which ends with the call and needs no shutting down.
  *
  * <p>A call given up on is cancelled: it never starts if the executor had not started it yet, and

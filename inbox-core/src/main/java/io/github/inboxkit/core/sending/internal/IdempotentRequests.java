@@ -12,7 +12,7 @@ import io.github.inboxkit.core.sending.IdempotencyRecord;
 import io.github.inboxkit.core.sending.Recipient;
 import io.github.inboxkit.core.sending.ScheduledTime;
 import io.github.inboxkit.core.sending.SendRequest;
-import io.github.inboxkit.core.store.SendingTransaction;
+import io.github.inboxkit.core.store.StoreTransaction;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -53,14 +53,14 @@ final class IdempotentRequests {
      *     so that the caller's insert uses the key afresh)
      * @throws IdempotencyKeyReusedException if the key holds for a different request
      */
-    Optional<IdempotencyRecord> first(SendingTransaction tx, IdempotencyKey key, String requestHash, Instant now) {
-        Optional<IdempotencyRecord> found = tx.lockIdempotencyRecord(key);
+    Optional<IdempotencyRecord> first(StoreTransaction tx, IdempotencyKey key, String requestHash, Instant now) {
+        Optional<IdempotencyRecord> found = tx.idempotency().lockIdempotencyRecord(key);
         if (found.isEmpty()) {
             return found;
         }
         IdempotencyRecord record = found.get();
         if (!record.holdsAt(now)) {
-            tx.deleteIdempotencyRecord(key);
+            tx.idempotency().deleteIdempotencyRecord(key);
             return Optional.empty();
         }
         if (!record.requestHash().equals(requestHash)) {

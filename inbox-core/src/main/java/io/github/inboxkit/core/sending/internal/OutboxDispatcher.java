@@ -1,5 +1,8 @@
 package io.github.inboxkit.core.sending.internal;
 
+import io.github.inboxkit.core.internal.Step;
+import io.github.inboxkit.core.internal.Subscriptions;
+import io.github.inboxkit.core.internal.UnitOfWork;
 import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.OutboundSubmission;
@@ -25,7 +28,7 @@ import io.github.inboxkit.core.sending.RetryPolicy;
 import io.github.inboxkit.core.sending.SendFailure;
 import io.github.inboxkit.core.sending.UnknownNationalLanguageException;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
-import io.github.inboxkit.core.store.SendingTransaction;
+import io.github.inboxkit.core.store.StoreTransaction;
 import io.github.inboxkit.core.text.Encoding;
 import io.github.inboxkit.core.text.NationalLanguage;
 import io.github.inboxkit.core.text.SegmentCount;
@@ -67,7 +70,7 @@ final class OutboxDispatcher implements Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
-    private final UseCaseRunner runner;
+    private final UnitOfWork unitOfWork;
     private final Map<String, Carrier> carriers;
     private final RetryPolicy retryPolicy;
     private final RandomGenerator random;
@@ -82,7 +85,7 @@ final class OutboxDispatcher implements Dispatcher {
     private static final Duration MAX_RECORD_BACKOFF = Duration.ofSeconds(1);
 
     /**
-     * @param runner runs transactions and publishes events
+     * @param unitOfWork runs each transaction and publishes its events after the commit
      * @param carriers the carriers by id
      * @param retryPolicy the back-off for transient refusals
      * @param random the jitter source; used under a lock
@@ -91,9 +94,9 @@ final class OutboxDispatcher implements Dispatcher {
      * @param copyBatchSize the most broadcast copies one step writes
      * @param carrierCallExecutor where carrier calls run while the step waits for them
      */
-    OutboxDispatcher(UseCaseRunner runner, Map<String, Carrier> carriers, RetryPolicy retryPolicy,
+    OutboxDispatcher(UnitOfWork unitOfWork, Map<String, Carrier> carriers, RetryPolicy retryPolicy,
             RandomGenerator random, Duration lease, int batchSize, int copyBatchSize, Executor carrierCallExecutor) {
-        this.runner = runner;
+        this.unitOfWork = unitOfWork;
         this.carriers = Map.copyOf(carriers);
         this.retryPolicy = retryPolicy;
         this.random = random;
@@ -111,7 +114,7 @@ final class OutboxDispatcher implements Dispatcher {
     private record Claimed(List<OutboxEntry> entries, int skipped) {}
 
     /** What one step counts and carries besides its outcomes. Used by the step's thread only. */
-    private static final class Step {
+    private static final class Round {
         final LeaseBudget lease;
         final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         int carrierErrors;
@@ -119,7 +122,7 @@ final class OutboxDispatcher implements Dispatcher {
         /** Set when the dispatching thread was interrupted: no call starts after it, and the flag is restored at the end. */
         boolean interrupted;
 
-        Step(LeaseBudget lease) {
+        Round(LeaseBudget lease) {
             this.lease = lease;
         }
     }
@@ -131,15 +134,15 @@ final class OutboxDispatcher implements Dispatcher {
     public DispatchSummary dispatchDue() {
         // broadcast copies first, so that the claims below may already take them
         int written = writeBroadcastCopies();
-        Instant now = runner.now();
-        Step step = new Step(LeaseBudget.start(lease, now, runner::now));
+        Instant now = unitOfWork.now();
+        Round round = new Round(LeaseBudget.start(lease, now, unitOfWork::now));
         Map<AccountId, List<OutboxEntry>> claims = new LinkedHashMap<>();
         List<Claimed> all = new ArrayList<>();
         List<RuntimeException> claimFailures = new ArrayList<>();
-        shareOut(runner.store().accountsWithClaimableOutbox(now, batchSize), batchSize, (account, room) -> {
+        shareOut(unitOfWork.store().accountsWithClaimableOutbox(now, batchSize), batchSize, (account, room) -> {
             Claimed claimed;
             try {
-                claimed = runner.run(account, (tx, events) -> claim(tx, now, room, events));
+                claimed = unitOfWork.run(account, (tx, step) -> claim(tx, now, room, step));
             } catch (RuntimeException e) {
                 // one account's failed claim does not keep the others' messages waiting
                 LOG.warn("claiming account {}'s due messages failed with {}; its messages wait for a later step",
@@ -164,26 +167,26 @@ final class OutboxDispatcher implements Dispatcher {
             // every carrier call outside any transaction; then the account's results in one
             List<Submitted> results = new ArrayList<>(claim.getValue().size());
             for (OutboxEntry entry : claim.getValue()) {
-                results.add(submit(entry, step));
+                results.add(submit(entry, round));
             }
-            if (!tryRecord(claim.getKey(), results, step)) {
+            if (!tryRecord(claim.getKey(), results, round)) {
                 unrecorded.add(new Unrecorded(claim.getKey(), results));
             }
         }
-        recordAgain(unrecorded, step);
-        if (step.interrupted) {
+        recordAgain(unrecorded, round);
+        if (round.interrupted) {
             Thread.currentThread().interrupt();
         }
-        Map<Outcome, Integer> outcomes = step.outcomes;
+        Map<Outcome, Integer> outcomes = round.outcomes;
         return new DispatchSummary(written, claimedCount, outcomes.getOrDefault(Outcome.SENT, 0),
                 outcomes.getOrDefault(Outcome.RETRIED, 0), outcomes.getOrDefault(Outcome.FAILED, 0), skipped,
-                outcomes.getOrDefault(Outcome.DEFERRED, 0), step.carrierErrors, step.unrecorded);
+                outcomes.getOrDefault(Outcome.DEFERRED, 0), round.carrierErrors, round.unrecorded);
     }
 
     /** Records one account's answers once; false, after logging, if the store failed. */
-    private boolean tryRecord(AccountId account, List<Submitted> results, Step step) {
+    private boolean tryRecord(AccountId account, List<Submitted> results, Round round) {
         try {
-            record(account, results).forEach((outcome, count) -> step.outcomes.merge(outcome, count, Integer::sum));
+            record(account, results).forEach((outcome, count) -> round.outcomes.merge(outcome, count, Integer::sum));
             return true;
         } catch (RuntimeException e) {
             // the store's message may quote personal data: the class only at WARN
@@ -199,24 +202,24 @@ final class OutboxDispatcher implements Dispatcher {
      * as long as the lease lasts: a record given up leaves its messages SENDING until the lease
      * ends, and then they are claimed and submitted again.
      */
-    private void recordAgain(List<Unrecorded> unrecorded, Step step) {
-        if (step.interrupted) {
+    private void recordAgain(List<Unrecorded> unrecorded, Round round) {
+        if (round.interrupted) {
             // the host is stopping: one try at once, no waiting
-            unrecorded.removeIf(pending -> tryRecord(pending.account(), pending.results(), step));
+            unrecorded.removeIf(pending -> tryRecord(pending.account(), pending.results(), round));
         }
         Duration backoff = FIRST_RECORD_BACKOFF;
-        while (!unrecorded.isEmpty() && !step.interrupted && step.lease.left().compareTo(backoff) > 0) {
+        while (!unrecorded.isEmpty() && !round.interrupted && round.lease.left().compareTo(backoff) > 0) {
             try {
                 TimeUnit.NANOSECONDS.sleep(backoff.toNanos());
             } catch (InterruptedException e) {
-                step.interrupted = true; // the host is stopping: one last try, then give up
+                round.interrupted = true; // the host is stopping: one last try, then give up
             }
-            unrecorded.removeIf(pending -> tryRecord(pending.account(), pending.results(), step));
+            unrecorded.removeIf(pending -> tryRecord(pending.account(), pending.results(), round));
             backoff = backoff.multipliedBy(2).compareTo(MAX_RECORD_BACKOFF) > 0 ? MAX_RECORD_BACKOFF
                     : backoff.multipliedBy(2);
         }
         for (Unrecorded pending : unrecorded) {
-            step.unrecorded += pending.results().size();
+            round.unrecorded += pending.results().size();
             LOG.warn("gave up recording the carrier's answers for {} messages of account {} as their lease ends; they"
                     + " will be claimed again, and a carrier that neither deduplicates nor offers a submission lookup"
                     + " may send the accepted ones twice", pending.results().size(), pending.account());
@@ -225,9 +228,9 @@ final class OutboxDispatcher implements Dispatcher {
 
     @Override
     public int writeBroadcastCopies() {
-        Instant now = runner.now();
-        return shareOut(runner.store().accountsWithQueuedRecipients(copyBatchSize), copyBatchSize, (account, room) ->
-                runner.run(account, (tx, events) -> BroadcastCopies.write(tx, room, now, events)));
+        Instant now = unitOfWork.now();
+        return shareOut(unitOfWork.store().accountsWithQueuedRecipients(copyBatchSize), copyBatchSize, (account, room) ->
+                unitOfWork.run(account, (tx, step) -> BroadcastCopies.write(tx, room, now, step)));
     }
 
     /**
@@ -254,21 +257,20 @@ final class OutboxDispatcher implements Dispatcher {
         return used;
     }
 
-    private Claimed claim(SendingTransaction tx, Instant now, int limit, Events events) {
+    private Claimed claim(StoreTransaction tx, Instant now, int limit, Step step) {
         // claimed and written SENDING, messages too, in one step; what the store wrote is what
         // Transitions.claim says
         List<OutboxEntry> due = tx.claimOutboxEntries(now, limit, now.plus(lease));
         // the opt-out check is in the claiming transaction (invariant 5): a STOP that committed
         // before this claim stops the message
-        Map<PhoneNumber, OptOutRecord> optOuts = tx.latestOptOutRecords(
+        Set<PhoneNumber> optedOutNumbers = Subscriptions.optedOut(tx,
                 due.stream().map(OutboxEntry::recipient).distinct().toList());
         List<OutboxEntry> after = new ArrayList<>(due.size());
         List<OutboxEntry> optedOut = new ArrayList<>();
         List<OutboxEntry> rewritten = new ArrayList<>();
         List<OutboxEntry> claimed = new ArrayList<>(due.size());
         for (OutboxEntry entry : due) {
-            OptOutRecord record = optOuts.get(entry.recipient());
-            if (record != null && record.action() == OptOutAction.OPTED_OUT) {
+            if (optedOutNumbers.contains(entry.recipient())) {
                 // failed from where it was before the claim: the attempt never happened
                 OutboxEntry failed = Transitions.skipOptedOut(entry, now).orElseThrow();
                 after.add(failed);
@@ -286,8 +288,8 @@ final class OutboxDispatcher implements Dispatcher {
         }
         tx.updateOutboxStates(optedOut);
         // only the encoding changed: the message, already SENDING, shows the same text
-        tx.updateOutboxEntries(rewritten);
-        ThreadRecorder.announce(tx, due, after, now, events);
+        tx.outbox().updateOutboxEntries(rewritten);
+        ThreadRecorder.announce(tx, due, after, now, step);
         return new Claimed(claimed, optedOut.size());
     }
 
@@ -297,12 +299,12 @@ final class OutboxDispatcher implements Dispatcher {
      * handset would show the wrong characters. Counted again with the account's tables; if the
      * account no longer enables one the text needs, it goes as UCS-2.
      */
-    private static OutboxEntry withShiftTables(SendingTransaction tx, OutboxEntry entry) {
+    private static OutboxEntry withShiftTables(StoreTransaction tx, OutboxEntry entry) {
         if (entry.encoding() != TextEncoding.GSM_7 || !entry.shiftTables().isEmpty() || entry.text().isEmpty()
                 || SegmentCounter.standard().count(entry.text()).encoding() == Encoding.GSM_7) {
             return entry;
         }
-        List<String> names = tx.findAccount().map(account -> account.settings().nationalLanguageTables())
+        List<String> names = tx.accounts().findAccount().map(account -> account.settings().nationalLanguageTables())
                 .orElse(List.of());
         Set<NationalLanguage> languages;
         try {
@@ -345,38 +347,38 @@ final class OutboxDispatcher implements Dispatcher {
          * @param current the entry as locked in the record transaction
          * @param now the record transaction's time
          * @param kept the reports that overtook the acceptance, in arrival order (empty unless accepted)
-         * @param events where intermediate status events go
+         * @param step the attempt of the unit of work, which collects intermediate status events
          * @return the entry after, or empty for no change
          */
-        Optional<OutboxEntry> apply(AccountId account, OutboxEntry current, Instant now, List<UnmatchedDeliveryReport> kept, Events events);
+        Optional<OutboxEntry> apply(AccountId account, OutboxEntry current, Instant now, List<UnmatchedDeliveryReport> kept, Step step);
     }
 
-    private Submitted submit(OutboxEntry entry, Step step) {
+    private Submitted submit(OutboxEntry entry, Round round) {
         Carrier carrier = carriers.get(entry.carrierId());
         if (carrier == null) {
             SendFailure failure = SendFailure.of(FailureReason.NO_SUCH_CARRIER,
                     "no carrier '" + entry.carrierId() + "' is registered");
-            return new Submitted(entry, Outcome.FAILED, (account, current, now, kept, events) -> Transitions.fail(current,
+            return new Submitted(entry, Outcome.FAILED, (account, current, now, kept, step) -> Transitions.fail(current,
                     failure, now), Optional.empty());
         }
         CarrierCapabilities capabilities = carrier.capabilities();
         Duration timeout = capabilities.submitTimeout();
-        if (step.interrupted || !step.lease.hasTimeFor(timeout)) {
+        if (round.interrupted || !round.lease.hasTimeFor(timeout)) {
             return released(entry);
         }
         Duration wait = throttle.tryAcquire(carrier.id(), entry.sender().value(), capabilities.messagesPerSecond(),
-                runner.now());
+                unitOfWork.now());
         if (!wait.isZero()) {
             return deferred(entry, wait);
         }
         // claimed before: an earlier attempt may have reached the carrier, which may tell
         Optional<SubmissionLookup> lookup = entry.attempts() > 1 ? carrier.submissionLookup() : Optional.empty();
         if (lookup.isPresent()) {
-            Optional<Submitted> known = lookUp(carrier, lookup.get(), entry, step);
+            Optional<Submitted> known = lookUp(carrier, lookup.get(), entry, round);
             if (known.isPresent()) {
                 return known.get();
             }
-            if (step.interrupted || !step.lease.hasTimeFor(timeout)) {
+            if (round.interrupted || !round.lease.hasTimeFor(timeout)) {
                 return released(entry);
             }
         }
@@ -387,10 +389,10 @@ final class OutboxDispatcher implements Dispatcher {
                 + entry.messageId(), timeout, () -> carrier.submit(submission));
         SubmitResult result = switch (answer.ending()) {
             case ANSWERED -> answer.value() != null ? answer.value()
-                    : carrierError(carrier, entry, "submit", "returned null", null, step);
-            case THREW -> carrierError(carrier, entry, "submit", "threw", answer.failure(), step);
-            case TIMED_OUT -> timedOut(carrier, entry, "submit", step);
-            case INTERRUPTED -> interrupted(entry, step);
+                    : carrierError(carrier, entry, "submit", "returned null", null, round);
+            case THREW -> carrierError(carrier, entry, "submit", "threw", answer.failure(), round);
+            case TIMED_OUT -> timedOut(carrier, entry, "submit", round);
+            case INTERRUPTED -> interrupted(entry, round);
             case NOT_STARTED -> null;
         };
         if (result == null) {
@@ -403,7 +405,7 @@ final class OutboxDispatcher implements Dispatcher {
      * Asks the carrier about an earlier submission of the entry. Empty when the carrier has none, so
      * that the entry is submitted; otherwise what to record instead of submitting.
      */
-    private Optional<Submitted> lookUp(Carrier carrier, SubmissionLookup lookup, OutboxEntry entry, Step step) {
+    private Optional<Submitted> lookUp(Carrier carrier, SubmissionLookup lookup, OutboxEntry entry, Round round) {
         String key = entry.messageId().toString();
         CarrierCalls.Answer<Optional<SubmitResult>> answer = calls.call("carrier " + carrier.id()
                 + "'s lookup of message " + entry.messageId(), carrier.capabilities().submitTimeout(),
@@ -412,17 +414,17 @@ final class OutboxDispatcher implements Dispatcher {
             case ANSWERED -> {
                 if (answer.value() == null) {
                     yield Optional.of(submitted(entry, carrierError(carrier, entry, "lookup", "returned null", null,
-                            step)));
+                            round)));
                 }
                 answer.value().ifPresent(found -> LOG.debug("carrier {} already had message {}: {}; not submitted"
                         + " again", carrier.id(), entry.messageId(), found.getClass().getSimpleName()));
                 yield answer.value().map(found -> submitted(entry, found));
             }
             case THREW -> Optional.of(submitted(entry,
-                    carrierError(carrier, entry, "lookup", "threw", answer.failure(), step)));
-            case TIMED_OUT -> Optional.of(submitted(entry, timedOut(carrier, entry, "lookup", step)));
+                    carrierError(carrier, entry, "lookup", "threw", answer.failure(), round)));
+            case TIMED_OUT -> Optional.of(submitted(entry, timedOut(carrier, entry, "lookup", round)));
             case INTERRUPTED -> {
-                step.interrupted = true;
+                round.interrupted = true;
                 yield Optional.of(released(entry)); // a lookup sends nothing: the attempt did not happen
             }
             case NOT_STARTED -> Optional.of(notStarted(entry, answer.failure()));
@@ -435,11 +437,11 @@ final class OutboxDispatcher implements Dispatcher {
      * (out of memory, say) ends the step instead: its claims wait for their lease.
      */
     private static SubmitResult carrierError(Carrier carrier, OutboxEntry entry, String call, String what,
-            Throwable failure, Step step) {
+            Throwable failure, Round round) {
         if (failure instanceof VirtualMachineError fatal) {
             throw fatal;
         }
-        step.carrierErrors++;
+        round.carrierErrors++;
         String type = failure == null ? "null" : failure.getClass().getName();
         // A vendor's message often quotes the recipient or the body: class and ids only at WARN.
         LOG.warn("carrier {} {} on {} of message {}; retrying later", carrier.id(),
@@ -452,8 +454,8 @@ final class OutboxDispatcher implements Dispatcher {
     }
 
     /** A carrier call the engine stopped waiting for: logged, counted, retried; it may still have reached the carrier. */
-    private static SubmitResult timedOut(Carrier carrier, OutboxEntry entry, String call, Step step) {
-        step.carrierErrors++;
+    private static SubmitResult timedOut(Carrier carrier, OutboxEntry entry, String call, Round round) {
+        round.carrierErrors++;
         Duration timeout = carrier.capabilities().submitTimeout();
         LOG.warn("carrier {} did not answer the {} of message {} within its submitTimeout ({}); retrying later",
                 carrier.id(), call, entry.messageId(), timeout);
@@ -462,8 +464,8 @@ final class OutboxDispatcher implements Dispatcher {
     }
 
     /** The dispatching thread was interrupted while a submit ran: it may have reached the carrier, so it is an attempt. */
-    private static SubmitResult interrupted(OutboxEntry entry, Step step) {
-        step.interrupted = true;
+    private static SubmitResult interrupted(OutboxEntry entry, Round round) {
+        round.interrupted = true;
         LOG.info("dispatching thread interrupted during the submit of message {}; the step puts its other messages"
                 + " back", entry.messageId());
         return SubmitResult.rejectedTransiently(TransientReason.UNEXPECTED_ERROR, "", "the dispatching thread was"
@@ -483,14 +485,14 @@ final class OutboxDispatcher implements Dispatcher {
     }
 
     private static Submitted deferred(OutboxEntry entry, Duration wait) {
-        return new Submitted(entry, Outcome.DEFERRED, (account, current, now, kept, events) -> Transitions.defer(current,
+        return new Submitted(entry, Outcome.DEFERRED, (account, current, now, kept, step) -> Transitions.defer(current,
                 wait, now), Optional.empty());
     }
 
     /** What a carrier's answer (to a submit, or found by a lookup) changes. */
     private Submitted submitted(OutboxEntry entry, SubmitResult result) {
         if (result instanceof SubmitResult.Accepted accepted) {
-            return new Submitted(entry, Outcome.SENT, (account, current, now, kept, events) -> {
+            return new Submitted(entry, Outcome.SENT, (account, current, now, kept, step) -> {
                 Optional<OutboxEntry> sent = Transitions.accepted(current, accepted.carrierMessageId(), now);
                 if (sent.isEmpty()) {
                     return sent;
@@ -501,7 +503,7 @@ final class OutboxDispatcher implements Dispatcher {
                 for (UnmatchedDeliveryReport report : kept) {
                     Optional<OutboxEntry> reported = Transitions.report(latest, report.report(), now);
                     if (reported.isPresent()) {
-                        events.statusChanged(account, latest, now);
+                        ThreadRecorder.statusChanged(step, account, latest, now);
                         latest = reported.get();
                     }
                 }
@@ -514,11 +516,11 @@ final class OutboxDispatcher implements Dispatcher {
                     .carrierCode(permanent.carrierCode())
                     .detail(permanent.carrierText())
                     .build();
-            return new Submitted(entry, Outcome.FAILED, (account, current, now, kept, events) -> Transitions.fail(current,
+            return new Submitted(entry, Outcome.FAILED, (account, current, now, kept, step) -> Transitions.fail(current,
                     failure, now), Optional.empty(), permanent.reason() == PermanentReason.OPTED_OUT);
         }
         SubmitResult.RejectedTransiently refusal = (SubmitResult.RejectedTransiently) result;
-        return new Submitted(entry, Outcome.RETRIED, (account, current, now, kept, events) -> {
+        return new Submitted(entry, Outcome.RETRIED, (account, current, now, kept, step) -> {
             Optional<Duration> delay;
             synchronized (random) {
                 delay = retryPolicy.delayAfterFailure(Math.max(1, current.attempts()), refusal.retryAfter(), random);
@@ -533,39 +535,37 @@ final class OutboxDispatcher implements Dispatcher {
      * number is opted out in the same transaction as the refusal, so that nothing more is queued to
      * it, as after a STOP the account received itself. Nothing is appended when it already is.
      */
-    private static void recordCarrierOptOut(SendingTransaction tx, AccountId account, OutboxEntry entry, Instant now,
-            Events events) {
-        boolean optedOut = tx.latestOptOutRecord(entry.recipient())
-                .map(latest -> latest.action() == OptOutAction.OPTED_OUT).orElse(false);
-        if (optedOut) {
+    private static void recordCarrierOptOut(StoreTransaction tx, AccountId account, OutboxEntry entry, Instant now,
+            Step step) {
+        if (Subscriptions.isOptedOut(tx, entry.recipient())) {
             return;
         }
         OptOutRecord record = OptOutRecord.builder().phone(entry.recipient()).action(OptOutAction.OPTED_OUT)
                 .source(OptOutSource.CARRIER).causedByMessage(entry.messageId()).recordedAt(now).build();
-        tx.appendOptOutRecord(record);
-        events.add(new InboxEvent.SubscriptionChanged(account, record));
+        tx.consent().appendOptOutRecord(record);
+        step.publish(new InboxEvent.SubscriptionChanged(account, record));
     }
 
     /**
      * Records one account's results in one transaction. The entries nothing moved since their claim
-     * are recorded without being read again ({@link SendingTransaction#updateOutboxStatesIfUnchanged});
+     * are recorded without being read again ({@link StoreTransaction#updateOutboxStatesIfUnchanged});
      * the others are locked in one statement, the reports kept for the accepted ones taken in one
      * per carrier, and their changes saved in one batch.
      */
     private Map<Outcome, Integer> record(AccountId account, List<Submitted> results) {
-        return runner.run(account, (tx, events) -> {
-            Instant now = runner.now();
+        return unitOfWork.run(account, (tx, step) -> {
+            Instant now = unitOfWork.now();
             for (Submitted result : results) {
                 if (result.recipientUnsubscribed()) {
-                    recordCarrierOptOut(tx, account, result.entry(), now, events);
+                    recordCarrierOptOut(tx, account, result.entry(), now, step);
                 }
             }
             Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-            List<Submitted> rest = recordUnchanged(tx, account, results, now, events, outcomes);
+            List<Submitted> rest = recordUnchanged(tx, account, results, now, step, outcomes);
             if (rest.isEmpty()) {
                 return outcomes;
             }
-            Map<MessageId, OutboxEntry> current = tx.lockOutboxEntries(
+            Map<MessageId, OutboxEntry> current = tx.outbox().lockOutboxEntries(
                     rest.stream().map(result -> result.entry().messageId()).toList());
             Map<String, Map<String, List<UnmatchedDeliveryReport>>> kept = takeKeptReports(tx, rest, current, now);
             List<OutboxEntry> before = new ArrayList<>(rest.size());
@@ -577,14 +577,14 @@ final class OutboxDispatcher implements Dispatcher {
                                 .getOrDefault(id, List.of()))
                         .orElse(List.of());
                 Optional<OutboxEntry> changed = entry == null ? Optional.empty()
-                        : result.change().apply(account, entry, now, reports, events);
+                        : result.change().apply(account, entry, now, reports, step);
                 outcomes.merge(outcome(result, changed), 1, Integer::sum);
                 if (changed.isPresent()) {
                     before.add(entry);
                     after.add(changed.get());
                 }
             }
-            ThreadRecorder.recordStates(tx, before, after, now, events);
+            ThreadRecorder.recordStates(tx, before, after, now, step);
             return outcomes;
         });
     }
@@ -593,15 +593,15 @@ final class OutboxDispatcher implements Dispatcher {
      * Records the results whose entries are still as claimed and have no kept report, in one
      * statement, and returns the others, in order.
      */
-    private static List<Submitted> recordUnchanged(SendingTransaction tx, AccountId account, List<Submitted> results,
-            Instant now, Events events, Map<Outcome, Integer> outcomes) {
+    private static List<Submitted> recordUnchanged(StoreTransaction tx, AccountId account, List<Submitted> results,
+            Instant now, Step step, Map<Outcome, Integer> outcomes) {
         List<Submitted> candidates = new ArrayList<>(results.size());
         List<OutboxEntry> claimed = new ArrayList<>(results.size());
         List<OutboxEntry> changed = new ArrayList<>(results.size());
         List<Submitted> rest = new ArrayList<>();
         for (Submitted result : results) {
             // no kept reports here: an entry that has some is not written, and goes the long way
-            Optional<OutboxEntry> after = result.change().apply(account, result.entry(), now, List.of(), events);
+            Optional<OutboxEntry> after = result.change().apply(account, result.entry(), now, List.of(), step);
             if (after.isPresent()) {
                 candidates.add(result);
                 claimed.add(result.entry());
@@ -622,7 +622,7 @@ final class OutboxDispatcher implements Dispatcher {
                 rest.add(candidates.get(i));
             }
         }
-        ThreadRecorder.announce(tx, before, after, now, events);
+        ThreadRecorder.announce(tx, before, after, now, step);
         return rest;
     }
 
@@ -640,7 +640,7 @@ final class OutboxDispatcher implements Dispatcher {
      * Takes the reports kept for the accepted entries whose acceptance will apply, one statement
      * per carrier, by carrier and carrier message id. Entries that are no longer pending keep theirs.
      */
-    private static Map<String, Map<String, List<UnmatchedDeliveryReport>>> takeKeptReports(SendingTransaction tx,
+    private static Map<String, Map<String, List<UnmatchedDeliveryReport>>> takeKeptReports(StoreTransaction tx,
             List<Submitted> results, Map<MessageId, OutboxEntry> current, Instant now) {
         Map<String, List<String>> accepted = new LinkedHashMap<>();
         for (Submitted result : results) {
@@ -651,7 +651,7 @@ final class OutboxDispatcher implements Dispatcher {
             }
         }
         Map<String, Map<String, List<UnmatchedDeliveryReport>>> kept = new LinkedHashMap<>();
-        accepted.forEach((carrierId, ids) -> kept.put(carrierId, tx.takeUnmatchedReports(carrierId, ids)));
+        accepted.forEach((carrierId, ids) -> kept.put(carrierId, tx.reports().takeUnmatchedReports(carrierId, ids)));
         return kept;
     }
 }

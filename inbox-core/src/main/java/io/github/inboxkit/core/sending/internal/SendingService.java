@@ -1,10 +1,13 @@
 package io.github.inboxkit.core.sending.internal;
 
+import io.github.inboxkit.core.internal.Subscriptions;
+import io.github.inboxkit.core.internal.UnitOfWork;
 import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.DeliveryReport;
 import io.github.inboxkit.carrier.Sender;
 import io.github.inboxkit.core.InvalidValueException;
+import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
@@ -16,14 +19,11 @@ import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.contact.ContactOptedOutException;
 import io.github.inboxkit.core.contact.NoSuchContactException;
-import io.github.inboxkit.core.contact.OptOutAction;
-import io.github.inboxkit.core.contact.OptOutRecord;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.conversation.NoSuchMessageException;
 import io.github.inboxkit.core.conversation.Team;
-import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.phone.InvalidPhoneNumberException;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.Broadcast;
@@ -43,122 +43,97 @@ import io.github.inboxkit.core.sending.MessageNotEditableException;
 import io.github.inboxkit.core.sending.NoSuchBroadcastException;
 import io.github.inboxkit.core.sending.NoSuchCarrierException;
 import io.github.inboxkit.core.sending.OutboxEntry;
-import io.github.inboxkit.core.sending.PurgeSummary;
 import io.github.inboxkit.core.sending.QueuedRecipient;
 import io.github.inboxkit.core.sending.Recipient;
-import io.github.inboxkit.core.sending.RetentionPolicy;
-import io.github.inboxkit.core.sending.RetryPolicy;
+import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.sending.ScheduledTime;
 import io.github.inboxkit.core.sending.ScheduledTimeInPastException;
 import io.github.inboxkit.core.sending.SendRequest;
 import io.github.inboxkit.core.sending.SenderNotAllowedException;
 import io.github.inboxkit.core.sending.SkipReason;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
-import io.github.inboxkit.core.store.SendingStore;
-import io.github.inboxkit.core.store.SendingTransaction;
-import java.time.Clock;
-import java.time.Duration;
+import io.github.inboxkit.core.store.StoreTransaction;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
-import java.util.function.Function;
-import java.util.random.RandomGenerator;
 
 /**
- * The one door from the public {@link io.github.inboxkit.core.sending.Sending} into the sending
- * machinery, which stays package-private behind it (as {@code core.internal.Engine} is for the
- * engine). It holds the use cases' logic; {@code Sending} documents them and delegates.
+ * The sending use cases behind the public {@link Sending} interface; the sending machinery stays
+ * package-private behind it. Every use case runs through the engine's one {@link UnitOfWork}.
  *
  * <p>Thread-safe: one instance serves every thread and account.
  */
-public final class SendingService {
+public final class SendingService implements Sending {
 
     private static final int LIST_LIMIT = 500;
 
-    private final UseCaseRunner runner;
+    private final UnitOfWork unitOfWork;
     private final Map<String, Carrier> carriers;
     private final String defaultCarrierId;
     private final SenderChoice senderChoice = new SenderChoice();
     private final OutboxDispatcher dispatcher;
-    private final RetentionPurger purger;
     private final int broadcastBatchSize;
     private final IdempotentRequests idempotency;
-    /** Null when the host built Sending without the engine's team. */
     private final Team team;
 
     /**
-     * Wires the sending machinery; {@code Sending.Builder} checked every argument but the lease,
-     * which is checked here against the batch size and the carriers' submit timeouts.
+     * Wires the sending machinery on the engine's unit of work; the options checked each value
+     * when it was set, and the settings that depend on the carriers are checked here.
      *
-     * @param store the store
-     * @param carriers the carriers by id
-     * @param defaultCarrierId the carrier used when a request names none; one of {@code carriers}
-     * @param clock the engine's clock
-     * @param listener the host's listener
-     * @param retryPolicy the back-off for transient refusals
-     * @param random the jitter source; used under a lock
-     * @param lease how long a dispatcher's claim holds, as the host set it; null for the default
-     * @param carrierCallExecutor where the dispatcher's carrier calls run while it waits for them;
-     *     null for the default, a short-lived thread per call
-     * @param dispatchBatchSize the most messages a dispatcher step claims
-     * @param broadcastBatchSize recipients per broadcast transaction, when created and when written
-     * @param purgeBatchSize messages per purge transaction
-     * @param retentionPolicies each account's retention policy
-     * @param team the team use cases whose typing indicator a send ends; null when not wired
-     * @param idempotencyWindow how long a host's idempotency key holds (F46)
-     * @param unmatchedReportRetention how long delivery reports no message matched are kept
-     * @throws io.github.inboxkit.core.InvalidValueException if the lease cannot hold one batch of
-     *     carrier calls at the slowest carrier's submit timeout
+     * @param unitOfWork the engine's unit of work, on a store that keeps the outbox
+     * @param carriers the carriers by id, in registration order; at least one
+     * @param settings the host's sending options
+     * @param team the engine's team use cases, whose typing indicator a send ends for its author (F14)
+     * @throws io.github.inboxkit.core.InvalidValueException if the default carrier is not one of
+     *     {@code carriers} (field {@code "defaultCarrier"}), or the lease cannot hold one batch of
+     *     carrier calls at the slowest carrier's submit timeout (field {@code "lease"})
      */
-    public SendingService(SendingStore store, Map<String, Carrier> carriers, String defaultCarrierId, Clock clock,
-            InboxEventListener listener, RetryPolicy retryPolicy, RandomGenerator random, Duration lease,
-            Executor carrierCallExecutor,
-            int dispatchBatchSize, int broadcastBatchSize, int purgeBatchSize,
-            Function<Account, RetentionPolicy> retentionPolicies, Team team, Duration idempotencyWindow,
-            Duration unmatchedReportRetention) {
-        this.team = team;
-        this.runner = new UseCaseRunner(store, listener, clock);
-        this.carriers = Map.copyOf(carriers);
-        this.defaultCarrierId = defaultCarrierId;
-        this.dispatcher = new OutboxDispatcher(runner, this.carriers, retryPolicy, random,
-                LeaseBudget.checked(lease, dispatchBatchSize, this.carriers.values()), dispatchBatchSize,
-                broadcastBatchSize, carrierCallExecutor == null ? CarrierCalls.THREAD_PER_CALL : carrierCallExecutor);
-        this.purger = new RetentionPurger(runner, retentionPolicies, purgeBatchSize, unmatchedReportRetention);
-        this.idempotency = new IdempotentRequests(idempotencyWindow);
-        this.broadcastBatchSize = broadcastBatchSize;
+    public SendingService(UnitOfWork unitOfWork, Map<String, Carrier> carriers, SendingSettings settings, Team team) {
+        Require.argument(!carriers.isEmpty(), "carrier", "must be given at least once: call carrier(...) before build()");
+        String defaultId = settings.defaultCarrierId();
+        Require.argument(defaultId == null || carriers.containsKey(defaultId), "defaultCarrier",
+                "must be the id of a registered carrier");
+        this.unitOfWork = unitOfWork;
+        this.team = Require.nonNull(team, "team");
+        this.carriers = Collections.unmodifiableMap(new LinkedHashMap<>(carriers));
+        this.defaultCarrierId = defaultId != null ? defaultId : carriers.keySet().iterator().next();
+        this.dispatcher = new OutboxDispatcher(unitOfWork, this.carriers, settings.retryPolicy(), settings.random(),
+                LeaseBudget.checked(settings.lease(), settings.dispatchBatchSize(), this.carriers.values()),
+                settings.dispatchBatchSize(), settings.broadcastBatchSize(), settings.carrierCallExecutor());
+        this.idempotency = new IdempotentRequests(settings.idempotencyWindow());
+        this.broadcastBatchSize = settings.broadcastBatchSize();
     }
 
     // ----- send now ----------------------------------------------------------------------------
 
-    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code send}; thread-safe. */
+    @Override
     public OutboxEntry send(AccountId account, SendRequest request) {
-        Objects.requireNonNull(request, "request");
+        Require.nonNull(request, "request");
         return endTyping(account, request, record(account, request, Optional.empty()));
     }
 
     // ----- scheduled send (F27) ----------------------------------------------------------------
 
-    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code schedule}; thread-safe. */
+    @Override
     public OutboxEntry schedule(AccountId account, SendRequest request, ZonedDateTime when) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(when, "when");
+        Require.nonNull(request, "request");
+        Require.nonNull(when, "when");
         if (request.idempotencyKey().isEmpty()) {
             requireFuture(when); // with a key, checked after the key's look-up (record)
         }
         return endTyping(account, request, record(account, request, Optional.of(ScheduledTime.of(when))));
     }
 
-    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code reschedule}; thread-safe. */
+    @Override
     public OutboxEntry reschedule(AccountId account, MessageId message, ZonedDateTime when) {
         requireFuture(when);
         ScheduledTime time = ScheduledTime.of(when);
@@ -168,12 +143,12 @@ public final class SendingService {
                 .build());
     }
 
-    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code editScheduledText}; thread-safe. */
+    @Override
     public OutboxEntry editScheduledText(AccountId account, MessageId message, String text) {
-        Objects.requireNonNull(text, "text");
+        Require.nonNull(text, "text");
         return editScheduled(account, message, (tx, entry) -> {
             Carrier carrier = carrier(Optional.of(entry.carrierId()));
-            AccountSettings settings = tx.findAccount().orElseThrow(() -> new NoSuchAccountException(account)).settings();
+            AccountSettings settings = tx.accounts().findAccount().orElseThrow(() -> new NoSuchAccountException(account)).settings();
             if (text.isEmpty() && !entry.media().isEmpty()) {
                 return ImmutableOutboxEntry.builder().from(entry).text("").segmentCount(0).shiftTables(List.of())
                         .build();
@@ -189,59 +164,59 @@ public final class SendingService {
         });
     }
 
-    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code cancelScheduled}; thread-safe. */
+    @Override
     public OutboxEntry cancelScheduled(AccountId account, MessageId message) {
         return editScheduled(account, message, (tx, entry) -> ImmutableOutboxEntry.builder().from(entry)
                 .status(MessageStatus.CANCELLED)
                 .build());
     }
 
-    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code scheduled}; thread-safe. */
+    @Override
     public List<OutboxEntry> scheduled(AccountId account) {
-        return runner.run(account, (tx, events) -> tx.listScheduledOutboxEntries(LIST_LIMIT));
+        return unitOfWork.run(account, (tx, step) -> tx.outbox().listScheduledOutboxEntries(LIST_LIMIT));
     }
 
-    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code scheduled}; thread-safe. */
+    @Override
     public List<OutboxEntry> scheduled(AccountId account, ConversationId conversation) {
-        Objects.requireNonNull(conversation, "conversation");
-        return runner.run(account, (tx, events) -> tx.listScheduledOutboxEntries(conversation, LIST_LIMIT));
+        Require.nonNull(conversation, "conversation");
+        return unitOfWork.run(account, (tx, step) -> tx.outbox().listScheduledOutboxEntries(conversation, LIST_LIMIT));
     }
 
-    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code outboxEntry}; thread-safe. */
+    @Override
     public Optional<OutboxEntry> outboxEntry(AccountId account, MessageId message) {
-        Objects.requireNonNull(message, "message");
-        return runner.run(account, (tx, events) -> tx.findOutboxEntry(message));
+        Require.nonNull(message, "message");
+        return unitOfWork.run(account, (tx, step) -> tx.outbox().findOutboxEntry(message));
     }
 
     // ----- broadcasts (F19) --------------------------------------------------------------------
 
-    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code broadcast}; thread-safe. */
+    @Override
     public BroadcastResult broadcast(AccountId account, BroadcastRequest request) {
-        Objects.requireNonNull(request, "request");
+        Require.nonNull(request, "request");
         if (request.idempotencyKey().isPresent()) {
             return broadcastOnce(account, request, request.idempotencyKey().get());
         }
         Carrier carrier = carrier(request.carrierId());
-        Instant createdAt = runner.now();
+        Instant createdAt = unitOfWork.now();
         Broadcast broadcast = Broadcast.builder()
                 .id(BroadcastId.random())
                 .name(request.name())
                 .requestedRecipients(request.recipients().size())
                 .createdAt(createdAt)
                 .build();
-        String region = runner.run(account, (tx, events) -> {
+        String region = unitOfWork.run(account, (tx, step) -> {
             AccountSettings settings = settings(tx);
             requireAuthor(tx, request.author());
             ContentCheck.Checked checked = ContentCheck.check(request.draft(), settings, carrier.id(),
                     carrier.capabilities());
-            tx.insertBroadcast(broadcast, checked.forBroadcast(carrier.id(), request.author()));
+            tx.broadcasts().insertBroadcast(broadcast, checked.forBroadcast(carrier.id(), request.author()));
             return settings.defaultRegion();
         });
         Set<PhoneNumber> seen = new HashSet<>();
         int queued = 0;
         List<BroadcastSkip> allSkips = new ArrayList<>();
         for (List<Prepared> batch : Batches.of(prepare(request.recipients(), region), broadcastBatchSize)) {
-            BatchOutcome outcome = runner.run(account, (tx, events) ->
+            BatchOutcome outcome = unitOfWork.run(account, (tx, step) ->
                     broadcastBatch(tx, batch, request, broadcast, carrier, Collections.unmodifiableSet(seen)));
             seen.addAll(outcome.reached);
             queued += outcome.reached.size();
@@ -272,9 +247,9 @@ public final class SendingService {
         String requestHash = IdempotentRequests.fingerprint(request);
         int total = request.recipients().size();
         Broadcast fresh = Broadcast.builder().id(BroadcastId.random()).name(request.name())
-                .requestedRecipients(total).createdAt(runner.now()).build();
-        KeyedStart start = runner.run(account, (tx, events) -> {
-            Instant now = runner.now();
+                .requestedRecipients(total).createdAt(unitOfWork.now()).build();
+        KeyedStart start = unitOfWork.run(account, (tx, step) -> {
+            Instant now = unitOfWork.now();
             Optional<IdempotencyRecord> first = idempotency.first(tx, key, requestHash, now);
             AccountSettings settings = settings(tx);
             if (first.isPresent()) {
@@ -283,9 +258,9 @@ public final class SendingService {
             requireAuthor(tx, request.author());
             ContentCheck.Checked checked = ContentCheck.check(request.draft(), settings, carrier.id(),
                     carrier.capabilities());
-            tx.insertBroadcast(fresh, checked.forBroadcast(carrier.id(), request.author()));
+            tx.broadcasts().insertBroadcast(fresh, checked.forBroadcast(carrier.id(), request.author()));
             IdempotencyRecord record = idempotency.forBroadcast(key, requestHash, fresh.id(), total, now);
-            tx.insertIdempotencyRecord(record);
+            tx.idempotency().insertIdempotencyRecord(record);
             return new KeyedStart(record, settings.defaultRegion());
         });
         BroadcastId id = start.record().broadcastId().orElseThrow();
@@ -294,18 +269,18 @@ public final class SendingService {
             KeyedProgress progress = new KeyedProgress(0, Set.of(), false);
             while (!progress.finished()) {
                 KeyedProgress from = progress;
-                progress = runner.run(account, (tx, events) ->
+                progress = unitOfWork.run(account, (tx, step) ->
                         keyedBatch(tx, key, id, prepared, from, request, carrier));
             }
         }
-        return runner.run(account, (tx, events) -> {
-            Broadcast broadcast = tx.findBroadcast(id).orElseThrow(() -> new NoSuchBroadcastException(id));
-            int queued = tx.lockIdempotencyRecord(key).filter(record -> record.broadcastId().equals(Optional.of(id)))
+        return unitOfWork.run(account, (tx, step) -> {
+            Broadcast broadcast = tx.broadcasts().findBroadcast(id).orElseThrow(() -> new NoSuchBroadcastException(id));
+            int queued = tx.idempotency().lockIdempotencyRecord(key).filter(record -> record.broadcastId().equals(Optional.of(id)))
                     .map(IdempotencyRecord::recipientsQueued)
                     // the record expired and was purged since the last batch: count what it queued
-                    .orElseGet(() -> (int) (tx.countQueuedRecipients(id)
-                            + tx.countOutboxEntriesByStatus(id).values().stream().mapToLong(Long::longValue).sum()));
-            return new BroadcastResult(broadcast, queued, tx.listBroadcastSkips(id));
+                    .orElseGet(() -> (int) (tx.broadcasts().countQueuedRecipients(id)
+                            + tx.outbox().countOutboxEntriesByStatus(id).values().stream().mapToLong(Long::longValue).sum()));
+            return new BroadcastResult(broadcast, queued, tx.broadcasts().listBroadcastSkips(id));
         });
     }
 
@@ -321,9 +296,9 @@ public final class SendingService {
      */
     private record KeyedProgress(int position, Set<PhoneNumber> seen, boolean finished) {}
 
-    private KeyedProgress keyedBatch(SendingTransaction tx, IdempotencyKey key, BroadcastId id,
+    private KeyedProgress keyedBatch(StoreTransaction tx, IdempotencyKey key, BroadcastId id,
             List<Prepared> prepared, KeyedProgress from, BroadcastRequest request, Carrier carrier) {
-        Optional<IdempotencyRecord> locked = tx.lockIdempotencyRecord(key)
+        Optional<IdempotencyRecord> locked = tx.idempotency().lockIdempotencyRecord(key)
                 .filter(record -> record.broadcastId().equals(Optional.of(id)));
         // a record is purged only once complete: gone means another call finished the work
         if (locked.isEmpty() || locked.get().complete()) {
@@ -337,9 +312,9 @@ public final class SendingService {
             seen.addAll(numbersOf(tx, prepared.subList(from.position(), done)));
         }
         List<Prepared> batch = prepared.subList(done, Math.min(done + broadcastBatchSize, prepared.size()));
-        Broadcast broadcast = tx.findBroadcast(id).orElseThrow(() -> new NoSuchBroadcastException(id));
+        Broadcast broadcast = tx.broadcasts().findBroadcast(id).orElseThrow(() -> new NoSuchBroadcastException(id));
         BatchOutcome outcome = broadcastBatch(tx, batch, request, broadcast, carrier, Collections.unmodifiableSet(seen));
-        tx.updateIdempotencyRecord(ImmutableIdempotencyRecord.copyOf(record)
+        tx.idempotency().updateIdempotencyRecord(ImmutableIdempotencyRecord.copyOf(record)
                 .withRecipientsDone(done + batch.size())
                 .withRecipientsQueued(record.recipientsQueued() + outcome.reached().size()));
         seen.addAll(outcome.numbers());
@@ -347,13 +322,13 @@ public final class SendingService {
     }
 
     /** The numbers recipients resolve to in the transaction, for those that resolve. */
-    private static Set<PhoneNumber> numbersOf(SendingTransaction tx, List<Prepared> recipients) {
+    private static Set<PhoneNumber> numbersOf(StoreTransaction tx, List<Prepared> recipients) {
         Set<PhoneNumber> numbers = new HashSet<>();
         for (Prepared recipient : recipients) {
             if (recipient.number() != null) {
                 numbers.add(recipient.number());
             } else if (recipient.recipient() instanceof Recipient.OfContact contact) {
-                tx.findContact(contact.id()).map(Contact::phone).ifPresent(numbers::add);
+                tx.contacts().findContact(contact.id()).map(Contact::phone).ifPresent(numbers::add);
             }
         }
         return numbers;
@@ -397,7 +372,7 @@ public final class SendingService {
      * into their threads later ({@link OutboxDispatcher}), so that creating a broadcast of any size
      * stays quick (issue 7).
      */
-    private BatchOutcome broadcastBatch(SendingTransaction tx, List<Prepared> batch, BroadcastRequest request,
+    private BatchOutcome broadcastBatch(StoreTransaction tx, List<Prepared> batch, BroadcastRequest request,
             Broadcast broadcast, Carrier carrier, Set<PhoneNumber> seenBefore) {
         AccountSettings settings = settings(tx);
         // batch-local, so that a transaction retried after a conflict starts from what committed
@@ -430,15 +405,14 @@ public final class SendingService {
             candidates.add(phone);
         }
         // one subscription lookup for the batch, not one per recipient
-        Map<PhoneNumber, OptOutRecord> optOuts = candidates.isEmpty() ? Map.of() : tx.latestOptOutRecords(candidates);
+        Set<PhoneNumber> optedOut = Subscriptions.optedOut(tx, candidates);
         List<QueuedRecipient> kept = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             PhoneNumber phone = phoneAt[i];
             if (phone == null) {
                 continue;
             }
-            OptOutRecord latest = optOuts.get(phone);
-            if (latest != null && latest.action() == OptOutAction.OPTED_OUT) {
+            if (optedOut.contains(phone)) {
                 skipAt[i] = new BroadcastSkip(shown(batch.get(i).recipient()), SkipReason.OPTED_OUT);
                 continue;
             }
@@ -452,7 +426,7 @@ public final class SendingService {
             }
             kept.add(new QueuedRecipient(broadcast.id(), phone, sender));
         }
-        tx.queueBroadcastRecipients(kept);
+        tx.broadcasts().queueBroadcastRecipients(kept);
         List<PhoneNumber> reached = kept.stream().map(QueuedRecipient::recipient).toList();
         List<BroadcastSkip> skips = new ArrayList<>();
         for (BroadcastSkip skip : skipAt) {
@@ -461,7 +435,7 @@ public final class SendingService {
             }
         }
         if (!skips.isEmpty()) {
-            tx.appendBroadcastSkips(broadcast.id(), skips);
+            tx.broadcasts().appendBroadcastSkips(broadcast.id(), skips);
         }
         return new BatchOutcome(reached, skips, seenInBatch);
     }
@@ -471,85 +445,74 @@ public final class SendingService {
                 : ((Recipient.OfNumber) recipient).number();
     }
 
-    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code broadcastProgress}; thread-safe. */
+    @Override
     public BroadcastProgress broadcastProgress(AccountId account, BroadcastId broadcast) {
-        Objects.requireNonNull(broadcast, "broadcast");
-        return runner.run(account, (tx, events) -> {
-            Broadcast found = tx.findBroadcast(broadcast).orElseThrow(() -> new NoSuchBroadcastException(broadcast));
-            Map<MessageStatus, Long> counts = tx.countOutboxEntriesByStatus(broadcast);
-            long queued = tx.countQueuedRecipients(broadcast) + counts.getOrDefault(MessageStatus.QUEUED, 0L)
+        Require.nonNull(broadcast, "broadcast");
+        return unitOfWork.run(account, (tx, step) -> {
+            Broadcast found = tx.broadcasts().findBroadcast(broadcast).orElseThrow(() -> new NoSuchBroadcastException(broadcast));
+            Map<MessageStatus, Long> counts = tx.outbox().countOutboxEntriesByStatus(broadcast);
+            long queued = tx.broadcasts().countQueuedRecipients(broadcast) + counts.getOrDefault(MessageStatus.QUEUED, 0L)
                     + counts.getOrDefault(MessageStatus.SCHEDULED, 0L) + counts.getOrDefault(MessageStatus.SENDING, 0L);
             long failed = counts.getOrDefault(MessageStatus.FAILED, 0L) + counts.getOrDefault(MessageStatus.CANCELLED, 0L);
             return new BroadcastProgress(found, queued, counts.getOrDefault(MessageStatus.SENT, 0L),
-                    counts.getOrDefault(MessageStatus.DELIVERED, 0L), failed, tx.listBroadcastSkips(broadcast));
+                    counts.getOrDefault(MessageStatus.DELIVERED, 0L), failed, tx.broadcasts().listBroadcastSkips(broadcast));
         });
     }
 
     // ----- delivery status (F31) ---------------------------------------------------------------
 
-    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code applyDeliveryReport}; thread-safe. */
+    @Override
     public DeliveryReportOutcome applyDeliveryReport(AccountId account, String carrierId, DeliveryReport given) {
-        Objects.requireNonNull(carrierId, "carrierId");
-        DeliveryReport report = TextPolicy.storable(Objects.requireNonNull(given, "report"));
-        return runner.run(account, (tx, events) -> {
-            Instant now = runner.now();
-            Optional<OutboxEntry> entry = tx.lockOutboxEntryByCarrierId(carrierId, report.carrierMessageId());
+        Require.nonNull(carrierId, "carrierId");
+        DeliveryReport report = TextPolicy.storable(Require.nonNull(given, "report"));
+        return unitOfWork.run(account, (tx, step) -> {
+            Instant now = unitOfWork.now();
+            Optional<OutboxEntry> entry = tx.outbox().lockOutboxEntryByCarrierId(carrierId, report.carrierMessageId());
             if (entry.isEmpty()) {
-                tx.insertUnmatchedReport(new UnmatchedDeliveryReport(carrierId, report, now));
+                tx.reports().insertUnmatchedReport(new UnmatchedDeliveryReport(carrierId, report, now));
                 return DeliveryReportOutcome.UNMATCHED;
             }
             Optional<OutboxEntry> changed = Transitions.report(entry.get(), report, now);
             if (changed.isEmpty()) {
                 return DeliveryReportOutcome.NO_CHANGE;
             }
-            ThreadRecorder.recordStates(tx, List.of(entry.get()), List.of(changed.get()), now, events);
+            ThreadRecorder.recordStates(tx, List.of(entry.get()), List.of(changed.get()), now, step);
             return DeliveryReportOutcome.APPLIED;
         });
     }
 
-    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code unmatchedReports}; thread-safe. */
+    @Override
     public List<UnmatchedDeliveryReport> unmatchedReports(AccountId account, int limit) {
         if (limit < 1) {
             throw new InvalidValueException("limit", "must be at least 1");
         }
-        return runner.run(account, (tx, events) -> tx.listUnmatchedReports(limit));
+        return unitOfWork.run(account, (tx, step) -> tx.reports().listUnmatchedReports(limit));
     }
 
     // ----- the steps a host runs ---------------------------------------------------------------
 
-    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code dispatcher}; thread-safe. */
+    @Override
     public Dispatcher dispatcher() {
         return dispatcher;
-    }
-
-    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code purgeExpired()}; thread-safe. */
-    public PurgeSummary purgeAll() {
-        return purger.purgeAll();
-    }
-
-    /** Does what {@link io.github.inboxkit.core.sending.Sending} documents for {@code purgeExpired(account)}; thread-safe. */
-    public PurgeSummary purge(AccountId account) {
-        Objects.requireNonNull(account, "account");
-        return purger.purge(account);
     }
 
     // ----- shared steps ------------------------------------------------------------------------
 
     @FunctionalInterface
     private interface Edit {
-        OutboxEntry apply(SendingTransaction tx, OutboxEntry entry);
+        OutboxEntry apply(StoreTransaction tx, OutboxEntry entry);
     }
 
     private OutboxEntry editScheduled(AccountId account, MessageId message, Edit edit) {
-        Objects.requireNonNull(message, "message");
-        return runner.run(account, (tx, events) -> {
-            OutboxEntry entry = tx.lockOutboxEntry(message).orElseThrow(() -> new NoSuchMessageException(message));
+        Require.nonNull(message, "message");
+        return unitOfWork.run(account, (tx, step) -> {
+            OutboxEntry entry = tx.outbox().lockOutboxEntry(message).orElseThrow(() -> new NoSuchMessageException(message));
             if (entry.status() != MessageStatus.SCHEDULED) {
                 throw new MessageNotEditableException(message, entry.status());
             }
-            Instant now = runner.now();
+            Instant now = unitOfWork.now();
             OutboxEntry changed = ImmutableOutboxEntry.builder().from(edit.apply(tx, entry)).updatedAt(now).build();
-            ThreadRecorder.save(tx, entry, changed, now, events);
+            ThreadRecorder.save(tx, entry, changed, now, step);
             return changed;
         });
     }
@@ -559,14 +522,14 @@ public final class SendingService {
         CarrierCapabilities capabilities = carrier.capabilities();
         Optional<IdempotencyKey> key = request.idempotencyKey();
         String requestHash = key.map(k -> IdempotentRequests.fingerprint(request, when)).orElse(null);
-        return runner.run(account, (tx, events) -> {
+        return unitOfWork.run(account, (tx, step) -> {
             if (key.isPresent()) {
                 // a repeat returns the first call's message, checked before anything else: a
                 // schedule repeated after its time still returns it
-                Optional<IdempotencyRecord> first = idempotency.first(tx, key.get(), requestHash, runner.now());
+                Optional<IdempotencyRecord> first = idempotency.first(tx, key.get(), requestHash, unitOfWork.now());
                 if (first.isPresent()) {
                     MessageId queued = first.get().messageId().orElseThrow();
-                    return tx.findOutboxEntry(queued).orElseThrow(() -> new NoSuchMessageException(queued));
+                    return tx.outbox().findOutboxEntry(queued).orElseThrow(() -> new NoSuchMessageException(queued));
                 }
                 when.ifPresent(time -> requireFuture(time.toZonedDateTime()));
             }
@@ -576,15 +539,15 @@ public final class SendingService {
             PhoneNumber phone = resolve(tx, request.to(), settings);
             Sender sender = senderChoice.choose(settings, request.senderId(), request.numberPool(), phone,
                     carrier.id(), capabilities);
-            if (isOptedOut(tx, phone)) {
+            if (Subscriptions.isOptedOut(tx, phone)) {
                 throw new ContactOptedOutException(phone);
             }
             OutboxEntry entry = ThreadRecorder.append(tx, new ThreadRecorder.Outbound(phone, content, sender,
-                    carrier.id(), when, Optional.empty(), Optional.empty(), request.author()), runner.now(), events);
+                    carrier.id(), when, Optional.empty(), Optional.empty(), request.author()), unitOfWork.now(), step);
             if (key.isPresent()) {
                 // the unique key that makes the key hold, in the transaction that queues the message
-                tx.insertIdempotencyRecord(idempotency.forMessage(key.get(), requestHash, entry.messageId(),
-                        runner.now()));
+                tx.idempotency().insertIdempotencyRecord(idempotency.forMessage(key.get(), requestHash, entry.messageId(),
+                        unitOfWork.now()));
             }
             return entry;
         });
@@ -592,7 +555,7 @@ public final class SendingService {
 
     /** Sending ends the author's typing in that conversation (F14), after the commit, as the engine's own sends do. */
     private OutboxEntry endTyping(AccountId account, SendRequest request, OutboxEntry entry) {
-        if (team != null && request.author().isPresent()) {
+        if (request.author().isPresent()) {
             try {
                 team.stoppedTyping(account, entry.conversationId(), request.author().get());
             } catch (FeatureNotInPlanException e) {
@@ -603,8 +566,8 @@ public final class SendingService {
     }
 
     private void requireFuture(ZonedDateTime when) {
-        Objects.requireNonNull(when, "when");
-        Instant now = runner.now();
+        Require.nonNull(when, "when");
+        Instant now = unitOfWork.now();
         if (!when.toInstant().isAfter(now)) {
             throw new ScheduledTimeInPastException(when, now);
         }
@@ -619,23 +582,19 @@ public final class SendingService {
         return carrier;
     }
 
-    private static AccountSettings settings(SendingTransaction tx) {
-        return tx.findAccount().map(Account::settings).orElseThrow(() -> new NoSuchAccountException(tx.accountId()));
+    private static AccountSettings settings(StoreTransaction tx) {
+        return tx.accounts().findAccount().map(Account::settings).orElseThrow(() -> new NoSuchAccountException(tx.accountId()));
     }
 
-    private static void requireAuthor(SendingTransaction tx, Optional<UserId> author) {
-        author.ifPresent(user -> tx.findUser(user).orElseThrow(() -> new NoSuchUserException(user)));
+    private static void requireAuthor(StoreTransaction tx, Optional<UserId> author) {
+        author.ifPresent(user -> tx.team().findUser(user).orElseThrow(() -> new NoSuchUserException(user)));
     }
 
-    private static PhoneNumber resolve(SendingTransaction tx, Recipient recipient, AccountSettings settings) {
+    private static PhoneNumber resolve(StoreTransaction tx, Recipient recipient, AccountSettings settings) {
         if (recipient instanceof Recipient.OfContact contact) {
-            return tx.findContact(contact.id()).map(Contact::phone)
+            return tx.contacts().findContact(contact.id()).map(Contact::phone)
                     .orElseThrow(() -> new NoSuchContactException(contact.id()));
         }
         return PhoneNumber.parse(((Recipient.OfNumber) recipient).number(), settings.defaultRegion());
-    }
-
-    private static boolean isOptedOut(SendingTransaction tx, PhoneNumber phone) {
-        return tx.latestOptOutRecord(phone).map(record -> record.action() == OptOutAction.OPTED_OUT).orElse(false);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending.internal;
 
+import io.github.inboxkit.core.internal.Step;
 import io.github.inboxkit.carrier.Sender;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.UserId;
@@ -14,7 +15,7 @@ import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.ScheduledTime;
-import io.github.inboxkit.core.store.SendingTransaction;
+import io.github.inboxkit.core.store.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +53,11 @@ final class ThreadRecorder {
      * @param tx the transaction
      * @param outbound what to record
      * @param now the current time
-     * @param events where the events go
+     * @param step the attempt of the unit of work, which collects the events
      * @return the outbox entry
      */
-    static OutboxEntry append(SendingTransaction tx, Outbound outbound, Instant now, Events events) {
-        return appendAll(tx, List.of(outbound), now, events).get(0);
+    static OutboxEntry append(StoreTransaction tx, Outbound outbound, Instant now, Step step) {
+        return appendAll(tx, List.of(outbound), now, step).get(0);
     }
 
     /**
@@ -69,11 +70,11 @@ final class ThreadRecorder {
      * @param tx the transaction
      * @param outbounds what to record, at most one per number
      * @param now the current time
-     * @param events where the events go
+     * @param step the attempt of the unit of work, which collects the events
      * @return the outbox entries, in the order given
      * @throws IllegalArgumentException if two outbounds have the same number
      */
-    static List<OutboxEntry> appendAll(SendingTransaction tx, List<Outbound> outbounds, Instant now, Events events) {
+    static List<OutboxEntry> appendAll(StoreTransaction tx, List<Outbound> outbounds, Instant now, Step step) {
         if (outbounds.isEmpty()) {
             return List.of();
         }
@@ -84,17 +85,17 @@ final class ThreadRecorder {
         }
         List<OutboxEntry> entries = new ArrayList<>(outbounds.size());
         // each message's events follow its thread's, as they would one at a time
-        events.threads().appendToNumbers(phones, (i, thread) -> {
+        step.appendToNumbers(phones, (i, thread) -> {
             Outbound outbound = outbounds.get(i);
             MessageId messageId = MessageId.random();
             entries.add(entry(outbound, messageId, thread, now));
             return message(outbound, messageId, thread, now);
         }, i -> {
             OutboxEntry entry = entries.get(i);
-            events.add(new InboxEvent.OutboundMessageRecorded(account, entry.conversationId(), entry.messageId(), now));
-            events.statusChanged(account, entry, now);
+            step.publish(new InboxEvent.OutboundMessageRecorded(account, entry.conversationId(), entry.messageId(), now));
+            statusChanged(step, account, entry, now);
         });
-        tx.insertOutboxEntries(entries);
+        tx.outbox().insertOutboxEntries(entries);
         return List.copyOf(entries);
     }
 
@@ -153,31 +154,31 @@ final class ThreadRecorder {
      * @param before the entry before
      * @param after the entry after
      * @param now when
-     * @param events where the event goes
+     * @param step the attempt of the unit of work, which collects the event
      */
-    static void save(SendingTransaction tx, OutboxEntry before, OutboxEntry after, Instant now, Events events) {
-        tx.updateOutboxEntry(after);
-        tx.syncMessages(List.of(after));
-        announce(tx, List.of(before), List.of(after), now, events);
+    static void save(StoreTransaction tx, OutboxEntry before, OutboxEntry after, Instant now, Step step) {
+        tx.outbox().updateOutboxEntry(after);
+        tx.messages().syncMessages(List.of(after));
+        announce(tx, List.of(before), List.of(after), now, step);
     }
 
     /**
-     * Records how entries' deliveries moved ({@link SendingTransaction#updateOutboxStates}: their
+     * Records how entries' deliveries moved ({@link StoreTransaction#updateOutboxStates}: their
      * content is as stored), and collects a status event for each entry that moved, in the order given.
      *
      * @param tx the transaction
      * @param before the entries before
      * @param after the entries after, index for index
      * @param now when
-     * @param events where the events go
+     * @param step the attempt of the unit of work, which collects the events
      */
-    static void recordStates(SendingTransaction tx, List<OutboxEntry> before, List<OutboxEntry> after, Instant now,
-            Events events) {
+    static void recordStates(StoreTransaction tx, List<OutboxEntry> before, List<OutboxEntry> after, Instant now,
+            Step step) {
         if (after.isEmpty()) {
             return;
         }
         tx.updateOutboxStates(after);
-        announce(tx, before, after, now, events);
+        announce(tx, before, after, now, step);
     }
 
     /**
@@ -187,14 +188,27 @@ final class ThreadRecorder {
      * @param before the entries before
      * @param after the entries after, index for index
      * @param now when
-     * @param events where the events go
+     * @param step the attempt of the unit of work, which collects the events
      */
-    static void announce(SendingTransaction tx, List<OutboxEntry> before, List<OutboxEntry> after, Instant now,
-            Events events) {
+    static void announce(StoreTransaction tx, List<OutboxEntry> before, List<OutboxEntry> after, Instant now,
+            Step step) {
         for (int i = 0; i < after.size(); i++) {
             if (before.get(i).status() != after.get(i).status()) {
-                events.statusChanged(tx.accountId(), after.get(i), now);
+                statusChanged(step, tx.accountId(), after.get(i), now);
             }
         }
+    }
+
+    /**
+     * Collects the status change of an outbox entry.
+     *
+     * @param step the attempt of the unit of work, which collects the event
+     * @param account the account
+     * @param entry the entry, after the change
+     * @param now when
+     */
+    static void statusChanged(Step step, AccountId account, OutboxEntry entry, Instant now) {
+        step.publish(new InboxEvent.MessageStatusChanged(account, entry.conversationId(), entry.messageId(),
+                entry.status(), now));
     }
 }

@@ -1,5 +1,7 @@
-package io.github.inboxkit.core.sending.internal;
+package io.github.inboxkit.core.retention.internal;
 
+import io.github.inboxkit.core.internal.UnitOfWork;
+import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.conversation.Conversation;
@@ -8,9 +10,10 @@ import io.github.inboxkit.core.conversation.ConversationState;
 import io.github.inboxkit.core.conversation.Direction;
 import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.conversation.MessageId;
-import io.github.inboxkit.core.sending.PurgeSummary;
-import io.github.inboxkit.core.sending.RetentionPolicy;
-import io.github.inboxkit.core.store.SendingTransaction;
+import io.github.inboxkit.core.retention.PurgeSummary;
+import io.github.inboxkit.core.retention.Retention;
+import io.github.inboxkit.core.retention.RetentionPolicy;
+import io.github.inboxkit.core.store.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,58 +31,51 @@ import java.util.function.ToIntFunction;
  * idempotency keys past their window (F46), in bounded batches of one transaction each, so that it
  * runs while traffic continues. Counters stay exact (architecture invariant 7): a deleted unread message
  * lowers its conversation's unread count and, if that reaches zero, the badge. Messages still
- * waiting to be sent are never purged. Thread-safe.
+ * waiting to be sent are never purged. Each transaction runs through the engine's one unit of
+ * work. Thread-safe.
  */
-final class RetentionPurger {
+public final class RetentionPurger implements Retention {
 
-    private final UseCaseRunner runner;
+    private final UnitOfWork unitOfWork;
     private final Function<Account, RetentionPolicy> policies;
     private final int batchSize;
     private final Duration unmatchedReportRetention;
 
     /**
-     * @param runner runs transactions
-     * @param policies each account's policy
-     * @param batchSize the most messages per transaction
+     * Wires the purge.
+     *
+     * @param unitOfWork runs each transaction and publishes its events after the commit
+     * @param settings each account's policy and the most messages per transaction
      * @param unmatchedReportRetention how long a delivery report no message matched is kept
      */
-    RetentionPurger(UseCaseRunner runner, Function<Account, RetentionPolicy> policies, int batchSize,
-            Duration unmatchedReportRetention) {
-        this.runner = runner;
-        this.policies = policies;
-        this.batchSize = batchSize;
+    public RetentionPurger(UnitOfWork unitOfWork, RetentionSettings settings, Duration unmatchedReportRetention) {
+        this.unitOfWork = unitOfWork;
+        this.policies = settings.retentionPolicies();
+        this.batchSize = settings.purgeBatchSize();
         this.unmatchedReportRetention = unmatchedReportRetention;
     }
 
-    /**
-     * Purges every account.
-     *
-     * @return what was removed
-     */
-    PurgeSummary purgeAll() {
+    @Override
+    public PurgeSummary purgeExpired() {
         PurgeSummary total = PurgeSummary.NOTHING;
-        for (AccountId account : runner.store().listAccountIds()) {
-            total = total.plus(purge(account));
+        for (AccountId account : unitOfWork.store().listAccountIds()) {
+            total = total.plus(purgeExpired(account));
         }
         return total;
     }
 
-    /**
-     * Purges one account, batch after batch until nothing old is left.
-     *
-     * @param account the account
-     * @return what was removed
-     */
-    PurgeSummary purge(AccountId account) {
-        Instant now = runner.now();
-        Optional<RetentionPolicy> policy = runner.run(account, (tx, events) -> tx.findAccount().map(policies));
+    @Override
+    public PurgeSummary purgeExpired(AccountId account) {
+        Require.nonNull(account, "account");
+        Instant now = unitOfWork.now();
+        Optional<RetentionPolicy> policy = unitOfWork.run(account, (tx, step) -> tx.accounts().findAccount().map(policies));
         if (policy.isEmpty()) {
             return PurgeSummary.NOTHING;
         }
         Instant cutoff = policy.get().cutoff(now);
         PurgeSummary total = new PurgeSummary(1, 0, 0, 0, 0, 0, 0, 0);
         while (true) {
-            Batch batch = runner.run(account, (tx, events) -> purgeBatch(tx, cutoff, policy.get()));
+            Batch batch = unitOfWork.run(account, (tx, step) -> purgeBatch(tx, cutoff, policy.get()));
             total = total.plus(new PurgeSummary(0, batch.messages, batch.conversations, batch.assignmentChanges,
                     0, 0, 0, 1));
             if (batch.listed < batchSize) {
@@ -87,13 +83,13 @@ final class RetentionPurger {
             }
         }
         if (!policy.get().keepOptOutRecords()) {
-            total = total.plus(deleteInBatches(account, tx -> tx.deleteSupersededOptOutRecords(cutoff, batchSize),
+            total = total.plus(deleteInBatches(account, tx -> tx.consent().deleteSupersededOptOutRecords(cutoff, batchSize),
                     deleted -> new PurgeSummary(0, 0, 0, 0, deleted, 0, 0, 0)));
         }
         Instant reportCutoff = now.minus(unmatchedReportRetention);
-        total = total.plus(deleteInBatches(account, tx -> tx.deleteUnmatchedReports(reportCutoff, batchSize),
+        total = total.plus(deleteInBatches(account, tx -> tx.reports().deleteUnmatchedReports(reportCutoff, batchSize),
                 deleted -> new PurgeSummary(0, 0, 0, 0, 0, deleted, 0, 0)));
-        total = total.plus(deleteInBatches(account, tx -> tx.deleteExpiredIdempotencyRecords(now, batchSize),
+        total = total.plus(deleteInBatches(account, tx -> tx.idempotency().deleteExpiredIdempotencyRecords(now, batchSize),
                 deleted -> new PurgeSummary(0, 0, 0, 0, 0, 0, deleted, 0)));
         return total;
     }
@@ -106,11 +102,11 @@ final class RetentionPurger {
      * @param counted what a batch's deletions add to the summary, transactions apart
      * @return the sum, with one batch per transaction
      */
-    private PurgeSummary deleteInBatches(AccountId account, ToIntFunction<SendingTransaction> delete,
+    private PurgeSummary deleteInBatches(AccountId account, ToIntFunction<StoreTransaction> delete,
             LongFunction<PurgeSummary> counted) {
         PurgeSummary total = PurgeSummary.NOTHING;
         while (true) {
-            int deleted = runner.run(account, (tx, events) -> delete.applyAsInt(tx));
+            int deleted = unitOfWork.run(account, (tx, step) -> delete.applyAsInt(tx));
             total = total.plus(counted.apply(deleted)).plus(new PurgeSummary(0, 0, 0, 0, 0, 0, 0, 1));
             if (deleted < batchSize) {
                 return total;
@@ -120,8 +116,8 @@ final class RetentionPurger {
 
     private record Batch(int listed, long messages, long conversations, long assignmentChanges) {}
 
-    private Batch purgeBatch(SendingTransaction tx, Instant cutoff, RetentionPolicy policy) {
-        List<Message> old = tx.listPurgeableMessages(cutoff, batchSize);
+    private Batch purgeBatch(StoreTransaction tx, Instant cutoff, RetentionPolicy policy) {
+        List<Message> old = tx.messages().listPurgeableMessages(cutoff, batchSize);
         Map<ConversationId, List<Message>> byConversation = new LinkedHashMap<>();
         for (Message message : old) {
             byConversation.computeIfAbsent(message.conversationId(), id -> new ArrayList<>()).add(message);
@@ -130,7 +126,7 @@ final class RetentionPurger {
         long conversations = 0;
         long assignmentChanges = 0;
         for (Map.Entry<ConversationId, List<Message>> group : byConversation.entrySet()) {
-            Optional<Conversation> locked = tx.lockConversation(group.getKey());
+            Optional<Conversation> locked = tx.conversations().lockConversation(group.getKey());
             if (locked.isEmpty()) {
                 continue;
             }
@@ -141,19 +137,19 @@ final class RetentionPurger {
                     .count();
             messages += tx.deleteMessages(conversation.id(), ids);
             boolean hadUnread = conversation.unreadCount() > 0;
-            if (!tx.hasMessages(conversation.id())) {
-                tx.deleteConversation(conversation.id());
+            if (!tx.messages().hasMessages(conversation.id())) {
+                tx.conversations().deleteConversation(conversation.id());
                 boolean open = conversation.state() == ConversationState.OPEN;
-                tx.adjustCounters(open ? -1 : 0, open ? 0 : -1, hadUnread ? -1 : 0);
+                tx.counters().adjustCounters(open ? -1 : 0, open ? 0 : -1, hadUnread ? -1 : 0);
                 conversations++;
                 if (!policy.keepOwnershipHistory()) {
-                    assignmentChanges += tx.deleteAssignmentHistory(conversation.id());
+                    assignmentChanges += tx.conversations().deleteAssignmentHistory(conversation.id());
                 }
             } else if (unreadDeleted > 0) {
                 int unread = Math.max(0, conversation.unreadCount() - unreadDeleted);
-                tx.updateConversation(Conversation.builder().from(conversation).unreadCount(unread).build());
+                tx.conversations().updateConversation(Conversation.builder().from(conversation).unreadCount(unread).build());
                 if (hadUnread && unread == 0) {
-                    tx.adjustCounters(0, 0, -1);
+                    tx.counters().adjustCounters(0, 0, -1);
                 }
             }
         }

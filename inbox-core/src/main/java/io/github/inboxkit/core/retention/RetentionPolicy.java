@@ -1,4 +1,4 @@
-package io.github.inboxkit.core.sending;
+package io.github.inboxkit.core.retention;
 
 import io.github.inboxkit.core.Require;
 import java.time.Duration;

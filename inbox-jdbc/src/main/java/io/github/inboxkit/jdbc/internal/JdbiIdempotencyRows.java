@@ -1,26 +1,23 @@
 package io.github.inboxkit.jdbc.internal;
 
-import static io.github.inboxkit.jdbc.internal.JdbiAccountTransaction.bindNullableUuid;
-import static io.github.inboxkit.jdbc.internal.JdbiAccountTransaction.instant;
-import static io.github.inboxkit.jdbc.internal.JdbiAccountTransaction.time;
-
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.IdempotencyKey;
 import io.github.inboxkit.core.sending.IdempotencyRecord;
+import io.github.inboxkit.core.store.IdempotencyRows;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * The idempotency keys' rows (F46, table {@code idempotency_keys} of V8) for one transaction of
- * {@link JdbiSendingTransaction}, which delegates its part of the store port here. Every statement
- * filters by the transaction's account, which leads the primary key and the expiry index.
+ * The idempotency keys' rows (F46, table {@code idempotency_keys} of V8) on the SQL schema: one of
+ * the ports a {@link JdbiStoreTransaction} hands out. Every statement filters by the transaction's
+ * account, which leads the primary key and the expiry index.
  *
  * <p>Not thread-safe: one transaction, one thread.
  */
-final class IdempotencyKeyRows {
+final class JdbiIdempotencyRows extends JdbiRows implements IdempotencyRows {
 
     private static final String COLUMNS = "idempotency_key, request_hash, message_id, broadcast_id, recipients_total,"
             + " recipients_done, recipients_queued, created_at, expires_at";
@@ -37,31 +34,31 @@ final class IdempotencyKeyRows {
             .expiresAt(instant(rs, "expires_at"))
             .build();
 
-    private final JdbiSendingTransaction tx;
-
-    IdempotencyKeyRows(JdbiSendingTransaction tx) {
-        this.tx = tx;
+    JdbiIdempotencyRows(JdbiStoreTransaction tx) {
+        super(tx);
     }
 
-    Optional<IdempotencyRecord> lock(IdempotencyKey key) {
-        return tx.run("lock idempotency key", () -> tx.handle
+    @Override
+    public Optional<IdempotencyRecord> lockIdempotencyRecord(IdempotencyKey key) {
+        return run("lock idempotency key", () -> handle
                 .createQuery("SELECT " + COLUMNS + " FROM idempotency_keys WHERE account_id = :account"
                         + " AND idempotency_key = :key FOR UPDATE")
-                .bind("account", tx.account)
+                .bind("account", account)
                 .bind("key", key.value())
                 .map(RECORD)
                 .findOne());
     }
 
-    void insert(IdempotencyRecord record) {
+    @Override
+    public void insertIdempotencyRecord(IdempotencyRecord record) {
         // a key taken by a concurrent transaction fails here (unique violation): a conflict, and
         // the engine runs the use case again
-        tx.run("insert idempotency key", () -> bindNullableUuid(bindNullableUuid(tx.handle
+        run("insert idempotency key", () -> bindNullableUuid(bindNullableUuid(handle
                 .createUpdate("INSERT INTO idempotency_keys (account_id, " + COLUMNS + ") VALUES (:account, :key,"
                         + " :hash, :message, :broadcast, :total, :done, :queued, :createdAt, :expiresAt)"),
                         "message", record.messageId().map(MessageId::value)),
                         "broadcast", record.broadcastId().map(BroadcastId::value))
-                .bind("account", tx.account)
+                .bind("account", account)
                 .bind("key", record.key().value())
                 .bind("hash", record.requestHash())
                 .bind("total", record.recipientsTotal())
@@ -72,11 +69,12 @@ final class IdempotencyKeyRows {
                 .execute());
     }
 
-    void updateProgress(IdempotencyRecord record) {
-        int updated = tx.run("record idempotency key progress", () -> tx.handle
+    @Override
+    public void updateIdempotencyRecord(IdempotencyRecord record) {
+        int updated = run("record idempotency key progress", () -> handle
                 .createUpdate("UPDATE idempotency_keys SET recipients_done = :done, recipients_queued = :queued"
                         + " WHERE account_id = :account AND idempotency_key = :key")
-                .bind("account", tx.account)
+                .bind("account", account)
                 .bind("key", record.key().value())
                 .bind("done", record.recipientsDone())
                 .bind("queued", record.recipientsQueued())
@@ -87,10 +85,11 @@ final class IdempotencyKeyRows {
         }
     }
 
-    void delete(IdempotencyKey key) {
-        tx.run("delete idempotency key", () -> tx.handle
+    @Override
+    public void deleteIdempotencyRecord(IdempotencyKey key) {
+        run("delete idempotency key", () -> handle
                 .createUpdate("DELETE FROM idempotency_keys WHERE account_id = :account AND idempotency_key = :key")
-                .bind("account", tx.account)
+                .bind("account", account)
                 .bind("key", key.value())
                 .execute());
     }
@@ -103,10 +102,11 @@ final class IdempotencyKeyRows {
             + " AND idempotency_key IN (SELECT k.idempotency_key FROM idempotency_keys k WHERE k.account_id = :account"
             + " AND k.expires_at <= :now AND k.recipients_done >= k.recipients_total ORDER BY k.expires_at LIMIT :limit)";
 
-    int deleteExpired(Instant now, int limit) {
-        return tx.run("delete expired idempotency keys", () -> tx.handle
+    @Override
+    public int deleteExpiredIdempotencyRecords(Instant now, int limit) {
+        return run("delete expired idempotency keys", () -> handle
                 .createUpdate(DELETE_EXPIRED)
-                .bind("account", tx.account)
+                .bind("account", account)
                 .bind("now", time(now))
                 .bind("limit", limit)
                 .execute());

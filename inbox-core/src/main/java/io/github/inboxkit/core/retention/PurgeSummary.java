@@ -1,4 +1,4 @@
-package io.github.inboxkit.core.sending;
+package io.github.inboxkit.core.retention;
 
 /**
  * What a retention purge removed (F30). Immutable and thread-safe.
@@ -11,7 +11,7 @@ package io.github.inboxkit.core.sending;
  * @param optOutRecords superseded opt-out records deleted, for accounts that do not keep them (a
  *     number's latest record is always kept)
  * @param unmatchedReports delivery reports deleted that no message had matched within
- *     {@link Sending.Builder#unmatchedReportRetention}
+ *     {@link io.github.inboxkit.core.sending.SendingOptions#unmatchedReportRetention}
  * @param idempotencyKeys idempotency keys deleted after their window (F46)
  * @param batches transactions used
  */

@@ -10,15 +10,15 @@ import java.util.Optional;
  * inject a database's faults or pauses: a wrapper overrides only what it changes, and a method the
  * store port gains is forwarded here once. Thread-safe if the store it forwards to is.
  */
-public class ForwardingSendingStore implements SendingStore {
+public class ForwardingInboxStore implements InboxStore {
 
     /** The store every call goes to. */
-    protected final SendingStore delegate;
+    protected final InboxStore delegate;
 
     /**
      * @param delegate the store every call goes to
      */
-    public ForwardingSendingStore(SendingStore delegate) {
+    public ForwardingInboxStore(InboxStore delegate) {
         this.delegate = delegate;
     }
 
@@ -27,10 +27,6 @@ public class ForwardingSendingStore implements SendingStore {
         return delegate.inTransaction(account, work);
     }
 
-    @Override
-    public <T> T inSendingTransaction(AccountId account, SendingWork<T> work) {
-        return delegate.inSendingTransaction(account, work);
-    }
 
     @Override
     public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {

@@ -1,0 +1,171 @@
+package io.github.inboxkit.jdbc.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * What the SQL store's aggregates share: the transaction's handle and account, and the ways they
+ * run statements (errors translated, many rows in one statement or one batch, rows read by many
+ * keys) and bind values. Holds no SQL of any table.
+ *
+ * <p>Not thread-safe: it lives on one thread for one {@code inTransaction} call.
+ */
+abstract class JdbiRows {
+
+    /** The transaction's connection. */
+    final Handle handle;
+    /** The transaction's account, as bound to {@code :account}. */
+    final String account;
+    /** Whether many rows are written with one statement ({@code unnest}: PostgreSQL), not a batch. */
+    final boolean setBased;
+
+    JdbiRows(Handle handle, String account, boolean setBased) {
+        this.handle = handle;
+        this.account = account;
+        this.setBased = setBased;
+    }
+
+    /** An aggregate's rows in a transaction: the transaction's handle, account and dialect. */
+    JdbiRows(JdbiRows transaction) {
+        this(transaction.handle, transaction.account, transaction.setBased);
+    }
+
+    final <T> T run(String operation, Supplier<T> statement) {
+        try {
+            return statement.get();
+        } catch (JdbiException e) {
+            throw SqlErrors.translate(operation, e);
+        }
+    }
+
+
+    /** Inserts or updates one row with the columns' single-row statement. */
+    final <T> void writeOne(String operation, RowColumns<T> columns, boolean insert, T row) {
+        run(operation, () -> columns.bind(handle.createUpdate(insert ? columns.rowInsert() : columns.rowUpdate())
+                .bind("account", account), row).execute());
+    }
+
+    /**
+     * Inserts or updates many rows: one set-based statement on PostgreSQL, else one batch of
+     * single-row statements; a single row with {@link #writeOne}.
+     */
+    final <T> void writeAll(String operation, RowColumns<T> columns, boolean insert, List<T> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (rows.size() == 1) {
+            writeOne(operation, columns, insert, rows.get(0));
+        } else if (setBased) {
+            run(operation, () -> insert ? columns.insertAll(handle, account, rows)
+                    : columns.updateAll(handle, account, rows));
+        } else {
+            batch(operation, insert ? columns.rowInsert() : columns.rowUpdate(), rows,
+                    (batch, row) -> columns.bind(batch.bind("account", account), row));
+        }
+    }
+
+    /**
+     * Reads the rows of many keys with one statement: {@code sql} filters on the account and on
+     * {@code IN (<keys>)}. Rows come into the map in the order read, the first read for a key
+     * kept (so an {@code ORDER BY} can choose it); keys without a row are absent.
+     *
+     * @param operation what is done, for errors
+     * @param sql the query
+     * @param keys the keys; a key given twice is read once
+     * @param bound a key's value as bound
+     * @param mapper maps a row
+     * @param keyOf a row's key
+     * @return the rows by key
+     */
+    final <K, V> Map<K, V> readByKeys(String operation, String sql, Collection<K> keys, Function<K, Object> bound,
+            RowMapper<V> mapper, Function<V, K> keyOf) {
+        if (keys.isEmpty()) {
+            return new LinkedHashMap<>();
+        }
+        return firstRowPerKey(operation, () -> handle.createQuery(sql)
+                .bindList("keys", keys.stream().map(bound).distinct().toList()), mapper, keyOf);
+    }
+
+    /**
+     * Sends one prepared statement for many rows: one round trip (per driver batch) instead of one
+     * per row.
+     */
+    final <T> void batch(String operation, String sql, List<T> rows,
+            java.util.function.BiFunction<PreparedBatch, T, PreparedBatch> binder) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        run(operation, () -> {
+            PreparedBatch batch = handle.prepareBatch(sql);
+            for (T row : rows) {
+                binder.apply(batch, row).add();
+            }
+            return batch.execute();
+        });
+    }
+
+    /**
+     * Runs a PostgreSQL statement that looks each of {@code keys} up (bound as the text array
+     * {@code :keys}, distinct and sorted, so that locking lookups take their locks in one order) and
+     * maps its rows by key, the first row of a key kept.
+     */
+    final <K, V> Map<K, V> lookUpEach(String operation, String sql, java.util.stream.Stream<String> keys,
+            RowMapper<V> mapper, Function<V, K> keyOf) {
+        List<String> sorted = keys.distinct().sorted().toList();
+        if (sorted.isEmpty()) {
+            return new LinkedHashMap<>();
+        }
+        return firstRowPerKey(operation, () -> handle.createQuery(sql).bindArray("keys", String.class, sorted),
+                mapper, keyOf);
+    }
+
+    /**
+     * Runs a query of the transaction's account and maps its rows by key, in the order read, the
+     * first row of a key kept: what {@link #readByKeys} and {@link #lookUpEach} share.
+     */
+    private <K, V> Map<K, V> firstRowPerKey(String operation, Supplier<Query> query, RowMapper<V> mapper,
+            Function<V, K> keyOf) {
+        Map<K, V> found = new LinkedHashMap<>();
+        run(operation, () -> query.get().bind("account", account).map(mapper).list())
+                .forEach(row -> found.putIfAbsent(keyOf.apply(row), row));
+        return found;
+    }
+
+
+
+    /** Binds a uuid or an untyped NULL (a NULL typed varchar is refused by PostgreSQL's uuid column). */
+    static <S extends SqlStatement<S>> S bindNullableUuid(
+            S statement, String name, Optional<UUID> value) {
+        return value.isPresent() ? statement.bind(name, value.get()) : statement.bindNull(name, java.sql.Types.OTHER);
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    static Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+}
