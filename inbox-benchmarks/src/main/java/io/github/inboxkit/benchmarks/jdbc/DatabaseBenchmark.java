@@ -12,6 +12,7 @@ import io.github.inboxkit.core.inbox.AssignmentFilter;
 import io.github.inboxkit.core.inbox.InboxQuery;
 import io.github.inboxkit.core.inbox.ReadFilter;
 import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.TransactionWork;
 import io.github.inboxkit.jdbc.JdbcInboxStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -226,12 +228,37 @@ public final class DatabaseBenchmark {
     }
 
     /**
-     * An engine on the same store seen only as its transactions, without its inbox page read model:
-     * pages are then read as before it, in one transaction of five round trips (keyset query,
+     * An engine on the same store seen only as an {@link InboxStore}, without its inbox page read
+     * model: pages are then read as before it, in one transaction of five round trips (keyset query,
      * contacts, assignees, counters, commit).
      */
     private static InboxKit transactionalPages(JdbcInboxStore store) {
-        InboxStore transactionsOnly = store::inTransaction;
+        InboxStore transactionsOnly = new InboxStore() {
+            @Override
+            public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
+                return store.inTransaction(account, work);
+            }
+
+            @Override
+            public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
+                return store.accountsWithClaimableOutbox(now, limit);
+            }
+
+            @Override
+            public List<AccountId> accountsWithQueuedRecipients(int limit) {
+                return store.accountsWithQueuedRecipients(limit);
+            }
+
+            @Override
+            public List<AccountId> listAccountIds() {
+                return store.listAccountIds();
+            }
+
+            @Override
+            public Optional<AccountId> accountOwningNumber(String number) {
+                return store.accountOwningNumber(number);
+            }
+        };
         return InboxKit.builder().store(transactionsOnly).clock(Clock.systemUTC()).build();
     }
 
