@@ -11,8 +11,8 @@ import io.github.inboxkit.core.conversation.IncomingMessage;
 import io.github.inboxkit.core.inbox.AssignmentFilter;
 import io.github.inboxkit.core.inbox.InboxQuery;
 import io.github.inboxkit.core.inbox.ReadFilter;
+import io.github.inboxkit.core.store.ForwardingInboxStore;
 import io.github.inboxkit.core.store.InboxStore;
-import io.github.inboxkit.core.store.TransactionWork;
 import io.github.inboxkit.jdbc.JdbcInboxStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -233,32 +232,7 @@ public final class DatabaseBenchmark {
      * contacts, assignees, counters, commit).
      */
     private static InboxKit transactionalPages(JdbcInboxStore store) {
-        InboxStore transactionsOnly = new InboxStore() {
-            @Override
-            public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
-                return store.inTransaction(account, work);
-            }
-
-            @Override
-            public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
-                return store.accountsWithClaimableOutbox(now, limit);
-            }
-
-            @Override
-            public List<AccountId> accountsWithQueuedRecipients(int limit) {
-                return store.accountsWithQueuedRecipients(limit);
-            }
-
-            @Override
-            public List<AccountId> listAccountIds() {
-                return store.listAccountIds();
-            }
-
-            @Override
-            public Optional<AccountId> accountOwningNumber(String number) {
-                return store.accountOwningNumber(number);
-            }
-        };
+        InboxStore transactionsOnly = new ForwardingInboxStore(store);
         return InboxKit.builder().store(transactionsOnly).clock(Clock.systemUTC()).build();
     }
 
