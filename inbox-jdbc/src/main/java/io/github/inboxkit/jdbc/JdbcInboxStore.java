@@ -41,7 +41,9 @@ import org.flywaydb.core.api.FlywayException;
  * Flyway or Liquibase can instead take the versioned SQL files from
  * {@link Dialect#migrationLocation()}.
  *
- * <p>Each use case is one read-committed transaction on one pooled connection. Accounts (name,
+ * <p>Each use case is one read-committed transaction on one pooled connection, but for an inbox
+ * page that starts a walk: it only reads, and is one statement in autocommit (the listing joined
+ * with the page's contacts, assignees and counters). Accounts (name,
  * settings, sender IDs) are cached per node for {@link Builder#cacheExpiry(Duration)}: a change
  * made through this node is seen at once, a change made by another node within that time.
  *
