@@ -3,19 +3,24 @@ package io.github.inboxkit.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.inboxkit.core.Require;
+import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.store.ConversationListing;
+import io.github.inboxkit.core.store.InboxPageRead;
+import io.github.inboxkit.core.store.InboxPageReader;
 import io.github.inboxkit.core.store.InboxStore;
 import io.github.inboxkit.core.store.OutboxStatistics;
 import io.github.inboxkit.core.store.QueueDepth;
-import io.github.inboxkit.core.store.TransactionWork;
 import io.github.inboxkit.core.store.StoreException;
-import java.time.Instant;
-import java.util.List;
+import io.github.inboxkit.core.store.TransactionWork;
 import io.github.inboxkit.jdbc.internal.JdbiInboxStore;
 import io.github.inboxkit.jdbc.internal.SchemaMigrator;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 
@@ -38,14 +43,16 @@ import org.flywaydb.core.api.FlywayException;
  * Flyway or Liquibase can instead take the versioned SQL files from
  * {@link Dialect#migrationLocation()}.
  *
- * <p>Each use case is one read-committed transaction on one pooled connection. Accounts (name,
+ * <p>Each use case is one read-committed transaction on one pooled connection, but for an inbox
+ * page that starts a walk: it only reads, and is one statement in autocommit (the listing joined
+ * with the page's contacts, assignees and counters). Accounts (name,
  * settings, sender IDs) are cached per node for {@link Builder#cacheExpiry(Duration)}: a change
  * made through this node is seen at once, a change made by another node within that time.
  *
  * <p>Thread-safe: one instance serves every thread and every use case of a node; several nodes
  * may share one PostgreSQL database.
  */
-public final class JdbcInboxStore implements InboxStore, OutboxStatistics, AutoCloseable {
+public final class JdbcInboxStore implements InboxStore, OutboxStatistics, InboxPageReader, AutoCloseable {
 
     /** How long a node may serve account settings and sender IDs another node has changed. */
     public static final Duration DEFAULT_CACHE_EXPIRY = Duration.ofSeconds(5);
@@ -217,6 +224,15 @@ public final class JdbcInboxStore implements InboxStore, OutboxStatistics, AutoC
     @Override
     public Optional<AccountId> accountOwningNumber(String number) {
         return store.accountOwningNumber(number);
+    }
+
+    /**
+     * {@inheritDoc} One statement in autocommit (no transaction to begin or commit): the keyset
+     * query of the listing joined with the page's contacts, assignees and the counters row.
+     */
+    @Override
+    public Optional<InboxPageRead> readInboxPage(AccountId account, Function<Account, ConversationListing> listingFor) {
+        return store.readInboxPage(account, listingFor);
     }
 
     /** @return the database dialect this store speaks */

@@ -10,6 +10,7 @@ import io.github.inboxkit.core.conversation.Team;
 import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.inbox.Inbox;
 import io.github.inboxkit.core.sending.Sending;
+import io.github.inboxkit.core.store.InboxPageReader;
 import io.github.inboxkit.core.store.InboxStore;
 import io.github.inboxkit.core.webhook.Webhooks;
 import java.time.Clock;
@@ -44,7 +45,8 @@ public final class Engine {
             Duration typingTimeout, int maxInboundTextLength) {
         this.unitOfWork = new UnitOfWork(store, clock, listener);
         TypingPresence presence = new TypingPresence(clock, typingTimeout);
-        this.inbox = new InboxService(unitOfWork);
+        // the inbox page read model, where the store has one (pages in one read)
+        this.inbox = new InboxService(unitOfWork, store instanceof InboxPageReader reader ? reader : null);
         this.conversations = new ConversationService(unitOfWork, presence);
         this.ingestion = new IngestionService(unitOfWork, maxInboundTextLength);
         this.team = new TeamService(unitOfWork, entitlements, presence);

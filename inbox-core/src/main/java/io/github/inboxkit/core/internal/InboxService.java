@@ -19,6 +19,7 @@ import io.github.inboxkit.core.inbox.InboxRow;
 import io.github.inboxkit.core.inbox.ReadFilter;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.ConversationListing;
+import io.github.inboxkit.core.store.InboxPageReader;
 import io.github.inboxkit.core.store.SearchTerm;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,26 +38,25 @@ final class InboxService implements Inbox {
     private static final int MESSAGE_BATCH = 100;
 
     private final UnitOfWork unitOfWork;
+    /** The store's inbox page read model, or null if it has none: pages are then one transaction. */
+    private final InboxPageReader pageReader;
 
-    InboxService(UnitOfWork unitOfWork) {
+    InboxService(UnitOfWork unitOfWork, InboxPageReader pageReader) {
         this.unitOfWork = unitOfWork;
+        this.pageReader = pageReader;
     }
 
     @Override
     public InboxPage list(AccountId account, InboxQuery query) {
         Objects.requireNonNull(query, "query");
+        if (pageReader != null && InboxPages.readableAtOnce(query)) {
+            // one read of the store's page read model: listing, contacts, assignees and counters
+            return InboxPages.readAtOnce(pageReader, unitOfWork.now(), account, query);
+        }
         return unitOfWork.run(account, step -> {
             Instant since = ConversationService.windowStart(step);
             Instant snapshot = query.after().map(InboxCursor::snapshotAt).orElse(step.now);
-            ConversationListing listing = ConversationListing.builder()
-                    .state(query.tab())
-                    .assignment(query.assignment())
-                    .readFilter(query.readFilter())
-                    .search(SearchTerms.of(query.search()))
-                    .activeSince(since)
-                    .after(query.after())
-                    .limit(query.limit() + 1)
-                    .build();
+            ConversationListing listing = InboxPages.listing(query, since);
             List<Placed> found = new ArrayList<>();
             // rows below the cursor have had no activity since the snapshot: their place is current
             step.tx.conversations().listConversations(listing).forEach(c -> found.add(new Placed(c, c.lastActivityAt())));
@@ -70,22 +70,7 @@ final class InboxService implements Inbox {
             Map<PhoneNumber, Contact> contacts = step.tx.contacts().findContactsByPhone(
                     page.stream().map(Conversation::contactPhone).toList());
             Map<UserId, User> users = step.tx.team().findUsers(page.stream().flatMap(c -> c.assignee().stream()).toList());
-            List<InboxRow> rows = new ArrayList<>(page.size());
-            for (Conversation conversation : page) {
-                Optional<User> assignee = conversation.assignee().map(users::get);
-                rows.add(InboxRow.builder()
-                        .conversationId(conversation.id())
-                        .contactPhone(conversation.contactPhone())
-                        .contactName(Optional.ofNullable(contacts.get(conversation.contactPhone()))
-                                .flatMap(Contact::fullName))
-                        .preview(conversation.lastMessagePreview())
-                        .lastActivityAt(conversation.lastActivityAt())
-                        .unreadCount(conversation.unreadCount())
-                        .assignee(conversation.assignee())
-                        .assigneeInitials(assignee.map(User::initials))
-                        .state(conversation.state())
-                        .build());
-            }
+            List<InboxRow> rows = InboxPages.rows(page, contacts, users);
             Optional<InboxCursor> next = Optional.empty();
             if (more) {
                 Placed last = placedPage.get(placedPage.size() - 1);

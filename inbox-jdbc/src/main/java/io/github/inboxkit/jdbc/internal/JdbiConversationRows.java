@@ -44,7 +44,8 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
     private static final String CONVERSATION_COLUMNS = "c.conversation_id, c.phone_e164, c.state, c.assignee_id,"
             + " c.unread_count, c.last_activity_at, c.preview, c.last_message_sequence, c.created_at";
 
-    private static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> conversation(rs, "");
+    /** Maps a conversation row; also the inbox page read model's ({@link JdbiInboxPageQuery}). */
+    static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> conversation(rs, "");
 
     /** A conversation from a row whose conversation columns are named with a prefix ({@code ""} for none). */
     static Conversation conversation(ResultSet rs, String prefix) throws SQLException {

@@ -1,6 +1,10 @@
 package io.github.inboxkit.jdbc.internal;
 
+import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.store.ConversationListing;
+import io.github.inboxkit.core.store.InboxPageRead;
+import io.github.inboxkit.core.store.InboxPageReader;
 import io.github.inboxkit.core.store.InboxStore;
 import io.github.inboxkit.core.store.OutboxStatistics;
 import io.github.inboxkit.core.store.QueueDepth;
@@ -28,7 +32,7 @@ import org.jdbi.v3.core.statement.Query;
  *
  * <p>Thread-safe: holds only the JDBI instance and the account cache.
  */
-public final class JdbiInboxStore implements InboxStore, OutboxStatistics {
+public final class JdbiInboxStore implements InboxStore, OutboxStatistics, InboxPageReader {
 
     private final Jdbi jdbi;
     private final AccountCache accountCache;
@@ -50,6 +54,28 @@ public final class JdbiInboxStore implements InboxStore, OutboxStatistics {
     public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
         Objects.requireNonNull(work, "work");
         return transaction(account, work::run);
+    }
+
+    /**
+     * Reads an inbox page in one statement ({@link JdbiInboxPageQuery}) on a connection in
+     * autocommit, as the pool hands it out: no transaction to begin or commit, so a page is one round
+     * trip when the account is cached, two when it is read first.
+     */
+    @Override
+    public Optional<InboxPageRead> readInboxPage(AccountId account, Function<Account, ConversationListing> listingFor) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(listingFor, "listingFor");
+        try {
+            return jdbi.withHandle(handle -> {
+                // the account as every transaction reads it: from the cache, else its row
+                Optional<Account> found = new JdbiStoreTransaction(handle, account, accountCache, setBasedUpdates)
+                        .accounts().findAccount();
+                return found.map(value -> JdbiInboxPageQuery.read(handle, account.value(),
+                        listingFor.apply(value), setBasedUpdates));
+            });
+        } catch (JdbiException e) {
+            throw SqlErrors.translate("read an inbox page", e);
+        }
     }
 
     /**

@@ -2,19 +2,14 @@ package io.github.inboxkit.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.inboxkit.core.account.UserId;
-import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.ConversationState;
 import io.github.inboxkit.core.inbox.AssignmentFilter;
-import io.github.inboxkit.core.inbox.InboxCursor;
 import io.github.inboxkit.core.inbox.ReadFilter;
 import io.github.inboxkit.core.store.ConversationListing;
 import io.github.inboxkit.core.store.SearchTerm;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,12 +31,7 @@ class ListingPlanOnPostgresTest extends PostgresPlans {
     @BeforeAll
     void generateDataSet() {
         jdbi.useHandle(handle -> {
-            handle.execute("SELECT setseed(0.42)");
-            handle.createUpdate(DataSetSql.CONVERSATIONS)
-                    .bind("accounts", ACCOUNTS).bind("perAccount", CONVERSATIONS_PER_ACCOUNT)
-                    .bind("now", JdbiRows.time(now)).execute();
-            handle.createUpdate(DataSetSql.MESSAGES).bind("perConversation", MESSAGES_PER_CONVERSATION).execute();
-            handle.execute(DataSetSql.CONTACTS);
+            generateInbox(handle, ACCOUNTS, CONVERSATIONS_PER_ACCOUNT, MESSAGES_PER_CONVERSATION);
             handle.execute("ANALYZE");
         });
     }
@@ -51,19 +41,11 @@ class ListingPlanOnPostgresTest extends PostgresPlans {
     void everyFilterCombinationUsesAnIndex() {
         List<String> offenders = new ArrayList<>();
         int plans = 0;
-        for (ConversationState state : ConversationState.values()) {
-            for (AssignmentFilter assignment : List.of(AssignmentFilter.all(), AssignmentFilter.unassigned(),
-                    AssignmentFilter.assignedTo(UserId.of("user-3")))) {
-                for (ReadFilter read : ReadFilter.values()) {
-                    for (boolean nextPage : new boolean[] {false, true}) {
-                        ConversationListing listing = listing(state, assignment, read, nextPage, Optional.empty());
-                        String plan = explain(listing);
-                        plans++;
-                        if (seqScanOnBigTables(plan)) {
-                            offenders.add(listing + "\n" + plan);
-                        }
-                    }
-                }
+        for (ConversationListing listing : everyFilterCombination()) {
+            String plan = explain(listing);
+            plans++;
+            if (seqScanOnBigTables(plan)) {
+                offenders.add(listing + "\n" + plan);
             }
         }
         assertThat(plans).isEqualTo(36);
@@ -113,28 +95,11 @@ class ListingPlanOnPostgresTest extends PostgresPlans {
                 List.of("account", "state", "since", "textPattern", "limit"));
     }
 
-    private ConversationListing listing(ConversationState state, AssignmentFilter assignment, ReadFilter read,
-            boolean nextPage, Optional<SearchTerm> search) {
-        return ConversationListing.builder()
-                .state(state).assignment(assignment).readFilter(read).search(search)
-                .activeSince(now.minus(90, ChronoUnit.DAYS))
-                .after(nextPage
-                        ? Optional.of(new InboxCursor(now.minus(3, ChronoUnit.DAYS), new ConversationId(UUID.randomUUID())))
-                        : Optional.empty())
-                .limit(50)
-                .build();
-    }
-
     private String explain(ConversationListing listing) {
         JdbiConversationRows.ListingSql sql = JdbiConversationRows.ListingSql.of(listing);
         try (Handle handle = jdbi.open()) {
             return sql.bind(handle.createQuery("EXPLAIN " + sql.text()), "acct-7", listing)
                     .mapTo(String.class).stream().collect(Collectors.joining("\n"));
         }
-    }
-
-    private static boolean seqScanOnBigTables(String plan) {
-        return plan.contains("Seq Scan on conversations") || plan.contains("Seq Scan on messages")
-                || plan.contains("Seq Scan on contacts");
     }
 }

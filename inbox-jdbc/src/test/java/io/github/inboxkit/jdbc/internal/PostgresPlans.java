@@ -2,9 +2,20 @@ package io.github.inboxkit.jdbc.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.inboxkit.jdbc.TestDatabases;
+import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.ConversationState;
+import io.github.inboxkit.core.inbox.AssignmentFilter;
+import io.github.inboxkit.core.inbox.InboxCursor;
+import io.github.inboxkit.core.inbox.ReadFilter;
+import io.github.inboxkit.core.store.ConversationListing;
+import io.github.inboxkit.core.store.SearchTerm;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -15,7 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * What the tests that read PostgreSQL's plans and counters share: a fresh database with the
  * library's schema for the test class (opened before its own {@code @BeforeAll}, closed after it),
- * generated outbox entries, and the generic plan of a statement.
+ * a generated inbox and the listings of its filter combinations, generated outbox entries, and the
+ * generic plan of a statement.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PostgresPlans {
@@ -37,6 +49,67 @@ abstract class PostgresPlans {
     @AfterAll
     final void closeDatabase() {
         pool.close();
+    }
+
+    /**
+     * Generates the inbox of {@link DataSetSql} (accounts {@code acct-1} and on), repeatably; the
+     * caller analyses the tables once it has added what it needs.
+     *
+     * @param handle the connection
+     * @param accounts how many accounts
+     * @param perAccount how many conversations each
+     * @param messagesPerConversation how many messages each conversation
+     */
+    protected void generateInbox(Handle handle, int accounts, int perAccount, int messagesPerConversation) {
+        handle.execute("SELECT setseed(0.42)");
+        handle.createUpdate(DataSetSql.CONVERSATIONS)
+                .bind("accounts", accounts).bind("perAccount", perAccount)
+                .bind("now", JdbiRows.time(now)).execute();
+        handle.createUpdate(DataSetSql.MESSAGES).bind("perConversation", messagesPerConversation).execute();
+        handle.execute(DataSetSql.CONTACTS);
+    }
+
+    /**
+     * The listings of every filter combination of the inbox: 2 tabs x 3 assignment filters (all,
+     * unassigned, {@code user-3}) x 3 read filters, each as a first and as a next page: 36.
+     *
+     * @return the listings
+     */
+    protected List<ConversationListing> everyFilterCombination() {
+        List<ConversationListing> listings = new ArrayList<>();
+        for (ConversationState state : ConversationState.values()) {
+            for (AssignmentFilter assignment : List.of(AssignmentFilter.all(), AssignmentFilter.unassigned(),
+                    AssignmentFilter.assignedTo(UserId.of("user-3")))) {
+                for (ReadFilter read : ReadFilter.values()) {
+                    for (boolean nextPage : new boolean[] {false, true}) {
+                        listings.add(listing(state, assignment, read, nextPage, Optional.empty()));
+                    }
+                }
+            }
+        }
+        return listings;
+    }
+
+    /**
+     * A listing of 50 rows active in the last 90 days; a next page starts after a random id three
+     * days ago.
+     */
+    protected ConversationListing listing(ConversationState state, AssignmentFilter assignment, ReadFilter read,
+            boolean nextPage, Optional<SearchTerm> search) {
+        return ConversationListing.builder()
+                .state(state).assignment(assignment).readFilter(read).search(search)
+                .activeSince(now.minus(90, ChronoUnit.DAYS))
+                .after(nextPage
+                        ? Optional.of(new InboxCursor(now.minus(3, ChronoUnit.DAYS), new ConversationId(UUID.randomUUID())))
+                        : Optional.empty())
+                .limit(50)
+                .build();
+    }
+
+    /** Whether a plan reads conversations, messages or contacts sequentially. */
+    protected static boolean seqScanOnBigTables(String plan) {
+        return plan.contains("Seq Scan on conversations") || plan.contains("Seq Scan on messages")
+                || plan.contains("Seq Scan on contacts");
     }
 
     /**

@@ -55,6 +55,10 @@ class StoreArchitectureTest {
             // invariant 3), one statement each on PostgreSQL so that a claim is one round trip; the
             // conditional record reads the kept reports in the same statement
             "JdbiDeliveryWrites", Set.of("outbox_entries", "messages", "unmatched_delivery_reports"),
+            // read only: the inbox page's read model, one statement in autocommit for a first page:
+            // the listing (JdbiConversationRows.ListingSql) joined with the page's saved contacts,
+            // assignees and the counters row (its plans are tested on PostgreSQL)
+            "JdbiInboxPageQuery", Set.of("account_counters", "contacts", "users"),
             // the store's reads across accounts (dispatcher's and purge's account lists, webhook routing)
             "JdbiInboxStore", Set.of("accounts", "outbox_entries", "broadcast_recipients", "receiving_numbers"),
             // ingestion's common case on PostgreSQL: the repeat's check, the thread, the message and

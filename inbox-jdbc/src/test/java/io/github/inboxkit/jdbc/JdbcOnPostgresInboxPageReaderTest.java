@@ -1,0 +1,13 @@
+package io.github.inboxkit.jdbc;
+
+import io.github.inboxkit.core.store.InboxPageReaderContract;
+import io.github.inboxkit.core.store.InboxStore;
+
+/** Runs the core's {@link InboxPageReaderContract} against the JDBC store on Postgres. */
+class JdbcOnPostgresInboxPageReaderTest extends InboxPageReaderContract {
+
+    @Override
+    protected InboxStore newStore() {
+        return SharedStores.postgres();
+    }
+}
