@@ -27,7 +27,6 @@ public class ForwardingInboxStore implements InboxStore {
         return delegate.inTransaction(account, work);
     }
 
-
     @Override
     public List<AccountId> accountsWithClaimableOutbox(Instant now, int limit) {
         return delegate.accountsWithClaimableOutbox(now, limit);

@@ -527,7 +527,6 @@ public abstract class IdempotencyContract {
             loseAcknowledgement.set(true);
         }
 
-
         @Override
         public <T> T inTransaction(AccountId account, TransactionWork<T> work) {
             if (failAt.get() > 0 && failAt.decrementAndGet() == 0) {

@@ -52,15 +52,14 @@ final class JdbiAccountRows extends JdbiRows implements AccountRows {
     public void insertAccount(Account value) {
         requireOwnAccount(value.id());
         tx.markAccountWritten();
-        run("insert account", () -> {
-            return handle.createUpdate("INSERT INTO accounts (account_id, name, settings, created_at)"
-                            + " VALUES (:account, :name, :settings, :createdAt)")
-                    .bind("account", account)
-                    .bind("name", value.name())
-                    .bind("settings", Codecs.writeSettings(value.settings()))
-                    .bind("createdAt", time(value.createdAt()))
-                    .execute();
-        });
+        run("insert account", () -> handle
+                .createUpdate("INSERT INTO accounts (account_id, name, settings, created_at)"
+                        + " VALUES (:account, :name, :settings, :createdAt)")
+                .bind("account", account)
+                .bind("name", value.name())
+                .bind("settings", Codecs.writeSettings(value.settings()))
+                .bind("createdAt", time(value.createdAt()))
+                .execute());
         // its counters, all zero: the counters' table, written by their rows
         tx.counters().insertZeroCounters();
     }
