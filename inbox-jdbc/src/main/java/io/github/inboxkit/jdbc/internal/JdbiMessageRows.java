@@ -199,17 +199,7 @@ final class JdbiMessageRows extends JdbiRows implements MessageRows {
 
     @Override
     public int deleteMessages(ConversationId conversation, Collection<MessageId> ids) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        List<UUID> values = ids.stream().map(MessageId::value).distinct().toList();
-        return run("delete messages", () -> handle
-                .createUpdate("DELETE FROM messages WHERE account_id = :account"
-                        + " AND conversation_id = :conversation AND message_id IN (<ids>)")
-                .bind("account", account)
-                .bind("conversation", conversation.value())
-                .bindList("ids", values)
-                .execute());
+        return deleteByMessageIds("delete messages", "DELETE FROM messages", conversation, ids);
     }
 
     @Override

@@ -224,17 +224,7 @@ final class JdbiOutboxRows extends JdbiRows implements OutboxRows {
 
     @Override
     public int deleteOutboxEntries(ConversationId conversation, Collection<MessageId> ids) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        List<UUID> values = ids.stream().map(MessageId::value).distinct().toList();
-        return run("delete outbox entries", () -> handle
-                .createUpdate("DELETE FROM outbox_entries WHERE account_id = :account"
-                        + " AND conversation_id = :conversation AND message_id IN (<ids>)")
-                .bind("account", account)
-                .bind("conversation", conversation.value())
-                .bindList("ids", values)
-                .execute());
+        return deleteByMessageIds("delete outbox entries", "DELETE FROM outbox_entries", conversation, ids);
     }
 
     @Override

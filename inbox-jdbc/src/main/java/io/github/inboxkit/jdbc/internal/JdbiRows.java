@@ -1,5 +1,7 @@
 package io.github.inboxkit.jdbc.internal;
 
+import io.github.inboxkit.core.conversation.ConversationId;
+import io.github.inboxkit.core.conversation.MessageId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -170,6 +172,32 @@ abstract class JdbiRows {
 
 
     /** Binds a uuid or an untyped NULL (a NULL typed varchar is refused by PostgreSQL's uuid column). */
+    /**
+     * Deletes a conversation's rows with the given message ids from one table of this class's
+     * aggregate, the table named by the caller's own statement head.
+     *
+     * @param operation what the statement does, for errors
+     * @param deleteFrom {@code "DELETE FROM <table>"}, a table with {@code account_id},
+     *     {@code conversation_id} and {@code message_id}
+     * @param conversation the conversation the rows belong to
+     * @param ids the messages' ids; none deletes nothing and sends no statement
+     * @return how many rows went
+     */
+    final int deleteByMessageIds(String operation, String deleteFrom, ConversationId conversation,
+            Collection<MessageId> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<UUID> values = ids.stream().map(MessageId::value).distinct().toList();
+        return run(operation, () -> handle
+                .createUpdate(deleteFrom + " WHERE account_id = :account"
+                        + " AND conversation_id = :conversation AND message_id IN (<ids>)")
+                .bind("account", account)
+                .bind("conversation", conversation.value())
+                .bindList("ids", values)
+                .execute());
+    }
+
     static <S extends SqlStatement<S>> S bindNullableUuid(
             S statement, String name, Optional<UUID> value) {
         return value.isPresent() ? statement.bind(name, value.get()) : statement.bindNull(name, java.sql.Types.OTHER);
