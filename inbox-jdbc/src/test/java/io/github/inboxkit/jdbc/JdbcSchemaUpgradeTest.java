@@ -10,6 +10,9 @@ import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.conversation.IncomingMessage;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.jdbc.internal.SchemaMigrator;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,8 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,13 +34,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The upgrade path of a database created before the migrations were aligned (H2 stopped at V5 and
  * PostgreSQL at V6, and V1's comments changed since): {@code repairMigrationHistory()} once, then
  * {@code migrate()}, after which both dialects record the same versions and the data is intact.
- * The fixture under {@code legacy/2f03696} holds the migration files as that build (commit
- * 2f03696) shipped them; the one change is V1's comment that named a design note outside this
- * repository, and a comment is what differs from this version's V1, as it did then.
+ * That build (commit 2f03696) shipped V2 to V5 (H2) and V2 to V6 (PostgreSQL) exactly as this
+ * version does, and a V1 whose comments differ: the fixture under {@code legacy/2f03696} holds that
+ * V1 alone (with one comment that named a design note outside this repository reworded), and each
+ * test assembles the old build's files from it and this version's V2 onwards.
  */
 class JdbcSchemaUpgradeTest {
 
-    private static final String LEGACY = "classpath:io/github/inboxkit/jdbc/legacy/2f03696/";
+    private static final String LEGACY = "io/github/inboxkit/jdbc/legacy/2f03696/";
+    private static final String SHIPPED = "io/github/inboxkit/jdbc/migration/";
     private static final AccountId ACCOUNT = AccountId.of("acct-upgraded");
     private static final String ACCOUNT_NUMBER = "+33700000077";
     private static final PhoneNumber OPTED_OUT = PhoneNumber.parse("+33611223344", "FR");
@@ -58,10 +65,10 @@ class JdbcSchemaUpgradeTest {
     @ParameterizedTest
     @EnumSource(Database.class)
     @DisplayName("F34 a database of the build before aligned migrations upgrades by repairMigrationHistory() then migrate(), keeping its data")
-    void upgradesALegacyDatabase(Database database) throws SQLException {
+    void upgradesALegacyDatabase(Database database, @TempDir Path legacyFiles) throws Exception {
         String settings = currentSettingsJson(database);
         try (HikariDataSource pool = database.fresh.apply(3)) {
-            legacyFlyway(pool, database).migrate();
+            legacyFlyway(pool, database, legacyFiles).migrate();
             insertLegacyRows(pool, settings);
             JdbcInboxStore store = JdbcInboxStore.create(pool);
 
@@ -116,10 +123,28 @@ class JdbcSchemaUpgradeTest {
         }
     }
 
-    private static Flyway legacyFlyway(HikariDataSource pool, Database database) {
-        return Flyway.configure(JdbcSchemaUpgradeTest.class.getClassLoader())
+    /**
+     * The old build's migration files: its own V1, then this version's files up to the version it
+     * stopped at, which it shipped unchanged.
+     */
+    private static Flyway legacyFlyway(HikariDataSource pool, Database database, Path folder) throws Exception {
+        ClassLoader loader = JdbcSchemaUpgradeTest.class.getClassLoader();
+        String v1 = "V1__inbox_schema.sql";
+        try (InputStream legacy = loader.getResourceAsStream(LEGACY + database.folder + "/" + v1)) {
+            Files.copy(legacy, folder.resolve(v1));
+        }
+        Path shipped = Path.of(loader.getResource(SHIPPED + database.folder).toURI());
+        try (Stream<Path> files = Files.list(shipped)) {
+            for (Path file : files.toList()) {
+                int version = Integer.parseInt(file.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"));
+                if (version >= 2 && version <= database.legacyVersion) {
+                    Files.copy(file, folder.resolve(file.getFileName()));
+                }
+            }
+        }
+        return Flyway.configure(loader)
                 .dataSource(pool)
-                .locations(LEGACY + database.folder)
+                .locations("filesystem:" + folder)
                 .table(SchemaMigrator.HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
