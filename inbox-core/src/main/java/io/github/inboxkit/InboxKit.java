@@ -14,6 +14,8 @@ import io.github.inboxkit.core.inbox.Inbox;
 import io.github.inboxkit.core.internal.Engine;
 import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.internal.UnitOfWork;
+import io.github.inboxkit.core.label.Labels;
+import io.github.inboxkit.core.label.internal.LabelService;
 import io.github.inboxkit.core.retention.Retention;
 import io.github.inboxkit.core.retention.RetentionOptions;
 import io.github.inboxkit.core.retention.internal.RetentionPurger;
@@ -69,12 +71,14 @@ public final class InboxKit {
     private final Sending sending;
     private final Webhooks webhooks;
     private final Retention retention;
+    private final Labels labels;
 
     private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention) {
         this.engine = engine;
         this.sending = sending;
         this.webhooks = webhooks;
         this.retention = retention;
+        this.labels = new LabelService(engine.unitOfWork());
     }
 
     /**
@@ -109,6 +113,11 @@ public final class InboxKit {
     /** @return contacts and manual opt-out and opt-in (F17, F18) */
     public Contacts contacts() {
         return engine.contacts();
+    }
+
+    /** @return labels: create, rename, recolour, delete, and put them on conversations in bulk (F35) */
+    public Labels labels() {
+        return labels;
     }
 
     /** @return accounts, their settings and their users */

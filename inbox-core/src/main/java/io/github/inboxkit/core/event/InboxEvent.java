@@ -7,7 +7,10 @@ import io.github.inboxkit.core.conversation.AssignmentChange;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.label.Label;
+import io.github.inboxkit.core.label.LabelId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -215,6 +218,97 @@ public sealed interface InboxEvent {
             Objects.requireNonNull(conversation);
             Objects.requireNonNull(message);
             Objects.requireNonNull(status);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+
+    // ----- labels (F35) -------------------------------------------------------------------------
+
+    /**
+     * A label was created (F35).
+     *
+     * @param account the account
+     * @param label the new label
+     * @param occurredAt when
+     */
+    record LabelCreated(AccountId account, Label label, Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present. */
+        public LabelCreated {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(label);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+
+    /**
+     * A label was renamed or given another colour (F35); its conversations keep it.
+     *
+     * @param account the account
+     * @param label the label as it is now
+     * @param occurredAt when
+     */
+    record LabelChanged(AccountId account, Label label, Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present. */
+        public LabelChanged {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(label);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+
+    /**
+     * A label was deleted and taken off every conversation that had it (F35).
+     *
+     * @param account the account
+     * @param label the deleted label's id
+     * @param conversationsUnlabelled how many conversations had it
+     * @param occurredAt when
+     */
+    record LabelDeleted(AccountId account, LabelId label, int conversationsUnlabelled, Instant occurredAt)
+            implements InboxEvent {
+        /** Checks the parts are present. */
+        public LabelDeleted {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(label);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+
+    /**
+     * A label was put on conversations (F35): only those that did not have it yet.
+     *
+     * @param account the account
+     * @param label the label
+     * @param conversations the conversations that got it, at least one, in the order given
+     * @param occurredAt when
+     */
+    record ConversationsLabelled(AccountId account, LabelId label, List<ConversationId> conversations,
+            Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present and keeps an unmodifiable copy of the list. */
+        public ConversationsLabelled {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(label);
+            conversations = List.copyOf(conversations);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+
+    /**
+     * A label was taken off conversations (F35): only those that had it. Deleting a label publishes
+     * {@link LabelDeleted} instead.
+     *
+     * @param account the account
+     * @param label the label
+     * @param conversations the conversations that lost it, at least one, in the order given
+     * @param occurredAt when
+     */
+    record ConversationsUnlabelled(AccountId account, LabelId label, List<ConversationId> conversations,
+            Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present and keeps an unmodifiable copy of the list. */
+        public ConversationsUnlabelled {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(label);
+            conversations = List.copyOf(conversations);
             Objects.requireNonNull(occurredAt);
         }
     }

@@ -46,7 +46,7 @@ public interface Inbox {
     int markAllRead(AccountId account);
 
     /**
-     * Marks read every conversation that the filter lists (F6): its tab, assignment and search
+     * Marks read every conversation that the filter lists (F6): its tab, assignment, label and search
      * apply; its read filter, limit and cursor are ignored.
      *
      * @param account the account

@@ -3,12 +3,13 @@ package io.github.inboxkit.core.inbox;
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.conversation.ConversationState;
 import io.github.inboxkit.core.Require;
+import io.github.inboxkit.core.label.LabelId;
 import io.github.inboxkit.core.text.TextPolicy;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * What the inbox lists: tab, assignment filter, read filter, search, page size and where the
+ * What the inbox lists: tab, assignment filter, read filter, label, search, page size and where the
  * previous page ended. Every attribute has a default ({@code InboxQuery.openTab()} lists the first
  * 50 open conversations).
  *
@@ -48,6 +49,15 @@ public abstract class InboxQuery {
      * @return the search text, at most 200 characters
      */
     public abstract Optional<String> search();
+
+    /**
+     * The label filter (F35): only conversations that carry this label, combined with the tab,
+     * assignment, read and search filters; pages stay keyset pages and cursors keep their meaning. A
+     * label the account does not have (deleted, or another account's) matches no conversation.
+     *
+     * @return the label; empty (the default) for conversations with or without labels
+     */
+    public abstract Optional<LabelId> label();
 
     /** @return the most rows in a page, 1 to {@link #MAX_LIMIT}; 50 by default */
     @Value.Default

@@ -87,6 +87,7 @@ final class InboxPages {
                 .assignment(query.assignment())
                 .readFilter(query.readFilter())
                 .search(SearchTerms.of(query.search()))
+                .label(query.label())
                 .activeSince(since)
                 .after(query.after())
                 .limit(query.limit() + 1)

@@ -17,6 +17,7 @@ import io.github.inboxkit.core.inbox.InboxPage;
 import io.github.inboxkit.core.inbox.InboxQuery;
 import io.github.inboxkit.core.inbox.InboxRow;
 import io.github.inboxkit.core.inbox.ReadFilter;
+import io.github.inboxkit.core.label.LabelId;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.ConversationListing;
 import io.github.inboxkit.core.store.InboxPageReader;
@@ -162,7 +163,8 @@ final class InboxService implements Inbox {
             step.account();
             List<ConversationId> ids = new ArrayList<>();
             for (ConversationState tab : ConversationState.values()) {
-                ids.addAll(collect(step, tab, AssignmentFilter.all(), Optional.empty(), ReadFilter.UNREAD, Instant.EPOCH));
+                ids.addAll(collect(step, tab, AssignmentFilter.all(), Optional.empty(), Optional.empty(), ReadFilter.UNREAD,
+                        Instant.EPOCH));
             }
             return markRead(step, ids);
         });
@@ -173,7 +175,7 @@ final class InboxService implements Inbox {
         Objects.requireNonNull(filter, "filter");
         return unitOfWork.run(account, step -> {
             List<ConversationId> ids = collect(step, filter.tab(), filter.assignment(),
-                    SearchTerms.of(filter.search()), ReadFilter.UNREAD, ConversationService.windowStart(step));
+                    SearchTerms.of(filter.search()), filter.label(), ReadFilter.UNREAD, ConversationService.windowStart(step));
             return markRead(step, ids);
         });
     }
@@ -202,7 +204,7 @@ final class InboxService implements Inbox {
             step.account();
             int closed = 0;
             for (ConversationId id : collect(step, ConversationState.OPEN, AssignmentFilter.all(),
-                    Optional.empty(), ReadFilter.READ, Instant.EPOCH)) {
+                    Optional.empty(), Optional.empty(), ReadFilter.READ, Instant.EPOCH)) {
                 Optional<Conversation> locked = step.tx.conversations().lockConversation(id);
                 // the listing did not lock: check again now that the row is locked
                 if (locked.isPresent() && locked.get().state() == ConversationState.OPEN
@@ -217,7 +219,7 @@ final class InboxService implements Inbox {
 
     /** Walks every page of a listing and returns the ids, so that changing them cannot disturb the walk. */
     private static List<ConversationId> collect(Step step, ConversationState tab, AssignmentFilter assignment,
-            Optional<SearchTerm> search, ReadFilter readFilter, Instant since) {
+            Optional<SearchTerm> search, Optional<LabelId> label, ReadFilter readFilter, Instant since) {
         List<ConversationId> ids = new ArrayList<>();
         Optional<InboxCursor> after = Optional.empty();
         while (true) {
@@ -226,6 +228,7 @@ final class InboxService implements Inbox {
                     .assignment(assignment)
                     .readFilter(readFilter)
                     .search(search)
+                    .label(label)
                     .activeSince(since)
                     .after(after)
                     .limit(BULK_PAGE)

@@ -5,6 +5,7 @@ import io.github.inboxkit.core.conversation.ConversationState;
 import io.github.inboxkit.core.inbox.AssignmentFilter;
 import io.github.inboxkit.core.inbox.InboxCursor;
 import io.github.inboxkit.core.inbox.ReadFilter;
+import io.github.inboxkit.core.label.LabelId;
 import io.github.inboxkit.core.Require;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import org.immutables.value.Value;
  * <p>The store returns the conversations of the transaction's account with {@code state == state},
  * matching {@link #assignment()} and {@link #readFilter()} (UNREAD: {@code unreadCount > 0}, READ:
  * {@code unreadCount == 0}), with {@code lastActivityAt >= activeSince}, matching {@link #search()}
- * if given, strictly after {@link #after()} if given, ordered by {@code lastActivityAt} descending
+ * if given, carrying {@link #label()} if given (a label the account does not have matches none), strictly after {@link #after()} if given, ordered by {@code lastActivityAt} descending
  * then id descending (ids compare as unsigned 128-bit numbers, as {@code uuid} columns do), at
  * most {@link #limit()} of them. The store uses only the cursor's position ({@link
  * InboxCursor#lastActivityAt()}, {@link InboxCursor#conversationId()}); the engine places the
@@ -41,6 +42,9 @@ public interface ConversationListing {
 
     /** @return the search, if any */
     Optional<SearchTerm> search();
+
+    /** @return the label the conversations must carry (F35), if any */
+    Optional<LabelId> label();
 
     /** @return the start of the retention window: older conversations are not listed */
     Instant activeSince();

@@ -5,10 +5,13 @@ import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -35,6 +38,24 @@ public interface ConversationRows {
      * @return the conversation of this account with that id
      */
     Optional<Conversation> findConversation(ConversationId id);
+
+    /**
+     * Which of many conversation ids are conversations of this account, without locking them: a
+     * bulk use case checks its arguments at once.
+     *
+     * <p>The default calls {@link #findConversation} once per distinct id; a SQL store reads them in
+     * one statement.
+     *
+     * @param ids conversation ids; an id given twice is read once
+     * @return those that are conversations of this account
+     */
+    default Set<ConversationId> existingConversations(Collection<ConversationId> ids) {
+        Set<ConversationId> found = new HashSet<>();
+        for (ConversationId id : new LinkedHashSet<>(ids)) {
+            findConversation(id).ifPresent(conversation -> found.add(id));
+        }
+        return found;
+    }
 
     /**
      * Reads and locks a conversation until the transaction ends ({@code FOR UPDATE}).

@@ -61,6 +61,9 @@ public interface StoreTransaction {
     /** @return the records of idempotency keys */
     IdempotencyRows idempotency();
 
+    /** @return the labels and the conversations that carry them (F35) */
+    LabelRows labels();
+
     // ----- operations spanning the outbox and the messages (architecture invariant 3) ----------
 
     /**

@@ -15,9 +15,11 @@ import io.github.inboxkit.core.store.SearchTerm;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
@@ -65,6 +67,23 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
     @Override
     public Optional<Conversation> findConversation(ConversationId id) {
         return conversationById(id, "");
+    }
+
+    @Override
+    public Set<ConversationId> existingConversations(Collection<ConversationId> ids) {
+        Set<ConversationId> found = new HashSet<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        run("read conversation ids", () -> handle
+                .createQuery("SELECT conversation_id FROM conversations WHERE account_id = :account"
+                        + " AND conversation_id IN (<ids>)")
+                .bind("account", account)
+                .bindList("ids", ids.stream().map(ConversationId::value).distinct().toList())
+                .mapTo(UUID.class)
+                .list())
+                .forEach(id -> found.add(new ConversationId(id)));
+        return found;
     }
 
     @Override
@@ -228,6 +247,9 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
                 sql.append(" AND (c.last_activity_at < :afterAt"
                         + " OR (c.last_activity_at = :afterAt AND c.conversation_id < :afterId))");
             }
+            if (listing.label().isPresent()) {
+                sql.append(LABEL_FILTER);
+            }
             listing.search().ifPresent(search -> appendSearch(sql, search));
             sql.append(" ORDER BY c.last_activity_at DESC, c.conversation_id DESC LIMIT :limit");
             return new ListingSql(sql.toString());
@@ -242,6 +264,7 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
             if (listing.assignment() instanceof AssignmentFilter.AssignedTo assignedTo) {
                 query.bind("assignee", assignedTo.user().value());
             }
+            listing.label().ifPresent(label -> query.bind("label", label.value()));
             listing.after().ifPresent(cursor -> query
                     .bind("afterAt", time(cursor.lastActivityAt()))
                     .bind("afterId", cursor.conversationId().value()));
@@ -253,6 +276,17 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
             });
             return query;
         }
+
+        /*
+         * The label filter (F35) as an uncorrelated IN that names the account and the label as
+         * bound parameters: PostgreSQL reads the label's conversations once (one range of
+         * conversation_labels_label_ix) into a hashed sub-plan and keeps walking the keyset index,
+         * each row's check a hash probe, so that the page still stops at its LIMIT; for a label
+         * rarer than the walk's rows it may start from the label's rows instead. Either way the
+         * cursor keeps its meaning: the filter only drops rows of the same order.
+         */
+        private static final String LABEL_FILTER = " AND c.conversation_id IN (SELECT cl.conversation_id"
+                + " FROM conversation_labels cl WHERE cl.account_id = :account AND cl.label_id = :label)";
 
         /*
          * The search is a filter on the keyset walk. Both sub-queries name the account as a bound

@@ -39,6 +39,7 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
     private JdbiBroadcastRows broadcasts;
     private JdbiDeliveryReportRows reports;
     private JdbiIdempotencyRows idempotency;
+    private JdbiLabelRows labels;
     private JdbiDeliveryWrites deliveryWrites;
 
     /**
@@ -155,6 +156,14 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
             idempotency = new JdbiIdempotencyRows(this);
         }
         return idempotency;
+    }
+
+    @Override
+    public JdbiLabelRows labels() {
+        if (labels == null) {
+            labels = new JdbiLabelRows(this);
+        }
+        return labels;
     }
 
     private JdbiDeliveryWrites deliveryWrites() {

@@ -6,8 +6,9 @@ import java.sql.SQLException;
 
 /**
  * Turns database errors into the store port's two signals: a conflict the engine resolves by
- * running the use case again (a unique key taken by a concurrent transaction, a deadlock, a
- * serialization failure, a lock wait that timed out) and every other failure.
+ * running the use case again (a unique key taken by a concurrent transaction, a row referenced by a
+ * foreign key deleted by one, a deadlock, a serialization failure, a lock wait that timed out) and
+ * every other failure.
  *
  * <p>Messages name the operation, never the data (no phone numbers or bodies, invariant 9).
  *
@@ -49,6 +50,7 @@ final class SqlErrors {
 
     private static boolean isConflict(String state, SQLException sql) {
         return state.equals("23505") // unique_violation (PostgreSQL and H2)
+                || state.equals("23503") // foreign_key_violation: a row referenced was deleted concurrently
                 || state.equals("40001") // serialization failure; H2 deadlock
                 || state.equals("40P01") // PostgreSQL deadlock
                 || state.equals("55P03") // PostgreSQL lock_not_available

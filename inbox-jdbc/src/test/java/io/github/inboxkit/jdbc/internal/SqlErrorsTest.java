@@ -37,4 +37,13 @@ class SqlErrorsTest {
 
         assertThat(failure.getMessage()).contains("nothing was written", "insert message");
     }
+
+    @Test
+    @DisplayName("F35 a row a foreign key refers to, deleted by a concurrent transaction, is a conflict: the use case runs again")
+    void foreignKeyViolationIsAConflict() {
+        StoreException failure = SqlErrors.translate("label conversations",
+                new SQLException("insert or update violates foreign key constraint", "23503"));
+
+        assertThat(failure).isInstanceOf(StoreConflictException.class);
+    }
 }

@@ -101,6 +101,7 @@ final class MemoryConversations extends MemoryRows implements ConversationRows {
                     case READ -> conversation.unreadCount() == 0;
                 }
                 && listing.after().map(cursor -> isAfter(conversation, cursor)).orElse(true)
+                && listing.label().map(label -> tx.labels().carries(conversation.id(), label)).orElse(true)
                 && listing.search().map(term -> matchesSearch(conversation, term, listing.activeSince()))
                         .orElse(true);
         return tables.conversations.values().stream()
@@ -169,6 +170,8 @@ final class MemoryConversations extends MemoryRows implements ConversationRows {
         }
         remove(tables.conversations, conversation);
         remove(tables.conversationByPhone, existing.contactPhone());
+        // what the SQL stores' foreign keys do ON DELETE CASCADE: no label refers to it any more
+        tx.labels().conversationDeleted(conversation);
     }
 
     @Override

@@ -1,0 +1,13 @@
+package io.github.inboxkit.jdbc;
+
+import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.core.store.LabelContract;
+
+/** Runs the core's {@link LabelContract} against the JDBC store on Postgres. */
+class JdbcOnPostgresLabelTest extends LabelContract {
+
+    @Override
+    protected InboxStore newStore() {
+        return SharedStores.postgres();
+    }
+}
