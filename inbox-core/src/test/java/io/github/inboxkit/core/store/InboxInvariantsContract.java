@@ -21,6 +21,9 @@ import io.github.inboxkit.core.inbox.InboxCursor;
 import io.github.inboxkit.core.inbox.InboxPage;
 import io.github.inboxkit.core.inbox.InboxQuery;
 import io.github.inboxkit.core.inbox.InboxRow;
+import io.github.inboxkit.core.label.LabelId;
+import io.github.inboxkit.core.label.LabelNameTakenException;
+import io.github.inboxkit.core.label.NoSuchLabelException;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +89,18 @@ public abstract class InboxInvariantsContract {
 
     record Advance(int seconds) implements Op {}
 
+    // ----- labels (F35): self-contained, the World's applyLabels and checkLabels -----
+
+    record LabelConversation(int account, int phone, int label) implements Op {}
+
+    record UnlabelConversation(int account, int phone, int label) implements Op {}
+
+    record RenameLabel(int account, int label) implements Op {}
+
+    record DeleteLabel(int account, int label) implements Op {}
+
+    private static final int LABELS = 2;
+
     @Provide
     Arbitrary<List<Op>> operations() {
         Arbitrary<Integer> account = Arbitraries.integers().between(0, ACCOUNTS - 1);
@@ -103,12 +118,25 @@ public abstract class InboxInvariantsContract {
                 net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone).as(Reopen::new)),
                 net.jqwik.api.Tuple.of(1, account.map(MarkAllRead::new)),
                 net.jqwik.api.Tuple.of(1, account.map(CloseAllRead::new)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 3).map(Advance::new)));
+                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 3).map(Advance::new)),
+                net.jqwik.api.Tuple.of(2, labelOperations()));
         return op.list().ofMinSize(1).ofMaxSize(50);
     }
 
+    /** Labelling, unlabelling, renaming and deleting one of {@link #LABELS} labels per account (F35). */
+    private static Arbitrary<Op> labelOperations() {
+        Arbitrary<Integer> account = Arbitraries.integers().between(0, ACCOUNTS - 1);
+        Arbitrary<Integer> phone = Arbitraries.integers().between(0, PHONES - 1);
+        Arbitrary<Integer> label = Arbitraries.integers().between(0, LABELS - 1);
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Combinators.combine(account, phone, label).as(LabelConversation::new)),
+                net.jqwik.api.Tuple.of(2, Combinators.combine(account, phone, label).as(UnlabelConversation::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(account, label).as(RenameLabel::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(account, label).as(DeleteLabel::new)));
+    }
+
     @Property(tries = 80)
-    @Label("F2 F3 F6 F11 F18 F20 F32 random sequences follow the model: states, unread counts, badge, tabs")
+    @Label("F2 F3 F6 F11 F18 F20 F32 F35 random sequences follow the model: states, unread counts, badge, tabs, labels")
     void sequentialSequencesFollowTheModel(@ForAll("operations") List<Op> operations,
             @ForAll @IntRange(min = 1, max = 4) int pageSize) {
         World world = new World(newStore());
@@ -121,7 +149,7 @@ public abstract class InboxInvariantsContract {
     }
 
     @Property(tries = 25)
-    @Label("F11 F32 F33 concurrent sequences on real threads keep counters exact, pages whole and accounts apart")
+    @Label("F11 F32 F33 F35 concurrent sequences on real threads keep counters exact, pages whole and accounts apart")
     void concurrentSequencesKeepInvariants(@ForAll("operations") List<Op> first,
             @ForAll("operations") List<Op> second, @ForAll("operations") List<Op> third,
             @ForAll @IntRange(min = 1, max = 4) int pageSize) throws InterruptedException {
@@ -210,6 +238,8 @@ public abstract class InboxInvariantsContract {
         final Map<String, List<Boolean>> inboundRead = new HashMap<>();
         final Set<String> optedOut = new HashSet<>();
         final Map<String, String> firstCarrierId = new HashMap<>();
+        /** Label "account/label" to the keys of the conversations that carry it (F35). */
+        final Map<String, Set<String>> labelled = new HashMap<>();
 
         static String key(int account, int phone) {
             return account + "/" + phone;
@@ -249,6 +279,9 @@ public abstract class InboxInvariantsContract {
         }
 
         void apply(Op op, Model model) {
+            if (applyLabels(op, model)) {
+                return;
+            }
             if (op instanceof Receive r) {
                 String key = Model.key(r.account(), r.phone());
                 // a repeated id re-delivers the number's first message: a no-op (F32)
@@ -372,6 +405,7 @@ public abstract class InboxInvariantsContract {
                     assertThat(tab == ConversationState.OPEN ? counters.openConversations() : counters.closedConversations())
                             .as("count of " + tab).isEqualTo(expected.size());
                 }
+                checkLabels(account, conversations, pageSize);
                 AccountId otherAccount = accounts.get((a + 1) % ACCOUNTS);
                 for (Conversation conversation : conversations) {
                     assertThatThrownBy(() -> kit.conversations().get(otherAccount, conversation.id()))
@@ -381,6 +415,7 @@ public abstract class InboxInvariantsContract {
         }
 
         void checkAgainst(Model model) {
+            checkLabelsAgainst(model);
             for (int a = 0; a < ACCOUNTS; a++) {
                 for (int p = 0; p < PHONES; p++) {
                     String key = Model.key(a, p);
@@ -394,6 +429,139 @@ public abstract class InboxInvariantsContract {
                     }
                     assertThat(kit.contacts().isOptedOut(accounts.get(a), new PhoneNumber(phone(p))))
                             .as("opted out " + key).isEqualTo(model.optedOut.contains(key));
+                }
+            }
+        }
+
+        // ----- labels (F35) -----
+
+        /** The labels' current ids by "account/label"; a deleted one is made again on next use. */
+        final Map<String, LabelId> labelIds = new HashMap<>();
+
+        /** The label's id, made with the name "Label i" (in any case) if the account has none. */
+        synchronized LabelId labelId(int account, int label) {
+            return labelIds.computeIfAbsent(Model.key(account, label), key -> {
+                String name = "Label " + label;
+                return kit.labels().list(accounts.get(account)).stream()
+                        .filter(existing -> existing.nameKey().equals(io.github.inboxkit.core.label.Label.nameKeyOf(name)))
+                        .findFirst()
+                        .orElseGet(() -> {
+                            try {
+                                return kit.labels().create(accounts.get(account), name);
+                            } catch (LabelNameTakenException e) {
+                                return kit.labels().get(accounts.get(account), e.existing());
+                            }
+                        })
+                        .id();
+            });
+        }
+
+        /** Runs a label operation; false for any other. Concurrent lanes may find a label deleted. */
+        boolean applyLabels(Op op, Model model) {
+            if (!(op instanceof LabelConversation || op instanceof UnlabelConversation || op instanceof RenameLabel
+                    || op instanceof DeleteLabel)) {
+                return false;
+            }
+            try {
+                labelOperation(op, model);
+            } catch (NoSuchLabelException e) {
+                if (model != null) {
+                    throw e;
+                }
+                // another lane deleted it: forget the id, so that the next use makes the label again
+                synchronized (this) {
+                    labelIds.values().remove(e.label());
+                }
+            }
+            return true;
+        }
+
+        private void labelOperation(Op op, Model model) {
+            if (op instanceof LabelConversation l) {
+                conversation(l.account(), l.phone()).ifPresent(id -> {
+                    kit.labels().label(accounts.get(l.account()), labelId(l.account(), l.label()), List.of(id));
+                    if (model != null) {
+                        model.labelled.computeIfAbsent(Model.key(l.account(), l.label()), k -> new HashSet<>())
+                                .add(Model.key(l.account(), l.phone()));
+                    }
+                });
+            } else if (op instanceof UnlabelConversation u) {
+                conversation(u.account(), u.phone()).ifPresent(id -> {
+                    kit.labels().unlabel(accounts.get(u.account()), labelId(u.account(), u.label()), List.of(id));
+                    if (model != null) {
+                        model.labelled.getOrDefault(Model.key(u.account(), u.label()), new HashSet<>())
+                                .remove(Model.key(u.account(), u.phone()));
+                    }
+                });
+            } else if (op instanceof RenameLabel r) {
+                // a rename that changes only the case of the label's own name
+                LabelId id = labelId(r.account(), r.label());
+                String name = kit.labels().get(accounts.get(r.account()), id).name();
+                String other = name.equals("Label " + r.label()) ? "LABEL " + r.label() : "Label " + r.label();
+                kit.labels().rename(accounts.get(r.account()), id, other);
+            } else if (op instanceof DeleteLabel d) {
+                LabelId id = labelId(d.account(), d.label());
+                kit.labels().delete(accounts.get(d.account()), id);
+                synchronized (this) {
+                    labelIds.values().remove(id);
+                }
+                if (model != null) {
+                    model.labelled.remove(Model.key(d.account(), d.label()));
+                }
+            }
+        }
+
+        /**
+         * Every conversation's labels are labels of its account, and each label's pages in each tab
+         * list exactly the conversations of that tab that carry it, in the inbox's order.
+         */
+        void checkLabels(AccountId account, List<Conversation> conversations, int pageSize) {
+            List<io.github.inboxkit.core.label.Label> labels = kit.labels().list(account);
+            Map<ConversationId, List<io.github.inboxkit.core.label.Label>> carried = new HashMap<>();
+            for (Conversation conversation : conversations) {
+                List<io.github.inboxkit.core.label.Label> of = kit.labels().labelsOf(account, conversation.id());
+                assertThat(labels).as("no dangling label").containsAll(of);
+                carried.put(conversation.id(), of);
+            }
+            for (io.github.inboxkit.core.label.Label label : labels) {
+                for (ConversationState tab : ConversationState.values()) {
+                    List<ConversationId> expected = conversations.stream()
+                            .filter(c -> c.state() == tab && carried.get(c.id()).contains(label))
+                            .sorted(Comparator.comparing(Conversation::lastActivityAt).thenComparing(Conversation::id)
+                                    .reversed())
+                            .map(Conversation::id).toList();
+                    List<ConversationId> walked = new ArrayList<>();
+                    Optional<InboxCursor> after = Optional.empty();
+                    do {
+                        InboxPage page = kit.inbox().list(account, InboxQuery.builder().tab(tab).label(label.id())
+                                .limit(pageSize).after(after).build());
+                        page.rows().stream().map(InboxRow::conversationId).forEach(walked::add);
+                        after = page.next();
+                    } while (after.isPresent());
+                    assertThat(walked).as("pages of " + tab + " with " + label.name()).containsExactlyElementsOf(expected);
+                }
+            }
+        }
+
+        /** Each label carries exactly the conversations the model put it on. */
+        void checkLabelsAgainst(Model model) {
+            for (int a = 0; a < ACCOUNTS; a++) {
+                for (int l = 0; l < LABELS; l++) {
+                    LabelId id = labelIds.get(Model.key(a, l));
+                    Set<String> expected = model.labelled.getOrDefault(Model.key(a, l), Set.of());
+                    if (id == null) {
+                        assertThat(expected).as("label " + Model.key(a, l)).isEmpty();
+                        continue;
+                    }
+                    Set<String> actual = new HashSet<>();
+                    for (int p = 0; p < PHONES; p++) {
+                        int phone = p;
+                        int account = a;
+                        conversation(a, p).filter(conversation -> kit.labels().labelsOf(accounts.get(account), conversation)
+                                .stream().anyMatch(label -> label.id().equals(id)))
+                                .ifPresent(conversation -> actual.add(Model.key(account, phone)));
+                    }
+                    assertThat(actual).as("conversations with label " + Model.key(a, l)).isEqualTo(expected);
                 }
             }
         }
