@@ -6,11 +6,14 @@ import io.github.inboxkit.InboxKit;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.ConversationState;
 import io.github.inboxkit.core.conversation.IncomingMessage;
 import io.github.inboxkit.core.inbox.AssignmentFilter;
 import io.github.inboxkit.core.inbox.InboxQuery;
 import io.github.inboxkit.core.inbox.ReadFilter;
+import io.github.inboxkit.core.label.LabelId;
+import io.github.inboxkit.core.label.Labels;
 import io.github.inboxkit.core.store.ForwardingInboxStore;
 import io.github.inboxkit.core.store.InboxStore;
 import io.github.inboxkit.jdbc.JdbcInboxStore;
@@ -27,8 +30,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +52,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>inbox first page (50 rows) latency for each of the 18 filter combinations, beside a bare
  *       keyset query on raw JDBC;
  *   <li>badge (counters) read latency;
- *   <li>search latency for short, common, rare, name and digit terms.
+ *   <li>search latency for short, common, rare, name and digit terms;
+ *   <li>inbox first page filtered by a label (F35) carried by {@code labelShare} of each account's
+ *       conversations, beside the same page without the label filter, for four filter combinations.
  * </ol>
  *
  * <p>Settings are system properties: {@code accounts} (100), {@code conversationsPerAccount} (2000),
@@ -55,7 +62,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the embedded server defaults; true: both on), {@code ingestMessages} (4000), {@code warmUp} (4000
  * calls of ingestion and of its baseline before they are timed), {@code threads} (4),
  * {@code samples} (1000 per measured query, after as many for warm-up), {@code burst} (1000),
- * {@code burstThreads} (16), {@code sections} (all of {@code ingestion,listing,badge,search}),
+ * {@code burstThreads} (16), {@code sections} (all of {@code ingestion,listing,badge,search,labels}),
+ * {@code labelShare} (0.10),
  * {@code statements} (0: how many of pg_stat_statements' costliest statements of the ingestion
  * phase to print, with their calls). Results are printed as Markdown.
  *
@@ -75,7 +83,8 @@ public final class DatabaseBenchmark {
     private static final int BURST_THREADS = Integer.getInteger("burstThreads", 16);
     private static final int BURST_ROUNDS = 3;
     private static final List<String> SECTIONS = List.of(
-            System.getProperty("sections", "ingestion,listing,badge,search").split(","));
+            System.getProperty("sections", "ingestion,listing,badge,search,labels").split(","));
+    private static final double LABEL_SHARE = Double.parseDouble(System.getProperty("labelShare", "0.10"));
     private static final int STATEMENTS = Integer.getInteger("statements", 0);
 
     private DatabaseBenchmark() {}
@@ -146,6 +155,9 @@ public final class DatabaseBenchmark {
         }
         if (SECTIONS.contains("search")) {
             search(kit);
+        }
+        if (SECTIONS.contains("labels")) {
+            labels(kit, pool);
         }
     }
 
@@ -423,6 +435,74 @@ public final class DatabaseBenchmark {
             System.out.printf(Locale.ROOT, "| `%s` | %s |%n", term, percentiles(latencies));
         }
         System.out.println();
+    }
+
+    // ----- labels (F35) ------------------------------------------------------------------------
+
+    /**
+     * Label "A" in every account, put by the engine's bulk call on {@link #LABEL_SHARE} of each
+     * account's conversations (drawn at random), then the first page of four filter combinations with
+     * and without it, in turns, each filtered page beside its unfiltered twin of the same run.
+     */
+    private static void labels(InboxKit kit, HikariDataSource pool) throws Exception {
+        long start = System.nanoTime();
+        Map<AccountId, LabelId> labelOf = new HashMap<>();
+        long labelled = 0;
+        for (int a = 1; a <= ACCOUNTS; a++) {
+            AccountId account = AccountId.of("acct-" + a);
+            LabelId label = kit.labels().create(account, "A").id();
+            labelOf.put(account, label);
+            List<ConversationId> chosen = new ArrayList<>();
+            try (Connection connection = pool.getConnection();
+                    PreparedStatement statement = connection.prepareStatement(
+                            "SELECT conversation_id FROM conversations WHERE account_id = ? AND random() < ?")) {
+                statement.setString(1, account.value());
+                statement.setDouble(2, LABEL_SHARE);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        chosen.add(new ConversationId(rs.getObject(1, UUID.class)));
+                    }
+                }
+            }
+            for (int from = 0; from < chosen.size(); from += Labels.MAX_CONVERSATIONS_PER_CALL) {
+                labelled += kit.labels().label(account, label,
+                        chosen.subList(from, Math.min(chosen.size(), from + Labels.MAX_CONVERSATIONS_PER_CALL)));
+            }
+        }
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE conversation_labels");
+            statement.execute("VACUUM ANALYZE labels");
+        }
+        System.out.printf(Locale.ROOT, "### Inbox first page (50 rows) filtered by a label, milliseconds%n%n");
+        System.out.printf(Locale.ROOT, "label \"A\" on %,d conversations (%.0f %% of each account's, drawn at random),"
+                + " labelled with `Labels.label` in %.1f s%n%n", labelled, LABEL_SHARE * 100, (System.nanoTime() - start) / 1e9);
+        List<String> names = new ArrayList<>();
+        List<Sampled> calls = new ArrayList<>();
+        for (InboxQuery query : List.of(
+                InboxQuery.builder().build(),
+                InboxQuery.builder().readFilter(ReadFilter.UNREAD).build(),
+                InboxQuery.builder().assignment(AssignmentFilter.assignedTo(UserId.of("user-3"))).build(),
+                InboxQuery.builder().tab(ConversationState.CLOSED).assignment(AssignmentFilter.unassigned()).build())) {
+            names.add(query.tab() + " | " + describe(query.assignment()) + " | " + query.readFilter());
+            calls.add(account -> kit.inbox().list(account, query));
+            calls.add(account -> kit.inbox().list(account,
+                    InboxQuery.builder().from(query).label(labelOf.get(account)).build()));
+        }
+        long[][] latencies = sampleInterleaved(calls);
+        System.out.println("| tab | assignment | read | without label p50 | p99 | with label p50 | p99 | p50 ratio | p99 ratio |");
+        System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|");
+        for (int q = 0; q < names.size(); q++) {
+            long[] without = latencies[2 * q];
+            long[] with = latencies[2 * q + 1];
+            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", names.get(q),
+                    quantile(without, 0.50), quantile(without, 0.99), quantile(with, 0.50), quantile(with, 0.99),
+                    ratio(with, without, 0.50), ratio(with, without, 0.99));
+        }
+        System.out.println();
+    }
+
+    private static double quantile(long[] sorted, double quantile) {
+        return sorted[(int) (sorted.length * quantile)] / 1000.0;
     }
 
     // ----- helpers ----------------------------------------------------------------------------
