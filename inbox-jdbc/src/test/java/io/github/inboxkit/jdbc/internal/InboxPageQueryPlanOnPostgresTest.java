@@ -41,13 +41,10 @@ class InboxPageQueryPlanOnPostgresTest extends PostgresPlans {
             generateInbox(handle, 20, 1000, 4);
             // five users in each account of the data set, and the users of 2,000 other accounts: a
             // table too small would rightly be read whole rather than by its primary key
-            handle.execute("INSERT INTO users (account_id, user_id, display_name, created_at)"
-                    + " SELECT 'acct-' || a, 'user-' || u, 'User ' || u, now()"
-                    + " FROM generate_series(1, 20) a, generate_series(1, 5) u");
+            addUsersAndCounters(handle, 20);
             handle.execute("INSERT INTO users (account_id, user_id, display_name, created_at)"
                     + " SELECT 'other-' || a, 'user-' || u, 'User ' || u, now()"
                     + " FROM generate_series(1, 2000) a, generate_series(1, 5) u");
-            handle.execute("INSERT INTO account_counters (account_id) SELECT 'acct-' || a FROM generate_series(1, 20) a");
             handle.execute("ANALYZE");
         });
     }

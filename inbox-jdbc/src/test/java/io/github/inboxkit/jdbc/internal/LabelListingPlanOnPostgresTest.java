@@ -38,10 +38,7 @@ class LabelListingPlanOnPostgresTest extends PostgresPlans {
     void generateDataSet() {
         jdbi.useHandle(handle -> {
             generateInbox(handle, 20, 1000, 4);
-            handle.execute("INSERT INTO users (account_id, user_id, display_name, created_at)"
-                    + " SELECT 'acct-' || a, 'user-' || u, 'User ' || u, now()"
-                    + " FROM generate_series(1, 20) a, generate_series(1, 5) u");
-            handle.execute("INSERT INTO account_counters (account_id) SELECT 'acct-' || a FROM generate_series(1, 20) a");
+            addUsersAndCounters(handle, 20);
             SHARES.forEach((label, share) -> {
                 handle.createUpdate("INSERT INTO labels (account_id, label_id, name, name_key, colour, created_at,"
                         + " updated_at) SELECT 'acct-' || a, CAST(:label AS uuid), :label, :label, '#6B7280', now(), now()"

@@ -70,6 +70,21 @@ abstract class PostgresPlans {
     }
 
     /**
+     * Adds the users of the data set's accounts ({@code user-1} to {@code user-5} in each of {@code
+     * acct-1} to {@code acct-<accounts>}) and their counters rows: what an inbox page joins.
+     *
+     * @param handle the connection
+     * @param accounts how many accounts
+     */
+    protected static void addUsersAndCounters(Handle handle, int accounts) {
+        handle.createUpdate("INSERT INTO users (account_id, user_id, display_name, created_at)"
+                + " SELECT 'acct-' || a, 'user-' || u, 'User ' || u, now()"
+                + " FROM generate_series(1, :accounts) a, generate_series(1, 5) u").bind("accounts", accounts).execute();
+        handle.createUpdate("INSERT INTO account_counters (account_id) SELECT 'acct-' || a"
+                + " FROM generate_series(1, :accounts) a").bind("accounts", accounts).execute();
+    }
+
+    /**
      * The listings of every filter combination of the inbox: 2 tabs x 3 assignment filters (all,
      * unassigned, {@code user-3}) x 3 read filters, each as a first and as a next page: 36.
      *

@@ -118,33 +118,36 @@ public final class LabelService implements Labels {
 
     @Override
     public int label(AccountId account, LabelId label, Collection<ConversationId> conversations) {
-        Set<ConversationId> ids = bulk(account, label, conversations);
-        return unitOfWork.run(account, step -> {
-            existing(step, label);
-            requireConversations(step, ids);
-            Set<ConversationId> already = step.tx().labels().labelledAmong(label, ids);
-            List<ConversationId> added = ids.stream().filter(id -> !already.contains(id)).toList();
-            if (!added.isEmpty()) {
-                step.tx().labels().addConversationLabels(label, added, step.now());
-                step.publish(new InboxEvent.ConversationsLabelled(account, label, added, step.now()));
-            }
-            return added.size();
-        });
+        return relabel(account, label, conversations, true);
     }
 
     @Override
     public int unlabel(AccountId account, LabelId label, Collection<ConversationId> conversations) {
+        return relabel(account, label, conversations, false);
+    }
+
+    /**
+     * Puts a label on conversations or takes it off them, in one transaction: only those that change
+     * are written and named in the event.
+     */
+    private int relabel(AccountId account, LabelId label, Collection<ConversationId> conversations, boolean put) {
         Set<ConversationId> ids = bulk(account, label, conversations);
         return unitOfWork.run(account, step -> {
             existing(step, label);
             requireConversations(step, ids);
             Set<ConversationId> carrying = step.tx().labels().labelledAmong(label, ids);
-            List<ConversationId> removed = ids.stream().filter(carrying::contains).toList();
-            if (!removed.isEmpty()) {
-                step.tx().labels().removeConversationLabels(label, removed);
-                step.publish(new InboxEvent.ConversationsUnlabelled(account, label, removed, step.now()));
+            List<ConversationId> changing = ids.stream().filter(id -> carrying.contains(id) != put).toList();
+            if (changing.isEmpty()) {
+                return 0;
             }
-            return removed.size();
+            if (put) {
+                step.tx().labels().addConversationLabels(label, changing, step.now());
+                step.publish(new InboxEvent.ConversationsLabelled(account, label, changing, step.now()));
+            } else {
+                step.tx().labels().removeConversationLabels(label, changing);
+                step.publish(new InboxEvent.ConversationsUnlabelled(account, label, changing, step.now()));
+            }
+            return changing.size();
         });
     }
 
