@@ -17,6 +17,8 @@ import io.github.inboxkit.core.internal.UnitOfWork;
 import io.github.inboxkit.core.retention.Retention;
 import io.github.inboxkit.core.retention.RetentionOptions;
 import io.github.inboxkit.core.retention.internal.RetentionPurger;
+import io.github.inboxkit.core.blocking.Blocking;
+import io.github.inboxkit.core.blocking.internal.BlockingService;
 import io.github.inboxkit.core.retention.internal.RetentionSettings;
 import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.sending.SendingNotConfiguredException;
@@ -69,12 +71,14 @@ public final class InboxKit {
     private final Sending sending;
     private final Webhooks webhooks;
     private final Retention retention;
+    private final Blocking blocking;
 
-    private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention) {
+    private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention, Blocking blocking) {
         this.engine = engine;
         this.sending = sending;
         this.webhooks = webhooks;
         this.retention = retention;
+        this.blocking = blocking;
     }
 
     /**
@@ -114,6 +118,15 @@ public final class InboxKit {
     /** @return accounts, their settings and their users */
     public Administration administration() {
         return engine.administration();
+    }
+
+    /**
+     * Contact blocking (F38): block and unblock numbers, list the blocks and read the blocked log.
+     *
+     * @return the blocking use cases
+     */
+    public Blocking blocking() {
+        return blocking;
     }
 
     /**
@@ -326,7 +339,7 @@ public final class InboxKit {
             }
             Retention retention = new RetentionPurger(unitOfWork, retentionSettings,
                     sendingSettings.unmatchedReportRetention());
-            return new InboxKit(engine, sending, webhooks, retention);
+            return new InboxKit(engine, sending, webhooks, retention, new BlockingService(unitOfWork));
         }
     }
 }

@@ -61,6 +61,20 @@ public interface StoreTransaction {
     /** @return the records of idempotency keys */
     IdempotencyRows idempotency();
 
+    /**
+     * The private notes of conversations (F36).
+     *
+     * @return the port of the notes
+     */
+    NoteRows notes();
+
+    /**
+     * The blocked numbers and the blocked log (F38).
+     *
+     * @return the port of the blocks
+     */
+    BlockRows blocks();
+
     // ----- operations spanning the outbox and the messages (architecture invariant 3) ----------
 
     /**

@@ -39,6 +39,8 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
     private JdbiBroadcastRows broadcasts;
     private JdbiDeliveryReportRows reports;
     private JdbiIdempotencyRows idempotency;
+    private JdbiNoteRows notes;
+    private JdbiBlockRows blocks;
     private JdbiDeliveryWrites deliveryWrites;
 
     /**
@@ -147,6 +149,22 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
             reports = new JdbiDeliveryReportRows(this);
         }
         return reports;
+    }
+
+    @Override
+    public JdbiNoteRows notes() {
+        if (notes == null) {
+            notes = new JdbiNoteRows(this);
+        }
+        return notes;
+    }
+
+    @Override
+    public JdbiBlockRows blocks() {
+        if (blocks == null) {
+            blocks = new JdbiBlockRows(this);
+        }
+        return blocks;
     }
 
     @Override

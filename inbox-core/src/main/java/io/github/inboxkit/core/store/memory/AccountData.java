@@ -22,6 +22,8 @@ final class AccountData {
     final MemoryBroadcasts.Tables broadcasts = new MemoryBroadcasts.Tables();
     final MemoryDeliveryReports.Tables reports = new MemoryDeliveryReports.Tables();
     final MemoryIdempotency.Tables idempotency = new MemoryIdempotency.Tables();
+    final MemoryNotes.Tables notes = new MemoryNotes.Tables();
+    final MemoryBlocks.Tables blocks = new MemoryBlocks.Tables();
 
     /**
      * @param id the account

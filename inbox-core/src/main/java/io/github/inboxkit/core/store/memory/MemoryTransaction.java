@@ -34,6 +34,8 @@ final class MemoryTransaction implements StoreTransaction {
     private final MemoryBroadcasts broadcasts;
     private final MemoryDeliveryReports reports;
     private final MemoryIdempotency idempotency;
+    private final MemoryNotes notes;
+    private final MemoryBlocks blocks;
 
     MemoryTransaction(AccountData data) {
         this.data = data;
@@ -48,6 +50,8 @@ final class MemoryTransaction implements StoreTransaction {
         this.broadcasts = new MemoryBroadcasts(this, data.broadcasts);
         this.reports = new MemoryDeliveryReports(this, data.reports);
         this.idempotency = new MemoryIdempotency(this, data.idempotency);
+        this.notes = new MemoryNotes(this, data.notes);
+        this.blocks = new MemoryBlocks(this, data.blocks);
     }
 
     void finish() {
@@ -131,6 +135,16 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public MemoryIdempotency idempotency() {
         return idempotency;
+    }
+
+    @Override
+    public MemoryNotes notes() {
+        return notes;
+    }
+
+    @Override
+    public MemoryBlocks blocks() {
+        return blocks;
     }
 
     @Override
