@@ -88,10 +88,7 @@ final class ConversationService implements Conversations {
 
     @Override
     public List<Message> search(AccountId account, ConversationId conversation, String text) {
-        Objects.requireNonNull(text, "text");
-        TextPolicy.requireStorable(text, "text");
-        String needle = text.strip().toLowerCase(Locale.ROOT);
-        Require.argument(!needle.isEmpty() && needle.length() <= 200, "text", "must be 1 to 200 characters");
+        String needle = needle(text);
         return unitOfWork.run(account, step -> {
             find(step, conversation);
             return step.tx.messages().searchMessages(conversation, needle, windowStart(step), MAX_SEARCH_RESULTS);
@@ -246,8 +243,7 @@ final class ConversationService implements Conversations {
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(text, "text");
         TextPolicy.requireStorable(text, "text");
-        Require.argument(!text.isBlank() && text.length() <= Note.MAX_TEXT_LENGTH, "text",
-                "must be 1 to " + Note.MAX_TEXT_LENGTH + " characters, not only spaces");
+        // the note's own check refuses a blank or too long text, before anything is written
         return unitOfWork.run(account, step -> {
             step.account();
             List<User> team = step.tx.team().listUsers();
@@ -310,10 +306,7 @@ final class ConversationService implements Conversations {
 
     @Override
     public List<ThreadEntry> searchThread(AccountId account, ConversationId conversation, String text) {
-        Objects.requireNonNull(text, "text");
-        TextPolicy.requireStorable(text, "text");
-        String needle = text.strip().toLowerCase(Locale.ROOT);
-        Require.argument(!needle.isEmpty() && needle.length() <= 200, "text", "must be 1 to 200 characters");
+        String needle = needle(text);
         return unitOfWork.run(account, step -> {
             find(step, conversation);
             Instant since = windowStart(step);
@@ -325,6 +318,15 @@ final class ConversationService implements Conversations {
             found.sort(Comparator.comparing(ThreadEntry::createdAt).reversed());
             return List.copyOf(found);
         });
+    }
+
+    /** The text to search for, as a store matches it: stripped and lower-cased. */
+    private static String needle(String text) {
+        Objects.requireNonNull(text, "text");
+        TextPolicy.requireStorable(text, "text");
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        Require.argument(!needle.isEmpty() && needle.length() <= 200, "text", "must be 1 to 200 characters");
+        return needle;
     }
 
     static Instant windowStart(Step step) {

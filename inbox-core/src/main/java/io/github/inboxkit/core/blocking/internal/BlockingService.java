@@ -40,11 +40,10 @@ public final class BlockingService implements Blocking {
         Require.nonNull(reason, "reason");
         Require.nonNull(by, "by");
         TextPolicy.requireStorable(reason, "reason");
-        Require.argument(!reason.isBlank() && reason.length() <= Block.MAX_REASON_LENGTH, "reason",
-                "must be 1 to " + Block.MAX_REASON_LENGTH + " characters, not only spaces");
         return unitOfWork.run(account, step -> {
             PhoneNumber phone = phone(step, number);
             requireUser(step, by);
+            // the block's own check refuses a blank or too long reason, before anything is written
             Block block = Block.builder().phone(phone).reason(reason).blockedBy(by).blockedAt(step.now()).build();
             step.tx().blocks().saveBlock(block);
             step.publish(new InboxEvent.ContactBlocked(account, block));
