@@ -19,6 +19,8 @@ import io.github.inboxkit.core.label.internal.LabelService;
 import io.github.inboxkit.core.retention.Retention;
 import io.github.inboxkit.core.retention.RetentionOptions;
 import io.github.inboxkit.core.retention.internal.RetentionPurger;
+import io.github.inboxkit.core.blocking.Blocking;
+import io.github.inboxkit.core.blocking.internal.BlockingService;
 import io.github.inboxkit.core.retention.internal.RetentionSettings;
 import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.sending.SendingNotConfiguredException;
@@ -72,13 +74,15 @@ public final class InboxKit {
     private final Webhooks webhooks;
     private final Retention retention;
     private final Labels labels;
+    private final Blocking blocking;
 
-    private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention) {
+    private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention, Blocking blocking) {
         this.engine = engine;
         this.sending = sending;
         this.webhooks = webhooks;
         this.retention = retention;
         this.labels = new LabelService(engine.unitOfWork());
+        this.blocking = blocking;
     }
 
     /**
@@ -123,6 +127,15 @@ public final class InboxKit {
     /** @return accounts, their settings and their users */
     public Administration administration() {
         return engine.administration();
+    }
+
+    /**
+     * Contact blocking (F38): block and unblock numbers, list the blocks and read the blocked log.
+     *
+     * @return the blocking use cases
+     */
+    public Blocking blocking() {
+        return blocking;
     }
 
     /**
@@ -335,7 +348,7 @@ public final class InboxKit {
             }
             Retention retention = new RetentionPurger(unitOfWork, retentionSettings,
                     sendingSettings.unmatchedReportRetention());
-            return new InboxKit(engine, sending, webhooks, retention);
+            return new InboxKit(engine, sending, webhooks, retention, new BlockingService(unitOfWork));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.inboxkit.core.conversation;
 
 import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.account.UserId;
 import java.util.List;
 import java.util.Optional;
 
@@ -94,6 +95,8 @@ public interface Conversations {
      * @param message the message
      * @return the stored message
      * @throws io.github.inboxkit.core.contact.ContactOptedOutException if the number opted out (F18)
+     * @throws io.github.inboxkit.core.blocking.ContactBlockedException if the account blocked the
+     *     number (F38)
      * @throws io.github.inboxkit.core.account.NoSuchUserException if the author is not a user of the
      *     account
      * @throws io.github.inboxkit.core.InvalidValueException if the status is not an outbound one
@@ -142,4 +145,65 @@ public interface Conversations {
      * @throws NoSuchConversationException if the account has no such conversation
      */
     Conversation reopen(AccountId account, ConversationId conversation);
+
+    /**
+     * Writes a private note in a conversation (F36): text for the team, never sent to the contact.
+     * It changes no unread count, no badge and no place in the inbox order, and does not reopen a
+     * closed conversation; it appears in {@link #thread} after the thread's current last message,
+     * with its author, and is found by {@link #searchThread}. Each {@code @initials} in the text
+     * (the {@link io.github.inboxkit.core.account.User#initials() initials} of a team member,
+     * ignoring case, e.g. {@code @JD}) mentions every team member with those initials: each gets one
+     * {@link io.github.inboxkit.core.event.InboxEvent.NoteMentioned} event after the commit, besides
+     * the {@link io.github.inboxkit.core.event.InboxEvent.NoteAdded} event; initials no team member
+     * has are ignored. Retention purges notes with their thread.
+     *
+     * <p>Thread-safe: the note is stored in one transaction, under the conversation's lock.
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @param author the team member writing it
+     * @param text the note, 1 to {@value Note#MAX_TEXT_LENGTH} characters, not only spaces
+     * @return the stored note, with the users it mentions
+     * @throws NoSuchConversationException if the account has no such conversation
+     * @throws io.github.inboxkit.core.account.NoSuchUserException if the author is not a user of the
+     *     account
+     * @throws io.github.inboxkit.core.InvalidValueException if the text is blank or too long (field
+     *     {@code "text"})
+     * @throws io.github.inboxkit.core.text.MalformedTextException if the text holds the NUL character
+     *     or an unpaired surrogate (field {@code "text"})
+     */
+    Note addNote(AccountId account, ConversationId conversation, UserId author, String text);
+
+    /**
+     * Reads the newest entries of a conversation's thread as a team member sees it: its messages
+     * within the retention window and the private notes between them (F36), oldest first. Each note
+     * follows the message that was the thread's last when it was written; notes written after the
+     * same message keep the order they were written in.
+     *
+     * <p>Thread-safe; one read of the store.
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @param limit the most entries, messages and notes together, 1 to 500
+     * @return the newest entries, oldest first
+     * @throws NoSuchConversationException if the account has no such conversation
+     * @throws io.github.inboxkit.core.InvalidValueException if the limit is out of range
+     */
+    List<ThreadEntry> thread(AccountId account, ConversationId conversation, int limit);
+
+    /**
+     * Searches a conversation's thread, its messages and its private notes (F15, F36), ignoring
+     * case, within the retention window.
+     *
+     * <p>Thread-safe; one read of the store.
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @param text what to look for, 1 to 200 characters
+     * @return up to 100 matching messages and up to 100 matching notes, newest first
+     * @throws NoSuchConversationException if the account has no such conversation
+     * @throws io.github.inboxkit.core.text.MalformedTextException if the text holds the NUL
+     *     character or an unpaired surrogate (field {@code "text"})
+     */
+    List<ThreadEntry> searchThread(AccountId account, ConversationId conversation, String text);
 }

@@ -23,12 +23,21 @@ public interface Ingestion {
      * <p>A repeated carrier message id is a no-op that returns the first delivery's message, also
      * when both deliveries arrive at the same time (F32).
      *
+     * <p>A message from a number the account blocked (F38) is not delivered to the inbox: it creates
+     * no conversation, no message, no unread count and no {@code MessageReceived} event; it is counted
+     * in the blocked log (once per carrier message id; the text and media are not kept), a {@code
+     * BlockedInboundReceived} event follows the commit, and {@link
+     * io.github.inboxkit.core.blocking.InboundBlockedException} says so to the caller. A repeat of a
+     * message stored before the number was blocked still returns that message.
+     *
      * @param account the account the message was sent to
      * @param message the message as the carrier delivered it
      * @return the stored message and its conversation
      * @throws io.github.inboxkit.core.account.NoSuchAccountException if the account does not exist
      * @throws io.github.inboxkit.core.phone.InvalidPhoneNumberException if the sender's number is not
      *     a phone number
+     * @throws io.github.inboxkit.core.blocking.InboundBlockedException if the sender's number is
+     *     blocked: the message was counted in the blocked log and is handled (not to be sent again)
      */
     ReceivedMessage receive(AccountId account, IncomingMessage message);
 

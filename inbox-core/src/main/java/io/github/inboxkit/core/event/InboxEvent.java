@@ -2,6 +2,7 @@ package io.github.inboxkit.core.event;
 
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.blocking.Block;
 import io.github.inboxkit.core.contact.OptOutRecord;
 import io.github.inboxkit.core.conversation.AssignmentChange;
 import io.github.inboxkit.core.conversation.ConversationId;
@@ -9,6 +10,8 @@ import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.label.Label;
 import io.github.inboxkit.core.label.LabelId;
+import io.github.inboxkit.core.conversation.NoteId;
+import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -236,6 +239,24 @@ public sealed interface InboxEvent {
         public LabelCreated {
             Objects.requireNonNull(account);
             Objects.requireNonNull(label);
+    /**
+     * A team member wrote a private note in a conversation (F36). Nothing was sent and no counter
+     * moved.
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @param note the note
+     * @param author who wrote it
+     * @param occurredAt when
+     */
+    record NoteAdded(AccountId account, ConversationId conversation, NoteId note, UserId author,
+            Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present. */
+        public NoteAdded {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(conversation);
+            Objects.requireNonNull(note);
+            Objects.requireNonNull(author);
             Objects.requireNonNull(occurredAt);
         }
     }
@@ -252,6 +273,25 @@ public sealed interface InboxEvent {
         public LabelChanged {
             Objects.requireNonNull(account);
             Objects.requireNonNull(label);
+     * A private note mentioned a team member by their {@code @initials} (F36): the cue to notify
+     * that user. One event per mentioned user and note.
+     *
+     * @param account the account
+     * @param conversation the conversation of the note
+     * @param note the note
+     * @param mentioned the user mentioned
+     * @param author who wrote the note
+     * @param occurredAt when
+     */
+    record NoteMentioned(AccountId account, ConversationId conversation, NoteId note, UserId mentioned,
+            UserId author, Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present. */
+        public NoteMentioned {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(conversation);
+            Objects.requireNonNull(note);
+            Objects.requireNonNull(mentioned);
+            Objects.requireNonNull(author);
             Objects.requireNonNull(occurredAt);
         }
     }
@@ -270,6 +310,39 @@ public sealed interface InboxEvent {
         public LabelDeleted {
             Objects.requireNonNull(account);
             Objects.requireNonNull(label);
+     * A number was blocked, or its block replaced (F38).
+     *
+     * @param account the account
+     * @param block the block
+     */
+    record ContactBlocked(AccountId account, Block block) implements InboxEvent {
+        /** Checks the parts are present. */
+        public ContactBlocked {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(block);
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return block.blockedAt();
+        }
+    }
+
+    /**
+     * A blocked number was unblocked (F38): its new inbound messages reach the inbox again.
+     *
+     * @param account the account
+     * @param phone the number
+     * @param by the team member who unblocked it
+     * @param occurredAt when
+     */
+    record ContactUnblocked(AccountId account, PhoneNumber phone, UserId by, Instant occurredAt)
+            implements InboxEvent {
+        /** Checks the parts are present. */
+        public ContactUnblocked {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(phone);
+            Objects.requireNonNull(by);
             Objects.requireNonNull(occurredAt);
         }
     }
@@ -309,6 +382,20 @@ public sealed interface InboxEvent {
             Objects.requireNonNull(account);
             Objects.requireNonNull(label);
             conversations = List.copyOf(conversations);
+     * An inbound message from a blocked number was turned away and counted in the blocked log
+     * (F38), for audit: it created no conversation and no message. Raised once per carrier message,
+     * not for a repeated delivery.
+     *
+     * @param account the account
+     * @param phone the blocked number
+     * @param occurredAt when
+     */
+    record BlockedInboundReceived(AccountId account, PhoneNumber phone, Instant occurredAt)
+            implements InboxEvent {
+        /** Checks the parts are present. */
+        public BlockedInboundReceived {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(phone);
             Objects.requireNonNull(occurredAt);
         }
     }

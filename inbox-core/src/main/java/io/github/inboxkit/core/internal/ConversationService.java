@@ -17,6 +17,11 @@ import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.NewOutboundMessage;
 import io.github.inboxkit.core.conversation.NoSuchConversationException;
 import io.github.inboxkit.core.conversation.NoSuchMessageException;
+import io.github.inboxkit.core.conversation.Note;
+import io.github.inboxkit.core.conversation.NoteId;
+import io.github.inboxkit.core.conversation.ThreadEntry;
+import io.github.inboxkit.core.account.User;
+import java.util.Comparator;
 import io.github.inboxkit.core.conversation.NotAnInboundMessageException;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.inbox.InboxCounters;
@@ -83,10 +88,7 @@ final class ConversationService implements Conversations {
 
     @Override
     public List<Message> search(AccountId account, ConversationId conversation, String text) {
-        Objects.requireNonNull(text, "text");
-        TextPolicy.requireStorable(text, "text");
-        String needle = text.strip().toLowerCase(Locale.ROOT);
-        Require.argument(!needle.isEmpty() && needle.length() <= 200, "text", "must be 1 to 200 characters");
+        String needle = needle(text);
         return unitOfWork.run(account, step -> {
             find(step, conversation);
             return step.tx.messages().searchMessages(conversation, needle, windowStart(step), MAX_SEARCH_RESULTS);
@@ -107,6 +109,7 @@ final class ConversationService implements Conversations {
             if (Subscriptions.isOptedOut(step.tx, outbound.to())) {
                 throw new ContactOptedOutException(outbound.to());
             }
+            Blocklist.requireNotBlocked(step.tx, outbound.to());
             // the one recording path of outbound text, the same as a send's (Step.appendToNumbers)
             Message[] made = new Message[1];
             step.appendToNumbers(List.of(outbound.to()), (index, thread) -> {
@@ -232,6 +235,98 @@ final class ConversationService implements Conversations {
             step.publish(new InboxEvent.ConversationReopened(account, conversation, false, step.now));
             return open;
         });
+    }
+
+    @Override
+    public Note addNote(AccountId account, ConversationId conversation, UserId author, String text) {
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(text, "text");
+        TextPolicy.requireStorable(text, "text");
+        // the note's own check refuses a blank or too long text, before anything is written
+        return unitOfWork.run(account, step -> {
+            step.account();
+            List<User> team = step.tx.team().listUsers();
+            if (team.stream().noneMatch(user -> user.id().equals(author))) {
+                throw new NoSuchUserException(author);
+            }
+            // under the conversation's lock, so that no message takes the place the note follows;
+            // the conversation itself is not written: no unread, badge, order or state moves (F36)
+            Conversation locked = lock(step, conversation);
+            Note note = Note.builder()
+                    .id(NoteId.random())
+                    .conversationId(conversation)
+                    .afterSequence(locked.lastMessageSequence())
+                    .author(author)
+                    .text(text)
+                    .mentions(Mentions.in(text, team))
+                    .createdAt(step.now)
+                    .build();
+            step.tx.notes().insertNote(note);
+            step.publish(new InboxEvent.NoteAdded(account, conversation, note.id(), author, step.now));
+            note.mentions().forEach(user -> step.publish(
+                    new InboxEvent.NoteMentioned(account, conversation, note.id(), user, author, step.now)));
+            return note;
+        });
+    }
+
+    @Override
+    public List<ThreadEntry> thread(AccountId account, ConversationId conversation, int limit) {
+        Objects.requireNonNull(conversation, "conversation");
+        Require.argument(limit >= 1 && limit <= MAX_PAGE, "limit", "must be between 1 and " + MAX_PAGE);
+        return unitOfWork.run(account, step -> {
+            find(step, conversation);
+            Instant since = windowStart(step);
+            List<Message> newestFirst = step.tx.messages().listMessages(conversation, Long.MAX_VALUE, since, limit);
+            // a full page starts at its oldest message; a shorter one is the whole thread, with the
+            // notes written before its first message
+            long from = newestFirst.size() < limit ? 0 : newestFirst.get(newestFirst.size() - 1).sequence();
+            List<Note> notes = step.tx.notes().listNotes(conversation, from, since, limit);
+            List<ThreadEntry> merged = interleave(newestFirst, notes);
+            return List.copyOf(merged.subList(Math.max(0, merged.size() - limit), merged.size()));
+        });
+    }
+
+    /** Messages (newest first) and notes (thread order) as one thread, oldest first. */
+    private static List<ThreadEntry> interleave(List<Message> newestFirst, List<Note> notes) {
+        List<ThreadEntry> merged = new ArrayList<>(newestFirst.size() + notes.size());
+        int next = 0;
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            Message message = newestFirst.get(i);
+            while (next < notes.size() && notes.get(next).afterSequence() < message.sequence()) {
+                merged.add(new ThreadEntry.NoteEntry(notes.get(next++)));
+            }
+            merged.add(new ThreadEntry.MessageEntry(message));
+        }
+        while (next < notes.size()) {
+            merged.add(new ThreadEntry.NoteEntry(notes.get(next++)));
+        }
+        return merged;
+    }
+
+    @Override
+    public List<ThreadEntry> searchThread(AccountId account, ConversationId conversation, String text) {
+        String needle = needle(text);
+        return unitOfWork.run(account, step -> {
+            find(step, conversation);
+            Instant since = windowStart(step);
+            List<ThreadEntry> found = new ArrayList<>();
+            step.tx.messages().searchMessages(conversation, needle, since, MAX_SEARCH_RESULTS)
+                    .forEach(message -> found.add(new ThreadEntry.MessageEntry(message)));
+            step.tx.notes().searchNotes(conversation, needle, since, MAX_SEARCH_RESULTS)
+                    .forEach(note -> found.add(new ThreadEntry.NoteEntry(note)));
+            found.sort(Comparator.comparing(ThreadEntry::createdAt).reversed());
+            return List.copyOf(found);
+        });
+    }
+
+    /** The text to search for, as a store matches it: stripped and lower-cased. */
+    private static String needle(String text) {
+        Objects.requireNonNull(text, "text");
+        TextPolicy.requireStorable(text, "text");
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        Require.argument(!needle.isEmpty() && needle.length() <= 200, "text", "must be 1 to 200 characters");
+        return needle;
     }
 
     static Instant windowStart(Step step) {

@@ -4,6 +4,7 @@ import io.github.inboxkit.core.text.TextPolicy;
 
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.blocking.InboundBlockedException;
 import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.IncomingMessage;
 import io.github.inboxkit.core.conversation.Ingestion;
@@ -31,13 +32,16 @@ final class IngestionService implements Ingestion {
         this.maxTextLength = maxTextLength;
     }
 
+    /** An inbound message from a blocked number, turned away in its transaction (F38). */
+    private record Turned(PhoneNumber from, boolean repeat) {}
+
     @Override
     public ReceivedMessage receive(AccountId accountId, IncomingMessage incoming) {
         Objects.requireNonNull(accountId, "account");
         Objects.requireNonNull(incoming, "message");
         // a carrier retries a refused webhook for ever: its text is repaired, never refused
         TextPolicy.Repaired text = TextPolicy.repair(incoming.text(), maxTextLength);
-        ReceivedMessage result = unitOfWork.run(accountId, step -> {
+        Object outcome = unitOfWork.run(accountId, step -> {
             Account account = step.account();
             // ingestion's common case in one step where the store offers it (InboundFastPath);
             // keywords, closed or stale threads and other stores take the general path below
@@ -52,6 +56,14 @@ final class IngestionService implements Ingestion {
                 return ReceivedMessage.builder().message(first.get()).conversation(conversation).duplicate(true).build();
             }
             PhoneNumber from = PhoneNumber.parse(incoming.contactNumber(), account.settings().defaultRegion());
+            if (Blocklist.isBlocked(step.tx, from)) {
+                // turned away (F38): only the log's row, keyed by the carrier's id so that a repeat counts once
+                boolean counted = step.tx.blocks().recordBlockedInbound(incoming.idempotencyKey(), from, step.now);
+                if (counted) {
+                    step.publish(new InboxEvent.BlockedInboundReceived(accountId, from, step.now));
+                }
+                return new Turned(from, !counted);
+            }
             Conversation thread = Threads.lockOrStart(step, from);
             Message message = InboundFastPath.message(step, incoming, text, from, thread.id(),
                     thread.lastMessageSequence() + 1);
@@ -62,6 +74,13 @@ final class IngestionService implements Ingestion {
                     updated.unreadCount(), counters.badge(), step.now));
             return ReceivedMessage.builder().message(message).conversation(updated).duplicate(false).build();
         });
+        if (outcome instanceof Turned turned) {
+            // thrown after the commit, so that the log's count and the audit event are kept; ids only
+            LOG.debug("Inbound message of account {} from a blocked number counted in the blocked log{}", accountId,
+                    turned.repeat() ? " (repeated delivery, no change)" : "");
+            throw new InboundBlockedException(turned.from(), turned.repeat());
+        }
+        ReceivedMessage result = (ReceivedMessage) outcome;
         // ids only: numbers and bodies are personal data
         LOG.debug("Inbound message {} in conversation {} of account {}{}", result.message().id(),
                 result.conversation().id(), accountId, result.duplicate() ? " (repeated delivery, no change)" : "");

@@ -8,6 +8,7 @@ import io.github.inboxkit.carrier.WebhookRejectedException;
 import io.github.inboxkit.carrier.WebhookRequest;
 import io.github.inboxkit.core.InboxException;
 import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.blocking.InboundBlockedException;
 import io.github.inboxkit.core.conversation.IncomingMessage;
 import io.github.inboxkit.core.conversation.Ingestion;
 import io.github.inboxkit.core.sending.DeliveryReportOutcome;
@@ -160,6 +161,13 @@ final class WebhookService implements Webhooks {
                 // the carrier's own id keys the message, as it keys the carrier's outbound messages
                 boolean repeat = ingestion.receive(owner.get(), IncomingMessage.of(carrierId, message)).duplicate();
                 if (repeat) {
+                    repeated++;
+                } else {
+                    stored++;
+                }
+            } catch (InboundBlockedException blocked) {
+                // handled: counted in the blocked log (F38); the carrier must not send it again
+                if (blocked.repeat()) {
                     repeated++;
                 } else {
                     stored++;

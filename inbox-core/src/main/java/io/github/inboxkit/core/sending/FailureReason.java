@@ -14,5 +14,7 @@ public enum FailureReason {
     /** The carrier accepted the message, then reported that it could not be delivered. */
     UNDELIVERED,
     /** The message names a carrier that this engine does not know (any more). */
-    NO_SUCH_CARRIER
+    NO_SUCH_CARRIER,
+    /** The account blocked the number before the message was claimed for sending (F38). */
+    BLOCKED
 }

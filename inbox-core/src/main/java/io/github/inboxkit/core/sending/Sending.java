@@ -62,6 +62,8 @@ public interface Sending {
      * @throws NoSuchContactException if the recipient is a contact id the account does not have
      * @throws InvalidPhoneNumberException if the recipient number cannot be read
      * @throws ContactOptedOutException if the recipient opted out
+     * @throws io.github.inboxkit.core.blocking.ContactBlockedException if the account blocked the
+     *     recipient's number (F38)
      * @throws io.github.inboxkit.core.compose.EmptyDraftException if there is neither text nor attachment
      * @throws io.github.inboxkit.core.compose.TooManySegmentsException if the text is over the segment limit
      * @throws io.github.inboxkit.core.text.MalformedTextException if the text holds the NUL character or an

@@ -11,5 +11,7 @@ public enum SkipReason {
     /** The recipient appeared earlier in the same broadcast; it gets one message. */
     DUPLICATE,
     /** The chosen alphanumeric sender ID cannot reach this recipient's country. */
-    SENDER_NOT_ALLOWED
+    SENDER_NOT_ALLOWED,
+    /** The account blocked the number (F38). */
+    BLOCKED
 }

@@ -63,6 +63,19 @@ public interface StoreTransaction {
 
     /** @return the labels and the conversations that carry them (F35) */
     LabelRows labels();
+    /**
+     * The private notes of conversations (F36).
+     *
+     * @return the port of the notes
+     */
+    NoteRows notes();
+
+    /**
+     * The blocked numbers and the blocked log (F38).
+     *
+     * @return the port of the blocks
+     */
+    BlockRows blocks();
 
     // ----- operations spanning the outbox and the messages (architecture invariant 3) ----------
 

@@ -105,7 +105,8 @@ public sealed interface WebhookOutcome permits WebhookOutcome.Processed, Webhook
      * The request was verified and every item it carries was stored, recognised as a repeat, or
      * refused for good: answer 200, so that the carrier does not send it again.
      *
-     * @param messagesStored inbound messages stored now
+     * @param messagesStored inbound messages stored now (one from a blocked number counts here: it was
+     *     counted in the blocked log, F38)
      * @param repeatedMessages inbound messages stored by an earlier delivery of the same webhook
      * @param reportsApplied delivery reports that moved a message's status
      * @param reportsUnchanged delivery reports that changed nothing (repeats, late reports)

@@ -7,7 +7,10 @@ import io.github.inboxkit.InboxKit;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.blocking.ContactBlockedException;
+import io.github.inboxkit.core.blocking.InboundBlockedException;
 import io.github.inboxkit.core.contact.ContactOptedOutException;
+import io.github.inboxkit.core.conversation.ThreadEntry;
 import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.ConversationState;
@@ -100,6 +103,14 @@ public abstract class InboxInvariantsContract {
     record DeleteLabel(int account, int label) implements Op {}
 
     private static final int LABELS = 2;
+    /** F36: a private note in the number's thread, if it has one. */
+    record AddNote(int account, int phone) implements Op {}
+
+    /** F38: the account blocks the number. */
+    record BlockNumber(int account, int phone) implements Op {}
+
+    /** F38: the account unblocks the number. */
+    record UnblockNumber(int account, int phone) implements Op {}
 
     @Provide
     Arbitrary<List<Op>> operations() {
@@ -119,7 +130,10 @@ public abstract class InboxInvariantsContract {
                 net.jqwik.api.Tuple.of(1, account.map(MarkAllRead::new)),
                 net.jqwik.api.Tuple.of(1, account.map(CloseAllRead::new)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 3).map(Advance::new)),
-                net.jqwik.api.Tuple.of(2, labelOperations()));
+                net.jqwik.api.Tuple.of(2, labelOperations()),
+                net.jqwik.api.Tuple.of(2, Combinators.combine(account, phone).as(AddNote::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone).as(BlockNumber::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone).as(UnblockNumber::new)));
         return op.list().ofMinSize(1).ofMaxSize(50);
     }
 
@@ -136,7 +150,7 @@ public abstract class InboxInvariantsContract {
     }
 
     @Property(tries = 80)
-    @Label("F2 F3 F6 F11 F18 F20 F32 F35 random sequences follow the model: states, unread counts, badge, tabs, labels")
+    @Label("F2 F3 F6 F11 F18 F20 F32 F35 F36 F38 random sequences follow the model: states, unread counts, badge, tabs, labels, notes, blocks")
     void sequentialSequencesFollowTheModel(@ForAll("operations") List<Op> operations,
             @ForAll @IntRange(min = 1, max = 4) int pageSize) {
         World world = new World(newStore());
@@ -149,7 +163,7 @@ public abstract class InboxInvariantsContract {
     }
 
     @Property(tries = 25)
-    @Label("F11 F32 F33 F35 concurrent sequences on real threads keep counters exact, pages whole and accounts apart")
+    @Label("F11 F32 F33 F35 F36 F38 concurrent sequences on real threads keep counters exact, pages whole and accounts apart")
     void concurrentSequencesKeepInvariants(@ForAll("operations") List<Op> first,
             @ForAll("operations") List<Op> second, @ForAll("operations") List<Op> third,
             @ForAll @IntRange(min = 1, max = 4) int pageSize) throws InterruptedException {
@@ -240,6 +254,8 @@ public abstract class InboxInvariantsContract {
         final Map<String, String> firstCarrierId = new HashMap<>();
         /** Label "account/label" to the keys of the conversations that carry it (F35). */
         final Map<String, Set<String>> labelled = new HashMap<>();
+        final Set<String> blocked = new HashSet<>();
+        final Map<String, Integer> notes = new HashMap<>();
 
         static String key(int account, int phone) {
             return account + "/" + phone;
@@ -289,8 +305,15 @@ public abstract class InboxInvariantsContract {
                         ? "first-" + run + "-" + key
                         : "c-" + UUID.randomUUID();
                 boolean repeat = r.repeatCarrierId() && model != null && model.firstCarrierId.containsKey(key);
-                kit.ingestion().receive(accounts.get(r.account()), IncomingMessage.builder()
-                        .carrierMessageId(carrierId).contactNumber(phone(r.phone())).accountNumber("+33700000001").text(r.text()).build());
+                try {
+                    kit.ingestion().receive(accounts.get(r.account()), IncomingMessage.builder()
+                            .carrierMessageId(carrierId).contactNumber(phone(r.phone())).accountNumber("+33700000001").text(r.text()).build());
+                    assertThat(model == null || repeat || !model.blocked.contains(key)).as("delivered while blocked").isTrue();
+                } catch (InboundBlockedException turnedAway) {
+                    // F38: only the blocked log moved; a repeat of a message stored before the block is no exception
+                    assertThat(model == null || (model.blocked.contains(key) && !repeat)).as("turned away").isTrue();
+                    return;
+                }
                 if (model != null && !repeat) {
                     if (r.repeatCarrierId()) {
                         model.firstCarrierId.put(key, carrierId);
@@ -311,6 +334,9 @@ public abstract class InboxInvariantsContract {
                     if (model.optedOut.contains(key)) {
                         assertThatThrownBy(() -> kit.conversations().recordOutbound(accounts.get(s.account()), message))
                                 .isInstanceOf(ContactOptedOutException.class);
+                    } else if (model.blocked.contains(key)) {
+                        assertThatThrownBy(() -> kit.conversations().recordOutbound(accounts.get(s.account()), message))
+                                .isInstanceOf(ContactBlockedException.class);
                     } else {
                         kit.conversations().recordOutbound(accounts.get(s.account()), message);
                         model.activity(key);
@@ -318,8 +344,8 @@ public abstract class InboxInvariantsContract {
                 } else {
                     try {
                         kit.conversations().recordOutbound(accounts.get(s.account()), message);
-                    } catch (ContactOptedOutException expected) {
-                        // another thread's STOP won
+                    } catch (ContactOptedOutException | ContactBlockedException expected) {
+                        // another thread's STOP or block won
                     }
                 }
             } else if (op instanceof MarkRead m) {
@@ -374,6 +400,23 @@ public abstract class InboxInvariantsContract {
                 }
             } else if (op instanceof Advance a) {
                 clock.advance(Duration.ofSeconds(a.seconds()));
+            } else if (op instanceof AddNote n) {
+                conversation(n.account(), n.phone()).ifPresent(id -> {
+                    kit.conversations().addNote(accounts.get(n.account()), id, user, "@AS call back");
+                    if (model != null) {
+                        model.notes.merge(Model.key(n.account(), n.phone()), 1, Integer::sum);
+                    }
+                });
+            } else if (op instanceof BlockNumber b) {
+                kit.blocking().block(accounts.get(b.account()), phone(b.phone()), "property", user);
+                if (model != null) {
+                    model.blocked.add(Model.key(b.account(), b.phone()));
+                }
+            } else if (op instanceof UnblockNumber u) {
+                kit.blocking().unblock(accounts.get(u.account()), phone(u.phone()), user);
+                if (model != null) {
+                    model.blocked.remove(Model.key(u.account(), u.phone()));
+                }
             }
         }
 
@@ -392,6 +435,11 @@ public abstract class InboxInvariantsContract {
                     assertThat(conversation.unreadCount()).as("unread count").isEqualTo(unreadMessages);
                     assertThat(messages).extracting(Message::carrierMessageId)
                             .filteredOn(Optional::isPresent).doesNotHaveDuplicates();
+                    // F36: the thread is the messages with the notes between them, nothing else
+                    assertThat(kit.conversations().thread(account, conversation.id(), 500).stream()
+                            .filter(ThreadEntry.MessageEntry.class::isInstance)
+                            .map(entry -> ((ThreadEntry.MessageEntry) entry).message()).toList())
+                            .as("messages of the thread").isEqualTo(messages);
                     unreadConversations += conversation.unreadCount() > 0 ? 1 : 0;
                 }
                 InboxCounters counters = kit.inbox().counters(account);
@@ -426,9 +474,14 @@ public abstract class InboxInvariantsContract {
                         assertThat(conversation.state()).as("state of " + key).isEqualTo(model.states.get(key));
                         assertThat(conversation.unreadCount()).as("unread of " + key)
                                 .isEqualTo(model.inboundRead.get(key).stream().filter(read -> !read).count());
+                        assertThat(kit.conversations().thread(accounts.get(a), id.get(), 500).stream()
+                                .filter(ThreadEntry.NoteEntry.class::isInstance).count())
+                                .as("notes of " + key).isEqualTo(model.notes.getOrDefault(key, 0).longValue());
                     }
                     assertThat(kit.contacts().isOptedOut(accounts.get(a), new PhoneNumber(phone(p))))
                             .as("opted out " + key).isEqualTo(model.optedOut.contains(key));
+                    assertThat(kit.blocking().find(accounts.get(a), phone(p)).isPresent())
+                            .as("blocked " + key).isEqualTo(model.blocked.contains(key));
                 }
             }
         }

@@ -203,6 +203,22 @@ public abstract class WebhookFrontDoorContract extends StoreContractSupport {
     }
 
     @Test
+    @DisplayName("F38 F45 a blocked sender's webhook is answered with success and only counted in the blocked log")
+    void blockedSenderAnsweredWithSuccess() {
+        String number = freshNumber();
+        AccountId owner = accountOwning(number);
+        kit.administration().addUser(owner, alice, "Alice Martin");
+        carriers.blocking().block(owner, phone(5), "spam", alice);
+        WebhookRequest inbound = simulator.inboundWebhook(phone(5), number, "win a prize");
+
+        assertThat(carriers.webhooks().handle("simulator", inbound)).isEqualTo(new Processed(1, 0, 0, 0, 0, List.of()));
+        assertThat(carriers.webhooks().handle("simulator", inbound)).isEqualTo(new Processed(0, 1, 0, 0, 0, List.of()));
+        assertThat(messagesOf(owner, phone(5))).isEmpty();
+        assertThat(carriers.blocking().blockedLog(owner)).singleElement()
+                .satisfies(entry -> assertThat(entry.count()).isEqualTo(1));
+    }
+
+    @Test
     @DisplayName("F31 F32 F45 one carrier id end to end: ingested, sent and reported under the carrier's id; a repeat changes nothing")
     void oneCarrierIdEndToEnd() {
         String number = freshNumber();

@@ -89,6 +89,8 @@ final class InboundAppendStatement {
             + " SELECT :account, CAST(:conversation AS uuid), :phone, :digits, 'OPEN', NULL, 1, TRUE,"
             + " CAST(:now AS timestamptz), CAST(:preview AS text), 1, CAST(:now AS timestamptz)"
             + " WHERE NOT EXISTS (SELECT 1 FROM dup)"
+            // a blocked sender (F38) is the general path's: nothing is written and the engine takes it
+            + " AND NOT EXISTS (SELECT 1 FROM blocked_numbers b WHERE b.account_id = :account AND b.phone_e164 = :phone)"
             + " ON CONFLICT (account_id, phone_e164) DO UPDATE SET unread_count = conversations.unread_count + 1,"
             + " has_unread = TRUE, last_activity_at = GREATEST(conversations.last_activity_at, EXCLUDED.last_activity_at),"
             + " preview = EXCLUDED.preview, last_message_sequence = conversations.last_message_sequence + 1"

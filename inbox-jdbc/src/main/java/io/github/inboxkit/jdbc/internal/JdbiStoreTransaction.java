@@ -40,6 +40,8 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
     private JdbiDeliveryReportRows reports;
     private JdbiIdempotencyRows idempotency;
     private JdbiLabelRows labels;
+    private JdbiNoteRows notes;
+    private JdbiBlockRows blocks;
     private JdbiDeliveryWrites deliveryWrites;
 
     /**
@@ -148,6 +150,22 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
             reports = new JdbiDeliveryReportRows(this);
         }
         return reports;
+    }
+
+    @Override
+    public JdbiNoteRows notes() {
+        if (notes == null) {
+            notes = new JdbiNoteRows(this);
+        }
+        return notes;
+    }
+
+    @Override
+    public JdbiBlockRows blocks() {
+        if (blocks == null) {
+            blocks = new JdbiBlockRows(this);
+        }
+        return blocks;
     }
 
     @Override

@@ -46,6 +46,8 @@ class StoreArchitectureTest {
             Map.entry("JdbiDeliveryReportRows", Set.of("unmatched_delivery_reports")),
             Map.entry("JdbiIdempotencyRows", Set.of("idempotency_keys")),
             Map.entry("JdbiLabelRows", Set.of("labels", "conversation_labels")));
+            Map.entry("JdbiNoteRows", Set.of("notes")),
+            Map.entry("JdbiBlockRows", Set.of("blocked_numbers", "blocked_inbound")));
 
     /** The exceptions, each with its reason: tables a class may name beyond its own. */
     static final Map<String, Set<String>> ALSO_NAMED = Map.of(
@@ -64,8 +66,9 @@ class StoreArchitectureTest {
             // the store's reads across accounts (dispatcher's and purge's account lists, webhook routing)
             "JdbiInboxStore", Set.of("accounts", "outbox_entries", "broadcast_recipients", "receiving_numbers"),
             // ingestion's common case on PostgreSQL: the repeat's check, the thread, the message and
-            // the counters in one statement that commits itself (one round trip, invariants 1 and 7)
-            "InboundAppendStatement", Set.of("messages", "conversations", "account_counters"));
+            // the counters in one statement that commits itself (one round trip, invariants 1 and 7);
+            // read only, the sender's block (F38), which leaves a blocked sender to the general path
+            "InboundAppendStatement", Set.of("messages", "conversations", "account_counters", "blocked_numbers"));
 
     /** Tables dropped by a later migration, which no statement may name. */
     private static final Set<String> DROPPED = Set.of("outbox", "unknown_delivery_reports");

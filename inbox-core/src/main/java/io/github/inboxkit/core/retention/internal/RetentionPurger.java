@@ -86,6 +86,12 @@ public final class RetentionPurger implements Retention {
             total = total.plus(deleteInBatches(account, tx -> tx.consent().deleteSupersededOptOutRecords(cutoff, batchSize),
                     deleted -> new PurgeSummary(0, 0, 0, 0, deleted, 0, 0, 0)));
         }
+        // private notes older than the window go as its messages do (a thread's last ones go with
+        // it); the blocked log keeps what arrived within the same window (F36, F38)
+        total = total.plus(deleteInBatches(account, tx -> tx.notes().deleteNotesCreatedBefore(cutoff, batchSize),
+                deleted -> PurgeSummary.NOTHING));
+        total = total.plus(deleteInBatches(account, tx -> tx.blocks().deleteBlockedInboundBefore(cutoff, batchSize),
+                deleted -> PurgeSummary.NOTHING));
         Instant reportCutoff = now.minus(unmatchedReportRetention);
         total = total.plus(deleteInBatches(account, tx -> tx.reports().deleteUnmatchedReports(reportCutoff, batchSize),
                 deleted -> new PurgeSummary(0, 0, 0, 0, 0, deleted, 0, 0)));

@@ -1,6 +1,7 @@
 package io.github.inboxkit.core.sending.internal;
 
 import io.github.inboxkit.core.internal.Step;
+import io.github.inboxkit.core.internal.Blocklist;
 import io.github.inboxkit.core.internal.Subscriptions;
 import io.github.inboxkit.core.internal.UnitOfWork;
 import io.github.inboxkit.carrier.Carrier;
@@ -263,16 +264,20 @@ final class OutboxDispatcher implements Dispatcher {
         List<OutboxEntry> due = tx.claimOutboxEntries(now, limit, now.plus(lease));
         // the opt-out check is in the claiming transaction (invariant 5): a STOP that committed
         // before this claim stops the message
-        Set<PhoneNumber> optedOutNumbers = Subscriptions.optedOut(tx,
-                due.stream().map(OutboxEntry::recipient).distinct().toList());
+        List<PhoneNumber> recipients = due.stream().map(OutboxEntry::recipient).distinct().toList();
+        Set<PhoneNumber> optedOutNumbers = Subscriptions.optedOut(tx, recipients);
+        // and a block that committed before the claim (F38), checked the same way
+        Set<PhoneNumber> blockedNumbers = Blocklist.blocked(tx, recipients);
         List<OutboxEntry> after = new ArrayList<>(due.size());
         List<OutboxEntry> optedOut = new ArrayList<>();
         List<OutboxEntry> rewritten = new ArrayList<>();
         List<OutboxEntry> claimed = new ArrayList<>(due.size());
         for (OutboxEntry entry : due) {
-            if (optedOutNumbers.contains(entry.recipient())) {
+            boolean blocked = blockedNumbers.contains(entry.recipient());
+            if (blocked || optedOutNumbers.contains(entry.recipient())) {
                 // failed from where it was before the claim: the attempt never happened
-                OutboxEntry failed = Transitions.skipOptedOut(entry, now).orElseThrow();
+                OutboxEntry failed = (blocked ? Transitions.skipBlocked(entry, now)
+                        : Transitions.skipOptedOut(entry, now)).orElseThrow();
                 after.add(failed);
                 optedOut.add(failed);
                 continue;

@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending.internal;
 
+import io.github.inboxkit.core.internal.Blocklist;
 import io.github.inboxkit.core.internal.Subscriptions;
 import io.github.inboxkit.core.internal.UnitOfWork;
 import io.github.inboxkit.carrier.Carrier;
@@ -407,6 +408,7 @@ public final class SendingService implements Sending {
         }
         // one subscription lookup for the batch, not one per recipient
         Set<PhoneNumber> optedOut = Subscriptions.optedOut(tx, candidates);
+        Set<PhoneNumber> blocked = Blocklist.blocked(tx, candidates);
         List<QueuedRecipient> kept = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             PhoneNumber phone = phoneAt[i];
@@ -415,6 +417,10 @@ public final class SendingService implements Sending {
             }
             if (optedOut.contains(phone)) {
                 skipAt[i] = new BroadcastSkip(shown(batch.get(i).recipient()), SkipReason.OPTED_OUT);
+                continue;
+            }
+            if (blocked.contains(phone)) {
+                skipAt[i] = new BroadcastSkip(shown(batch.get(i).recipient()), SkipReason.BLOCKED);
                 continue;
             }
             Sender sender;
@@ -543,6 +549,7 @@ public final class SendingService implements Sending {
             if (Subscriptions.isOptedOut(tx, phone)) {
                 throw new ContactOptedOutException(phone);
             }
+            Blocklist.requireNotBlocked(tx, phone);
             OutboxEntry entry = ThreadRecorder.append(tx, new ThreadRecorder.Outbound(phone, content, sender,
                     carrier.id(), when, Optional.empty(), Optional.empty(), request.author()), unitOfWork.now(), step);
             if (key.isPresent()) {

@@ -49,6 +49,19 @@ final class Transitions {
     }
 
     /**
+     * The account blocked the recipient's number before the claim (F38): failed, as after an
+     * opt-out, from where it was before the claim.
+     *
+     * @param entry the entry as it was before the claim
+     * @param now the current time
+     * @return the FAILED entry, or empty
+     */
+    static Optional<OutboxEntry> skipBlocked(OutboxEntry entry, Instant now) {
+        return fail(entry, SendFailure.of(FailureReason.BLOCKED,
+                "the account blocked the number before the message was sent"), now);
+    }
+
+    /**
      * The carrier accepted the message. Applies while the message is pending (a node whose lease
      * ran out may record after another node re-queued it: the carrier's idempotency key made both
      * calls one message); a repeat or a late record after a delivery report is no change.

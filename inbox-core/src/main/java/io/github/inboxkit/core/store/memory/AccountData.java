@@ -23,6 +23,8 @@ final class AccountData {
     final MemoryDeliveryReports.Tables reports = new MemoryDeliveryReports.Tables();
     final MemoryIdempotency.Tables idempotency = new MemoryIdempotency.Tables();
     final MemoryLabels.Tables labels = new MemoryLabels.Tables();
+    final MemoryNotes.Tables notes = new MemoryNotes.Tables();
+    final MemoryBlocks.Tables blocks = new MemoryBlocks.Tables();
 
     /**
      * @param id the account

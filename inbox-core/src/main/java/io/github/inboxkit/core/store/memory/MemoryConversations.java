@@ -168,6 +168,8 @@ final class MemoryConversations extends MemoryRows implements ConversationRows {
         if (tx.messages().hasMessages(conversation)) {
             throw new IllegalStateException("a conversation is deleted only once it has no message left");
         }
+        // its private notes go with it, as the SQL stores' foreign key deletes them (ON DELETE CASCADE)
+        tx.notes().deleteNotes(conversation);
         remove(tables.conversations, conversation);
         remove(tables.conversationByPhone, existing.contactPhone());
         // what the SQL stores' foreign keys do ON DELETE CASCADE: no label refers to it any more

@@ -35,6 +35,8 @@ final class MemoryTransaction implements StoreTransaction {
     private final MemoryDeliveryReports reports;
     private final MemoryIdempotency idempotency;
     private final MemoryLabels labels;
+    private final MemoryNotes notes;
+    private final MemoryBlocks blocks;
 
     MemoryTransaction(AccountData data) {
         this.data = data;
@@ -50,6 +52,8 @@ final class MemoryTransaction implements StoreTransaction {
         this.reports = new MemoryDeliveryReports(this, data.reports);
         this.idempotency = new MemoryIdempotency(this, data.idempotency);
         this.labels = new MemoryLabels(this, data.labels);
+        this.notes = new MemoryNotes(this, data.notes);
+        this.blocks = new MemoryBlocks(this, data.blocks);
     }
 
     void finish() {
@@ -138,6 +142,13 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public MemoryLabels labels() {
         return labels;
+    public MemoryNotes notes() {
+        return notes;
+    }
+
+    @Override
+    public MemoryBlocks blocks() {
+        return blocks;
     }
 
     @Override
