@@ -15,6 +15,7 @@ import io.github.inboxkit.core.internal.Engine;
 import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.internal.UnitOfWork;
 import io.github.inboxkit.core.retention.Retention;
+import io.github.inboxkit.core.snooze.Snoozes;
 import io.github.inboxkit.core.retention.RetentionOptions;
 import io.github.inboxkit.core.retention.internal.RetentionPurger;
 import io.github.inboxkit.core.retention.internal.RetentionSettings;
@@ -109,6 +110,16 @@ public final class InboxKit {
     /** @return contacts and manual opt-out and opt-in (F17, F18) */
     public Contacts contacts() {
         return engine.contacts();
+    }
+
+    /**
+     * Snooze (F37): snooze open conversations until a time or the contact's reply, in bulk, and
+     * the waker a host runs periodically ({@code snoozes().wakeDue()}) on any number of nodes.
+     *
+     * @return the snooze use cases
+     */
+    public Snoozes snoozes() {
+        return engine.snoozes();
     }
 
     /** @return accounts, their settings and their users */

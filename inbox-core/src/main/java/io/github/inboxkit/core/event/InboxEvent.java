@@ -7,8 +7,10 @@ import io.github.inboxkit.core.conversation.AssignmentChange;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
+import io.github.inboxkit.core.snooze.WakeReason;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Something that happened in an account's inbox. A host switches over the records exhaustively.
@@ -215,6 +217,46 @@ public sealed interface InboxEvent {
             Objects.requireNonNull(conversation);
             Objects.requireNonNull(message);
             Objects.requireNonNull(status);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+    /**
+     * A conversation was snoozed, or its snooze changed (F37): it left the open tab for the
+     * snoozed view.
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @param until when it wakes; empty if it waits for the contact's reply
+     * @param occurredAt when
+     */
+    record ConversationSnoozed(AccountId account, ConversationId conversation, Optional<Instant> until,
+            Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present. */
+        public ConversationSnoozed {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(conversation);
+            Objects.requireNonNull(until);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+
+    /**
+     * A snoozed conversation woke (F37): it is back in the open tab. Woken by its wake time, it was
+     * also marked unread for its assignee (an {@link UnreadCountChanged} follows when that moved
+     * its unread count).
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @param reason why it woke
+     * @param occurredAt when
+     */
+    record ConversationWoke(AccountId account, ConversationId conversation, WakeReason reason, Instant occurredAt)
+            implements InboxEvent {
+        /** Checks the parts are present. */
+        public ConversationWoke {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(conversation);
+            Objects.requireNonNull(reason);
             Objects.requireNonNull(occurredAt);
         }
     }

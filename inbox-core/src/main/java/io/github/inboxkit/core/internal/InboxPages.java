@@ -84,6 +84,7 @@ final class InboxPages {
     static ConversationListing listing(InboxQuery query, Instant since) {
         return ConversationListing.builder()
                 .state(query.tab())
+                .snoozed(query.snoozed())
                 .assignment(query.assignment())
                 .readFilter(query.readFilter())
                 .search(SearchTerms.of(query.search()))
