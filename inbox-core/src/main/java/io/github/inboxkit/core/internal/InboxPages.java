@@ -117,6 +117,7 @@ final class InboxPages {
                     .assignee(conversation.assignee())
                     .assigneeInitials(assignee.map(User::initials))
                     .state(conversation.state())
+                    .snoozedUntil(conversation.snoozedUntil())
                     .build());
         }
         return rows;

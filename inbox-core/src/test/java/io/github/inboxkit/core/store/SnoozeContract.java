@@ -89,6 +89,8 @@ public abstract class SnoozeContract extends StoreContractSupport {
         assertThat(kit.conversations().get(account, snoozed)).isEqualTo(result);
         assertThat(listed(account, InboxQuery.openTab())).containsExactly(open);
         assertThat(listed(account, InboxQuery.snoozedView())).containsExactly(snoozed);
+        assertThat(kit.inbox().list(account, InboxQuery.snoozedView()).rows()).singleElement()
+                .satisfies(row -> assertThat(row.snoozedUntil()).isEqualTo(result.snoozedUntil()));
         assertThat(kit.inbox().counters(account)).isEqualTo(before);
         assertThat(eventsIn(account, InboxEvent.ConversationSnoozed.class)).singleElement().satisfies(event -> {
             assertThat(event.conversation()).isEqualTo(snoozed);

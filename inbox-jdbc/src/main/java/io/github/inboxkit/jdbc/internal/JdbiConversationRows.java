@@ -162,12 +162,18 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
                 sql.bind(handle.createQuery(sql.text()), account, listing).map(CONVERSATION).list());
     }
 
+    /**
+     * The waker's claim (F37): one account's due snoozes through the snooze index, earliest first,
+     * skipping rows another waker holds locked.
+     */
+    static final String LOCK_DUE_SNOOZES = "SELECT " + CONVERSATION_COLUMNS + " FROM conversations c"
+            + " WHERE c.account_id = :account AND c.snoozed_until <= :now"
+            + " ORDER BY c.snoozed_until, c.conversation_id LIMIT :limit FOR UPDATE SKIP LOCKED";
+
     @Override
     public List<Conversation> lockDueSnoozes(Instant now, int limit) {
         return run("claim due snoozes", () -> handle
-                .createQuery("SELECT " + CONVERSATION_COLUMNS + " FROM conversations c WHERE c.account_id = :account"
-                        + " AND c.snoozed_until <= :now ORDER BY c.snoozed_until, c.conversation_id LIMIT :limit"
-                        + " FOR UPDATE SKIP LOCKED")
+                .createQuery(LOCK_DUE_SNOOZES)
                 .bind("account", account)
                 .bind("now", time(now))
                 .bind("limit", limit)
