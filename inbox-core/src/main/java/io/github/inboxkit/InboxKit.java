@@ -17,6 +17,7 @@ import io.github.inboxkit.core.internal.UnitOfWork;
 import io.github.inboxkit.core.label.Labels;
 import io.github.inboxkit.core.label.internal.LabelService;
 import io.github.inboxkit.core.retention.Retention;
+import io.github.inboxkit.core.snooze.Snoozes;
 import io.github.inboxkit.core.retention.RetentionOptions;
 import io.github.inboxkit.core.retention.internal.RetentionPurger;
 import io.github.inboxkit.core.blocking.Blocking;
@@ -122,6 +123,14 @@ public final class InboxKit {
     /** @return labels: create, rename, recolour, delete, and put them on conversations in bulk (F35) */
     public Labels labels() {
         return labels;
+    /**
+     * Snooze (F37): snooze open conversations until a time or the contact's reply, in bulk, and
+     * the waker a host runs periodically ({@code snoozes().wakeDue()}) on any number of nodes.
+     *
+     * @return the snooze use cases
+     */
+    public Snoozes snoozes() {
+        return engine.snoozes();
     }
 
     /** @return accounts, their settings and their users */

@@ -195,6 +195,17 @@ public final class JdbcInboxStore implements InboxStore, OutboxStatistics, Inbox
     }
 
     /**
+     * {@inheritDoc} Reads the snoozed conversations with a wake time through their index (one index
+     * descent per account that has one).
+     *
+     * @throws io.github.inboxkit.core.store.StoreException if the database failed
+     */
+    @Override
+    public List<AccountId> accountsWithDueSnoozes(Instant now, int limit) {
+        return store.accountsWithDueSnoozes(now, limit);
+    }
+
+    /**
      * {@inheritDoc} Reads the broadcast recipients' queue of every account (one index descent per
      * account that has queued recipients).
      *

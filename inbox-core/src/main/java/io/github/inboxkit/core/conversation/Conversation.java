@@ -53,6 +53,24 @@ public interface Conversation {
     Instant createdAt();
 
     /**
+     * Whether the conversation is snoozed (F37): it is open, but listed in the snoozed view rather
+     * than the open tab until it wakes, at {@link #snoozedUntil()} or when the contact replies.
+     *
+     * @return true while snoozed; false by default
+     */
+    @Value.Default
+    default boolean snoozed() {
+        return false;
+    }
+
+    /**
+     * When a snoozed conversation wakes (F37).
+     *
+     * @return the wake time; empty if the conversation is not snoozed or waits for the contact's reply
+     */
+    Optional<Instant> snoozedUntil();
+
+    /**
      * Starts building a conversation.
      *
      * @return a new builder, not thread-safe
@@ -67,5 +85,7 @@ public interface Conversation {
         Require.argument(unreadCount() >= 0, "unreadCount", "must not be negative");
         Require.argument(lastMessageSequence() >= 0, "lastMessageSequence", "must not be negative");
         Require.argument(lastMessagePreview().length() <= 160, "lastMessagePreview", "must be at most 160 characters");
+        Require.argument(snoozed() || snoozedUntil().isEmpty(), "snoozedUntil", "must be empty unless snoozed");
+        Require.argument(!snoozed() || state() == ConversationState.OPEN, "snoozed", "only an open conversation is snoozed");
     }
 }

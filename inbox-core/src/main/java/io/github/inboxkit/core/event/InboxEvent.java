@@ -12,9 +12,11 @@ import io.github.inboxkit.core.label.Label;
 import io.github.inboxkit.core.label.LabelId;
 import io.github.inboxkit.core.conversation.NoteId;
 import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.snooze.WakeReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Something that happened in an account's inbox. A host switches over the records exhaustively.
@@ -257,6 +259,22 @@ public sealed interface InboxEvent {
             Objects.requireNonNull(conversation);
             Objects.requireNonNull(note);
             Objects.requireNonNull(author);
+    /**
+     * A conversation was snoozed, or its snooze changed (F37): it left the open tab for the
+     * snoozed view.
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @param until when it wakes; empty if it waits for the contact's reply
+     * @param occurredAt when
+     */
+    record ConversationSnoozed(AccountId account, ConversationId conversation, Optional<Instant> until,
+            Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present. */
+        public ConversationSnoozed {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(conversation);
+            Objects.requireNonNull(until);
             Objects.requireNonNull(occurredAt);
         }
     }
@@ -396,6 +414,22 @@ public sealed interface InboxEvent {
         public BlockedInboundReceived {
             Objects.requireNonNull(account);
             Objects.requireNonNull(phone);
+     * A snoozed conversation woke (F37): it is back in the open tab. Woken by its wake time, it was
+     * also marked unread for its assignee (an {@link UnreadCountChanged} follows when that moved
+     * its unread count).
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @param reason why it woke
+     * @param occurredAt when
+     */
+    record ConversationWoke(AccountId account, ConversationId conversation, WakeReason reason, Instant occurredAt)
+            implements InboxEvent {
+        /** Checks the parts are present. */
+        public ConversationWoke {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(conversation);
+            Objects.requireNonNull(reason);
             Objects.requireNonNull(occurredAt);
         }
     }

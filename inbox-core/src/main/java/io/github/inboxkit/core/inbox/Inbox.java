@@ -38,7 +38,7 @@ public interface Inbox {
     InboxCounters counters(AccountId account);
 
     /**
-     * Marks every conversation of the account read, in both tabs (F6).
+     * Marks every conversation of the account read, in both tabs and the snoozed view (F6).
      *
      * @param account the account
      * @return how many conversations had unread messages
@@ -46,8 +46,8 @@ public interface Inbox {
     int markAllRead(AccountId account);
 
     /**
-     * Marks read every conversation that the filter lists (F6): its tab, assignment, label and search
-     * apply; its read filter, limit and cursor are ignored.
+     * Marks read every conversation that the filter lists (F6): its tab, assignment, label, search
+     * and the snoozed view (F37) apply; its read filter, limit and cursor are ignored.
      *
      * @param account the account
      * @param filter the current filter of the screen
@@ -56,7 +56,8 @@ public interface Inbox {
     int markAllRead(AccountId account, InboxQuery filter);
 
     /**
-     * Closes every open conversation without unread messages (F6).
+     * Closes every conversation of the open tab without unread messages (F6); snoozed conversations
+     * (F37) are not in the open tab and stay as they are.
      *
      * @param account the account
      * @return how many conversations were closed

@@ -9,7 +9,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * What the inbox lists: tab, assignment filter, read filter, label, search, page size and where the
+ * What the inbox lists: tab (or the snoozed view), assignment filter, read filter, label, search,
+ * page size and where the
  * previous page ended. Every attribute has a default ({@code InboxQuery.openTab()} lists the first
  * 50 open conversations).
  *
@@ -26,6 +27,18 @@ public abstract class InboxQuery {
     @Value.Default
     public ConversationState tab() {
         return ConversationState.OPEN;
+    }
+
+    /**
+     * The snoozed view (F37): with the OPEN tab, false lists the open tab (the open conversations
+     * that are not snoozed) and true the snoozed view (the snoozed ones). A closed conversation is
+     * never snoozed, so with the CLOSED tab it must stay false.
+     *
+     * @return whether to list the snoozed view; false by default
+     */
+    @Value.Default
+    public boolean snoozed() {
+        return false;
     }
 
     /** @return the assignment filter (F5); all by default */
@@ -78,6 +91,16 @@ public abstract class InboxQuery {
     }
 
     /**
+     * The first page of the snoozed view (F37) with no filter: the snoozed conversations, most
+     * recently active first.
+     *
+     * @return the query
+     */
+    public static InboxQuery snoozedView() {
+        return builder().snoozed(true).build();
+    }
+
+    /**
      * Starts building a query.
      *
      * @return a new builder, not thread-safe
@@ -91,5 +114,7 @@ public abstract class InboxQuery {
         Require.argument(limit() >= 1 && limit() <= MAX_LIMIT, "limit", "must be between 1 and " + MAX_LIMIT);
         search().ifPresent(text -> Require.argument(text.length() <= 200, "search", "must be at most 200 characters"));
         search().ifPresent(text -> TextPolicy.requireStorable(text, "search"));
+        Require.argument(!snoozed() || tab() == ConversationState.OPEN, "snoozed",
+                "must be false with the CLOSED tab: only open conversations are snoozed");
     }
 }

@@ -52,6 +52,13 @@ public interface InboxRow {
     ConversationState state();
 
     /**
+     * When a snoozed conversation wakes (F37), for the snoozed view to show.
+     *
+     * @return the wake time; empty if the conversation is not snoozed or waits for the contact's reply
+     */
+    Optional<Instant> snoozedUntil();
+
+    /**
      * Starts building a row.
      *
      * @return a new builder, not thread-safe

@@ -186,18 +186,28 @@ final class ConversationService implements Conversations {
             if (!message.read()) {
                 return message;
             }
-            Message unread = Message.builder().from(message).read(false).build();
-            step.tx.messages().updateMessage(unread);
-            Conversation updated = Conversation.builder().from(locked).unreadCount(locked.unreadCount() + 1).build();
-            step.tx.conversations().updateConversation(updated);
-            if (locked.unreadCount() == 0) {
-                step.adjust(0, 0, 1);
-            }
-            InboxCounters counters = step.counters();
-            step.publish(new InboxEvent.UnreadCountChanged(account, updated.id(), updated.unreadCount(),
-                    counters.badge(), step.now));
-            return unread;
+            return markUnreadLocked(step, locked, message);
         });
+    }
+
+    /**
+     * Marks a read inbound message of a locked conversation unread, with the counters and the
+     * event; shared with the wake of a snooze (F37).
+     *
+     * @return the message, unread
+     */
+    static Message markUnreadLocked(Step step, Conversation locked, Message message) {
+        Message unread = Message.builder().from(message).read(false).build();
+        step.tx.messages().updateMessage(unread);
+        Conversation updated = Conversation.builder().from(locked).unreadCount(locked.unreadCount() + 1).build();
+        step.tx.conversations().updateConversation(updated);
+        if (locked.unreadCount() == 0) {
+            step.adjust(0, 0, 1);
+        }
+        InboxCounters counters = step.counters();
+        step.publish(new InboxEvent.UnreadCountChanged(step.tx.accountId(), updated.id(), updated.unreadCount(),
+                counters.badge(), step.now));
+        return unread;
     }
 
     @Override
@@ -213,7 +223,9 @@ final class ConversationService implements Conversations {
         if (locked.state() == ConversationState.CLOSED) {
             return locked;
         }
-        Conversation closed = Conversation.builder().from(locked).state(ConversationState.CLOSED).build();
+        // closing ends a snooze: only an open conversation is snoozed (F37)
+        Conversation closed = Conversation.builder().from(locked).state(ConversationState.CLOSED)
+                .snoozed(false).snoozedUntil(Optional.empty()).build();
         step.tx.conversations().updateConversation(closed);
         step.adjust(-1, 1, 0);
         step.publish(new InboxEvent.ConversationClosed(step.tx.accountId(), locked.id(), step.now));

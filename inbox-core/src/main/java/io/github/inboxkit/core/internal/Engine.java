@@ -11,6 +11,7 @@ import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.inbox.Inbox;
 import io.github.inboxkit.core.sending.Sending;
 import io.github.inboxkit.core.store.InboxPageReader;
+import io.github.inboxkit.core.snooze.Snoozes;
 import io.github.inboxkit.core.store.InboxStore;
 import io.github.inboxkit.core.webhook.Webhooks;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public final class Engine {
     private final Team team;
     private final Contacts contacts;
     private final Administration administration;
+    private final Snoozes snoozes;
     private final UnitOfWork unitOfWork;
 
     /**
@@ -52,6 +54,7 @@ public final class Engine {
         this.team = new TeamService(unitOfWork, entitlements, presence);
         this.contacts = new ContactService(unitOfWork);
         this.administration = new AdministrationService(unitOfWork);
+        this.snoozes = new SnoozeService(unitOfWork);
     }
 
     /**
@@ -74,6 +77,11 @@ public final class Engine {
      */
     public UnitOfWork unitOfWork() {
         return unitOfWork;
+    }
+
+    /** @return the snooze use cases and the waker (F37) */
+    public Snoozes snoozes() {
+        return snoozes;
     }
 
     /** @return the inbox use cases */

@@ -23,7 +23,7 @@ import java.util.Optional;
  * that is no keyword, to a thread that is new or open and active. The engine decides what only it can (the
  * text's repair, the number, whether the text is a keyword, the preview, the retention window);
  * the store checks for a repeat, locks or starts the thread, stores the message and moves the
- * counters, on PostgreSQL in one statement. Everything else (keywords, a closed or stale thread,
+ * counters, on PostgreSQL in one statement. Everything else (keywords, a closed, snoozed or stale thread,
  * a store without the capability) takes the general path of {@link IngestionService}, in the same
  * transaction, under the same rules ({@link Threads}, {@link Subscriptions}).
  */

@@ -84,6 +84,7 @@ final class InboxPages {
     static ConversationListing listing(InboxQuery query, Instant since) {
         return ConversationListing.builder()
                 .state(query.tab())
+                .snoozed(query.snoozed())
                 .assignment(query.assignment())
                 .readFilter(query.readFilter())
                 .search(SearchTerms.of(query.search()))
@@ -117,6 +118,7 @@ final class InboxPages {
                     .assignee(conversation.assignee())
                     .assigneeInitials(assignee.map(User::initials))
                     .state(conversation.state())
+                    .snoozedUntil(conversation.snoozedUntil())
                     .build());
         }
         return rows;

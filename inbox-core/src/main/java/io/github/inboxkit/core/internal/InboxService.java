@@ -163,8 +163,8 @@ final class InboxService implements Inbox {
             step.account();
             List<ConversationId> ids = new ArrayList<>();
             for (ConversationState tab : ConversationState.values()) {
-                ids.addAll(collect(step, tab, AssignmentFilter.all(), Optional.empty(), Optional.empty(), ReadFilter.UNREAD,
-                        Instant.EPOCH));
+                ids.addAll(collect(step, tab, Optional.empty(), AssignmentFilter.all(), Optional.empty(),
+                        Optional.empty(), ReadFilter.UNREAD, Instant.EPOCH));
             }
             return markRead(step, ids);
         });
@@ -174,8 +174,9 @@ final class InboxService implements Inbox {
     public int markAllRead(AccountId account, InboxQuery filter) {
         Objects.requireNonNull(filter, "filter");
         return unitOfWork.run(account, step -> {
-            List<ConversationId> ids = collect(step, filter.tab(), filter.assignment(),
-                    SearchTerms.of(filter.search()), filter.label(), ReadFilter.UNREAD, ConversationService.windowStart(step));
+            List<ConversationId> ids = collect(step, filter.tab(), Optional.of(filter.snoozed()), filter.assignment(),
+                    SearchTerms.of(filter.search()), filter.label(), ReadFilter.UNREAD,
+                    ConversationService.windowStart(step));
             return markRead(step, ids);
         });
     }
@@ -203,7 +204,8 @@ final class InboxService implements Inbox {
         return unitOfWork.run(account, step -> {
             step.account();
             int closed = 0;
-            for (ConversationId id : collect(step, ConversationState.OPEN, AssignmentFilter.all(),
+            // the open tab's: a snoozed conversation stays out of sight until it wakes (F37)
+            for (ConversationId id : collect(step, ConversationState.OPEN, Optional.of(false), AssignmentFilter.all(),
                     Optional.empty(), Optional.empty(), ReadFilter.READ, Instant.EPOCH)) {
                 Optional<Conversation> locked = step.tx.conversations().lockConversation(id);
                 // the listing did not lock: check again now that the row is locked
@@ -218,13 +220,15 @@ final class InboxService implements Inbox {
     }
 
     /** Walks every page of a listing and returns the ids, so that changing them cannot disturb the walk. */
-    private static List<ConversationId> collect(Step step, ConversationState tab, AssignmentFilter assignment,
-            Optional<SearchTerm> search, Optional<LabelId> label, ReadFilter readFilter, Instant since) {
+    private static List<ConversationId> collect(Step step, ConversationState tab, Optional<Boolean> snoozed,
+            AssignmentFilter assignment, Optional<SearchTerm> search, Optional<LabelId> label, ReadFilter readFilter,
+            Instant since) {
         List<ConversationId> ids = new ArrayList<>();
         Optional<InboxCursor> after = Optional.empty();
         while (true) {
             List<Conversation> page = step.tx.conversations().listConversations(ConversationListing.builder()
                     .state(tab)
+                    .snoozed(snoozed)
                     .assignment(assignment)
                     .readFilter(readFilter)
                     .search(search)

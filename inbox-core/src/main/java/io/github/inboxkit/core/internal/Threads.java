@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.github.inboxkit.core.snooze.WakeReason;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
@@ -162,6 +163,12 @@ final class Threads {
             updated.state(ConversationState.OPEN);
             step.adjust(1, -1, 0);
             step.publish(new InboxEvent.ConversationReopened(step.tx.accountId(), conversation.id(), true, step.now));
+        }
+        if (message.direction() == Direction.INBOUND && conversation.snoozed()) {
+            // the contact's message wakes a snoozed thread at once, whatever its wake time (F37)
+            updated.snoozed(false).snoozedUntil(Optional.empty());
+            step.publish(new InboxEvent.ConversationWoke(step.tx.accountId(), conversation.id(),
+                    WakeReason.CONTACT_REPLIED, step.now));
         }
         if (message.direction() == Direction.INBOUND && !message.read()) {
             updated.unreadCount(conversation.unreadCount() + 1);

@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  *
  * <p>The store returns the conversations of the transaction's account with {@code state == state},
  * matching {@link #assignment()} and {@link #readFilter()} (UNREAD: {@code unreadCount > 0}, READ:
- * {@code unreadCount == 0}), with {@code lastActivityAt >= activeSince}, matching {@link #search()}
+ * {@code unreadCount == 0}), with {@code snoozed == snoozed()} if given (F37), with {@code lastActivityAt >= activeSince}, matching {@link #search()}
  * if given, carrying {@link #label()} if given (a label the account does not have matches none), strictly after {@link #after()} if given, ordered by {@code lastActivityAt} descending
  * then id descending (ids compare as unsigned 128-bit numbers, as {@code uuid} columns do), at
  * most {@link #limit()} of them. The store uses only the cursor's position ({@link
@@ -39,6 +39,13 @@ public interface ConversationListing {
 
     /** @return the read filter */
     ReadFilter readFilter();
+
+    /**
+     * The snooze filter (F37).
+     *
+     * @return true for snoozed conversations only, false for those not snoozed; empty for both
+     */
+    Optional<Boolean> snoozed();
 
     /** @return the search, if any */
     Optional<SearchTerm> search();

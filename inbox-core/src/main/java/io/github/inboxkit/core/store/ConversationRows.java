@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,6 +140,20 @@ public interface ConversationRows {
      * @return at most {@code listing.limit()} conversations in listing order
      */
     List<Conversation> listConversations(ConversationListing listing);
+
+    /**
+     * Reads and locks this account's snoozed conversations whose wake time has come ({@code
+     * snoozedUntil <= now}, F37), earliest wake time first, so that the waker ends their snooze in
+     * this transaction. A conversation another transaction holds locked is skipped ({@code FOR UPDATE
+     * SKIP LOCKED} on PostgreSQL; waiting for the lock, then reading the row as committed, is
+     * correct too), so that several wakers on several nodes wake each conversation once: a row read
+     * here is due when it is locked. Suggested index: {@code (account_id, snoozed_until)}.
+     *
+     * @param now the current time
+     * @param limit the most conversations, at least 1
+     * @return the due conversations, locked
+     */
+    List<Conversation> lockDueSnoozes(Instant now, int limit);
 
     /**
      * Appends an entry to a conversation's ownership history (F13).

@@ -13,10 +13,11 @@ package io.github.inboxkit.core.store;
  * <ol>
  *   <li>If an inbound message of the account has the carrier message id, change nothing and return
  *       it with its conversation ({@link InboundAppendResult.Duplicate}, architecture invariant 4).
- *   <li>Lock the thread with the message's number. If it exists and is CLOSED, or its last
- *       activity is before {@link InboundAppend#windowStart()}, change nothing and return {@link
- *       InboundAppendResult.NotApplied}: reopening and starting afresh are the engine's. So too if the
- *       account blocked the number ({@link BlockRows}, F38): turning it away is the engine's.
+ *   <li>Lock the thread with the message's number. If it exists and is CLOSED or snoozed, or its
+ *       last activity is before {@link InboundAppend#windowStart()}, change nothing and return
+ *       {@link InboundAppendResult.NotApplied}: reopening, waking (F37) and starting afresh are the
+ *       engine's. So too if the account blocked the number ({@link BlockRows}, F38): turning it away
+ *       is the engine's.
  *   <li>Otherwise start the thread if there is none (the message's conversation id, OPEN,
  *       unassigned, created now) or resume it; store the message at the thread's next sequence;
  *       make the thread's preview the given one, its last activity the later of its own and the

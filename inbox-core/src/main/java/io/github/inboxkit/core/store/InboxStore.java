@@ -82,6 +82,24 @@ public interface InboxStore {
     List<AccountId> accountsWithQueuedRecipients(int limit);
 
     /**
+     * The accounts with at least one snoozed conversation whose wake time is at or before {@code
+     * now} (F37), so that a waker can then wake them in transactions scoped to each. Not
+     * transactional, like {@link #accountsWithClaimableOutbox}.
+     *
+     * <p>The default lists every account ({@link #listAccountIds()}), which is correct and slow; a
+     * store overrides it with an index.
+     *
+     * @param now the current time
+     * @param limit the most accounts, at least 1
+     * @return the accounts, in a stable order
+     * @throws StoreException if the store failed
+     */
+    default List<AccountId> accountsWithDueSnoozes(Instant now, int limit) {
+        List<AccountId> all = listAccountIds();
+        return all.size() <= limit ? all : all.subList(0, limit);
+    }
+
+    /**
      * Every account of the store, for the retention purge.
      *
      * @return the account ids, in a stable order

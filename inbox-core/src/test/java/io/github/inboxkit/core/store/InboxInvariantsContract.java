@@ -28,8 +28,11 @@ import io.github.inboxkit.core.label.LabelId;
 import io.github.inboxkit.core.label.LabelNameTakenException;
 import io.github.inboxkit.core.label.NoSuchLabelException;
 import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.snooze.ConversationNotOpenException;
+import io.github.inboxkit.core.snooze.SnoozeUntil;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,6 +44,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -111,6 +115,14 @@ public abstract class InboxInvariantsContract {
 
     /** F38: the account unblocks the number. */
     record UnblockNumber(int account, int phone) implements Op {}
+    /** F37: snooze for some seconds, or until the contact replies (seconds 0). */
+    record Snooze(int account, int phone, int seconds) implements Op {}
+
+    /** F37: end a snooze by hand. */
+    record Unsnooze(int account, int phone) implements Op {}
+
+    /** F37: the waker's periodic run. */
+    record WakeDue() implements Op {}
 
     @Provide
     Arbitrary<List<Op>> operations() {
@@ -133,7 +145,11 @@ public abstract class InboxInvariantsContract {
                 net.jqwik.api.Tuple.of(2, labelOperations()),
                 net.jqwik.api.Tuple.of(2, Combinators.combine(account, phone).as(AddNote::new)),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone).as(BlockNumber::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone).as(UnblockNumber::new)));
+                net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone).as(UnblockNumber::new)),
+                net.jqwik.api.Tuple.of(2, Combinators.combine(account, phone, Arbitraries.integers().between(0, 5))
+                        .as(Snooze::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone).as(Unsnooze::new)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(new WakeDue())));
         return op.list().ofMinSize(1).ofMaxSize(50);
     }
 
@@ -150,7 +166,7 @@ public abstract class InboxInvariantsContract {
     }
 
     @Property(tries = 80)
-    @Label("F2 F3 F6 F11 F18 F20 F32 F35 F36 F38 random sequences follow the model: states, unread counts, badge, tabs, labels, notes, blocks")
+    @Label("F2 F3 F6 F11 F18 F20 F32 F35 F36 F37 F38 random sequences follow the model: states, snoozes, unread counts, badge, tabs, labels, notes, blocks")
     void sequentialSequencesFollowTheModel(@ForAll("operations") List<Op> operations,
             @ForAll @IntRange(min = 1, max = 4) int pageSize) {
         World world = new World(newStore());
@@ -163,7 +179,7 @@ public abstract class InboxInvariantsContract {
     }
 
     @Property(tries = 25)
-    @Label("F11 F32 F33 F35 F36 F38 concurrent sequences on real threads keep counters exact, pages whole and accounts apart")
+    @Label("F11 F32 F33 F35 F36 F37 F38 concurrent sequences on real threads keep counters exact, pages whole and accounts apart")
     void concurrentSequencesKeepInvariants(@ForAll("operations") List<Op> first,
             @ForAll("operations") List<Op> second, @ForAll("operations") List<Op> third,
             @ForAll @IntRange(min = 1, max = 4) int pageSize) throws InterruptedException {
@@ -220,7 +236,7 @@ public abstract class InboxInvariantsContract {
         Set<ConversationId> openAtStart = new HashSet<>();
         for (int p = 0; p < PHONES; p++) {
             world.conversation(0, p).map(id -> world.kit.conversations().get(account, id))
-                    .filter(c -> c.state() == ConversationState.OPEN)
+                    .filter(c -> c.state() == ConversationState.OPEN && !c.snoozed())
                     .ifPresent(c -> openAtStart.add(c.id()));
         }
         List<ConversationId> walked = new ArrayList<>();
@@ -256,6 +272,8 @@ public abstract class InboxInvariantsContract {
         final Map<String, Set<String>> labelled = new HashMap<>();
         final Set<String> blocked = new HashSet<>();
         final Map<String, Integer> notes = new HashMap<>();
+        /** F37: the snoozed conversations, with their wake time (empty until the contact replies). */
+        final Map<String, Optional<Instant>> snoozed = new HashMap<>();
 
         static String key(int account, int phone) {
             return account + "/" + phone;
@@ -320,6 +338,7 @@ public abstract class InboxInvariantsContract {
                     }
                     model.activity(key);
                     model.inboundRead.get(key).add(false);
+                    model.snoozed.remove(key); // the contact's message wakes a snooze (F37)
                     if (r.text().equals("STOP")) {
                         model.optedOut.add(key);
                     } else if (r.text().equals("start")) {
@@ -373,6 +392,7 @@ public abstract class InboxInvariantsContract {
                     kit.conversations().close(accounts.get(c.account()), id);
                     if (model != null) {
                         model.states.put(Model.key(c.account(), c.phone()), ConversationState.CLOSED);
+                        model.snoozed.remove(Model.key(c.account(), c.phone()));
                     }
                 });
             } else if (op instanceof Reopen r) {
@@ -395,6 +415,7 @@ public abstract class InboxInvariantsContract {
                 kit.inbox().closeAllRead(accounts.get(c.account()));
                 if (model != null) {
                     model.states.replaceAll((key, state) -> key.startsWith(c.account() + "/")
+                            && !model.snoozed.containsKey(key)
                             && model.inboundRead.get(key).stream().allMatch(read -> read)
                             ? ConversationState.CLOSED : state);
                 }
@@ -417,7 +438,54 @@ public abstract class InboxInvariantsContract {
                 if (model != null) {
                     model.blocked.remove(Model.key(u.account(), u.phone()));
                 }
+            } else if (op instanceof Snooze z) {
+                snooze(z, model);
+            } else if (op instanceof Unsnooze u) {
+                conversation(u.account(), u.phone()).ifPresent(id -> {
+                    kit.snoozes().unsnooze(accounts.get(u.account()), id);
+                    if (model != null) {
+                        model.snoozed.remove(Model.key(u.account(), u.phone()));
+                    }
+                });
+            } else if (op instanceof WakeDue) {
+                kit.snoozes().wakeDue();
+                if (model != null) {
+                    Instant now = clock.instant();
+                    model.snoozed.entrySet().removeIf(entry -> {
+                        boolean due = entry.getValue().filter(until -> !until.isAfter(now)).isPresent();
+                        List<Boolean> reads = model.inboundRead.get(entry.getKey());
+                        if (due && !reads.isEmpty()) {
+                            reads.set(reads.size() - 1, false); // marked unread for the assignee
+                        }
+                        return due;
+                    });
+                }
             }
+        }
+
+        /** F37: snoozes an open conversation; a closed one is refused. */
+        private void snooze(Snooze z, Model model) {
+            conversation(z.account(), z.phone()).ifPresent(id -> {
+                String key = Model.key(z.account(), z.phone());
+                Optional<Instant> until = z.seconds() == 0 ? Optional.empty()
+                        : Optional.of(clock.instant().plusSeconds(z.seconds()));
+                SnoozeUntil snoozeUntil = until.map(at -> SnoozeUntil.time(at.atZone(ZoneOffset.UTC)))
+                        .orElse(SnoozeUntil.contactReplies());
+                AccountId account = accounts.get(z.account());
+                if (model == null) {
+                    try {
+                        kit.snoozes().snooze(account, id, snoozeUntil);
+                    } catch (ConversationNotOpenException expected) {
+                        // another thread closed it
+                    }
+                } else if (model.states.get(key) == ConversationState.CLOSED) {
+                    assertThatThrownBy(() -> kit.snoozes().snooze(account, id, snoozeUntil))
+                            .isInstanceOf(ConversationNotOpenException.class);
+                } else {
+                    kit.snoozes().snooze(account, id, snoozeUntil);
+                    model.snoozed.put(key, until);
+                }
+            });
         }
 
         /** Checks what must hold whatever the interleaving. */
@@ -445,13 +513,17 @@ public abstract class InboxInvariantsContract {
                 InboxCounters counters = kit.inbox().counters(account);
                 assertThat(counters.badge()).as("badge").isEqualTo(unreadConversations);
                 for (ConversationState tab : ConversationState.values()) {
-                    List<ConversationId> expected = conversations.stream().filter(c -> c.state() == tab)
-                            .sorted(Comparator.comparing(Conversation::lastActivityAt).thenComparing(Conversation::id)
-                                    .reversed())
-                            .map(Conversation::id).toList();
-                    assertThat(walk(account, tab, pageSize)).as("pages of " + tab).containsExactlyElementsOf(expected);
+                    List<ConversationId> expected = inListingOrder(conversations, c -> c.state() == tab);
+                    // F37: the open tab without its snoozed conversations, which the snoozed view lists
+                    List<ConversationId> snoozed = inListingOrder(conversations, Conversation::snoozed);
+                    assertThat(walk(account, tab, false, pageSize)).as("pages of " + tab)
+                            .containsExactlyElementsOf(expected.stream().filter(id -> !snoozed.contains(id)).toList());
                     assertThat(tab == ConversationState.OPEN ? counters.openConversations() : counters.closedConversations())
                             .as("count of " + tab).isEqualTo(expected.size());
+                    if (tab == ConversationState.OPEN) {
+                        assertThat(walk(account, tab, true, pageSize)).as("pages of the snoozed view")
+                                .containsExactlyElementsOf(snoozed);
+                    }
                 }
                 checkLabels(account, conversations, pageSize);
                 AccountId otherAccount = accounts.get((a + 1) % ACCOUNTS);
@@ -460,6 +532,12 @@ public abstract class InboxInvariantsContract {
                             .isInstanceOf(NoSuchConversationException.class);
                 }
             }
+        }
+
+        List<ConversationId> inListingOrder(List<Conversation> conversations, Predicate<Conversation> filter) {
+            return conversations.stream().filter(filter)
+                    .sorted(Comparator.comparing(Conversation::lastActivityAt).thenComparing(Conversation::id).reversed())
+                    .map(Conversation::id).toList();
         }
 
         void checkAgainst(Model model) {
@@ -477,6 +555,9 @@ public abstract class InboxInvariantsContract {
                         assertThat(kit.conversations().thread(accounts.get(a), id.get(), 500).stream()
                                 .filter(ThreadEntry.NoteEntry.class::isInstance).count())
                                 .as("notes of " + key).isEqualTo(model.notes.getOrDefault(key, 0).longValue());
+                        assertThat(conversation.snoozed()).as("snoozed " + key).isEqualTo(model.snoozed.containsKey(key));
+                        assertThat(conversation.snoozedUntil()).as("wake time of " + key)
+                                .isEqualTo(model.snoozed.getOrDefault(key, Optional.empty()));
                     }
                     assertThat(kit.contacts().isOptedOut(accounts.get(a), new PhoneNumber(phone(p))))
                             .as("opted out " + key).isEqualTo(model.optedOut.contains(key));
@@ -619,11 +700,12 @@ public abstract class InboxInvariantsContract {
             }
         }
 
-        List<ConversationId> walk(AccountId account, ConversationState tab, int pageSize) {
+        List<ConversationId> walk(AccountId account, ConversationState tab, boolean snoozed, int pageSize) {
             List<ConversationId> walked = new ArrayList<>();
             Optional<InboxCursor> after = Optional.empty();
             do {
-                InboxPage page = kit.inbox().list(account, InboxQuery.builder().tab(tab).limit(pageSize).after(after).build());
+                InboxPage page = kit.inbox().list(account, InboxQuery.builder().tab(tab).snoozed(snoozed)
+                        .limit(pageSize).after(after).build());
                 page.rows().stream().map(InboxRow::conversationId).forEach(walked::add);
                 after = page.next();
             } while (after.isPresent());

@@ -41,9 +41,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  *       a transaction that committed after the snapshot (it waits for an open one), and evaluates
  *       its condition and its new values on that locked version: two receives starting one number's
  *       thread at once both succeed, one after the other, and the unread count and the sequence
- *       grow from the newest values. The condition keeps the common case: an OPEN thread active
- *       within the retention window. A CLOSED thread (a reopening, with its event and counters) or
- *       a stale one (which starts afresh) is locked but left unchanged; no row is returned, and the
+ *       grow from the newest values. The condition keeps the common case: an OPEN thread, not
+ *       snoozed, active within the retention window. A CLOSED thread (a reopening, with its event
+ *       and counters), a snoozed one (a wake, with its event) or a stale one (which starts afresh) is locked but left unchanged; no row is returned, and the
  *       engine takes its general path in the same transaction. PostgreSQL 17 has no {@code
  *       RETURNING OLD}: "started" is whether the thread returned has the id proposed for a new one
  *       (a random UUID), and "had no unread message" is an unread count of 1 after.
@@ -79,7 +79,7 @@ final class InboundAppendStatement {
 
     /** The thread columns the statement returns, in this order, so that {@code UNION ALL} lines them up. */
     private static final String THREAD = "conversation_id, phone_e164, state, assignee_id, unread_count,"
-            + " last_activity_at, preview, last_message_sequence, created_at";
+            + " last_activity_at, preview, last_message_sequence, created_at, snoozed, snoozed_until";
 
     static final String SQL = "WITH dup AS ("
             + " SELECT " + JdbiMessageRows.MESSAGE_COLUMNS + " FROM messages"
@@ -94,7 +94,7 @@ final class InboundAppendStatement {
             + " ON CONFLICT (account_id, phone_e164) DO UPDATE SET unread_count = conversations.unread_count + 1,"
             + " has_unread = TRUE, last_activity_at = GREATEST(conversations.last_activity_at, EXCLUDED.last_activity_at),"
             + " preview = EXCLUDED.preview, last_message_sequence = conversations.last_message_sequence + 1"
-            + " WHERE conversations.state = 'OPEN'"
+            + " WHERE conversations.state = 'OPEN' AND conversations.snoozed = FALSE"
             + " AND conversations.last_activity_at >= CAST(:windowStart AS timestamptz)"
             + " RETURNING " + THREAD + ", conversation_id = CAST(:conversation AS uuid) AS started),"
             + " stored AS (INSERT INTO messages (account_id, message_id, conversation_id, sequence, phone_e164,"
@@ -145,7 +145,7 @@ final class InboundAppendStatement {
             throw SqlErrors.translate("append an inbound message", e);
         }
         if (found.isEmpty()) {
-            return InboundAppendResult.notApplied(); // a closed or stale thread, unchanged
+            return InboundAppendResult.notApplied(); // a closed, snoozed or stale thread, unchanged
         }
         tx.endedByItsStatement();
         Row row = found.get();

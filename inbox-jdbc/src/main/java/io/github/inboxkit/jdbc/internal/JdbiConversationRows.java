@@ -14,6 +14,7 @@ import io.github.inboxkit.core.store.ConversationListing;
 import io.github.inboxkit.core.store.SearchTerm;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +45,8 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
     }
 
     private static final String CONVERSATION_COLUMNS = "c.conversation_id, c.phone_e164, c.state, c.assignee_id,"
-            + " c.unread_count, c.last_activity_at, c.preview, c.last_message_sequence, c.created_at";
+            + " c.unread_count, c.last_activity_at, c.preview, c.last_message_sequence, c.created_at,"
+            + " c.snoozed, c.snoozed_until";
 
     /** Maps a conversation row; also the inbox page read model's ({@link JdbiInboxPageQuery}). */
     static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> conversation(rs, "");
@@ -61,6 +63,8 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
                 .lastMessagePreview(rs.getString(prefix + "preview"))
                 .lastMessageSequence(rs.getLong(prefix + "last_message_sequence"))
                 .createdAt(instant(rs, prefix + "created_at"))
+                .snoozed(rs.getBoolean(prefix + "snoozed"))
+                .snoozedUntil(Optional.ofNullable(nullableInstant(rs, prefix + "snoozed_until")))
                 .build();
     }
 
@@ -124,7 +128,9 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
             column("last_activity_at", "lastActivity", "timestamptz", c -> time(c.lastActivityAt())),
             column("preview", "preview", "text", Conversation::lastMessagePreview),
             column("last_message_sequence", "sequence", "bigint", Conversation::lastMessageSequence),
-            column("created_at", "createdAt", "timestamptz", c -> time(c.createdAt()))));
+            column("created_at", "createdAt", "timestamptz", c -> time(c.createdAt())),
+            column("snoozed", "snoozed", "boolean", Conversation::snoozed),
+            column("snoozed_until", "snoozedUntil", "timestamptz", c -> c.snoozedUntil().map(JdbiRows::time).orElse(null))));
 
     @Override
     public void insertConversation(Conversation conversation) {
@@ -173,6 +179,25 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
         ListingSql sql = ListingSql.of(listing);
         return run("list conversations", () ->
                 sql.bind(handle.createQuery(sql.text()), account, listing).map(CONVERSATION).list());
+    }
+
+    /**
+     * The waker's claim (F37): one account's due snoozes through the snooze index, earliest first,
+     * skipping rows another waker holds locked.
+     */
+    static final String LOCK_DUE_SNOOZES = "SELECT " + CONVERSATION_COLUMNS + " FROM conversations c"
+            + " WHERE c.account_id = :account AND c.snoozed_until <= :now"
+            + " ORDER BY c.snoozed_until, c.conversation_id LIMIT :limit FOR UPDATE SKIP LOCKED";
+
+    @Override
+    public List<Conversation> lockDueSnoozes(Instant now, int limit) {
+        return run("claim due snoozes", () -> handle
+                .createQuery(LOCK_DUE_SNOOZES)
+                .bind("account", account)
+                .bind("now", time(now))
+                .bind("limit", limit)
+                .map(CONVERSATION)
+                .list());
     }
 
     @Override
@@ -231,6 +256,7 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
         static ListingSql of(ConversationListing listing) {
             StringBuilder sql = new StringBuilder("SELECT ").append(CONVERSATION_COLUMNS)
                     .append(" FROM conversations c WHERE c.account_id = :account AND c.state = :state");
+            listing.snoozed().ifPresent(snoozed -> sql.append(snoozed ? " AND c.snoozed = TRUE" : " AND c.snoozed = FALSE"));
             AssignmentFilter assignment = listing.assignment();
             if (assignment instanceof AssignmentFilter.Unassigned) {
                 sql.append(" AND c.assignee_id IS NULL");

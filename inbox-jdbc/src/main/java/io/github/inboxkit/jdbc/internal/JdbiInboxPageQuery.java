@@ -58,7 +58,7 @@ final class JdbiInboxPageQuery {
 
     private static String sql(JdbiConversationRows.ListingSql listing, boolean lateral) {
         return "SELECT p.conversation_id, p.phone_e164, p.state, p.assignee_id, p.unread_count, p.last_activity_at,"
-                + " p.preview, p.last_message_sequence, p.created_at,"
+                + " p.preview, p.last_message_sequence, p.created_at, p.snoozed, p.snoozed_until,"
                 + " pc.contact_id, pc.first_name, pc.last_name, pc.custom_fields,"
                 + " pc.created_at AS contact_created_at, pc.updated_at AS contact_updated_at,"
                 + " pu.display_name AS assignee_name, pu.created_at AS assignee_created_at,"

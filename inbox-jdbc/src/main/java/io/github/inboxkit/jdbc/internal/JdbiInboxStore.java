@@ -168,6 +168,24 @@ public final class JdbiInboxStore implements InboxStore, OutboxStatistics, Inbox
         }
     }
 
+    /**
+     * Which accounts have a due snooze (F37): the accounts with a snooze that has a wake time (a
+     * skip scan of the snooze index, which on PostgreSQL holds only those), kept if their earliest
+     * wake time has come (the same index, in its order).
+     */
+    static final String ACCOUNTS_WITH_DUE_SNOOZES = accountsHaving("conversations", "snoozed_until IS NOT NULL",
+            "snoozed_until")
+            + " AND (SELECT e.snoozed_until FROM conversations e WHERE e.account_id = f.account_id"
+            + " AND e.snoozed_until IS NOT NULL ORDER BY e.snoozed_until LIMIT 1) <= :now"
+            + " ORDER BY f.account_id LIMIT :limit";
+
+    @Override
+    public List<AccountId> accountsWithDueSnoozes(Instant now, int limit) {
+        return accounts("find accounts with due snoozes", ACCOUNTS_WITH_DUE_SNOOZES, query -> query
+                .bind("now", JdbiRows.time(now))
+                .bind("limit", limit));
+    }
+
     @Override
     public List<AccountId> accountsWithQueuedRecipients(int limit) {
         return accounts("find accounts with queued broadcast recipients", ACCOUNTS_WITH_QUEUED_RECIPIENTS,

@@ -89,6 +89,43 @@ class ListingPlanOnPostgresTest extends PostgresPlans {
         assertThat(offenders).isEmpty();
     }
 
+    @Test
+    @DisplayName("F37 the open tab without snoozed conversations and the snoozed view are index scans, never a sequential scan")
+    void snoozeFiltersUseAnIndex() {
+        List<String> offenders = new ArrayList<>();
+        int plans = 0;
+        for (ConversationListing listing : everyFilterCombination()) {
+            if (listing.state() != ConversationState.OPEN) {
+                continue;
+            }
+            for (boolean snoozed : new boolean[] {false, true}) {
+                ConversationListing filtered = ConversationListing.builder().from(listing).snoozed(snoozed).build();
+                String plan = explain(filtered);
+                plans++;
+                if (seqScanOnBigTables(plan)) {
+                    offenders.add(filtered + "\n" + plan);
+                }
+            }
+        }
+        assertThat(plans).isEqualTo(36);
+        assertThat(offenders).isEmpty();
+    }
+
+    @Test
+    @DisplayName("F37 the waker's look-ups (accounts with a due snooze, one account's due snoozes) read the snooze index")
+    void wakerUsesTheSnoozeIndex() {
+        try (Handle handle = jdbi.open()) {
+            String accounts = handle.createQuery("EXPLAIN " + JdbiInboxStore.ACCOUNTS_WITH_DUE_SNOOZES)
+                    .bind("now", JdbiRows.time(java.time.Instant.now())).bind("limit", 100)
+                    .mapTo(String.class).stream().collect(Collectors.joining("\n"));
+            String due = handle.createQuery("EXPLAIN " + JdbiConversationRows.LOCK_DUE_SNOOZES)
+                    .bind("account", "acct-7").bind("now", JdbiRows.time(java.time.Instant.now())).bind("limit", 200)
+                    .mapTo(String.class).stream().collect(Collectors.joining("\n"));
+            assertThat(accounts).contains("conversations_snoozed_until_ix").doesNotContain("Seq Scan");
+            assertThat(due).contains("conversations_snoozed_until_ix").doesNotContain("Seq Scan");
+        }
+    }
+
     /** The plan PostgreSQL caches for a prepared statement once it stops planning per value. */
     private String explainGeneric(ConversationListing listing, String text) {
         return PostgresPlans.explainGeneric(pool, JdbiConversationRows.ListingSql.of(listing).text(),

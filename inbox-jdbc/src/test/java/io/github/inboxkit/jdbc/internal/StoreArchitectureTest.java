@@ -63,8 +63,10 @@ class StoreArchitectureTest {
             // the listing (JdbiConversationRows.ListingSql) joined with the page's saved contacts,
             // assignees and the counters row (its plans are tested on PostgreSQL)
             "JdbiInboxPageQuery", Set.of("account_counters", "contacts", "users"),
-            // the store's reads across accounts (dispatcher's and purge's account lists, webhook routing)
-            "JdbiInboxStore", Set.of("accounts", "outbox_entries", "broadcast_recipients", "receiving_numbers"),
+            // the store's reads across accounts (dispatcher's, snooze waker's and purge's account
+            // lists, webhook routing)
+            "JdbiInboxStore", Set.of("accounts", "outbox_entries", "broadcast_recipients", "receiving_numbers",
+                    "conversations"),
             // ingestion's common case on PostgreSQL: the repeat's check, the thread, the message and
             // the counters in one statement that commits itself (one round trip, invariants 1 and 7);
             // read only, the sender's block (F38), which leaves a blocked sender to the general path

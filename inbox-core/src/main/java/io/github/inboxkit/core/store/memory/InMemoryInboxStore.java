@@ -154,6 +154,12 @@ public final class InMemoryInboxStore implements InboxStore, OutboxStatistics {
     }
 
     @Override
+    public List<AccountId> accountsWithDueSnoozes(Instant now, int limit) {
+        return accountsWhere(limit, data -> data.conversations.conversations.values().stream()
+                .anyMatch(conversation -> MemoryConversations.isDue(conversation, now)));
+    }
+
+    @Override
     public List<AccountId> accountsWithQueuedRecipients(int limit) {
         return accountsWhere(limit, data -> !data.broadcasts.queued.isEmpty());
     }

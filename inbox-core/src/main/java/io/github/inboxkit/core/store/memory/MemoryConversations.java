@@ -93,6 +93,7 @@ final class MemoryConversations extends MemoryRows implements ConversationRows {
     public List<Conversation> listConversations(ConversationListing listing) {
         checkOpen();
         Predicate<Conversation> matches = conversation -> conversation.state() == listing.state()
+                && listing.snoozed().map(snoozed -> conversation.snoozed() == snoozed).orElse(true)
                 && !conversation.lastActivityAt().isBefore(listing.activeSince())
                 && matchesAssignment(conversation, listing.assignment())
                 && switch (listing.readFilter()) {
@@ -109,6 +110,23 @@ final class MemoryConversations extends MemoryRows implements ConversationRows {
                 .sorted(LISTING_ORDER)
                 .limit(listing.limit())
                 .toList();
+    }
+
+    @Override
+    public List<Conversation> lockDueSnoozes(Instant now, int limit) {
+        checkOpen();
+        // the account lock, held for the whole transaction, already excludes other wakers
+        return tables.conversations.values().stream()
+                .filter(conversation -> isDue(conversation, now))
+                .sorted(Comparator.comparing((Conversation conversation) -> conversation.snoozedUntil().orElseThrow())
+                        .thenComparing(Conversation::id))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Whether a conversation is snoozed with a wake time at or before {@code now} (F37). */
+    static boolean isDue(Conversation conversation, Instant now) {
+        return conversation.snoozed() && conversation.snoozedUntil().filter(until -> !until.isAfter(now)).isPresent();
     }
 
     private static final Comparator<Conversation> LISTING_ORDER = Comparator

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the background work of a node: the dispatcher ({@code
- * inboxkit.dispatcher.*}) and the retention purge ({@code inboxkit.retention.*}), each a lifecycle
+ * inboxkit.dispatcher.*}), the retention purge ({@code inboxkit.retention.*}) and the snooze waker
+ * ({@code inboxkit.snooze.*}), each a lifecycle
  * bean that starts once the context has refreshed and stops gracefully when it closes. Each is on
  * by default and switched off per node with its {@code enabled} property; each backs off when the
  * application defines its own bean of that type. Both need an engine with a carrier; without one
@@ -61,5 +62,20 @@ public class InboxKitLifecycleAutoConfiguration {
                 retention.getInterval(), retention.getShutdownTimeout());
         lifecycle.instrument(instrumentation.getIfAvailable(() -> InboxKitInstrumentation.NONE));
         return lifecycle;
+    }
+
+    /**
+     * The snooze waker of this node (F37).
+     *
+     * @param kit the engine
+     * @param properties the starter's properties
+     * @return the lifecycle bean
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "inboxkit.snooze", name = "enabled", havingValue = "true", matchIfMissing = true)
+    public InboxKitSnoozeLifecycle inboxKitSnoozeLifecycle(InboxKit kit, InboxKitProperties properties) {
+        InboxKitProperties.Snooze snooze = properties.getSnooze();
+        return new InboxKitSnoozeLifecycle(kit, snooze.getInterval(), snooze.getShutdownTimeout());
     }
 }

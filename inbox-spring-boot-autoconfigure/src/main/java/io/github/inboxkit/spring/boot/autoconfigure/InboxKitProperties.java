@@ -39,6 +39,7 @@ public class InboxKitProperties implements Validator {
     private final Jdbc jdbc = new Jdbc();
     private final Dispatcher dispatcher = new Dispatcher();
     private final Retention retention = new Retention();
+    private final Snooze snooze = new Snooze();
     private final Webhook webhook = new Webhook();
     private final Events events = new Events();
     private final Metrics metrics = new Metrics();
@@ -71,6 +72,11 @@ public class InboxKitProperties implements Validator {
     /** @return the retention purge's properties */
     public Retention getRetention() {
         return retention;
+    }
+
+    /** @return the snooze waker's properties */
+    public Snooze getSnooze() {
+        return snooze;
     }
 
     /** @return the webhook endpoint's properties */
@@ -132,6 +138,8 @@ public class InboxKitProperties implements Validator {
         checkPositive(errors, "retention.interval", properties.retention.interval);
         checkNotNegative(errors, "retention.initialDelay", properties.retention.initialDelay);
         checkNotNegative(errors, "retention.shutdownTimeout", properties.retention.shutdownTimeout);
+        checkPositive(errors, "snooze.interval", properties.snooze.interval);
+        checkNotNegative(errors, "snooze.shutdownTimeout", properties.snooze.shutdownTimeout);
         checkPositive(errors, "jdbc.cacheExpiry", properties.jdbc.cacheExpiry);
         checkPath(errors, "webhook.path", properties.webhook.path);
         if (properties.webhook.maxBodySize == null || properties.webhook.maxBodySize.toBytes() < 1
@@ -326,6 +334,49 @@ public class InboxKitProperties implements Validator {
         }
 
         /** @param shutdownTimeout how long shutdown waits for a purge in flight */
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+    }
+
+    /** The snooze waker (F37), on this node. */
+    public static class Snooze {
+
+        /** Whether this node runs the snooze waker. */
+        private boolean enabled = true;
+
+        /** The pause between two runs of the waker: how late a snooze may wake at most. */
+        private Duration interval = Duration.ofSeconds(30);
+
+        /** How long shutdown waits for a run in flight to finish. */
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+        /** @return whether this node runs the waker */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether this node runs the waker */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return the pause between two runs */
+        public Duration getInterval() {
+            return interval;
+        }
+
+        /** @param interval the pause between two runs */
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+
+        /** @return how long shutdown waits for a run in flight */
+        public Duration getShutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        /** @param shutdownTimeout how long shutdown waits for a run in flight */
         public void setShutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
         }

@@ -8,9 +8,11 @@ import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.sending.SendingNotConfiguredException;
+import io.github.inboxkit.core.snooze.SnoozeUntil;
 import io.github.inboxkit.core.store.InboxStore;
 import io.github.inboxkit.core.store.memory.InMemoryInboxStore;
 import io.github.inboxkit.jdbc.JdbcInboxStore;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
@@ -212,6 +215,32 @@ class InboxKitAutoConfigurationTest {
                         assertThat(context).doesNotHaveBean(InboxKitDispatcherLifecycle.class);
                         assertThat(context).doesNotHaveBean(InboxKitRetentionLifecycle.class);
                     });
+        }
+
+        @Test
+        @DisplayName("F37 F49 the snooze waker runs on the node, with or without a carrier, and wakes a due snooze")
+        void snoozeWaker() {
+            withDataSource.withPropertyValues("inboxkit.snooze.interval=20ms").run(context -> {
+                assertThat(context.getBean(InboxKitSnoozeLifecycle.class).isRunning()).isTrue();
+                InboxKit kit = context.getBean(InboxKit.class);
+                receiveOne(kit);
+                ConversationId id = kit.conversations().findByPhone(ACME, DANA).orElseThrow().id();
+                kit.snoozes().snooze(ACME, id, SnoozeUntil.time(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(1)));
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (kit.conversations().get(ACME, id).snoozed() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(kit.conversations().get(ACME, id).snoozed()).isFalse();
+            });
+        }
+
+        @Test
+        @DisplayName("F37 F49 inboxkit.snooze.enabled=false keeps this node from waking snoozes")
+        void snoozeWakerSwitchedOff() {
+            withDataSource.withPropertyValues("inboxkit.snooze.enabled=false").run(context -> {
+                assertThat(context).hasSingleBean(InboxKit.class);
+                assertThat(context).doesNotHaveBean(InboxKitSnoozeLifecycle.class);
+            });
         }
     }
 
