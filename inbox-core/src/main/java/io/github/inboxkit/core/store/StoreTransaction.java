@@ -61,6 +61,9 @@ public interface StoreTransaction {
     /** @return the records of idempotency keys */
     IdempotencyRows idempotency();
 
+    /** @return the export's read model: keyset pages of messages with their contacts' names (F39) */
+    ExportRows exportRows();
+
     // ----- operations spanning the outbox and the messages (architecture invariant 3) ----------
 
     /**

@@ -59,6 +59,8 @@ class StoreArchitectureTest {
             // the listing (JdbiConversationRows.ListingSql) joined with the page's saved contacts,
             // assignees and the counters row (its plans are tested on PostgreSQL)
             "JdbiInboxPageQuery", Set.of("account_counters", "contacts", "users"),
+            // read only: the export's keyset pages of messages (F39); names through the contacts port
+            "JdbiExportQuery", Set.of("messages"),
             // the store's reads across accounts (dispatcher's and purge's account lists, webhook routing)
             "JdbiInboxStore", Set.of("accounts", "outbox_entries", "broadcast_recipients", "receiving_numbers"),
             // ingestion's common case on PostgreSQL: the repeat's check, the thread, the message and

@@ -3,6 +3,7 @@ package io.github.inboxkit.core.store.memory;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.store.ExportRows;
 import io.github.inboxkit.core.store.StoreTransaction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ final class MemoryTransaction implements StoreTransaction {
     private final MemoryBroadcasts broadcasts;
     private final MemoryDeliveryReports reports;
     private final MemoryIdempotency idempotency;
+    private final MemoryExport exportRows;
 
     MemoryTransaction(AccountData data) {
         this.data = data;
@@ -48,6 +50,7 @@ final class MemoryTransaction implements StoreTransaction {
         this.broadcasts = new MemoryBroadcasts(this, data.broadcasts);
         this.reports = new MemoryDeliveryReports(this, data.reports);
         this.idempotency = new MemoryIdempotency(this, data.idempotency);
+        this.exportRows = new MemoryExport(this, data.messages);
     }
 
     void finish() {
@@ -150,5 +153,10 @@ final class MemoryTransaction implements StoreTransaction {
         }
         updateOutboxStates(writes);
         return writes.stream().map(OutboxEntry::messageId).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    @Override
+    public ExportRows exportRows() {
+        return exportRows;
     }
 }
