@@ -13,8 +13,8 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * The export's read model on the SQL schema (F39): one keyset page of the account's messages, read
- * only, in the order (created_at, message_id), the page's lower bound folded into the range of the
- * index on (account_id, created_at), never an offset; the contacts' names through the transaction's
+ * only, in the order (created_at, message_id): a range of the index on (account_id, created_at,
+ * message_id) from the cursor on, never an offset; the contacts' names through the transaction's
  * contacts port, one look-up per page.
  *
  * <p>Not thread-safe: it lives on one thread for one {@code inTransaction} call.
@@ -47,7 +47,8 @@ final class JdbiExportQuery extends JdbiRows implements ExportRows {
         query.contact().ifPresent(phone -> sql.append(" AND m.phone_e164 = :phone"));
         query.after().ifPresent(cursor -> sql.append(
                 " AND (m.created_at > :afterAt OR (m.created_at = :afterAt AND m.message_id > :afterId))"));
-        sql.append(" ORDER BY m.created_at, m.message_id LIMIT :limit");
+        // account_id leads the ORDER BY as it leads the index, so that H2 too reads the index in order
+        sql.append(" ORDER BY m.account_id, m.created_at, m.message_id LIMIT :limit");
         List<Message> messages = run("read export page", () -> {
             Query statement = handle.createQuery(sql.toString())
                     .bind("account", account)
