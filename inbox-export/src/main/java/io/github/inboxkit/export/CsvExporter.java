@@ -5,10 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.github.inboxkit.core.Require;
-import io.github.inboxkit.core.export.ExportProgress;
 import io.github.inboxkit.core.export.ExportRequest;
-import io.github.inboxkit.core.export.ExportSink;
-import io.github.inboxkit.core.export.ExportSummary;
 import io.github.inboxkit.core.export.ExportedMessage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,7 +34,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>One instance serves one export; not thread-safe (the export calls it from one thread).
  */
-public final class CsvExporter implements ExportSink {
+public final class CsvExporter extends GeneratorSink {
 
     private static final CsvFactory FACTORY = CsvFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -53,14 +50,10 @@ public final class CsvExporter implements ExportSink {
         SCHEMA = columns.build().withoutHeader().withLineSeparator("\r\n").withNullValue("");
     }
 
-    private final OutputStream stream;
-    private final Writer writer;
     private final boolean byteOrderMark;
-    private CsvGenerator generator;
 
     private CsvExporter(OutputStream stream, Writer writer, boolean byteOrderMark) {
-        this.stream = stream;
-        this.writer = writer;
+        super(stream, writer);
         this.byteOrderMark = byteOrderMark;
     }
 
@@ -130,16 +123,5 @@ public final class CsvExporter implements ExportSink {
             }
         }
         generator.writeEndArray();
-    }
-
-    @Override
-    public void endPage(ExportProgress progress) throws IOException {
-        generator.flush();
-    }
-
-    @Override
-    public void end(ExportSummary summary) throws IOException {
-        // closes the generator only: AUTO_CLOSE_TARGET is off, the caller's stream stays open
-        generator.close();
     }
 }

@@ -8,10 +8,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.conversation.MediaReference;
-import io.github.inboxkit.core.export.ExportProgress;
 import io.github.inboxkit.core.export.ExportRequest;
-import io.github.inboxkit.core.export.ExportSink;
-import io.github.inboxkit.core.export.ExportSummary;
 import io.github.inboxkit.core.export.ExportedMessage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,7 +28,7 @@ import java.util.List;
  *
  * <p>One instance serves one export; not thread-safe (the export calls it from one thread).
  */
-public final class JsonLinesExporter implements ExportSink {
+public final class JsonLinesExporter extends GeneratorSink {
 
     // no separator between root values: each line's LF is written after its object
     private static final JsonFactory FACTORY = new JsonFactoryBuilder()
@@ -41,13 +38,9 @@ public final class JsonLinesExporter implements ExportSink {
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
-    private final OutputStream stream;
-    private final Writer writer;
-    private JsonGenerator generator;
 
     private JsonLinesExporter(OutputStream stream, Writer writer) {
-        this.stream = stream;
-        this.writer = writer;
+        super(stream, writer);
     }
 
     /**
@@ -110,16 +103,5 @@ public final class JsonLinesExporter implements ExportSink {
         } else {
             generator.writeString(value.toString());
         }
-    }
-
-    @Override
-    public void endPage(ExportProgress progress) throws IOException {
-        generator.flush();
-    }
-
-    @Override
-    public void end(ExportSummary summary) throws IOException {
-        // closes the generator only: AUTO_CLOSE_TARGET is off, the caller's stream stays open
-        generator.close();
     }
 }
