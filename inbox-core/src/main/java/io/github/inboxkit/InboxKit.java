@@ -11,6 +11,8 @@ import io.github.inboxkit.core.conversation.Ingestion;
 import io.github.inboxkit.core.conversation.Team;
 import io.github.inboxkit.core.event.InboxEventListener;
 import io.github.inboxkit.core.inbox.Inbox;
+import io.github.inboxkit.core.export.Export;
+import io.github.inboxkit.core.export.internal.ExportService;
 import io.github.inboxkit.core.internal.Engine;
 import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.internal.UnitOfWork;
@@ -78,7 +80,11 @@ public final class InboxKit {
     private final Blocking blocking;
 
     private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention, Blocking blocking) {
+    private final Export export;
+
+    private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention, Export export) {
         this.engine = engine;
+        this.export = export;
         this.sending = sending;
         this.webhooks = webhooks;
         this.retention = retention;
@@ -155,6 +161,17 @@ public final class InboxKit {
      */
     public Retention retention() {
         return retention;
+    }
+
+    /**
+     * Export (F39): an account's messages for a range of time, optionally of one contact, streamed
+     * page by page to a sink in constant memory, with progress and a resumable cursor (the {@code
+     * inbox-export} module writes CSV and JSON Lines).
+     *
+     * @return the export
+     */
+    public Export export() {
+        return export;
     }
 
     /**
@@ -358,6 +375,7 @@ public final class InboxKit {
             Retention retention = new RetentionPurger(unitOfWork, retentionSettings,
                     sendingSettings.unmatchedReportRetention());
             return new InboxKit(engine, sending, webhooks, retention, new BlockingService(unitOfWork));
+            return new InboxKit(engine, sending, webhooks, retention, new ExportService(unitOfWork));
         }
     }
 }

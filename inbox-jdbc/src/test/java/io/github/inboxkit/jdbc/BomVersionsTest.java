@@ -45,7 +45,8 @@ class BomVersionsTest {
                 .containsEntry("io.github.inboxkit:inbox-core", "${project.version}")
                 .containsEntry("io.github.inboxkit:inbox-carrier-spi", "${project.version}")
                 .containsEntry("io.github.inboxkit:inbox-carrier-tck", "${project.version}")
-                .containsEntry("io.github.inboxkit:inbox-micrometer", "${project.version}");
+                .containsEntry("io.github.inboxkit:inbox-micrometer", "${project.version}")
+                .containsEntry("io.github.inboxkit:inbox-export", "${project.version}");
     }
 
     /** groupId:artifactId to version, with the BOM's own properties substituted. */

@@ -9,6 +9,7 @@ import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.ConversationState;
 import io.github.inboxkit.core.conversation.IncomingMessage;
+import io.github.inboxkit.core.export.ExportRequest;
 import io.github.inboxkit.core.inbox.AssignmentFilter;
 import io.github.inboxkit.core.inbox.InboxQuery;
 import io.github.inboxkit.core.inbox.ReadFilter;
@@ -16,7 +17,10 @@ import io.github.inboxkit.core.label.LabelId;
 import io.github.inboxkit.core.label.Labels;
 import io.github.inboxkit.core.store.ForwardingInboxStore;
 import io.github.inboxkit.core.store.InboxStore;
+import io.github.inboxkit.export.CsvExporter;
+import io.github.inboxkit.export.JsonLinesExporter;
 import io.github.inboxkit.jdbc.JdbcInboxStore;
+import java.io.OutputStream;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,7 +58,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>badge (counters) read latency;
  *   <li>search latency for short, common, rare, name and digit terms;
  *   <li>inbox first page filtered by a label (F35) carried by {@code labelShare} of each account's
- *       conversations, beside the same page without the label filter, for four filter combinations.
+ *       conversations, beside the same page without the label filter, for four filter combinations;
+ *   <li>export throughput (F39): one account's {@code exportMessages} messages exported as CSV and as
+ *       JSON Lines to a stream that counts and drops the bytes, beside a bare keyset SELECT of the
+ *       same rows in pages of the same size on raw JDBC (rows read, columns fetched, nothing kept).
  * </ol>
  *
  * <p>Settings are system properties: {@code accounts} (100), {@code conversationsPerAccount} (2000),
@@ -62,8 +69,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the embedded server defaults; true: both on), {@code ingestMessages} (4000), {@code warmUp} (4000
  * calls of ingestion and of its baseline before they are timed), {@code threads} (4),
  * {@code samples} (1000 per measured query, after as many for warm-up), {@code burst} (1000),
- * {@code burstThreads} (16), {@code sections} (all of {@code ingestion,listing,badge,search,labels}),
- * {@code labelShare} (0.10),
+ * {@code burstThreads} (16), {@code sections} (all of {@code ingestion,listing,badge,search,labels,export}),
+ * {@code labelShare} (0.10), {@code exportMessages} (1,000,000),
  * {@code statements} (0: how many of pg_stat_statements' costliest statements of the ingestion
  * phase to print, with their calls). Results are printed as Markdown.
  *
@@ -83,8 +90,9 @@ public final class DatabaseBenchmark {
     private static final int BURST_THREADS = Integer.getInteger("burstThreads", 16);
     private static final int BURST_ROUNDS = 3;
     private static final List<String> SECTIONS = List.of(
-            System.getProperty("sections", "ingestion,listing,badge,search,labels").split(","));
+            System.getProperty("sections", "ingestion,listing,badge,search,labels,export").split(","));
     private static final double LABEL_SHARE = Double.parseDouble(System.getProperty("labelShare", "0.10"));
+    private static final int EXPORT_MESSAGES = Integer.getInteger("exportMessages", 1_000_000);
     private static final int STATEMENTS = Integer.getInteger("statements", 0);
 
     private DatabaseBenchmark() {}
@@ -158,6 +166,9 @@ public final class DatabaseBenchmark {
         }
         if (SECTIONS.contains("labels")) {
             labels(kit, pool);
+        }
+        if (SECTIONS.contains("export")) {
+            export(kit, pool);
         }
     }
 
@@ -503,6 +514,100 @@ public final class DatabaseBenchmark {
 
     private static double quantile(long[] sorted, double quantile) {
         return sorted[(int) (sorted.length * quantile)] / 1000.0;
+    }
+
+    // ----- export -------------------------------------------------------------------------------
+
+    private static void export(InboxKit kit, HikariDataSource pool) throws Exception {
+        AccountId account = AccountId.of("bench-export");
+        kit.administration().createAccount(account, "Export", AccountSettings.builder().defaultRegion("US").build());
+        var first = kit.ingestion().receive(account, IncomingMessage.builder().carrierMessageId("export-first")
+                .contactNumber("+12025550100").accountNumber("+12025559999").text("first").build());
+        long start = System.nanoTime();
+        try (Connection connection = pool.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO messages (account_id, message_id,"
+                        + " conversation_id, sequence, phone_e164, direction, body, body_lower, media, status, is_read,"
+                        + " author_id, created_at)"
+                        + " SELECT ?, gen_random_uuid(), ?, n + 1, ?, 'OUTBOUND',"
+                        + " 'Reply ' || n || ', with \"quotes\", a comma, and your order number ' || md5(n::text),"
+                        + " 'reply', '[]', 'DELIVERED', true, 'alice', ? + n * interval '1 millisecond'"
+                        + " FROM generate_series(1, ?) AS n")) {
+            insert.setString(1, account.value());
+            insert.setObject(2, first.conversation().id().value());
+            insert.setString(3, "+12025550100");
+            insert.setObject(4, OffsetDateTime.parse("2026-01-01T00:00:00Z"));
+            insert.setInt(5, EXPORT_MESSAGES - 1);
+            insert.executeUpdate();
+            connection.createStatement().execute("ANALYZE messages");
+        }
+        System.out.printf(Locale.ROOT, "### Export (F39), %,d messages of one account, pages of %d, messages per second%n%n",
+                EXPORT_MESSAGES, ExportRequest.DEFAULT_PAGE_SIZE);
+        System.out.printf(Locale.ROOT, "(generated in %.1f s)%n%n", (System.nanoTime() - start) / 1e9);
+        ExportRequest all = ExportRequest.between(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
+        System.out.println("| round | bare keyset SELECT (baseline) | CSV | JSON Lines | CSV / baseline | JSON Lines / baseline |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|");
+        for (int round = 0; round <= 2; round++) {
+            double baseline = perSecond(() -> bareKeyset(pool, account));
+            double csv = perSecond(() -> kit.export().run(account, all, CsvExporter.to(OutputStream.nullOutputStream())).messages());
+            double jsonl = perSecond(() -> kit.export().run(account, all, JsonLinesExporter.to(OutputStream.nullOutputStream())).messages());
+            // round 0 warms the code up: printed, not to be quoted
+            System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f |%n", round == 0 ? "warm-up" : round,
+                    baseline, csv, jsonl, csv / baseline, jsonl / baseline);
+        }
+        System.out.println();
+    }
+
+    /** Something that processes a number of messages. */
+    private interface Counted {
+        long run() throws Exception;
+    }
+
+    private static double perSecond(Counted work) throws Exception {
+        long start = System.nanoTime();
+        long messages = work.run();
+        if (messages != EXPORT_MESSAGES) {
+            throw new IllegalStateException("expected " + EXPORT_MESSAGES + " messages, got " + messages);
+        }
+        return messages / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The export's rows, read by the same keyset in pages of the same size on raw JDBC, each page a transaction. */
+    private static long bareKeyset(HikariDataSource pool, AccountId account) throws SQLException {
+        long rows = 0;
+        OffsetDateTime afterAt = OffsetDateTime.parse("1970-01-01T00:00:00Z");
+        UUID afterId = new UUID(0, 0);
+        try (Connection connection = pool.getConnection();
+                PreparedStatement page = connection.prepareStatement("SELECT message_id, conversation_id, sequence,"
+                        + " phone_e164, direction, body, media, sender_id, carrier_message_id, status, is_read, author_id,"
+                        + " broadcast_label, scheduled_for, carrier_received_at, created_at, text_repairs FROM messages"
+                        + " WHERE account_id = ? AND created_at >= ? AND (created_at > ? OR (created_at = ? AND message_id > ?))"
+                        + " ORDER BY account_id, created_at, message_id LIMIT ?")) {
+            connection.setAutoCommit(false);
+            while (true) {
+                page.setString(1, account.value());
+                page.setObject(2, afterAt);
+                page.setObject(3, afterAt);
+                page.setObject(4, afterAt);
+                page.setObject(5, afterId);
+                page.setInt(6, ExportRequest.DEFAULT_PAGE_SIZE);
+                int read = 0;
+                try (ResultSet rs = page.executeQuery()) {
+                    while (rs.next()) {
+                        for (int column = 1; column <= 17; column++) {
+                            rs.getObject(column);
+                        }
+                        afterAt = rs.getObject(16, OffsetDateTime.class);
+                        afterId = rs.getObject(1, UUID.class);
+                        read++;
+                    }
+                }
+                connection.commit();
+                rows += read;
+                if (read < ExportRequest.DEFAULT_PAGE_SIZE) {
+                    return rows;
+                }
+            }
+        }
     }
 
     // ----- helpers ----------------------------------------------------------------------------

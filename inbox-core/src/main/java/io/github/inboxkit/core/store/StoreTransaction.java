@@ -76,6 +76,8 @@ public interface StoreTransaction {
      * @return the port of the blocks
      */
     BlockRows blocks();
+    /** @return the export's read model: keyset pages of messages with their contacts' names (F39) */
+    ExportRows exportRows();
 
     // ----- operations spanning the outbox and the messages (architecture invariant 3) ----------
 

@@ -123,6 +123,8 @@ public abstract class InboxInvariantsContract {
 
     /** F37: the waker's periodic run. */
     record WakeDue() implements Op {}
+    /** Exports an account (F39) in pages of the given size and checks what it holds. */
+    record Export(int account, int pageSize) implements Op {}
 
     @Provide
     Arbitrary<List<Op>> operations() {
@@ -149,7 +151,9 @@ public abstract class InboxInvariantsContract {
                 net.jqwik.api.Tuple.of(2, Combinators.combine(account, phone, Arbitraries.integers().between(0, 5))
                         .as(Snooze::new)),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone).as(Unsnooze::new)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(new WakeDue())));
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(new WakeDue())),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(account, Arbitraries.integers().between(1, 3))
+                        .as(Export::new)));
         return op.list().ofMinSize(1).ofMaxSize(50);
     }
 
@@ -312,6 +316,47 @@ public abstract class InboxInvariantsContract {
             return kit.conversations().findByPhone(accounts.get(account), phone(phone)).map(Conversation::id);
         }
 
+        /**
+         * Exports an account in pages and checks it: oldest first, no message twice, only this
+         * account's numbers; in a sequence, exactly the inbound messages the model counts and every
+         * message of the account's threads.
+         */
+        void checkExport(Export e, Model model) {
+            AccountId account = accounts.get(e.account());
+            List<Message> exported = new ArrayList<>();
+            kit.export().run(account, io.github.inboxkit.core.export.ExportRequest.builder()
+                    .from(Instant.EPOCH).to(Instant.parse("2100-01-01T00:00:00Z")).pageSize(e.pageSize()).build(),
+                    new io.github.inboxkit.core.export.ExportSink() {
+                        @Override
+                        public void write(io.github.inboxkit.core.export.ExportedMessage message) {
+                            exported.add(message.message());
+                        }
+
+                        @Override
+                        public void endPage(io.github.inboxkit.core.export.ExportProgress progress) {
+                            assertThat(progress.messages()).isEqualTo(exported.size());
+                        }
+                    });
+            assertThat(exported).isSortedAccordingTo(
+                    java.util.Comparator.comparing(Message::createdAt).thenComparing(Message::id));
+            assertThat(exported).extracting(Message::id).doesNotHaveDuplicates();
+            List<String> numbers = java.util.stream.IntStream.range(0, PHONES).mapToObj(this::phone).toList();
+            assertThat(exported).allSatisfy(message -> assertThat(numbers).contains(message.contactPhone().e164()));
+            if (model != null) {
+                long inbound = model.inboundRead.entrySet().stream()
+                        .filter(entry -> entry.getKey().startsWith(e.account() + "/"))
+                        .mapToLong(entry -> entry.getValue().size()).sum();
+                assertThat(exported.stream().filter(message -> message.direction() == Direction.INBOUND).count())
+                        .isEqualTo(inbound);
+                List<Message> threads = new ArrayList<>();
+                for (int phone = 0; phone < PHONES; phone++) {
+                    conversation(e.account(), phone).ifPresent(id -> threads.addAll(
+                            kit.conversations().messages(account, id, 500)));
+                }
+                assertThat(exported).containsExactlyInAnyOrderElementsOf(threads);
+            }
+        }
+
         void apply(Op op, Model model) {
             if (applyLabels(op, model)) {
                 return;
@@ -367,6 +412,8 @@ public abstract class InboxInvariantsContract {
                         // another thread's STOP or block won
                     }
                 }
+            } else if (op instanceof Export e) {
+                checkExport(e, model);
             } else if (op instanceof MarkRead m) {
                 conversation(m.account(), m.phone()).ifPresent(id -> {
                     kit.conversations().markRead(accounts.get(m.account()), id);

@@ -34,6 +34,7 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
     private JdbiConsentRows consent;
     private JdbiConversationRows conversations;
     private JdbiMessageRows messages;
+    private JdbiExportQuery exportRows;
     private JdbiCounterRows counters;
     private JdbiOutboxRows outbox;
     private JdbiBroadcastRows broadcasts;
@@ -118,6 +119,14 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
             messages = new JdbiMessageRows(this);
         }
         return messages;
+    }
+
+    @Override
+    public JdbiExportQuery exportRows() {
+        if (exportRows == null) {
+            exportRows = new JdbiExportQuery(this);
+        }
+        return exportRows;
     }
 
     @Override

@@ -67,6 +67,10 @@ class StoreArchitectureTest {
             // lists, webhook routing)
             "JdbiInboxStore", Set.of("accounts", "outbox_entries", "broadcast_recipients", "receiving_numbers",
                     "conversations"),
+            // read only: the export's keyset pages of messages (F39); names through the contacts port
+            "JdbiExportQuery", Set.of("messages"),
+            // the store's reads across accounts (dispatcher's and purge's account lists, webhook routing)
+            "JdbiInboxStore", Set.of("accounts", "outbox_entries", "broadcast_recipients", "receiving_numbers"),
             // ingestion's common case on PostgreSQL: the repeat's check, the thread, the message and
             // the counters in one statement that commits itself (one round trip, invariants 1 and 7);
             // read only, the sender's block (F38), which leaves a blocked sender to the general path

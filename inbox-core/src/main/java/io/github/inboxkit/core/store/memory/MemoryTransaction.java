@@ -3,6 +3,7 @@ package io.github.inboxkit.core.store.memory;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.store.ExportRows;
 import io.github.inboxkit.core.store.StoreTransaction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ final class MemoryTransaction implements StoreTransaction {
     private final MemoryLabels labels;
     private final MemoryNotes notes;
     private final MemoryBlocks blocks;
+    private final MemoryExport exportRows;
 
     MemoryTransaction(AccountData data) {
         this.data = data;
@@ -54,6 +56,7 @@ final class MemoryTransaction implements StoreTransaction {
         this.labels = new MemoryLabels(this, data.labels);
         this.notes = new MemoryNotes(this, data.notes);
         this.blocks = new MemoryBlocks(this, data.blocks);
+        this.exportRows = new MemoryExport(this, data.messages);
     }
 
     void finish() {
@@ -168,5 +171,10 @@ final class MemoryTransaction implements StoreTransaction {
         }
         updateOutboxStates(writes);
         return writes.stream().map(OutboxEntry::messageId).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    @Override
+    public ExportRows exportRows() {
+        return exportRows;
     }
 }
