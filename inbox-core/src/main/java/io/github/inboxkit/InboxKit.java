@@ -14,6 +14,10 @@ import io.github.inboxkit.core.inbox.Inbox;
 import io.github.inboxkit.core.internal.Engine;
 import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.internal.UnitOfWork;
+import io.github.inboxkit.core.erasure.Erasure;
+import io.github.inboxkit.core.erasure.ErasureOptions;
+import io.github.inboxkit.core.erasure.internal.ErasureService;
+import io.github.inboxkit.core.erasure.internal.ErasureSettings;
 import io.github.inboxkit.core.retention.Retention;
 import io.github.inboxkit.core.retention.RetentionOptions;
 import io.github.inboxkit.core.retention.internal.RetentionPurger;
@@ -69,12 +73,14 @@ public final class InboxKit {
     private final Sending sending;
     private final Webhooks webhooks;
     private final Retention retention;
+    private final Erasure erasure;
 
-    private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention) {
+    private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention, Erasure erasure) {
         this.engine = engine;
         this.sending = sending;
         this.webhooks = webhooks;
         this.retention = retention;
+        this.erasure = erasure;
     }
 
     /**
@@ -127,6 +133,15 @@ public final class InboxKit {
     }
 
     /**
+     * Erasure of a contact on request, the right to be forgotten (F40), with or without a carrier.
+     *
+     * @return erasure
+     */
+    public Erasure erasure() {
+        return erasure;
+    }
+
+    /**
      * The sending pipeline: send now, schedule, broadcast, delivery reports, and the dispatcher a
      * host runs (F19, F27, F31).
      *
@@ -173,6 +188,7 @@ public final class InboxKit {
         private final Map<String, Carrier> carriers = new LinkedHashMap<>();
         private final SendingSettings sendingSettings = new SendingSettings();
         private final RetentionSettings retentionSettings = new RetentionSettings();
+        private final ErasureSettings erasureSettings = new ErasureSettings();
 
         private Builder() {}
 
@@ -218,6 +234,19 @@ public final class InboxKit {
          */
         public Builder retentionOptions(Consumer<RetentionOptions> options) {
             Require.nonNull(options, "options").accept(retentionSettings);
+            return this;
+        }
+
+        /**
+         * Tunes erasure (messages per transaction). Called at once: each option refuses a bad
+         * value here.
+         *
+         * @param options sets erasure's options
+         * @return this builder
+         * @throws InvalidValueException if an option refuses its value
+         */
+        public Builder erasureOptions(Consumer<ErasureOptions> options) {
+            Require.nonNull(options, "options").accept(erasureSettings);
             return this;
         }
 
@@ -326,7 +355,7 @@ public final class InboxKit {
             }
             Retention retention = new RetentionPurger(unitOfWork, retentionSettings,
                     sendingSettings.unmatchedReportRetention());
-            return new InboxKit(engine, sending, webhooks, retention);
+            return new InboxKit(engine, sending, webhooks, retention, new ErasureService(unitOfWork, erasureSettings));
         }
     }
 }

@@ -61,6 +61,9 @@ public interface StoreTransaction {
     /** @return the records of idempotency keys */
     IdempotencyRows idempotency();
 
+    /** @return what survives an erasure: proof records, hashed opt-outs (F40) */
+    ErasureRows erasures();
+
     // ----- operations spanning the outbox and the messages (architecture invariant 3) ----------
 
     /**

@@ -39,6 +39,7 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
     private JdbiBroadcastRows broadcasts;
     private JdbiDeliveryReportRows reports;
     private JdbiIdempotencyRows idempotency;
+    private JdbiErasureRows erasures;
     private JdbiDeliveryWrites deliveryWrites;
 
     /**
@@ -155,6 +156,14 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
             idempotency = new JdbiIdempotencyRows(this);
         }
         return idempotency;
+    }
+
+    @Override
+    public JdbiErasureRows erasures() {
+        if (erasures == null) {
+            erasures = new JdbiErasureRows(this);
+        }
+        return erasures;
     }
 
     private JdbiDeliveryWrites deliveryWrites() {
