@@ -127,13 +127,7 @@ public abstract class InboxInvariantsContract {
     @Label("F40 F11 erasures interleaved with inbound, sends, reads and closes follow the model: counters, badge, tabs, opt-outs")
     void erasuresFollowTheModel(@ForAll("erasing") List<Op> operations,
             @ForAll @IntRange(min = 1, max = 4) int pageSize) {
-        World world = new World(newStore());
-        Model model = new Model();
-        for (Op op : operations) {
-            world.apply(op, model);
-        }
-        world.checkInvariants(pageSize);
-        world.checkAgainst(model);
+        sequentialSequencesFollowTheModel(operations, pageSize);
     }
 
     @Property(tries = 15)
