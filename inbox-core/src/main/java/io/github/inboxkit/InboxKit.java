@@ -18,6 +18,10 @@ import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.internal.UnitOfWork;
 import io.github.inboxkit.core.label.Labels;
 import io.github.inboxkit.core.label.internal.LabelService;
+import io.github.inboxkit.core.erasure.Erasure;
+import io.github.inboxkit.core.erasure.ErasureOptions;
+import io.github.inboxkit.core.erasure.internal.ErasureService;
+import io.github.inboxkit.core.erasure.internal.ErasureSettings;
 import io.github.inboxkit.core.retention.Retention;
 import io.github.inboxkit.core.snooze.Snoozes;
 import io.github.inboxkit.core.retention.RetentionOptions;
@@ -83,6 +87,9 @@ public final class InboxKit {
     private final Export export;
 
     private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention, Export export) {
+    private final Erasure erasure;
+
+    private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention, Erasure erasure) {
         this.engine = engine;
         this.export = export;
         this.sending = sending;
@@ -90,6 +97,7 @@ public final class InboxKit {
         this.retention = retention;
         this.labels = new LabelService(engine.unitOfWork());
         this.blocking = blocking;
+        this.erasure = erasure;
     }
 
     /**
@@ -172,6 +180,12 @@ public final class InboxKit {
      */
     public Export export() {
         return export;
+     * Erasure of a contact on request, the right to be forgotten (F40), with or without a carrier.
+     *
+     * @return erasure
+     */
+    public Erasure erasure() {
+        return erasure;
     }
 
     /**
@@ -221,6 +235,7 @@ public final class InboxKit {
         private final Map<String, Carrier> carriers = new LinkedHashMap<>();
         private final SendingSettings sendingSettings = new SendingSettings();
         private final RetentionSettings retentionSettings = new RetentionSettings();
+        private final ErasureSettings erasureSettings = new ErasureSettings();
 
         private Builder() {}
 
@@ -266,6 +281,19 @@ public final class InboxKit {
          */
         public Builder retentionOptions(Consumer<RetentionOptions> options) {
             Require.nonNull(options, "options").accept(retentionSettings);
+            return this;
+        }
+
+        /**
+         * Tunes erasure (messages per transaction). Called at once: each option refuses a bad
+         * value here.
+         *
+         * @param options sets erasure's options
+         * @return this builder
+         * @throws InvalidValueException if an option refuses its value
+         */
+        public Builder erasureOptions(Consumer<ErasureOptions> options) {
+            Require.nonNull(options, "options").accept(erasureSettings);
             return this;
         }
 
@@ -376,6 +404,7 @@ public final class InboxKit {
                     sendingSettings.unmatchedReportRetention());
             return new InboxKit(engine, sending, webhooks, retention, new BlockingService(unitOfWork));
             return new InboxKit(engine, sending, webhooks, retention, new ExportService(unitOfWork));
+            return new InboxKit(engine, sending, webhooks, retention, new ErasureService(unitOfWork, erasureSettings));
         }
     }
 }

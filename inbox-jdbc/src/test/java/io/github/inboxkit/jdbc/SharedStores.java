@@ -19,6 +19,16 @@ final class SharedStores {
         return PostgresHolder.STORE;
     }
 
+    /** @return the pool of {@link #h2()}, for tests that read its tables directly */
+    static HikariDataSource h2Pool() {
+        return H2Holder.POOL;
+    }
+
+    /** @return the pool of {@link #postgres()}, for tests that read its tables directly */
+    static HikariDataSource postgresPool() {
+        return PostgresHolder.POOL;
+    }
+
     /** A second node on {@link #h2()}'s database: its own store, pool and caches. */
     static JdbcInboxStore h2SecondNode() {
         return H2Holder.SECOND_NODE;

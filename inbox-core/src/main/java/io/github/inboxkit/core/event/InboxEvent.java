@@ -7,12 +7,15 @@ import io.github.inboxkit.core.contact.OptOutRecord;
 import io.github.inboxkit.core.conversation.AssignmentChange;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.MessageId;
+import io.github.inboxkit.core.conversation.MediaReference;
 import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.label.Label;
 import io.github.inboxkit.core.label.LabelId;
 import io.github.inboxkit.core.conversation.NoteId;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.snooze.WakeReason;
+import io.github.inboxkit.core.erasure.ErasureId;
+import io.github.inboxkit.core.erasure.ErasureRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -275,6 +278,26 @@ public sealed interface InboxEvent {
             Objects.requireNonNull(account);
             Objects.requireNonNull(conversation);
             Objects.requireNonNull(until);
+    /**
+     * A batch of an erasure committed (F40): messages of the number were deleted, with the media
+     * references they held, which the host deletes from where it keeps the bytes. Counters and the
+     * badge are exact again; the conversation itself may still exist until the last batch.
+     *
+     * @param account the account
+     * @param erasure the erasure
+     * @param conversation the conversation the messages were deleted from
+     * @param messages how many were deleted
+     * @param media the media references of the deleted messages, possibly empty
+     * @param occurredAt when
+     */
+    record MessagesErased(AccountId account, ErasureId erasure, ConversationId conversation, int messages,
+            List<MediaReference> media, Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present and copies the list. */
+        public MessagesErased {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(erasure);
+            Objects.requireNonNull(conversation);
+            media = List.copyOf(media);
             Objects.requireNonNull(occurredAt);
         }
     }
@@ -338,6 +361,20 @@ public sealed interface InboxEvent {
         public ContactBlocked {
             Objects.requireNonNull(account);
             Objects.requireNonNull(block);
+     * An erasure finished (F40): nothing of the number is left in the account but the proof record
+     * and, if it was opted out, its hashed opt-out. Carries no number.
+     *
+     * @param account the account
+     * @param record the completed proof record, with the counts of every batch
+     */
+    record ContactErased(AccountId account, ErasureRecord record) implements InboxEvent {
+        /** Checks the parts are present and the record completed. */
+        public ContactErased {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(record);
+            if (record.completedAt().isEmpty()) {
+                throw new IllegalArgumentException("an erasure event carries a completed record");
+            }
         }
 
         @Override
@@ -431,6 +468,7 @@ public sealed interface InboxEvent {
             Objects.requireNonNull(conversation);
             Objects.requireNonNull(reason);
             Objects.requireNonNull(occurredAt);
+            return record.completedAt().orElseThrow();
         }
     }
 }

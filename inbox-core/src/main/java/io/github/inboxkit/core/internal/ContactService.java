@@ -116,7 +116,8 @@ final class ContactService implements Contacts {
         return unitOfWork.run(account, step -> {
             requireUser(step, by);
             Optional<OptOutRecord> latest = step.tx.consent().latestOptOutRecord(phone);
-            if (latest.isEmpty() || latest.get().action() == OptOutAction.OPTED_IN) {
+            if (!Subscriptions.isOptedOut(step.tx, phone)) {
+                // an erased number without records may still be opted out (F40): it is resubscribed too
                 return latest;
             }
             return Optional.of(Subscriptions.byUser(step, phone, by, OptOutAction.OPTED_IN));

@@ -12,6 +12,7 @@ import io.github.inboxkit.core.store.StoreTransaction;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,14 +40,17 @@ public final class Subscriptions {
     }
 
     /**
-     * Whether a number is opted out, as the transaction sees it.
+     * Whether a number is opted out, as the transaction sees it: its latest record decides; a
+     * number with no record is opted out if it was erased while opted out (F40: its records were
+     * replaced by a hashed opt-out, which only a later record, a START say, supersedes).
      *
      * @param tx the transaction
      * @param phone the number
      * @return whether the number may not be texted now
      */
     public static boolean isOptedOut(StoreTransaction tx, PhoneNumber phone) {
-        return tx.consent().latestOptOutRecord(phone).map(Subscriptions::optsOut).orElse(false);
+        Optional<OptOutRecord> latest = tx.consent().latestOptOutRecord(phone);
+        return latest.isPresent() ? optsOut(latest.get()) : !ErasedNumbers.erasedOptOuts(tx, List.of(phone)).isEmpty();
     }
 
     /**
@@ -61,11 +65,15 @@ public final class Subscriptions {
             return Set.of();
         }
         Set<PhoneNumber> optedOut = new HashSet<>();
-        tx.consent().latestOptOutRecords(List.copyOf(phones)).forEach((phone, latest) -> {
+        Map<PhoneNumber, OptOutRecord> latestRecords = tx.consent().latestOptOutRecords(List.copyOf(phones));
+        latestRecords.forEach((phone, latest) -> {
             if (optsOut(latest)) {
                 optedOut.add(phone);
             }
         });
+        // numbers without a record: opted out if erased while opted out (F40)
+        optedOut.addAll(ErasedNumbers.erasedOptOuts(tx,
+                phones.stream().filter(phone -> !latestRecords.containsKey(phone)).distinct().toList()));
         return optedOut;
     }
 
@@ -114,6 +122,10 @@ public final class Subscriptions {
 
     private static void record(Step step, OptOutRecord record) {
         step.tx.consent().appendOptOutRecord(record);
+        if (record.action() == OptOutAction.OPTED_IN) {
+            // the new record decides from now on; the erased opt-out it supersedes is not kept (F40)
+            ErasedNumbers.forgetOptOut(step.tx, record.phone());
+        }
         step.publish(new InboxEvent.SubscriptionChanged(step.tx.accountId(), record));
     }
 }

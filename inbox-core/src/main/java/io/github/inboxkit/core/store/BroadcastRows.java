@@ -1,10 +1,12 @@
 package io.github.inboxkit.core.store;
 
+import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.Broadcast;
 import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.BroadcastSkip;
 import io.github.inboxkit.core.sending.QueuedRecipient;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,4 +86,24 @@ public interface BroadcastRows {
      * @return the skipped recipients, in the order they were appended
      */
     List<BroadcastSkip> listBroadcastSkips(BroadcastId id);
+
+    /**
+     * Deletes the queued recipients with a number, whatever their broadcast, for an erasure (F40):
+     * their copies are never written.
+     *
+     * @param recipient the number
+     * @return how many were deleted
+     */
+    int deleteQueuedRecipients(PhoneNumber recipient);
+
+    /**
+     * Deletes the skips, of any broadcast, whose recipient as the host gave it is one of the given
+     * texts once spaces, {@code -}, {@code .}, {@code (} and {@code )} are left out, for an erasure
+     * (F40).
+     *
+     * @param recipients the texts the recipient may have been given as: the contact id, the
+     *     number's spellings
+     * @return how many were deleted
+     */
+    int deleteBroadcastSkips(Collection<String> recipients);
 }

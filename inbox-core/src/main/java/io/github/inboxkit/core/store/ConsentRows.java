@@ -79,4 +79,13 @@ public interface ConsentRows {
     default int deleteSupersededOptOutRecords(Instant recordedBefore, int limit) {
         return 0;
     }
+
+    /**
+     * Deletes every subscription record of a number, for an erasure (F40): the engine first reads
+     * the latest one and keeps its state as a hashed opt-out where it must.
+     *
+     * @param phone the number
+     * @return how many were deleted
+     */
+    int deleteOptOutRecords(PhoneNumber phone);
 }

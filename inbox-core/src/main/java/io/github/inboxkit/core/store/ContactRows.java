@@ -58,4 +58,12 @@ public interface ContactRows {
      * @throws StoreConflictException if the new phone number belongs to another contact
      */
     void updateContact(Contact contact);
+
+    /**
+     * Deletes a contact with its custom fields, for an erasure (F40).
+     *
+     * @param id the contact
+     * @return whether it existed
+     */
+    boolean deleteContact(ContactId id);
 }

@@ -1,8 +1,10 @@
 package io.github.inboxkit.core.store;
 
+import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.sending.IdempotencyKey;
 import io.github.inboxkit.core.sending.IdempotencyRecord;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -64,4 +66,12 @@ public interface IdempotencyRows {
      * @return how many were deleted
      */
     int deleteExpiredIdempotencyRecords(Instant now, int limit);
+
+    /**
+     * Deletes the records of the keys that queued one of the given messages, for an erasure (F40).
+     *
+     * @param messages the messages
+     * @return how many were deleted
+     */
+    int deleteIdempotencyRecords(Collection<MessageId> messages);
 }

@@ -78,6 +78,8 @@ public interface StoreTransaction {
     BlockRows blocks();
     /** @return the export's read model: keyset pages of messages with their contacts' names (F39) */
     ExportRows exportRows();
+    /** @return what survives an erasure: proof records, hashed opt-outs (F40) */
+    ErasureRows erasures();
 
     // ----- operations spanning the outbox and the messages (architecture invariant 3) ----------
 

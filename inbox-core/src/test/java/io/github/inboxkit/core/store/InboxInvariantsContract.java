@@ -11,6 +11,9 @@ import io.github.inboxkit.core.blocking.ContactBlockedException;
 import io.github.inboxkit.core.blocking.InboundBlockedException;
 import io.github.inboxkit.core.contact.ContactOptedOutException;
 import io.github.inboxkit.core.conversation.ThreadEntry;
+import io.github.inboxkit.core.erasure.ErasureActor;
+import io.github.inboxkit.core.erasure.ErasureIncompleteException;
+import io.github.inboxkit.core.erasure.ErasureRequest;
 import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.ConversationState;
@@ -125,6 +128,8 @@ public abstract class InboxInvariantsContract {
     record WakeDue() implements Op {}
     /** Exports an account (F39) in pages of the given size and checks what it holds. */
     record Export(int account, int pageSize) implements Op {}
+    /** Erasure of the number (F40), in batches of two messages. */
+    record Erase(int account, int phone) implements Op {}
 
     @Provide
     Arbitrary<List<Op>> operations() {
@@ -153,7 +158,8 @@ public abstract class InboxInvariantsContract {
                 net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone).as(Unsnooze::new)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(new WakeDue())),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(account, Arbitraries.integers().between(1, 3))
-                        .as(Export::new)));
+                        .as(Export::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone).as(Erase::new)));
         return op.list().ofMinSize(1).ofMaxSize(50);
     }
 
@@ -167,6 +173,29 @@ public abstract class InboxInvariantsContract {
                 net.jqwik.api.Tuple.of(2, Combinators.combine(account, phone, label).as(UnlabelConversation::new)),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(account, label).as(RenameLabel::new)),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(account, label).as(DeleteLabel::new)));
+    }
+
+    /** The operations with erasures as common as sends (F40). */
+    @Provide
+    Arbitrary<List<Op>> erasing() {
+        Arbitrary<Op> erase = Combinators.combine(Arbitraries.integers().between(0, ACCOUNTS - 1),
+                Arbitraries.integers().between(0, PHONES - 1)).as(Erase::new);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, operations().flatMap(Arbitraries::of)),
+                net.jqwik.api.Tuple.of(1, erase)).list().ofMinSize(1).ofMaxSize(50);
+    }
+
+    @Property(tries = 40)
+    @Label("F40 F11 erasures interleaved with inbound, sends, reads and closes follow the model: counters, badge, tabs, opt-outs")
+    void erasuresFollowTheModel(@ForAll("erasing") List<Op> operations,
+            @ForAll @IntRange(min = 1, max = 4) int pageSize) {
+        sequentialSequencesFollowTheModel(operations, pageSize);
+    }
+
+    @Property(tries = 15)
+    @Label("F40 F11 erasures concurrent with inbound, sends, reads and closes on real threads keep counters and badge exact")
+    void concurrentErasuresKeepInvariants(@ForAll("erasing") List<Op> first, @ForAll("erasing") List<Op> second,
+            @ForAll @IntRange(min = 1, max = 4) int pageSize) throws InterruptedException {
+        concurrentSequencesKeepInvariants(first, second, List.of(), pageSize);
     }
 
     @Property(tries = 80)
@@ -298,7 +327,7 @@ public abstract class InboxInvariantsContract {
         final String run = UUID.randomUUID().toString();
 
         World(InboxStore store) {
-            kit = InboxKit.builder().store(store).clock(clock).build();
+            kit = InboxKit.builder().store(store).clock(clock).erasureOptions(options -> options.erasureBatchSize(2)).build();
             for (int i = 0; i < ACCOUNTS; i++) {
                 AccountId id = AccountId.of("prop-" + run + "-" + i);
                 kit.administration().createAccount(id, "Property account " + i,
@@ -507,6 +536,30 @@ public abstract class InboxInvariantsContract {
                         return due;
                     });
                 }
+            } else if (op instanceof Erase e) {
+                erase(e, model);
+            }
+        }
+
+        /** Erases a number (F40): its thread goes, its opt-out state stays. */
+        void erase(Erase e, Model model) {
+            ErasureRequest request = ErasureRequest.number(new PhoneNumber(phone(e.phone())), ErasureActor.user(user));
+            try {
+                kit.erasure().erase(accounts.get(e.account()), request);
+            } catch (ErasureIncompleteException stillWriting) {
+                // only when other threads keep writing to the number; what committed is erased
+                assertThat(model).as("an erasure with nobody else writing finishes").isNull();
+            }
+            if (model != null) {
+                String key = Model.key(e.account(), e.phone());
+                model.states.remove(key);
+                model.inboundRead.remove(key);
+                // the first message went too: its carrier id is new again
+                model.firstCarrierId.remove(key);
+                // what hangs on the thread goes with it: its notes, its snooze, its labels
+                model.notes.remove(key);
+                model.snoozed.remove(key);
+                model.labelled.values().forEach(keys -> keys.remove(key));
             }
         }
 

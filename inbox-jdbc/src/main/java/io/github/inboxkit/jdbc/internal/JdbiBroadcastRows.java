@@ -1,13 +1,5 @@
 package io.github.inboxkit.jdbc.internal;
 
-import static io.github.inboxkit.jdbc.internal.RowColumns.column;
-import static io.github.inboxkit.jdbc.internal.OutboxCodecs.sender;
-import static io.github.inboxkit.jdbc.internal.OutboxCodecs.writeMedia;
-import static io.github.inboxkit.jdbc.internal.OutboxCodecs.readMedia;
-import static io.github.inboxkit.jdbc.internal.OutboxCodecs.writeShiftTables;
-import static io.github.inboxkit.jdbc.internal.OutboxCodecs.readShiftTables;
-
-import io.github.inboxkit.core.store.BroadcastRows;
 import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.phone.PhoneNumber;
@@ -17,13 +9,21 @@ import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.BroadcastSkip;
 import io.github.inboxkit.core.sending.QueuedRecipient;
 import io.github.inboxkit.core.sending.SkipReason;
+import io.github.inboxkit.core.store.BroadcastRows;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import static io.github.inboxkit.jdbc.internal.OutboxCodecs.readMedia;
+import static io.github.inboxkit.jdbc.internal.OutboxCodecs.readShiftTables;
+import static io.github.inboxkit.jdbc.internal.OutboxCodecs.sender;
+import static io.github.inboxkit.jdbc.internal.OutboxCodecs.writeMedia;
+import static io.github.inboxkit.jdbc.internal.OutboxCodecs.writeShiftTables;
+import static io.github.inboxkit.jdbc.internal.RowColumns.column;
 
 /**
  * Broadcasts (F19), their queued recipients and skips on the SQL schema: the statements of {@code
@@ -228,5 +228,28 @@ final class JdbiBroadcastRows extends JdbiRows implements BroadcastRows {
                 .bind("broadcast", id.value())
                 .map((rs, ctx) -> new BroadcastSkip(rs.getString("recipient"), SkipReason.valueOf(rs.getString("reason"))))
                 .list());
+    }
+
+    @Override
+    public int deleteQueuedRecipients(PhoneNumber recipient) {
+        return run("delete queued broadcast recipients", () -> handle
+                .createUpdate("DELETE FROM broadcast_recipients WHERE account_id = :account AND recipient = :recipient")
+                .bind("account", account)
+                .bind("recipient", recipient.e164())
+                .execute());
+    }
+
+    @Override
+    public int deleteBroadcastSkips(Collection<String> recipients) {
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        // the recipient as the host typed it, without the separators people type
+        return run("delete broadcast skips", () -> handle
+                .createUpdate("DELETE FROM broadcast_skips WHERE account_id = :account AND REPLACE(REPLACE(REPLACE("
+                        + "REPLACE(REPLACE(recipient, ' ', ''), '-', ''), '.', ''), '(', ''), ')', '') IN (<recipients>)")
+                .bind("account", account)
+                .bindList("recipients", List.copyOf(recipients))
+                .execute());
     }
 }

@@ -1,12 +1,12 @@
 package io.github.inboxkit.jdbc.internal;
 
-import io.github.inboxkit.core.store.ConsentRows;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.contact.OptOutAction;
 import io.github.inboxkit.core.contact.OptOutRecord;
 import io.github.inboxkit.core.contact.OptOutSource;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.store.ConsentRows;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -119,6 +119,15 @@ final class JdbiConsentRows extends JdbiRows implements ConsentRows {
                 .bind("account", account)
                 .bind("before", time(recordedBefore))
                 .bind("limit", limit)
+                .execute());
+    }
+
+    @Override
+    public int deleteOptOutRecords(PhoneNumber phone) {
+        return run("delete opt-out records", () -> handle
+                .createUpdate("DELETE FROM opt_out_records WHERE account_id = :account AND phone_e164 = :phone")
+                .bind("account", account)
+                .bind("phone", phone.e164())
                 .execute());
     }
 }

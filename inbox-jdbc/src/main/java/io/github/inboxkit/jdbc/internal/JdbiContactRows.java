@@ -1,9 +1,9 @@
 package io.github.inboxkit.jdbc.internal;
 
-import io.github.inboxkit.core.store.ContactRows;
 import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.contact.ContactId;
 import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.store.ContactRows;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -109,5 +109,14 @@ final class JdbiContactRows extends JdbiRows implements ContactRows {
 
     private static String searchName(Contact contact) {
         return contact.fullName().map(name -> name.toLowerCase(Locale.ROOT)).orElse("");
+    }
+
+    @Override
+    public boolean deleteContact(ContactId id) {
+        return run("delete contact", () -> handle
+                .createUpdate("DELETE FROM contacts WHERE account_id = :account AND contact_id = :id")
+                .bind("account", account)
+                .bind("id", id.value())
+                .execute()) > 0;
     }
 }

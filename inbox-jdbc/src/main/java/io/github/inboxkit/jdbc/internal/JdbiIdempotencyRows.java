@@ -6,6 +6,7 @@ import io.github.inboxkit.core.sending.IdempotencyKey;
 import io.github.inboxkit.core.sending.IdempotencyRecord;
 import io.github.inboxkit.core.store.IdempotencyRows;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -109,6 +110,19 @@ final class JdbiIdempotencyRows extends JdbiRows implements IdempotencyRows {
                 .bind("account", account)
                 .bind("now", time(now))
                 .bind("limit", limit)
+                .execute());
+    }
+
+    @Override
+    public int deleteIdempotencyRecords(Collection<MessageId> messages) {
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        // no index on message_id: the account's keys are few and this runs once per erased batch
+        return run("delete idempotency keys of messages", () -> handle
+                .createUpdate("DELETE FROM idempotency_keys WHERE account_id = :account AND message_id IN (<ids>)")
+                .bind("account", account)
+                .bindList("ids", messages.stream().map(MessageId::value).distinct().toList())
                 .execute());
     }
 }

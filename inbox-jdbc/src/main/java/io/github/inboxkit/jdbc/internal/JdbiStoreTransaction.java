@@ -43,6 +43,7 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
     private JdbiLabelRows labels;
     private JdbiNoteRows notes;
     private JdbiBlockRows blocks;
+    private JdbiErasureRows erasures;
     private JdbiDeliveryWrites deliveryWrites;
 
     /**
@@ -191,6 +192,11 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
             labels = new JdbiLabelRows(this);
         }
         return labels;
+    public JdbiErasureRows erasures() {
+        if (erasures == null) {
+            erasures = new JdbiErasureRows(this);
+        }
+        return erasures;
     }
 
     private JdbiDeliveryWrites deliveryWrites() {

@@ -1,15 +1,13 @@
 package io.github.inboxkit.core.retention.internal;
 
+import io.github.inboxkit.core.internal.ThreadDeletion;
 import io.github.inboxkit.core.internal.UnitOfWork;
 import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.account.Account;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.ConversationId;
-import io.github.inboxkit.core.conversation.ConversationState;
-import io.github.inboxkit.core.conversation.Direction;
 import io.github.inboxkit.core.conversation.Message;
-import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.retention.PurgeSummary;
 import io.github.inboxkit.core.retention.Retention;
 import io.github.inboxkit.core.retention.RetentionPolicy;
@@ -136,28 +134,11 @@ public final class RetentionPurger implements Retention {
             if (locked.isEmpty()) {
                 continue;
             }
-            Conversation conversation = locked.get();
-            List<MessageId> ids = group.getValue().stream().map(Message::id).toList();
-            int unreadDeleted = (int) group.getValue().stream()
-                    .filter(message -> message.direction() == Direction.INBOUND && !message.read())
-                    .count();
-            messages += tx.deleteMessages(conversation.id(), ids);
-            boolean hadUnread = conversation.unreadCount() > 0;
-            if (!tx.messages().hasMessages(conversation.id())) {
-                tx.conversations().deleteConversation(conversation.id());
-                boolean open = conversation.state() == ConversationState.OPEN;
-                tx.counters().adjustCounters(open ? -1 : 0, open ? 0 : -1, hadUnread ? -1 : 0);
-                conversations++;
-                if (!policy.keepOwnershipHistory()) {
-                    assignmentChanges += tx.conversations().deleteAssignmentHistory(conversation.id());
-                }
-            } else if (unreadDeleted > 0) {
-                int unread = Math.max(0, conversation.unreadCount() - unreadDeleted);
-                tx.conversations().updateConversation(Conversation.builder().from(conversation).unreadCount(unread).build());
-                if (hadUnread && unread == 0) {
-                    tx.counters().adjustCounters(0, 0, -1);
-                }
-            }
+            ThreadDeletion.Deleted deleted = ThreadDeletion.deleteMessages(tx, locked.get(), group.getValue(),
+                    !policy.keepOwnershipHistory());
+            messages += deleted.messages();
+            conversations += deleted.conversationDeleted() ? 1 : 0;
+            assignmentChanges += deleted.assignmentChanges();
         }
         return new Batch(old.size(), messages, conversations, assignmentChanges);
     }

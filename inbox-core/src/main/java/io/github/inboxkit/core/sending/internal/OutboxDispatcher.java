@@ -561,7 +561,8 @@ final class OutboxDispatcher implements Dispatcher {
         return unitOfWork.run(account, (tx, step) -> {
             Instant now = unitOfWork.now();
             for (Submitted result : results) {
-                if (result.recipientUnsubscribed()) {
+                // an entry erased while at the carrier (F40) names a number that must not come back
+                if (result.recipientUnsubscribed() && tx.outbox().findOutboxEntry(result.entry().messageId()).isPresent()) {
                     recordCarrierOptOut(tx, account, result.entry(), now, step);
                 }
             }

@@ -25,6 +25,7 @@ final class AccountData {
     final MemoryLabels.Tables labels = new MemoryLabels.Tables();
     final MemoryNotes.Tables notes = new MemoryNotes.Tables();
     final MemoryBlocks.Tables blocks = new MemoryBlocks.Tables();
+    final MemoryErasures.Tables erasures = new MemoryErasures.Tables();
 
     /**
      * @param id the account

@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.store.memory;
 
+import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.Broadcast;
 import io.github.inboxkit.core.sending.BroadcastContent;
 import io.github.inboxkit.core.sending.BroadcastId;
@@ -8,11 +9,14 @@ import io.github.inboxkit.core.sending.QueuedRecipient;
 import io.github.inboxkit.core.store.BroadcastRows;
 import io.github.inboxkit.core.store.StoreConflictException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Broadcasts (F19) of one account in memory, with their queued recipients and skips: {@link BroadcastRows}.
@@ -106,5 +110,38 @@ final class MemoryBroadcasts extends MemoryRows implements BroadcastRows {
     public List<BroadcastSkip> listBroadcastSkips(BroadcastId id) {
         checkOpen();
         return List.copyOf(tables.skips.getOrDefault(id, List.of()));
+    }
+
+    @Override
+    public int deleteQueuedRecipients(PhoneNumber recipient) {
+        checkOpen();
+        List<Long> keys = tables.queued.entrySet().stream()
+                .filter(queued -> queued.getValue().recipient().equals(recipient))
+                .map(Map.Entry::getKey)
+                .toList();
+        keys.forEach(key -> remove(tables.queued, key));
+        return keys.size();
+    }
+
+    @Override
+    public int deleteBroadcastSkips(Collection<String> recipients) {
+        checkOpen();
+        Set<String> erased = Set.copyOf(recipients);
+        int deleted = 0;
+        for (Map.Entry<BroadcastId, List<BroadcastSkip>> skips : List.copyOf(tables.skips.entrySet())) {
+            List<BroadcastSkip> kept = skips.getValue().stream()
+                    .filter(skip -> !erased.contains(withoutSeparators(skip.recipient())))
+                    .collect(Collectors.toCollection(ArrayList::new));
+            if (kept.size() != skips.getValue().size()) {
+                deleted += skips.getValue().size() - kept.size();
+                put(tables.skips, skips.getKey(), kept);
+            }
+        }
+        return deleted;
+    }
+
+    /** The recipient as the SQL stores compare it: without spaces, '-', '.', '(' and ')'. */
+    private static String withoutSeparators(String recipient) {
+        return recipient.replace(" ", "").replace("-", "").replace(".", "").replace("(", "").replace(")", "");
     }
 }

@@ -78,4 +78,12 @@ final class MemoryConsent extends MemoryRows implements ConsentRows {
         }
         return deleted;
     }
+
+    @Override
+    public int deleteOptOutRecords(PhoneNumber phone) {
+        checkOpen();
+        int deleted = tables.optOuts.getOrDefault(phone, List.of()).size();
+        remove(tables.optOuts, phone);
+        return deleted;
+    }
 }

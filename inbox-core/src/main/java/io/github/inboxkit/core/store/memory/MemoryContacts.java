@@ -81,4 +81,16 @@ final class MemoryContacts extends MemoryRows implements ContactRows {
         }
         put(tables.contacts, contact.id(), contact);
     }
+
+    @Override
+    public boolean deleteContact(ContactId id) {
+        checkOpen();
+        Contact contact = tables.contacts.get(id);
+        if (contact == null) {
+            return false;
+        }
+        remove(tables.contacts, id);
+        remove(tables.contactByPhone, contact.phone());
+        return true;
+    }
 }

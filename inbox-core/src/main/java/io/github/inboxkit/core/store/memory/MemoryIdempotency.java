@@ -1,16 +1,19 @@
 package io.github.inboxkit.core.store.memory;
 
+import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.sending.IdempotencyKey;
 import io.github.inboxkit.core.sending.IdempotencyRecord;
 import io.github.inboxkit.core.sending.ImmutableIdempotencyRecord;
 import io.github.inboxkit.core.store.IdempotencyRows;
 import io.github.inboxkit.core.store.StoreConflictException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The records of idempotency keys (F46) of one account in memory: {@link IdempotencyRows}.
@@ -77,5 +80,17 @@ final class MemoryIdempotency extends MemoryRows implements IdempotencyRows {
                 .toList();
         expired.forEach(key -> remove(tables.idempotency, key));
         return expired.size();
+    }
+
+    @Override
+    public int deleteIdempotencyRecords(Collection<MessageId> messages) {
+        checkOpen();
+        Set<MessageId> erased = Set.copyOf(messages);
+        List<IdempotencyKey> keys = tables.idempotency.values().stream()
+                .filter(record -> record.messageId().filter(erased::contains).isPresent())
+                .map(IdempotencyRecord::key)
+                .toList();
+        keys.forEach(key -> remove(tables.idempotency, key));
+        return keys.size();
     }
 }

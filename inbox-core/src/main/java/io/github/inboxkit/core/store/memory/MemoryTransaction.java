@@ -39,6 +39,7 @@ final class MemoryTransaction implements StoreTransaction {
     private final MemoryNotes notes;
     private final MemoryBlocks blocks;
     private final MemoryExport exportRows;
+    private final MemoryErasures erasures;
 
     MemoryTransaction(AccountData data) {
         this.data = data;
@@ -57,6 +58,7 @@ final class MemoryTransaction implements StoreTransaction {
         this.notes = new MemoryNotes(this, data.notes);
         this.blocks = new MemoryBlocks(this, data.blocks);
         this.exportRows = new MemoryExport(this, data.messages);
+        this.erasures = new MemoryErasures(this, data.erasures);
     }
 
     void finish() {
@@ -152,6 +154,8 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public MemoryBlocks blocks() {
         return blocks;
+    public MemoryErasures erasures() {
+        return erasures;
     }
 
     @Override

@@ -29,6 +29,7 @@ class MemoryStoreArchitectureTest {
             MemoryOutbox.class, MemoryBroadcasts.class, MemoryDeliveryReports.class, MemoryIdempotency.class,
             MemoryLabels.class);
             MemoryNotes.class, MemoryBlocks.class);
+            MemoryErasures.class);
 
     private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
 

@@ -1,0 +1,21 @@
+package io.github.inboxkit.jdbc;
+
+import io.github.inboxkit.core.account.AccountId;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.store.ErasureContract;
+import io.github.inboxkit.core.store.InboxStore;
+import java.util.List;
+
+/** Runs the core's {@link ErasureContract} against the JDBC store on H2, searching every table. */
+class JdbcOnH2ErasureTest extends ErasureContract {
+
+    @Override
+    protected InboxStore newStore() {
+        return SharedStores.h2();
+    }
+
+    @Override
+    protected List<String> whereNumberIsLeft(AccountId in, PhoneNumber number) {
+        return NumberLeftovers.find(SharedStores.h2Pool(), in, number);
+    }
+}
