@@ -82,14 +82,11 @@ public final class InboxKit {
     private final Retention retention;
     private final Labels labels;
     private final Blocking blocking;
-
-    private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention, Blocking blocking) {
     private final Export export;
-
-    private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention, Export export) {
     private final Erasure erasure;
 
-    private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention, Erasure erasure) {
+    private InboxKit(Engine engine, Sending sending, Webhooks webhooks, Retention retention, Blocking blocking,
+            Export export, Erasure erasure) {
         this.engine = engine;
         this.export = export;
         this.sending = sending;
@@ -137,6 +134,8 @@ public final class InboxKit {
     /** @return labels: create, rename, recolour, delete, and put them on conversations in bulk (F35) */
     public Labels labels() {
         return labels;
+    }
+
     /**
      * Snooze (F37): snooze open conversations until a time or the contact's reply, in bulk, and
      * the waker a host runs periodically ({@code snoozes().wakeDue()}) on any number of nodes.
@@ -180,6 +179,9 @@ public final class InboxKit {
      */
     public Export export() {
         return export;
+    }
+
+    /**
      * Erasure of a contact on request, the right to be forgotten (F40), with or without a carrier.
      *
      * @return erasure
@@ -402,9 +404,8 @@ public final class InboxKit {
             }
             Retention retention = new RetentionPurger(unitOfWork, retentionSettings,
                     sendingSettings.unmatchedReportRetention());
-            return new InboxKit(engine, sending, webhooks, retention, new BlockingService(unitOfWork));
-            return new InboxKit(engine, sending, webhooks, retention, new ExportService(unitOfWork));
-            return new InboxKit(engine, sending, webhooks, retention, new ErasureService(unitOfWork, erasureSettings));
+            return new InboxKit(engine, sending, webhooks, retention, new BlockingService(unitOfWork),
+                    new ExportService(unitOfWork), new ErasureService(unitOfWork, erasureSettings));
         }
     }
 }

@@ -6,16 +6,16 @@ import io.github.inboxkit.core.blocking.Block;
 import io.github.inboxkit.core.contact.OptOutRecord;
 import io.github.inboxkit.core.conversation.AssignmentChange;
 import io.github.inboxkit.core.conversation.ConversationId;
-import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MediaReference;
+import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
-import io.github.inboxkit.core.label.Label;
-import io.github.inboxkit.core.label.LabelId;
 import io.github.inboxkit.core.conversation.NoteId;
-import io.github.inboxkit.core.phone.PhoneNumber;
-import io.github.inboxkit.core.snooze.WakeReason;
 import io.github.inboxkit.core.erasure.ErasureId;
 import io.github.inboxkit.core.erasure.ErasureRecord;
+import io.github.inboxkit.core.label.Label;
+import io.github.inboxkit.core.label.LabelId;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.snooze.WakeReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -244,60 +244,6 @@ public sealed interface InboxEvent {
         public LabelCreated {
             Objects.requireNonNull(account);
             Objects.requireNonNull(label);
-    /**
-     * A team member wrote a private note in a conversation (F36). Nothing was sent and no counter
-     * moved.
-     *
-     * @param account the account
-     * @param conversation the conversation
-     * @param note the note
-     * @param author who wrote it
-     * @param occurredAt when
-     */
-    record NoteAdded(AccountId account, ConversationId conversation, NoteId note, UserId author,
-            Instant occurredAt) implements InboxEvent {
-        /** Checks the parts are present. */
-        public NoteAdded {
-            Objects.requireNonNull(account);
-            Objects.requireNonNull(conversation);
-            Objects.requireNonNull(note);
-            Objects.requireNonNull(author);
-    /**
-     * A conversation was snoozed, or its snooze changed (F37): it left the open tab for the
-     * snoozed view.
-     *
-     * @param account the account
-     * @param conversation the conversation
-     * @param until when it wakes; empty if it waits for the contact's reply
-     * @param occurredAt when
-     */
-    record ConversationSnoozed(AccountId account, ConversationId conversation, Optional<Instant> until,
-            Instant occurredAt) implements InboxEvent {
-        /** Checks the parts are present. */
-        public ConversationSnoozed {
-            Objects.requireNonNull(account);
-            Objects.requireNonNull(conversation);
-            Objects.requireNonNull(until);
-    /**
-     * A batch of an erasure committed (F40): messages of the number were deleted, with the media
-     * references they held, which the host deletes from where it keeps the bytes. Counters and the
-     * badge are exact again; the conversation itself may still exist until the last batch.
-     *
-     * @param account the account
-     * @param erasure the erasure
-     * @param conversation the conversation the messages were deleted from
-     * @param messages how many were deleted
-     * @param media the media references of the deleted messages, possibly empty
-     * @param occurredAt when
-     */
-    record MessagesErased(AccountId account, ErasureId erasure, ConversationId conversation, int messages,
-            List<MediaReference> media, Instant occurredAt) implements InboxEvent {
-        /** Checks the parts are present and copies the list. */
-        public MessagesErased {
-            Objects.requireNonNull(account);
-            Objects.requireNonNull(erasure);
-            Objects.requireNonNull(conversation);
-            media = List.copyOf(media);
             Objects.requireNonNull(occurredAt);
         }
     }
@@ -314,25 +260,6 @@ public sealed interface InboxEvent {
         public LabelChanged {
             Objects.requireNonNull(account);
             Objects.requireNonNull(label);
-     * A private note mentioned a team member by their {@code @initials} (F36): the cue to notify
-     * that user. One event per mentioned user and note.
-     *
-     * @param account the account
-     * @param conversation the conversation of the note
-     * @param note the note
-     * @param mentioned the user mentioned
-     * @param author who wrote the note
-     * @param occurredAt when
-     */
-    record NoteMentioned(AccountId account, ConversationId conversation, NoteId note, UserId mentioned,
-            UserId author, Instant occurredAt) implements InboxEvent {
-        /** Checks the parts are present. */
-        public NoteMentioned {
-            Objects.requireNonNull(account);
-            Objects.requireNonNull(conversation);
-            Objects.requireNonNull(note);
-            Objects.requireNonNull(mentioned);
-            Objects.requireNonNull(author);
             Objects.requireNonNull(occurredAt);
         }
     }
@@ -351,53 +278,6 @@ public sealed interface InboxEvent {
         public LabelDeleted {
             Objects.requireNonNull(account);
             Objects.requireNonNull(label);
-     * A number was blocked, or its block replaced (F38).
-     *
-     * @param account the account
-     * @param block the block
-     */
-    record ContactBlocked(AccountId account, Block block) implements InboxEvent {
-        /** Checks the parts are present. */
-        public ContactBlocked {
-            Objects.requireNonNull(account);
-            Objects.requireNonNull(block);
-     * An erasure finished (F40): nothing of the number is left in the account but the proof record
-     * and, if it was opted out, its hashed opt-out. Carries no number.
-     *
-     * @param account the account
-     * @param record the completed proof record, with the counts of every batch
-     */
-    record ContactErased(AccountId account, ErasureRecord record) implements InboxEvent {
-        /** Checks the parts are present and the record completed. */
-        public ContactErased {
-            Objects.requireNonNull(account);
-            Objects.requireNonNull(record);
-            if (record.completedAt().isEmpty()) {
-                throw new IllegalArgumentException("an erasure event carries a completed record");
-            }
-        }
-
-        @Override
-        public Instant occurredAt() {
-            return block.blockedAt();
-        }
-    }
-
-    /**
-     * A blocked number was unblocked (F38): its new inbound messages reach the inbox again.
-     *
-     * @param account the account
-     * @param phone the number
-     * @param by the team member who unblocked it
-     * @param occurredAt when
-     */
-    record ContactUnblocked(AccountId account, PhoneNumber phone, UserId by, Instant occurredAt)
-            implements InboxEvent {
-        /** Checks the parts are present. */
-        public ContactUnblocked {
-            Objects.requireNonNull(account);
-            Objects.requireNonNull(phone);
-            Objects.requireNonNull(by);
             Objects.requireNonNull(occurredAt);
         }
     }
@@ -437,6 +317,95 @@ public sealed interface InboxEvent {
             Objects.requireNonNull(account);
             Objects.requireNonNull(label);
             conversations = List.copyOf(conversations);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+
+    /**
+     * A team member wrote a private note in a conversation (F36). Nothing was sent and no counter
+     * moved.
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @param note the note
+     * @param author who wrote it
+     * @param occurredAt when
+     */
+    record NoteAdded(AccountId account, ConversationId conversation, NoteId note, UserId author,
+            Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present. */
+        public NoteAdded {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(conversation);
+            Objects.requireNonNull(note);
+            Objects.requireNonNull(author);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+
+    /**
+     * A private note mentioned a team member by their {@code @initials} (F36): the cue to notify
+     * that user. One event per mentioned user and note.
+     *
+     * @param account the account
+     * @param conversation the conversation of the note
+     * @param note the note
+     * @param mentioned the user mentioned
+     * @param author who wrote the note
+     * @param occurredAt when
+     */
+    record NoteMentioned(AccountId account, ConversationId conversation, NoteId note, UserId mentioned,
+            UserId author, Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present. */
+        public NoteMentioned {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(conversation);
+            Objects.requireNonNull(note);
+            Objects.requireNonNull(mentioned);
+            Objects.requireNonNull(author);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+
+    /**
+     * A number was blocked, or its block replaced (F38).
+     *
+     * @param account the account
+     * @param block the block
+     */
+    record ContactBlocked(AccountId account, Block block) implements InboxEvent {
+        /** Checks the parts are present. */
+        public ContactBlocked {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(block);
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return block.blockedAt();
+        }
+    }
+
+    /**
+     * A blocked number was unblocked (F38): its new inbound messages reach the inbox again.
+     *
+     * @param account the account
+     * @param phone the number
+     * @param by the team member who unblocked it
+     * @param occurredAt when
+     */
+    record ContactUnblocked(AccountId account, PhoneNumber phone, UserId by, Instant occurredAt)
+            implements InboxEvent {
+        /** Checks the parts are present. */
+        public ContactUnblocked {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(phone);
+            Objects.requireNonNull(by);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+
+    /**
      * An inbound message from a blocked number was turned away and counted in the blocked log
      * (F38), for audit: it created no conversation and no message. Raised once per carrier message,
      * not for a repeated delivery.
@@ -451,6 +420,30 @@ public sealed interface InboxEvent {
         public BlockedInboundReceived {
             Objects.requireNonNull(account);
             Objects.requireNonNull(phone);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+    /**
+     * A conversation was snoozed, or its snooze changed (F37): it left the open tab for the
+     * snoozed view.
+     *
+     * @param account the account
+     * @param conversation the conversation
+     * @param until when it wakes; empty if it waits for the contact's reply
+     * @param occurredAt when
+     */
+    record ConversationSnoozed(AccountId account, ConversationId conversation, Optional<Instant> until,
+            Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present. */
+        public ConversationSnoozed {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(conversation);
+            Objects.requireNonNull(until);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+
+    /**
      * A snoozed conversation woke (F37): it is back in the open tab. Woken by its wake time, it was
      * also marked unread for its assignee (an {@link UnreadCountChanged} follows when that moved
      * its unread count).
@@ -468,6 +461,52 @@ public sealed interface InboxEvent {
             Objects.requireNonNull(conversation);
             Objects.requireNonNull(reason);
             Objects.requireNonNull(occurredAt);
+        }
+    }
+
+    /**
+     * A batch of an erasure committed (F40): messages of the number were deleted, with the media
+     * references they held, which the host deletes from where it keeps the bytes. Counters and the
+     * badge are exact again; the conversation itself may still exist until the last batch.
+     *
+     * @param account the account
+     * @param erasure the erasure
+     * @param conversation the conversation the messages were deleted from
+     * @param messages how many were deleted
+     * @param media the media references of the deleted messages, possibly empty
+     * @param occurredAt when
+     */
+    record MessagesErased(AccountId account, ErasureId erasure, ConversationId conversation, int messages,
+            List<MediaReference> media, Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present and copies the list. */
+        public MessagesErased {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(erasure);
+            Objects.requireNonNull(conversation);
+            media = List.copyOf(media);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+
+    /**
+     * An erasure finished (F40): nothing of the number is left in the account but the proof record
+     * and, if it was opted out, its hashed opt-out. Carries no number.
+     *
+     * @param account the account
+     * @param record the completed proof record, with the counts of every batch
+     */
+    record ContactErased(AccountId account, ErasureRecord record) implements InboxEvent {
+        /** Checks the parts are present and the record completed. */
+        public ContactErased {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(record);
+            if (record.completedAt().isEmpty()) {
+                throw new IllegalArgumentException("an erasure event carries a completed record");
+            }
+        }
+
+        @Override
+        public Instant occurredAt() {
             return record.completedAt().orElseThrow();
         }
     }

@@ -63,6 +63,7 @@ public interface StoreTransaction {
 
     /** @return the labels and the conversations that carry them (F35) */
     LabelRows labels();
+
     /**
      * The private notes of conversations (F36).
      *
@@ -76,8 +77,10 @@ public interface StoreTransaction {
      * @return the port of the blocks
      */
     BlockRows blocks();
+
     /** @return the export's read model: keyset pages of messages with their contacts' names (F39) */
     ExportRows exportRows();
+
     /** @return what survives an erasure: proof records, hashed opt-outs (F40) */
     ErasureRows erasures();
 

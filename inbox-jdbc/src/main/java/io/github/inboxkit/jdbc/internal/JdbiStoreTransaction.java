@@ -192,6 +192,9 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
             labels = new JdbiLabelRows(this);
         }
         return labels;
+    }
+
+    @Override
     public JdbiErasureRows erasures() {
         if (erasures == null) {
             erasures = new JdbiErasureRows(this);

@@ -45,9 +45,9 @@ class StoreArchitectureTest {
             Map.entry("JdbiBroadcastRows", Set.of("broadcasts", "broadcast_recipients", "broadcast_skips")),
             Map.entry("JdbiDeliveryReportRows", Set.of("unmatched_delivery_reports")),
             Map.entry("JdbiIdempotencyRows", Set.of("idempotency_keys")),
-            Map.entry("JdbiLabelRows", Set.of("labels", "conversation_labels")));
+            Map.entry("JdbiLabelRows", Set.of("labels", "conversation_labels")),
             Map.entry("JdbiNoteRows", Set.of("notes")),
-            Map.entry("JdbiBlockRows", Set.of("blocked_numbers", "blocked_inbound")));
+            Map.entry("JdbiBlockRows", Set.of("blocked_numbers", "blocked_inbound")),
             Map.entry("JdbiErasureRows", Set.of("erasure_keys", "erasure_records", "erased_opt_outs")));
 
     /** The exceptions, each with its reason: tables a class may name beyond its own. */
@@ -70,8 +70,6 @@ class StoreArchitectureTest {
                     "conversations"),
             // read only: the export's keyset pages of messages (F39); names through the contacts port
             "JdbiExportQuery", Set.of("messages"),
-            // the store's reads across accounts (dispatcher's and purge's account lists, webhook routing)
-            "JdbiInboxStore", Set.of("accounts", "outbox_entries", "broadcast_recipients", "receiving_numbers"),
             // ingestion's common case on PostgreSQL: the repeat's check, the thread, the message and
             // the counters in one statement that commits itself (one round trip, invariants 1 and 7);
             // read only, the sender's block (F38), which leaves a blocked sender to the general path

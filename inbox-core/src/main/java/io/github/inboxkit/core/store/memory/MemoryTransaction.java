@@ -147,6 +147,9 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public MemoryLabels labels() {
         return labels;
+    }
+
+    @Override
     public MemoryNotes notes() {
         return notes;
     }
@@ -154,6 +157,9 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public MemoryBlocks blocks() {
         return blocks;
+    }
+
+    @Override
     public MemoryErasures erasures() {
         return erasures;
     }
