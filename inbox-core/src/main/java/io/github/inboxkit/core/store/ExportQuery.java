@@ -61,6 +61,11 @@ public interface ExportQuery {
         }).orElse(true);
     }
 
+    /**
+     * Checks the limit; called by the builder.
+     *
+     * @throws io.github.inboxkit.core.InvalidValueException if the limit is below 1
+     */
     @Value.Check
     default void check() {
         Require.argument(limit() >= 1, "limit", "must be at least 1");
