@@ -14,5 +14,11 @@ public enum FailureReason {
     /** The carrier accepted the message, then reported that it could not be delivered. */
     UNDELIVERED,
     /** The message names a carrier that this engine does not know (any more). */
-    NO_SUCH_CARRIER
+    NO_SUCH_CARRIER,
+    /**
+     * An opt-out confirmation (F42) that could no longer go out within five minutes of the
+     * opt-out it confirms: it is dropped rather than sent late, since the rule allows one
+     * confirmation only within that time.
+     */
+    EXPIRED
 }

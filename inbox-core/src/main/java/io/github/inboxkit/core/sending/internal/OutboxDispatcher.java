@@ -269,8 +269,15 @@ final class OutboxDispatcher implements Dispatcher {
         List<OutboxEntry> optedOut = new ArrayList<>();
         List<OutboxEntry> rewritten = new ArrayList<>();
         List<OutboxEntry> claimed = new ArrayList<>(due.size());
+        List<OutboxEntry> dropped = new ArrayList<>();
         for (OutboxEntry entry : due) {
-            if (optedOutNumbers.contains(entry.recipient())) {
+            if (Transitions.expired(entry, now)) {
+                OutboxEntry failed = Transitions.expire(entry, now).orElseThrow();
+                after.add(failed);
+                dropped.add(failed);
+                continue;
+            }
+            if (optedOutNumbers.contains(entry.recipient()) && !Transitions.reachesOptedOut(entry)) {
                 // failed from where it was before the claim: the attempt never happened
                 OutboxEntry failed = Transitions.skipOptedOut(entry, now).orElseThrow();
                 after.add(failed);
@@ -286,7 +293,8 @@ final class OutboxDispatcher implements Dispatcher {
             after.add(fixed);
             claimed.add(fixed);
         }
-        tx.updateOutboxStates(optedOut);
+        dropped.addAll(optedOut);
+        tx.updateOutboxStates(dropped);
         // only the encoding changed: the message, already SENDING, shows the same text
         tx.outbox().updateOutboxEntries(rewritten);
         ThreadRecorder.announce(tx, due, after, now, step);
