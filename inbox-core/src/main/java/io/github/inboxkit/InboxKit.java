@@ -399,7 +399,9 @@ public final class InboxKit {
             Webhooks webhooks = null;
             if (!carriers.isEmpty()) {
                 // the engine's team, so that a send ends its author's typing indicator (F14)
-                sending = new SendingService(unitOfWork, carriers, sendingSettings, engine.team());
+                SendingService service = new SendingService(unitOfWork, carriers, sendingSettings, engine.team());
+                unitOfWork.sendConsentRepliesTo(service); // HELP replies and confirmations (F42)
+                sending = service;
                 webhooks = engine.webhooks(unitOfWork.store(), List.copyOf(carriers.values()), sending);
             }
             Retention retention = new RetentionPurger(unitOfWork, retentionSettings,

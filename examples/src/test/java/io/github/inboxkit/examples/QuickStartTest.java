@@ -156,6 +156,7 @@ class QuickStartTest {
         } finally {
             System.setOut(console);
         }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Done: the carrier accepted 9 messages");
+        // nine sends and the opt-out confirmation of the quick start's STOP (F42)
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Done: the carrier accepted 10 messages");
     }
 }

@@ -198,8 +198,9 @@ class InboxKitMetricsTest {
                 "inboxkit.delivery.reports{carrier=simulator,status=sent} 2.0",
                 "inboxkit.delivery.reports{carrier=simulator,status=delivered} 2.0",
                 "inboxkit.messages.received{} 2.0",
-                "inboxkit.messages.outbound{} 1.0",
-                "inboxkit.messages.status{status=queued} 2.0",
+                // the STOP's opt-out confirmation (F42) is an outbound message of its own, still due
+                "inboxkit.messages.outbound{} 2.0",
+                "inboxkit.messages.status{status=queued} 3.0",
                 "inboxkit.messages.status{status=sending} 2.0",
                 "inboxkit.messages.status{status=sent} 1.0",
                 "inboxkit.messages.status{status=delivered} 1.0",
@@ -218,7 +219,7 @@ class InboxKitMetricsTest {
                 "inboxkit.dispatcher.lanes.alive{} 0.0",
                 "inboxkit.dispatcher.lanes.configured{} 0.0",
                 "inboxkit.dispatcher.failed.steps{} 0.0",
-                "inboxkit.outbox.depth{state=due} 0.0",
+                "inboxkit.outbox.depth{state=due} 1.0",
                 "inboxkit.outbox.depth{state=scheduled} 0.0",
                 "inboxkit.outbox.depth{state=retrying} 0.0",
                 "inboxkit.outbox.depth{state=sending} 0.0",
@@ -249,8 +250,9 @@ class InboxKitMetricsTest {
         assertThat(meters()).filteredOn(meter -> meter.startsWith("inboxkit.messages")
                 || meter.startsWith("inboxkit.subscriptions")).containsExactlyInAnyOrder(
                 "inboxkit.messages.received{account=acme} 2.0",
-                "inboxkit.messages.outbound{account=acme} 1.0",
-                "inboxkit.messages.status{account=acme,status=queued} 1.0",
+                // with the opt-out and the opt-in confirmations (F42)
+                "inboxkit.messages.outbound{account=acme} 3.0",
+                "inboxkit.messages.status{account=acme,status=queued} 3.0",
                 "inboxkit.subscriptions{account=acme,action=opt_out,source=keyword} 1.0",
                 "inboxkit.subscriptions{account=acme,action=opt_in,source=user} 1.0");
         assertThat(registry.find(InboxKitMetrics.CARRIER_SENDS).meters()).isEmpty();

@@ -2,6 +2,8 @@ package io.github.inboxkit.core.account;
 
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.Require;
+import io.github.inboxkit.core.compliance.ConsentReplies;
+import io.github.inboxkit.core.compliance.RevocationPolicy;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Duration;
 import java.util.List;
@@ -101,6 +103,30 @@ public abstract class AccountSettings {
     @Value.Default
     public Set<String> optInKeywords() {
         return DEFAULT_OPT_IN_KEYWORDS;
+    }
+
+    /**
+     * What the account does with a revocation of consent in natural language (F44). The seven
+     * mandatory words opt out whatever the policy, when {@link #autoOptOut()} is on.
+     *
+     * @return the policy; {@link RevocationPolicy#OFF} by default
+     */
+    @Value.Default
+    public RevocationPolicy revocationPolicy() {
+        return RevocationPolicy.OFF;
+    }
+
+    /**
+     * The account's automatic replies (F42): the HELP text, the opt-out and the opt-in
+     * confirmations, each on with its text or off. The engine queues them through the outbox when
+     * sending is configured.
+     *
+     * @return the replies; {@link ConsentReplies#defaults()} (no HELP text, both confirmations on)
+     *     by default
+     */
+    @Value.Default
+    public ConsentReplies consentReplies() {
+        return ConsentReplies.defaults();
     }
 
     /**

@@ -129,4 +129,72 @@ public interface Contacts {
      * @return the history, oldest first
      */
     List<OptOutRecord> subscriptionHistory(AccountId account, PhoneNumber phone);
+
+    /**
+     * Reads a contact's consent ledger (F43), as proof of consent: every entry of its number, oldest
+     * first, with its kind, source, actor, causing message and time. Entries are only appended; the
+     * retention purge keeps them past the inbox's window (see {@code RetentionPolicy}).
+     *
+     * @param account the account
+     * @param contact the contact
+     * @return the ledger of the contact's number, oldest first
+     * @throws NoSuchContactException if the contact is not of the account
+     */
+    List<OptOutRecord> consentHistory(AccountId account, ContactId contact);
+
+    /**
+     * Appends consent the host collected elsewhere to the ledger (F43), in one transaction: one
+     * entry per number, of source {@link OptOutSource#IMPORT}, with the import's actor, whatever the
+     * number's state before (the imported state becomes its current state). Nothing is sent: no
+     * confirmation goes out for an import.
+     *
+     * @param account the account
+     * @param consent the numbers and their states
+     * @return the entries appended, in order
+     * @throws io.github.inboxkit.core.account.NoSuchAccountException if the account does not exist
+     */
+    List<OptOutRecord> importConsent(AccountId account, ConsentImport consent);
+
+    /**
+     * Lists the open revocation reviews (F44): messages the detector read as revocations in natural
+     * language under the account's {@code REVIEW} policy, waiting for an agent, earliest deadline
+     * first. This is the "revocation review due" listing; {@link RevocationReview#isOverdue} tells
+     * the ones past their deadline that {@link #honourOverdueRevocations} has not reached yet.
+     *
+     * @param account the account
+     * @param limit the most reviews to return, 1 to 500
+     * @return the open reviews
+     * @throws io.github.inboxkit.core.InvalidValueException if {@code limit} is out of range
+     */
+    List<RevocationReview> revocationReviews(AccountId account, int limit);
+
+    /**
+     * An agent decides a revocation review (F44), with an entry in the consent ledger: {@link
+     * RevocationDecision#OPT_OUT} opts the number out (a revocation by the agent, confirmed as any
+     * opt-out); {@link RevocationDecision#DISMISS} records the decision and leaves the number's
+     * consent as it is. A review already decided (by another agent, or at its deadline) is
+     * returned as it is, unchanged.
+     *
+     * @param account the account
+     * @param review the review
+     * @param decision opt out or dismiss
+     * @param by the agent
+     * @return the review as it now stands
+     * @throws NoSuchRevocationReviewException if the account has no such review
+     * @throws io.github.inboxkit.core.account.NoSuchUserException if the user is not of the account
+     */
+    RevocationReview resolveRevocationReview(AccountId account, RevocationReviewId review, RevocationDecision decision,
+            UserId by);
+
+    /**
+     * Opts out the numbers of the revocation reviews still open at their deadline (F44), each once
+     * even when several nodes call it at the same time, with an entry of source {@link
+     * OptOutSource#NATURAL_LANGUAGE} and actor {@code "review-deadline"} in the ledger, a {@code
+     * RevocationReviewOverdue} event and the opt-out confirmation. The host calls it periodically
+     * (every few minutes, beside the retention purge); at most 500 reviews per call.
+     *
+     * @param account the account
+     * @return the reviews this call decided
+     */
+    List<RevocationReview> honourOverdueRevocations(AccountId account);
 }

@@ -4,6 +4,7 @@ import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.blocking.Block;
 import io.github.inboxkit.core.contact.OptOutRecord;
+import io.github.inboxkit.core.contact.RevocationReview;
 import io.github.inboxkit.core.conversation.AssignmentChange;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.MediaReference;
@@ -164,6 +165,47 @@ public sealed interface InboxEvent {
         @Override
         public Instant occurredAt() {
             return record.recordedAt();
+        }
+    }
+
+    /**
+     * An inbound message was flagged for an agent's review as a revocation of consent in natural
+     * language (F44, the account's {@code REVIEW} policy): the cue to show it to an agent before
+     * its deadline.
+     *
+     * @param account the account
+     * @param review the open review, with its deadline
+     */
+    record RevocationFlagged(AccountId account, RevocationReview review) implements InboxEvent {
+        /** Checks the parts are present. */
+        public RevocationFlagged {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(review);
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return review.flaggedAt();
+        }
+    }
+
+    /**
+     * A revocation review reached its deadline undecided (F44), and the number was opted out, as
+     * the rule requires; a {@link SubscriptionChanged} follows.
+     *
+     * @param account the account
+     * @param review the review, decided {@code OPTED_OUT_AT_DEADLINE}
+     */
+    record RevocationReviewOverdue(AccountId account, RevocationReview review) implements InboxEvent {
+        /** Checks the parts are present. */
+        public RevocationReviewOverdue {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(review);
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return review.resolvedAt().orElseThrow();
         }
     }
 

@@ -11,12 +11,18 @@ import io.github.inboxkit.core.contact.Contacts;
 import io.github.inboxkit.core.contact.CustomFieldValue;
 import io.github.inboxkit.core.contact.NoSuchContactException;
 import io.github.inboxkit.core.contact.OptOutAction;
+import io.github.inboxkit.core.contact.ConsentImport;
+import io.github.inboxkit.core.contact.RevocationDecision;
+import io.github.inboxkit.core.contact.RevocationReview;
+import io.github.inboxkit.core.contact.RevocationReviewId;
 import io.github.inboxkit.core.contact.OptOutRecord;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.template.NoSuchTemplateException;
 import io.github.inboxkit.core.template.RenderedTemplate;
 import io.github.inboxkit.core.template.Template;
+import io.github.inboxkit.core.Require;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +31,9 @@ import java.util.Optional;
 
 /** Contacts and manual subscription changes (F17, F18). */
 final class ContactService implements Contacts {
+
+    /** The most revocation reviews one listing or one deadline sweep handles. */
+    private static final int MAX_REVIEWS = 500;
 
     private final UnitOfWork unitOfWork;
 
@@ -139,6 +148,51 @@ final class ContactService implements Contacts {
         return unitOfWork.run(account, step -> {
             step.account();
             return step.tx.consent().optOutHistory(phone);
+        });
+    }
+
+    @Override
+    public List<OptOutRecord> consentHistory(AccountId account, ContactId contact) {
+        Objects.requireNonNull(contact, "contact");
+        return unitOfWork.run(account, step -> step.tx.consent().optOutHistory(find(step, contact).phone()));
+    }
+
+    @Override
+    public List<OptOutRecord> importConsent(AccountId account, ConsentImport consent) {
+        Objects.requireNonNull(consent, "consent");
+        return unitOfWork.run(account, step -> {
+            step.account();
+            return Subscriptions.imported(step, consent.entries(), consent.actor());
+        });
+    }
+
+    @Override
+    public List<RevocationReview> revocationReviews(AccountId account, int limit) {
+        Require.argument(limit >= 1 && limit <= MAX_REVIEWS, "limit", "must be 1 to " + MAX_REVIEWS);
+        return unitOfWork.run(account, step -> {
+            step.account();
+            // every open review: a deadline is ten business days after its message
+            return step.tx.consent().listOpenRevocationReviews(step.now.plus(Duration.ofDays(3650)), limit);
+        });
+    }
+
+    @Override
+    public RevocationReview resolveRevocationReview(AccountId account, RevocationReviewId review,
+            RevocationDecision decision, UserId by) {
+        Objects.requireNonNull(review, "review");
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(by, "by");
+        return unitOfWork.run(account, step -> {
+            requireUser(step, by);
+            return Subscriptions.resolve(step, review, decision, by);
+        });
+    }
+
+    @Override
+    public List<RevocationReview> honourOverdueRevocations(AccountId account) {
+        return unitOfWork.run(account, step -> {
+            step.account();
+            return Subscriptions.honourOverdue(step, MAX_REVIEWS);
         });
     }
 

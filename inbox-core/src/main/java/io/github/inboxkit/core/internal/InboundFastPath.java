@@ -1,7 +1,6 @@
 package io.github.inboxkit.core.internal;
 
 import io.github.inboxkit.core.account.Account;
-import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.Direction;
 import io.github.inboxkit.core.conversation.IncomingMessage;
@@ -20,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Ingestion's common case in one step of the store ({@link InboundAppending}): an inbound message
- * that is no keyword, to a thread that is new or open and active. The engine decides what only it can (the
+ * that changes no consent (no keyword, no revocation the account acts on, no HELP it answers: F18,
+ * F42, F44), to a thread that is new or open and active. The engine decides what only it can (the
  * text's repair, the number, whether the text is a keyword, the preview, the retention window);
  * the store checks for a repeat, locks or starts the thread, stores the message and moves the
  * counters, on PostgreSQL in one statement. Everything else (keywords, a closed, snoozed or stale thread,
@@ -38,7 +38,7 @@ final class InboundFastPath {
      */
     static Optional<ReceivedMessage> receive(Step step, Account account, IncomingMessage incoming,
             TextPolicy.Repaired text) {
-        if (!(step.tx instanceof InboundAppending store) || isKeyword(text.text(), account.settings())) {
+        if (!(step.tx instanceof InboundAppending store) || Subscriptions.mayChangeConsent(text.text(), account.settings())) {
             return Optional.empty();
         }
         PhoneNumber from;
@@ -64,12 +64,6 @@ final class InboundFastPath {
                     .conversation(appended.conversation()).duplicate(false).build());
         }
         return Optional.empty();
-    }
-
-    /** Whether the text is an opt-out or opt-in keyword the account applies (F18): the general path's. */
-    private static boolean isKeyword(String text, AccountSettings settings) {
-        return (settings.autoOptOut() && Keywords.match(text, settings.optOutKeywords()).isPresent())
-                || (settings.autoOptIn() && Keywords.match(text, settings.optInKeywords()).isPresent());
     }
 
     /** The inbound message as stored, unread, at a position of a thread: one builder for both paths. */

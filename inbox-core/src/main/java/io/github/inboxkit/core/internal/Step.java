@@ -28,15 +28,17 @@ public final class Step {
     final StoreTransaction tx;
     final Instant now;
     private final List<InboxEvent> events;
+    final ConsentReplyQueue replies;
     private Account account;
     private long openDelta;
     private long closedDelta;
     private long unreadDelta;
 
-    Step(StoreTransaction tx, Instant now, List<InboxEvent> events) {
+    Step(StoreTransaction tx, Instant now, List<InboxEvent> events, ConsentReplyQueue replies) {
         this.tx = tx;
         this.now = now;
         this.events = events;
+        this.replies = replies;
     }
 
     /** @return the transaction, valid during the attempt only */

@@ -39,6 +39,7 @@ public final class UnitOfWork {
     private final Clock clock;
     private final InboxEventListener listener;
     private final int maxAttempts;
+    private volatile ConsentReplyQueue consentReplies = ConsentReplyQueue.NONE;
 
     /**
      * Creates the unit of work of one engine.
@@ -86,6 +87,16 @@ public final class UnitOfWork {
     }
 
     /**
+     * Sets where the consent rules queue automatic replies (F42); the front door calls it once,
+     * while it builds the engine, when sending is configured.
+     *
+     * @param queue the sending machinery's queue
+     */
+    public void sendConsentRepliesTo(ConsentReplyQueue queue) {
+        this.consentReplies = Objects.requireNonNull(queue, "queue");
+    }
+
+    /**
      * The store, for the look-ups across accounts the dispatcher and the retention purge make
      * outside a transaction.
      *
@@ -96,7 +107,7 @@ public final class UnitOfWork {
     }
 
     private <T> T inStep(StoreTransaction tx, List<InboxEvent> events, Function<Step, T> work) {
-        Step step = new Step(tx, now(), events);
+        Step step = new Step(tx, now(), events, consentReplies);
         T value = work.apply(step);
         step.flushCounters();
         return value;

@@ -16,5 +16,11 @@ public enum FailureReason {
     /** The message names a carrier that this engine does not know (any more). */
     NO_SUCH_CARRIER,
     /** The account blocked the number before the message was claimed for sending (F38). */
-    BLOCKED
+    BLOCKED,
+    /**
+     * An opt-out confirmation (F42) that could no longer go out within five minutes of the
+     * opt-out it confirms: it is dropped rather than sent late, since the rule allows one
+     * confirmation only within that time.
+     */
+    EXPIRED
 }

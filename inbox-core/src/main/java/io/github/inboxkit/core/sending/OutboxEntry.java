@@ -5,6 +5,7 @@ import io.github.inboxkit.carrier.Sender;
 import io.github.inboxkit.carrier.ShiftTable;
 import io.github.inboxkit.carrier.TextEncoding;
 import io.github.inboxkit.core.InboxStyle;
+import io.github.inboxkit.core.compliance.MessageCategory;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
@@ -82,6 +83,20 @@ public interface OutboxEntry extends MessageContent {
 
     /** @return when it last changed */
     Instant updatedAt();
+
+    /**
+     * What kind of message this is (F42): the automatic HELP reply and the consent confirmations
+     * carry their own category; the dispatcher lets an {@link MessageCategory#OPT_OUT_CONFIRMATION}
+     * reach an opted-out number, and fails it as {@link FailureReason#EXPIRED} when it would go out
+     * more than {@link io.github.inboxkit.core.compliance.ConsentReplies#OPT_OUT_CONFIRMATION_DEADLINE}
+     * after it was queued.
+     *
+     * @return the category; {@link MessageCategory#CONVERSATIONAL} by default
+     */
+    @Value.Default
+    default MessageCategory category() {
+        return MessageCategory.CONVERSATIONAL;
+    }
 
     /**
      * Whether a dispatcher may claim it at {@code now}: pending and due, and not held by a live lease.

@@ -1,6 +1,8 @@
 package io.github.inboxkit.core.store;
 
 import io.github.inboxkit.core.contact.OptOutRecord;
+import io.github.inboxkit.core.contact.RevocationReview;
+import io.github.inboxkit.core.contact.RevocationReviewId;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Instant;
 import java.util.Collection;
@@ -10,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Port of one aggregate of the store: subscription changes: opt-out and opt-in records (F18) (table
- * {@code opt_out_records} in the SQL stores). Reached through {@link StoreTransaction#consent()};
+ * Port of one aggregate of the store: consent: the consent ledger of opt-out and opt-in records
+ * (F18, F43; table {@code opt_out_records} in the SQL stores), appended to and never updated, and
+ * the revocation reviews of F44 (table {@code revocation_reviews}). Reached through {@link StoreTransaction#consent()};
  * every operation is scoped to the transaction's account ({@link StoreTransaction#accountId()}):
  * every read sees only that account's rows and every write goes to that account. An implementation
  * reads and writes only this aggregate's rows.
@@ -81,11 +84,53 @@ public interface ConsentRows {
     }
 
     /**
-     * Deletes every subscription record of a number, for an erasure (F40): the engine first reads
-     * the latest one and keeps its state as a hashed opt-out where it must.
+     * Deletes every subscription record of a number, and its revocation reviews, for an erasure
+     * (F40): the engine first reads the latest record and keeps its state as a hashed opt-out where
+     * it must.
      *
      * @param phone the number
      * @return how many were deleted
      */
     int deleteOptOutRecords(PhoneNumber phone);
+    // ----- revocation reviews (F44) -----------------------------------------------------------
+
+    /**
+     * Stores a new revocation review.
+     *
+     * @param review the review, open
+     */
+    void insertRevocationReview(RevocationReview review);
+
+    /**
+     * @param id a review's id
+     * @return the review, empty if the account has none with this id
+     */
+    Optional<RevocationReview> findRevocationReview(RevocationReviewId id);
+
+    /**
+     * The open review of a number, if any: intake flags a number once until its review is decided.
+     *
+     * @param phone a phone number
+     * @return its open review
+     */
+    Optional<RevocationReview> findOpenRevocationReview(PhoneNumber phone);
+
+    /**
+     * Open reviews due before an instant, earliest deadline first (ties by id).
+     *
+     * @param dueBefore the exclusive upper bound of the deadlines listed
+     * @param limit the most reviews to return, at least 1
+     * @return the reviews
+     */
+    List<RevocationReview> listOpenRevocationReviews(Instant dueBefore, int limit);
+
+    /**
+     * Decides an open review, only if it is still open: of two transactions deciding one review
+     * (two agents, an agent and the deadline sweep on another node), one wins and the other sees
+     * false, so the decision and its ledger entry are written once.
+     *
+     * @param decided the review as decided ({@link RevocationReview#resolved})
+     * @return whether it was open and is now decided
+     */
+    boolean resolveRevocationReview(RevocationReview decided);
 }

@@ -98,8 +98,9 @@ class RetentionPurgeTest {
         java.util.List<AssignmentChange> kept = fixture.read(tx -> tx.conversations().assignmentHistory(alice.id()));
         assertThat(kept).hasSize(1);
 
+        // superseded consent-ledger entries go after the ledger's own window (F43), here 30 days as the inbox's
         SendingFixture forgetful = new SendingFixture(b -> b.retentionPolicies(account ->
-                new RetentionPolicy(Duration.ofDays(30), false, false)), SimulatedCarrier.builder().seed(1));
+                new RetentionPolicy(Duration.ofDays(30), false, false, Duration.ofDays(30))), SimulatedCarrier.builder().seed(1));
         forgetful.optOut(ACCOUNT, ALICE);
         forgetful.optIn(ACCOUNT, ALICE);
         forgetful.optOut(ACCOUNT, ALICE);
@@ -121,6 +122,31 @@ class RetentionPurgeTest {
                 assertThat(record.action()).isEqualTo(OptOutAction.OPTED_OUT));
         java.util.List<AssignmentChange> forgotten = forgetful.read(tx -> tx.conversations().assignmentHistory(bob.id()));
         assertThat(forgotten).isEmpty();
+    }
+
+    @Test
+    @DisplayName("F43 the inbox's purge never reaches the consent ledger: superseded entries go only after the ledger's own window, four years by default")
+    void consentLedgerHasItsOwnWindow() {
+        SendingFixture forgetful = new SendingFixture(b -> b.retentionPolicies(account ->
+                new RetentionPolicy(Duration.ofDays(30), false, true)), SimulatedCarrier.builder().seed(1));
+        forgetful.optOut(ACCOUNT, ALICE);
+        forgetful.optIn(ACCOUNT, ALICE);
+        forgetful.optOut(ACCOUNT, ALICE);
+        assertThat(new RetentionPolicy(Duration.ofDays(30), false, true).consentLedgerWindow())
+                .isEqualTo(RetentionPolicy.DEFAULT_CONSENT_LEDGER_WINDOW).isEqualTo(Duration.ofDays(1461));
+
+        forgetful.clock.advance(Duration.ofDays(4 * 365));
+        assertThat(forgetful.retention.purgeExpired(ACCOUNT).optOutRecords()).isZero();
+        java.util.List<io.github.inboxkit.core.contact.OptOutRecord> kept =
+                forgetful.read(tx -> tx.consent().optOutHistory(new PhoneNumber(ALICE)));
+        assertThat(kept).hasSize(3);
+
+        forgetful.clock.advance(Duration.ofDays(2));
+        assertThat(forgetful.retention.purgeExpired(ACCOUNT).optOutRecords()).isEqualTo(2);
+        java.util.List<io.github.inboxkit.core.contact.OptOutRecord> left =
+                forgetful.read(tx -> tx.consent().optOutHistory(new PhoneNumber(ALICE)));
+        assertThat(left).singleElement()
+                .satisfies(record -> assertThat(record.action()).isEqualTo(OptOutAction.OPTED_OUT));
     }
 
     @Test

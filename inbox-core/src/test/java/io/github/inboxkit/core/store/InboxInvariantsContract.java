@@ -130,6 +130,11 @@ public abstract class InboxInvariantsContract {
     record Export(int account, int pageSize) implements Op {}
     /** Erasure of the number (F40), in batches of two messages. */
     record Erase(int account, int phone) implements Op {}
+    /**
+     * A consent reply beyond the exact keywords (F42, F44): a mandatory word in a short reply opts
+     * out, a HELP request or a natural-language request (policy OFF) changes nothing.
+     */
+    record ConsentReply(int account, int phone, String text) implements Op {}
 
     @Provide
     Arbitrary<List<Op>> operations() {
@@ -159,7 +164,10 @@ public abstract class InboxInvariantsContract {
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(new WakeDue())),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(account, Arbitraries.integers().between(1, 3))
                         .as(Export::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone).as(Erase::new)));
+                net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone).as(Erase::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone,
+                        Arbitraries.of("STOP please", "Unsubscribe.", "HELP", "please stop texting me"))
+                        .as(ConsentReply::new)));
         return op.list().ofMinSize(1).ofMaxSize(50);
     }
 
@@ -417,6 +425,18 @@ public abstract class InboxInvariantsContract {
                         model.optedOut.add(key);
                     } else if (r.text().equals("start")) {
                         model.optedOut.remove(key);
+                    }
+                }
+            } else if (op instanceof ConsentReply c) {
+                kit.ingestion().receive(accounts.get(c.account()), IncomingMessage.builder()
+                        .carrierMessageId("c-" + UUID.randomUUID()).contactNumber(phone(c.phone()))
+                        .accountNumber("+33700000001").text(c.text()).build());
+                if (model != null) {
+                    String key = Model.key(c.account(), c.phone());
+                    model.activity(key);
+                    model.inboundRead.get(key).add(false);
+                    if (c.text().startsWith("STOP") || c.text().startsWith("Unsubscribe")) {
+                        model.optedOut.add(key);
                     }
                 }
             } else if (op instanceof Send s) {

@@ -1,6 +1,8 @@
 package io.github.inboxkit.jdbc.internal;
 
 import io.github.inboxkit.core.account.AccountSettings;
+import io.github.inboxkit.core.compliance.ConsentReplies;
+import io.github.inboxkit.core.compliance.RevocationPolicy;
 import io.github.inboxkit.core.contact.CustomFieldValue;
 import io.github.inboxkit.core.conversation.MediaReference;
 import io.github.inboxkit.core.text.TextRepair;
@@ -44,6 +46,14 @@ final class Codecs {
         json.put("nationalLanguageTables", settings.nationalLanguageTables());
         json.put("maxSegments", settings.maxSegments());
         json.put("maxMmsBytes", settings.maxMmsBytes());
+        json.put("revocationPolicy", settings.revocationPolicy().name());
+        Map<String, Object> replies = new LinkedHashMap<>();
+        ConsentReplies consentReplies = settings.consentReplies();
+        // an absent text is a reply turned off; a row without "consentReplies" reads as the defaults
+        consentReplies.helpText().ifPresent(text -> replies.put("helpText", text));
+        consentReplies.optOutConfirmation().ifPresent(text -> replies.put("optOutConfirmation", text));
+        consentReplies.optInConfirmation().ifPresent(text -> replies.put("optInConfirmation", text));
+        json.put("consentReplies", replies);
         return Json.write(json);
     }
 
@@ -92,6 +102,23 @@ final class Codecs {
         }
         if (json.get("maxMmsBytes") instanceof Number number) {
             builder.maxMmsBytes(Json.decimal(number).intValueExact());
+        }
+        if (json.get("revocationPolicy") instanceof String policy) {
+            builder.revocationPolicy(RevocationPolicy.valueOf(policy));
+        }
+        if (json.get("consentReplies") instanceof Map<?, ?> replies) {
+            ConsentReplies.Builder consentReplies = ConsentReplies.builder().noHelpReply().noOptOutConfirmation()
+                    .noOptInConfirmation();
+            if (replies.get("helpText") instanceof String reply) {
+                consentReplies.helpText(reply);
+            }
+            if (replies.get("optOutConfirmation") instanceof String reply) {
+                consentReplies.optOutConfirmation(reply);
+            }
+            if (replies.get("optInConfirmation") instanceof String reply) {
+                consentReplies.optInConfirmation(reply);
+            }
+            builder.consentReplies(consentReplies.build());
         }
         return builder.build();
     }

@@ -9,6 +9,7 @@ import static io.github.inboxkit.jdbc.internal.OutboxCodecs.readShiftTables;
 
 import io.github.inboxkit.core.store.OutboxRows;
 import io.github.inboxkit.carrier.TextEncoding;
+import io.github.inboxkit.core.compliance.MessageCategory;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.conversation.MessageStatus;
@@ -45,7 +46,7 @@ final class JdbiOutboxRows extends JdbiRows implements OutboxRows {
 
     static final String ENTRY_COLUMNS = "message_id, conversation_id, recipient, status, carrier_id,"
             + " sender_kind, sender_value, body, media, segment_count, encoding, shift_tables, attempts, due_at,"
-            + " scheduled_at, scheduled_zone, lease_until, carrier_message_id, failure, broadcast_id, created_at, updated_at";
+            + " scheduled_at, scheduled_zone, lease_until, carrier_message_id, failure, broadcast_id, created_at, updated_at, category";
 
     /**
      * SCHEDULED; the first two terms, implied by it (an entry is scheduled for a time and pending),
@@ -78,6 +79,8 @@ final class JdbiOutboxRows extends JdbiRows implements OutboxRows {
                 .broadcastId(Optional.ofNullable(rs.getObject("broadcast_id", UUID.class)).map(BroadcastId::new))
                 .createdAt(instant(rs, "created_at"))
                 .updatedAt(instant(rs, "updated_at"));
+        // NULL: an entry queued before V16, conversational
+        Optional.ofNullable(rs.getString("category")).map(MessageCategory::valueOf).ifPresent(builder::category);
         Instant scheduledAt = nullableInstant(rs, "scheduled_at");
         if (scheduledAt != null) {
             builder.scheduledFor(new ScheduledTime(scheduledAt, ZoneId.of(rs.getString("scheduled_zone"))));
@@ -114,7 +117,8 @@ final class JdbiOutboxRows extends JdbiRows implements OutboxRows {
             column("broadcast_id", "broadcast", "uuid", entry -> entry.broadcastId().map(BroadcastId::value)
                     .orElse(null)),
             column("created_at", "createdAt", "timestamptz", entry -> time(entry.createdAt())),
-            column("updated_at", "updatedAt", "timestamptz", entry -> time(entry.updatedAt()))));
+            column("updated_at", "updatedAt", "timestamptz", entry -> time(entry.updatedAt())),
+            column("category", "category", "text", entry -> entry.category().name())));
 
     @Override
     public void insertOutboxEntry(OutboxEntry entry) {

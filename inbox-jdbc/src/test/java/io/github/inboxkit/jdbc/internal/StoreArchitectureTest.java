@@ -37,7 +37,7 @@ class StoreArchitectureTest {
             Map.entry("JdbiAccountRows", Set.of("accounts", "receiving_numbers")),
             Map.entry("JdbiTeamRows", Set.of("users")),
             Map.entry("JdbiContactRows", Set.of("contacts")),
-            Map.entry("JdbiConsentRows", Set.of("opt_out_records")),
+            Map.entry("JdbiConsentRows", Set.of("opt_out_records", "revocation_reviews")),
             Map.entry("JdbiConversationRows", Set.of("conversations", "assignment_changes")),
             Map.entry("JdbiMessageRows", Set.of("messages")),
             Map.entry("JdbiCounterRows", Set.of("account_counters")),

@@ -81,7 +81,9 @@ public final class RetentionPurger implements Retention {
             }
         }
         if (!policy.get().keepOptOutRecords()) {
-            total = total.plus(deleteInBatches(account, tx -> tx.consent().deleteSupersededOptOutRecords(cutoff, batchSize),
+            // the consent ledger's own window (F43), never the inbox's
+            Instant ledgerCutoff = policy.get().consentLedgerCutoff(now);
+            total = total.plus(deleteInBatches(account, tx -> tx.consent().deleteSupersededOptOutRecords(ledgerCutoff, batchSize),
                     deleted -> new PurgeSummary(0, 0, 0, 0, deleted, 0, 0, 0)));
         }
         // private notes older than the window go as its messages do (a thread's last ones go with

@@ -272,9 +272,16 @@ final class OutboxDispatcher implements Dispatcher {
         List<OutboxEntry> optedOut = new ArrayList<>();
         List<OutboxEntry> rewritten = new ArrayList<>();
         List<OutboxEntry> claimed = new ArrayList<>(due.size());
+        List<OutboxEntry> dropped = new ArrayList<>();
         for (OutboxEntry entry : due) {
+            if (Transitions.expired(entry, now)) {
+                OutboxEntry failed = Transitions.expire(entry, now).orElseThrow();
+                after.add(failed);
+                dropped.add(failed);
+                continue;
+            }
             boolean blocked = blockedNumbers.contains(entry.recipient());
-            if (blocked || optedOutNumbers.contains(entry.recipient())) {
+            if (blocked || (optedOutNumbers.contains(entry.recipient()) && !Transitions.reachesOptedOut(entry))) {
                 // failed from where it was before the claim: the attempt never happened
                 OutboxEntry failed = (blocked ? Transitions.skipBlocked(entry, now)
                         : Transitions.skipOptedOut(entry, now)).orElseThrow();
@@ -291,7 +298,8 @@ final class OutboxDispatcher implements Dispatcher {
             after.add(fixed);
             claimed.add(fixed);
         }
-        tx.updateOutboxStates(optedOut);
+        dropped.addAll(optedOut);
+        tx.updateOutboxStates(dropped);
         // only the encoding changed: the message, already SENDING, shows the same text
         tx.outbox().updateOutboxEntries(rewritten);
         ThreadRecorder.announce(tx, due, after, now, step);

@@ -1,12 +1,15 @@
 package io.github.inboxkit.core.sending.internal;
 
 import io.github.inboxkit.core.internal.Blocklist;
+import io.github.inboxkit.core.internal.ConsentReplyQueue;
+import io.github.inboxkit.core.internal.Step;
 import io.github.inboxkit.core.internal.Subscriptions;
 import io.github.inboxkit.core.internal.UnitOfWork;
 import io.github.inboxkit.carrier.Carrier;
 import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.DeliveryReport;
 import io.github.inboxkit.carrier.Sender;
+import io.github.inboxkit.core.InboxException;
 import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.account.Account;
@@ -16,6 +19,7 @@ import io.github.inboxkit.core.account.FeatureNotInPlanException;
 import io.github.inboxkit.core.account.NoSuchAccountException;
 import io.github.inboxkit.core.account.NoSuchUserException;
 import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.compliance.MessageCategory;
 import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.contact.ContactOptedOutException;
@@ -67,6 +71,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sending use cases behind the public {@link Sending} interface; the sending machinery stays
@@ -74,7 +80,9 @@ import java.util.stream.IntStream;
  *
  * <p>Thread-safe: one instance serves every thread and account.
  */
-public final class SendingService implements Sending {
+public final class SendingService implements Sending, ConsentReplyQueue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SendingService.class);
 
     private static final int LIST_LIMIT = 500;
 
@@ -113,6 +121,35 @@ public final class SendingService implements Sending {
                 settings.dispatchBatchSize(), settings.broadcastBatchSize(), settings.carrierCallExecutor());
         this.idempotency = new IdempotentRequests(settings.idempotencyWindow());
         this.broadcastBatchSize = settings.broadcastBatchSize();
+    }
+
+    // ----- automatic replies (F42) --------------------------------------------------------------
+
+    /**
+     * Queues an automatic reply in the step's transaction, through the default carrier, from the
+     * number the contact wrote to when it is one of the account's sender IDs, else as a send
+     * without a sender ID would go. A reply whose sender or text the account's settings refuse is
+     * not queued (a WARN names the account and the reason), so that the inbound message it answers
+     * is still stored.
+     */
+    @Override
+    public boolean queue(Step step, PhoneNumber to, Optional<String> from, MessageCategory category, String text) {
+        Carrier carrier = carriers.get(defaultCarrierId);
+        AccountSettings settings = step.account().settings();
+        MessageContent content;
+        Sender sender;
+        try {
+            content = ContentCheck.check(Draft.ofText(text), settings, carrier.id(), carrier.capabilities());
+            sender = senderChoice.choose(settings, from.filter(settings.senderIds()::contains), Optional.empty(), to,
+                    carrier.id(), carrier.capabilities());
+        } catch (InboxException e) {
+            // the reason names a setting or a sender ID, never the contact's number
+            LOG.warn("Account {} queued no {} reply: {}", step.tx().accountId(), category, e.getMessage());
+            return false;
+        }
+        ThreadRecorder.append(step.tx(), new ThreadRecorder.Outbound(to, content, sender, carrier.id(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), category), step.now(), step);
+        return true;
     }
 
     // ----- send now ----------------------------------------------------------------------------

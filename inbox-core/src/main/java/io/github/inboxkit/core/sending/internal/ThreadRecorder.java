@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending.internal;
 
+import io.github.inboxkit.core.compliance.MessageCategory;
 import io.github.inboxkit.core.internal.Step;
 import io.github.inboxkit.carrier.Sender;
 import io.github.inboxkit.core.account.AccountId;
@@ -43,10 +44,20 @@ final class ThreadRecorder {
      * @param broadcastLabel the broadcast's name, for a broadcast's message
      * @param broadcastId the broadcast, for a broadcast's message
      * @param author who wrote it
+     * @param category the message's category (F42)
      */
     record Outbound(PhoneNumber recipient, MessageContent content, Sender sender, String carrierId,
             Optional<ScheduledTime> scheduledFor, Optional<String> broadcastLabel, Optional<BroadcastId> broadcastId,
-            Optional<UserId> author) {}
+            Optional<UserId> author, MessageCategory category) {
+
+        /** A conversational message: what a host sends. */
+        Outbound(PhoneNumber recipient, MessageContent content, Sender sender, String carrierId,
+                Optional<ScheduledTime> scheduledFor, Optional<String> broadcastLabel, Optional<BroadcastId> broadcastId,
+                Optional<UserId> author) {
+            this(recipient, content, sender, carrierId, scheduledFor, broadcastLabel, broadcastId, author,
+                    MessageCategory.CONVERSATIONAL);
+        }
+    }
 
     /**
      * Appends the message to its thread and queues it: {@link #appendAll} for one.
@@ -138,6 +149,7 @@ final class ThreadRecorder {
                 .dueAt(outbound.scheduledFor().map(ScheduledTime::instant).orElse(now))
                 .scheduledFor(outbound.scheduledFor())
                 .broadcastId(outbound.broadcastId())
+                .category(outbound.category())
                 .createdAt(now)
                 .updatedAt(now)
                 .build();

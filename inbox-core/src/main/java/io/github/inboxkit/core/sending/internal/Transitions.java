@@ -8,6 +8,8 @@ import io.github.inboxkit.core.sending.ImmutableOutboxEntry;
 import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.SendFailure;
 import java.time.Duration;
+import io.github.inboxkit.core.compliance.ConsentReplies;
+import io.github.inboxkit.core.compliance.MessageCategory;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -59,6 +61,43 @@ final class Transitions {
     static Optional<OutboxEntry> skipBlocked(OutboxEntry entry, Instant now) {
         return fail(entry, SendFailure.of(FailureReason.BLOCKED,
                 "the account blocked the number before the message was sent"), now);
+    }
+
+    /**
+     * An opt-out confirmation (F42) claimed after its deadline: dropped, never sent late.
+     *
+     * @param entry a pending entry
+     * @param now the current time
+     * @return the failed entry, or empty if the entry is no longer pending
+     */
+    static Optional<OutboxEntry> expire(OutboxEntry entry, Instant now) {
+        return fail(entry, SendFailure.of(FailureReason.EXPIRED, "the opt-out confirmation could not go out within "
+                + ConsentReplies.OPT_OUT_CONFIRMATION_DEADLINE.toMinutes() + " minutes of the opt-out"), now);
+    }
+
+    /**
+     * Whether the dispatcher drops an entry it claims at {@code now} rather than send it: an opt-out
+     * confirmation (F42) more than {@link ConsentReplies#OPT_OUT_CONFIRMATION_DEADLINE} after it was
+     * queued, in the same transaction as the opt-out it confirms.
+     *
+     * @param entry a claimed entry
+     * @param now the current time
+     * @return whether it expired
+     */
+    static boolean expired(OutboxEntry entry, Instant now) {
+        return entry.category() == MessageCategory.OPT_OUT_CONFIRMATION
+                && entry.createdAt().plus(ConsentReplies.OPT_OUT_CONFIRMATION_DEADLINE).isBefore(now);
+    }
+
+    /**
+     * Whether the opt-out re-check lets an entry reach an opted-out number: only the opt-out
+     * confirmation (F42), the one message the rule allows after an opt-out.
+     *
+     * @param entry a claimed entry
+     * @return whether it goes to an opted-out number
+     */
+    static boolean reachesOptedOut(OutboxEntry entry) {
+        return entry.category() == MessageCategory.OPT_OUT_CONFIRMATION;
     }
 
     /**

@@ -1,17 +1,21 @@
 package io.github.inboxkit.core.store.memory;
 
 import io.github.inboxkit.core.contact.OptOutRecord;
+import io.github.inboxkit.core.contact.RevocationReview;
+import io.github.inboxkit.core.contact.RevocationReviewId;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.ConsentRows;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The subscription (opt-out and opt-in) records of one account in memory: {@link ConsentRows}.
+ * The consent ledger (opt-out and opt-in records) and the revocation reviews of one account in
+ * memory: {@link ConsentRows}.
  *
  * <p>Not thread-safe: a view for one transaction, which holds the account's lock.
  */
@@ -23,6 +27,9 @@ final class MemoryConsent extends MemoryRows implements ConsentRows {
      */
     static final class Tables {
         final Map<PhoneNumber, List<OptOutRecord>> optOuts = new HashMap<>();
+
+        /** Revocation reviews by id. */
+        final Map<RevocationReviewId, RevocationReview> reviews = new HashMap<>();
 
     }
 
@@ -84,6 +91,57 @@ final class MemoryConsent extends MemoryRows implements ConsentRows {
         checkOpen();
         int deleted = tables.optOuts.getOrDefault(phone, List.of()).size();
         remove(tables.optOuts, phone);
+        // the number's revocation reviews (F44) name it too
+        tables.reviews.values().stream().filter(review -> review.phone().equals(phone)).map(RevocationReview::id)
+                .toList().forEach(id -> remove(tables.reviews, id));
         return deleted;
     }
+    // ----- revocation reviews -----
+
+    @Override
+    public void insertRevocationReview(RevocationReview review) {
+        checkOpen();
+        if (tables.reviews.containsKey(review.id())) {
+            throw new IllegalStateException("revocation review " + review.id() + " exists already");
+        }
+        put(tables.reviews, review.id(), review);
+    }
+
+    @Override
+    public Optional<RevocationReview> findRevocationReview(RevocationReviewId id) {
+        checkOpen();
+        return Optional.ofNullable(tables.reviews.get(id));
+    }
+
+    @Override
+    public Optional<RevocationReview> findOpenRevocationReview(PhoneNumber phone) {
+        checkOpen();
+        return tables.reviews.values().stream()
+                .filter(review -> review.state().isOpen() && review.phone().equals(phone))
+                .min(REVIEW_ORDER);
+    }
+
+    @Override
+    public List<RevocationReview> listOpenRevocationReviews(Instant dueBefore, int limit) {
+        checkOpen();
+        return tables.reviews.values().stream()
+                .filter(review -> review.state().isOpen() && review.dueAt().isBefore(dueBefore))
+                .sorted(REVIEW_ORDER)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public boolean resolveRevocationReview(RevocationReview decided) {
+        checkOpen();
+        RevocationReview current = tables.reviews.get(decided.id());
+        if (current == null || !current.state().isOpen()) {
+            return false;
+        }
+        put(tables.reviews, decided.id(), decided);
+        return true;
+    }
+
+    private static final Comparator<RevocationReview> REVIEW_ORDER = Comparator.comparing(RevocationReview::dueAt)
+            .thenComparing(review -> review.id().value());
 }
