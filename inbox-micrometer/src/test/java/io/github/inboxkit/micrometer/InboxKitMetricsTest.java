@@ -199,6 +199,8 @@ class InboxKitMetricsTest {
                 "inboxkit.delivery.reports{carrier=simulator,status=delivered} 2.0",
                 "inboxkit.messages.received{} 2.0",
                 "inboxkit.messages.outbound{} 1.0",
+                "inboxkit.messages.held{} 0.0",
+                "inboxkit.messages.released{} 0.0",
                 "inboxkit.messages.status{status=queued} 2.0",
                 "inboxkit.messages.status{status=sending} 2.0",
                 "inboxkit.messages.status{status=sent} 1.0",

@@ -14,5 +14,11 @@ public enum FailureReason {
     /** The carrier accepted the message, then reported that it could not be delivered. */
     UNDELIVERED,
     /** The message names a carrier that this engine does not know (any more). */
-    NO_SUCH_CARRIER
+    NO_SUCH_CARRIER,
+    /**
+     * The account's quiet hours (F41) leave no instant at which every rule allows the message in
+     * every zone the recipient may be in (a narrow window across far-apart zones): set the
+     * contact's zone, or widen the policy, and send again.
+     */
+    NO_QUIET_HOURS_WINDOW
 }

@@ -61,6 +61,9 @@ public interface StoreTransaction {
     /** @return the records of idempotency keys */
     IdempotencyRows idempotency();
 
+    /** @return the states of the account's throughput limits (F50) */
+    ThroughputRows throughput();
+
     // ----- operations spanning the outbox and the messages (architecture invariant 3) ----------
 
     /**

@@ -86,6 +86,9 @@ public abstract class InboxInvariantsContract {
 
     record Advance(int seconds) implements Op {}
 
+    /** F41: the account's quiet hours turned on (federal) or off; the inbox's state must not move. */
+    record SetQuietHours(int account, boolean federal) implements Op {}
+
     @Provide
     Arbitrary<List<Op>> operations() {
         Arbitrary<Integer> account = Arbitraries.integers().between(0, ACCOUNTS - 1);
@@ -103,12 +106,14 @@ public abstract class InboxInvariantsContract {
                 net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone).as(Reopen::new)),
                 net.jqwik.api.Tuple.of(1, account.map(MarkAllRead::new)),
                 net.jqwik.api.Tuple.of(1, account.map(CloseAllRead::new)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 3).map(Advance::new)));
+                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 3).map(Advance::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(account, Arbitraries.of(true, false))
+                        .as(SetQuietHours::new)));
         return op.list().ofMinSize(1).ofMaxSize(50);
     }
 
     @Property(tries = 80)
-    @Label("F2 F3 F6 F11 F18 F20 F32 random sequences follow the model: states, unread counts, badge, tabs")
+    @Label("F2 F3 F6 F11 F18 F20 F32 F41 random sequences follow the model: states, unread counts, badge, tabs")
     void sequentialSequencesFollowTheModel(@ForAll("operations") List<Op> operations,
             @ForAll @IntRange(min = 1, max = 4) int pageSize) {
         World world = new World(newStore());
@@ -341,6 +346,13 @@ public abstract class InboxInvariantsContract {
                 }
             } else if (op instanceof Advance a) {
                 clock.advance(Duration.ofSeconds(a.seconds()));
+            } else if (op instanceof SetQuietHours q) {
+                AccountId id = accounts.get(q.account());
+                kit.administration().updateSettings(id, io.github.inboxkit.core.account.ImmutableAccountSettings
+                        .copyOf(kit.administration().account(id).settings()).withQuietHours(q.federal()
+                                ? io.github.inboxkit.core.compliance.QuietHoursPolicy.federal()
+                                : io.github.inboxkit.core.compliance.QuietHoursPolicy.off()));
+                assertThat(kit.administration().account(id).settings().quietHours().isOff()).isEqualTo(!q.federal());
             }
         }
 

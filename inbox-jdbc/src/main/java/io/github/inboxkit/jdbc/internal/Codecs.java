@@ -44,6 +44,7 @@ final class Codecs {
         json.put("nationalLanguageTables", settings.nationalLanguageTables());
         json.put("maxSegments", settings.maxSegments());
         json.put("maxMmsBytes", settings.maxMmsBytes());
+        json.put("quietHours", QuietHoursCodec.write(settings.quietHours()));
         return Json.write(json);
     }
 
@@ -93,6 +94,7 @@ final class Codecs {
         if (json.get("maxMmsBytes") instanceof Number number) {
             builder.maxMmsBytes(Json.decimal(number).intValueExact());
         }
+        builder.quietHours(QuietHoursCodec.read(json.get("quietHours")));
         return builder.build();
     }
 

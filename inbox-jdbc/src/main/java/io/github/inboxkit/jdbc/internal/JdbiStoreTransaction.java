@@ -39,6 +39,7 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
     private JdbiBroadcastRows broadcasts;
     private JdbiDeliveryReportRows reports;
     private JdbiIdempotencyRows idempotency;
+    private JdbiThroughputRows throughput;
     private JdbiDeliveryWrites deliveryWrites;
 
     /**
@@ -155,6 +156,14 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
             idempotency = new JdbiIdempotencyRows(this);
         }
         return idempotency;
+    }
+
+    @Override
+    public JdbiThroughputRows throughput() {
+        if (throughput == null) {
+            throughput = new JdbiThroughputRows(this);
+        }
+        return throughput;
     }
 
     private JdbiDeliveryWrites deliveryWrites() {

@@ -44,7 +44,8 @@ class StoreArchitectureTest {
             Map.entry("JdbiOutboxRows", Set.of("outbox_entries")),
             Map.entry("JdbiBroadcastRows", Set.of("broadcasts", "broadcast_recipients", "broadcast_skips")),
             Map.entry("JdbiDeliveryReportRows", Set.of("unmatched_delivery_reports")),
-            Map.entry("JdbiIdempotencyRows", Set.of("idempotency_keys")));
+            Map.entry("JdbiIdempotencyRows", Set.of("idempotency_keys")),
+            Map.entry("JdbiThroughputRows", Set.of("throughput_states")));
 
     /** The exceptions, each with its reason: tables a class may name beyond its own. */
     static final Map<String, Set<String>> ALSO_NAMED = Map.of(

@@ -22,6 +22,7 @@ final class AccountData {
     final MemoryBroadcasts.Tables broadcasts = new MemoryBroadcasts.Tables();
     final MemoryDeliveryReports.Tables reports = new MemoryDeliveryReports.Tables();
     final MemoryIdempotency.Tables idempotency = new MemoryIdempotency.Tables();
+    final MemoryThroughput.Tables throughput = new MemoryThroughput.Tables();
 
     /**
      * @param id the account

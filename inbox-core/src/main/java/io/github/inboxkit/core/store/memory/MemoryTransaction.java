@@ -34,6 +34,7 @@ final class MemoryTransaction implements StoreTransaction {
     private final MemoryBroadcasts broadcasts;
     private final MemoryDeliveryReports reports;
     private final MemoryIdempotency idempotency;
+    private final MemoryThroughput throughput;
 
     MemoryTransaction(AccountData data) {
         this.data = data;
@@ -48,6 +49,7 @@ final class MemoryTransaction implements StoreTransaction {
         this.broadcasts = new MemoryBroadcasts(this, data.broadcasts);
         this.reports = new MemoryDeliveryReports(this, data.reports);
         this.idempotency = new MemoryIdempotency(this, data.idempotency);
+        this.throughput = new MemoryThroughput(this, data.throughput);
     }
 
     void finish() {
@@ -131,6 +133,11 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public MemoryIdempotency idempotency() {
         return idempotency;
+    }
+
+    @Override
+    public MemoryThroughput throughput() {
+        return throughput;
     }
 
     @Override

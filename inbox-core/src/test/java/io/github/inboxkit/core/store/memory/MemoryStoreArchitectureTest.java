@@ -26,7 +26,8 @@ class MemoryStoreArchitectureTest {
     /** The aggregates' classes: each a port of the transaction, with its own tables. */
     static final List<Class<?>> AGGREGATES = List.of(MemoryAccounts.class, MemoryTeam.class, MemoryContacts.class,
             MemoryConsent.class, MemoryConversations.class, MemoryMessages.class, MemoryCounters.class,
-            MemoryOutbox.class, MemoryBroadcasts.class, MemoryDeliveryReports.class, MemoryIdempotency.class);
+            MemoryOutbox.class, MemoryBroadcasts.class, MemoryDeliveryReports.class, MemoryIdempotency.class,
+            MemoryThroughput.class);
 
     private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
 
