@@ -23,6 +23,8 @@ final class EventMeters implements InboxEventListener {
     private static final String RECEIVED_DESCRIPTION = "Inbound messages stored";
     private static final String OUTBOUND_DESCRIPTION = "Outbound messages recorded in a thread";
     private static final String STATUS_DESCRIPTION = "Outbound messages' status changes, by new status";
+    private static final String HELD_DESCRIPTION = "Outbound messages held by quiet hours";
+    private static final String RELEASED_DESCRIPTION = "Held outbound messages released at the window's opening";
     private static final String SUBSCRIPTIONS_DESCRIPTION = "Opt-outs and opt-ins, by action and source";
 
     private static final int SOURCES = OptOutSource.values().length;
@@ -31,6 +33,8 @@ final class EventMeters implements InboxEventListener {
     private final boolean tagAccounts;
     private final Counter received;
     private final Counter outbound;
+    private final Counter held;
+    private final Counter released;
     private final TagValues.Lazy<Counter> statuses;
     /** [action][source] */
     private final TagValues.Lazy<Counter> subscriptions;
@@ -41,11 +45,15 @@ final class EventMeters implements InboxEventListener {
         if (tagAccounts) {
             this.received = null;
             this.outbound = null;
+            this.held = null;
+            this.released = null;
             this.statuses = null;
             this.subscriptions = null;
         } else {
             this.received = InboxKitMetrics.counter(registry, InboxKitMetrics.MESSAGES_RECEIVED, RECEIVED_DESCRIPTION);
             this.outbound = InboxKitMetrics.counter(registry, InboxKitMetrics.MESSAGES_OUTBOUND, OUTBOUND_DESCRIPTION);
+            this.held = InboxKitMetrics.counter(registry, InboxKitMetrics.MESSAGES_HELD, HELD_DESCRIPTION);
+            this.released = InboxKitMetrics.counter(registry, InboxKitMetrics.MESSAGES_RELEASED, RELEASED_DESCRIPTION);
             this.statuses = new TagValues.Lazy<>(MessageStatus.values().length, index -> InboxKitMetrics.counter(
                     registry, InboxKitMetrics.MESSAGE_STATUS, STATUS_DESCRIPTION,
                     "status", TagValues.of(MessageStatus.values()[index])));
@@ -70,6 +78,10 @@ final class EventMeters implements InboxEventListener {
             counter(received, InboxKitMetrics.MESSAGES_RECEIVED, RECEIVED_DESCRIPTION, event).increment();
         } else if (event instanceof InboxEvent.OutboundMessageRecorded) {
             counter(outbound, InboxKitMetrics.MESSAGES_OUTBOUND, OUTBOUND_DESCRIPTION, event).increment();
+        } else if (event instanceof InboxEvent.MessageHeld) {
+            counter(held, InboxKitMetrics.MESSAGES_HELD, HELD_DESCRIPTION, event).increment();
+        } else if (event instanceof InboxEvent.MessageReleased) {
+            counter(released, InboxKitMetrics.MESSAGES_RELEASED, RELEASED_DESCRIPTION, event).increment();
         } else if (event instanceof InboxEvent.MessageStatusChanged changed) {
             if (tagAccounts) {
                 byAccount(InboxKitMetrics.MESSAGE_STATUS, STATUS_DESCRIPTION, event,

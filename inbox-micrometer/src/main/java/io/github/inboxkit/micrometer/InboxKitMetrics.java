@@ -68,6 +68,10 @@ public final class InboxKitMetrics {
     public static final String MESSAGES_OUTBOUND = "inboxkit.messages.outbound";
     /** Counter: outbound messages' status changes; tags {@code status}, {@code account} when enabled. */
     public static final String MESSAGE_STATUS = "inboxkit.messages.status";
+    /** Counter: outbound messages held by the account's quiet hours (F41); tag {@code account} when enabled. */
+    public static final String MESSAGES_HELD = "inboxkit.messages.held";
+    /** Counter: held outbound messages released at the window's opening (F41); tag {@code account} when enabled. */
+    public static final String MESSAGES_RELEASED = "inboxkit.messages.released";
     /** Counter: opt-outs and opt-ins; tags {@code action}, {@code source}, {@code account} when enabled. */
     public static final String SUBSCRIPTIONS = "inboxkit.subscriptions";
     /** Counter: webhook requests handled; tags {@code outcome}, {@code reason}. */

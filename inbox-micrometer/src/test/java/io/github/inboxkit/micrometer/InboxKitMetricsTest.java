@@ -200,6 +200,8 @@ class InboxKitMetricsTest {
                 "inboxkit.messages.received{} 2.0",
                 // the STOP's opt-out confirmation (F42) is an outbound message of its own, still due
                 "inboxkit.messages.outbound{} 2.0",
+                "inboxkit.messages.held{} 0.0",
+                "inboxkit.messages.released{} 0.0",
                 "inboxkit.messages.status{status=queued} 3.0",
                 "inboxkit.messages.status{status=sending} 2.0",
                 "inboxkit.messages.status{status=sent} 1.0",

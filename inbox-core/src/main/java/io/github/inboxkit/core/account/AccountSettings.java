@@ -4,6 +4,7 @@ import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.compliance.ConsentReplies;
 import io.github.inboxkit.core.compliance.RevocationPolicy;
+import io.github.inboxkit.core.compliance.QuietHoursPolicy;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.immutables.value.Value;
 
 /**
  * The settings of one account: retention window, default region for phone numbers, opt-out and
- * opt-in keywords, sender IDs, number pools, templates and the options of the segment counter.
+ * opt-in keywords, sender IDs, number pools, templates, the options of the segment counter and
+ * the quiet hours of its sends (F41).
  *
  * <p>Every attribute has a default, so {@code AccountSettings.defaults()} is a complete, valid
  * setting. Keyword lists replace the defaults when given; to extend them (e.g. with the French
@@ -194,6 +196,20 @@ public abstract class AccountSettings {
     @Value.Default
     public int maxMmsBytes() {
         return DEFAULT_MAX_MMS_BYTES;
+    }
+
+    /**
+     * When sends may reach a recipient, in the recipient's local time (F41): a send, scheduled send
+     * or broadcast copy of a category the policy covers is held outside its window and released at
+     * the window's opening in the recipient's zone, decided when it is queued and again when a
+     * dispatcher claims it.
+     *
+     * @return the policy; {@link QuietHoursPolicy#off()} by default, so that turning quiet hours
+     *     on (and holding messages that went before) is the host's decision
+     */
+    @Value.Default
+    public QuietHoursPolicy quietHours() {
+        return QuietHoursPolicy.off();
     }
 
     /**

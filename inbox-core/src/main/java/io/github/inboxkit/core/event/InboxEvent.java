@@ -17,6 +17,7 @@ import io.github.inboxkit.core.label.Label;
 import io.github.inboxkit.core.label.LabelId;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.snooze.WakeReason;
+import io.github.inboxkit.core.compliance.QuietHoursReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -502,6 +503,27 @@ public sealed interface InboxEvent {
             Objects.requireNonNull(account);
             Objects.requireNonNull(conversation);
             Objects.requireNonNull(reason);
+    /**
+     * The account's quiet hours held an outbound message (F41), when it was queued or when a
+     * dispatcher claimed it: it stays QUEUED (or SCHEDULED) and goes at {@code releaseAt}. Its
+     * outbox entry's {@code hold()} says the same.
+     *
+     * @param account the account
+     * @param conversation the conversation of the message
+     * @param message the message
+     * @param reason why the policy held it
+     * @param releaseAt when it may go: the window's opening in the recipient's zone
+     * @param occurredAt when
+     */
+    record MessageHeld(AccountId account, ConversationId conversation, MessageId message, QuietHoursReason reason,
+            Instant releaseAt, Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present. */
+        public MessageHeld {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(conversation);
+            Objects.requireNonNull(message);
+            Objects.requireNonNull(reason);
+            Objects.requireNonNull(releaseAt);
             Objects.requireNonNull(occurredAt);
         }
     }
@@ -550,6 +572,26 @@ public sealed interface InboxEvent {
         @Override
         public Instant occurredAt() {
             return record.completedAt().orElseThrow();
+        }
+    }
+     * A message quiet hours held (F41) was claimed by a dispatcher inside the window and goes to its
+     * carrier now: once per hold, on one node.
+     *
+     * @param account the account
+     * @param conversation the conversation of the message
+     * @param message the message
+     * @param heldSince when it was held
+     * @param occurredAt when
+     */
+    record MessageReleased(AccountId account, ConversationId conversation, MessageId message, Instant heldSince,
+            Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present. */
+        public MessageReleased {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(conversation);
+            Objects.requireNonNull(message);
+            Objects.requireNonNull(heldSince);
+            Objects.requireNonNull(occurredAt);
         }
     }
 }

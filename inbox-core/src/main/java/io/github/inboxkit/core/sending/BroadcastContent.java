@@ -8,6 +8,7 @@ import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.Require;
 import java.util.List;
 import java.util.Optional;
+import io.github.inboxkit.core.compliance.MessageCategory;
 import org.immutables.value.Value;
 
 /**
@@ -26,6 +27,15 @@ public interface BroadcastContent extends MessageContent {
 
     /** @return the user who sent the broadcast */
     Optional<UserId> author();
+
+    /**
+     * @return the category of every copy (F41); {@link MessageCategory#MARKETING} unless the
+     *     broadcast said otherwise
+     */
+    @Value.Default
+    default MessageCategory category() {
+        return MessageCategory.MARKETING;
+    }
 
     /**
      * Starts a content.

@@ -6,6 +6,7 @@ import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.compose.Draft;
 import java.util.List;
 import java.util.Optional;
+import io.github.inboxkit.core.compliance.MessageCategory;
 import org.immutables.value.Value;
 
 /**
@@ -48,6 +49,18 @@ public interface BroadcastRequest {
      * @return the key, if the host gave one
      */
     Optional<IdempotencyKey> idempotencyKey();
+
+    /**
+     * What kind of message every copy is, for the account's quiet hours (F41).
+     *
+     * @return the category; {@link MessageCategory#MARKETING} by default, since a message sent to
+     *     many at once is what quiet-hours rules are written for (say {@link
+     *     MessageCategory#INFORMATIONAL} for a service notice)
+     */
+    @Value.Default
+    default MessageCategory category() {
+        return MessageCategory.MARKETING;
+    }
 
     /**
      * Starts a request.

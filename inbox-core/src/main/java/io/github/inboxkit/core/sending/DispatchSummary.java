@@ -13,11 +13,13 @@ package io.github.inboxkit.core.sending;
  *     lookup found accepted by an earlier attempt)
  * @param retried messages the carrier refused transiently (or that failed unexpectedly, or did not
  *     answer within the carrier's submit timeout), queued again after a back-off
- * @param failed messages now FAILED: refused permanently, or out of attempts
+ * @param failed messages now FAILED: refused permanently, or out of attempts, or for which the
+ *     account's quiet hours leave no window (F41)
  * @param skipped messages not sent because the contact opted out before the claim (F18)
  * @param deferred messages put back untouched, due again at once or when their sender may send:
  *     their sender's throughput was used up, or too little of the lease was left for a carrier call
- *     to end inside it; they go in a later step and do not count as attempts
+ *     to end inside it, or the account's quiet hours held them until the window opens in the
+ *     recipient's zone (F41); they go in a later step and do not count as attempts
  * @param carrierErrors carrier calls (submits and submission lookups) that threw or did not answer
  *     within the carrier's submit timeout; their messages are among {@code retried} (or
  *     {@code failed} when out of attempts). Each was logged at WARN

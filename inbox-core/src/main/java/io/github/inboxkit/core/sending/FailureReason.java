@@ -22,5 +22,11 @@ public enum FailureReason {
      * opt-out it confirms: it is dropped rather than sent late, since the rule allows one
      * confirmation only within that time.
      */
-    EXPIRED
+    EXPIRED,
+    /**
+     * The account's quiet hours (F41) leave no instant at which every rule allows the message in
+     * every zone the recipient may be in (a narrow window across far-apart zones): set the
+     * contact's zone, or widen the policy, and send again.
+     */
+    NO_QUIET_HOURS_WINDOW
 }

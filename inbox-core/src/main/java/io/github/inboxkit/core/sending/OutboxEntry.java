@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.github.inboxkit.core.compliance.MessageCategory;
 import org.immutables.value.Value;
 
 /**
@@ -77,6 +78,24 @@ public interface OutboxEntry extends MessageContent {
 
     /** @return the broadcast it belongs to (F19) */
     Optional<BroadcastId> broadcastId();
+
+    /**
+     * @return what kind of message it is, for the account's quiet hours (F41);
+     *     {@link MessageCategory#CONVERSATIONAL} unless the request said otherwise
+     */
+    @Value.Default
+    default MessageCategory category() {
+        return MessageCategory.CONVERSATIONAL;
+    }
+
+    /**
+     * Whether, and until when, quiet hours hold the message (F41). A held message stays QUEUED (or
+     * SCHEDULED) and is due at the hold's release, so that no dispatcher claims it before; the hold
+     * is cleared when a dispatcher claims it at or after the release and the window allows it.
+     *
+     * @return the hold, while the message is held
+     */
+    Optional<QuietHoursHold> hold();
 
     /** @return when it was created */
     Instant createdAt();

@@ -4,6 +4,7 @@ import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.compose.Draft;
 import java.util.Optional;
+import io.github.inboxkit.core.compliance.MessageCategory;
 import org.immutables.value.Value;
 
 /**
@@ -43,6 +44,18 @@ public interface SendRequest {
      * @return the key, if the host gave one
      */
     Optional<IdempotencyKey> idempotencyKey();
+
+    /**
+     * What kind of message this is, for the account's quiet hours (F41): a policy holds only the
+     * categories it covers, and never exempts {@link MessageCategory#MARKETING} as a reply.
+     *
+     * @return the category; {@link MessageCategory#CONVERSATIONAL} by default, since a send is an
+     *     agent's message in a thread
+     */
+    @Value.Default
+    default MessageCategory category() {
+        return MessageCategory.CONVERSATIONAL;
+    }
 
     /**
      * Starts a request.

@@ -133,4 +133,18 @@ public interface SendingOptions {
      * @throws io.github.inboxkit.core.InvalidValueException if out of range (field {@code "unmatchedReportRetention"})
      */
     SendingOptions unmatchedReportRetention(Duration retention);
+
+    /**
+     * Adds a throughput limit (F50): a rate or a daily cap per sender ID, per group of senders (a
+     * 10DLC campaign) or per carrier. Limits hold per account across every node dispatching from one
+     * database (through the store, in the transaction that claims the messages); a message over a
+     * limit is deferred until the limit allows it, never failed, and its attempt is not counted.
+     * A carrier's declared rate applies to each of its senders in any case. A limit with the key of
+     * one added before ({@link ThroughputLimit#key()}) replaces it.
+     *
+     * @param limit the limit
+     * @return these options
+     * @throws io.github.inboxkit.core.MissingValueException if {@code limit} is null
+     */
+    SendingOptions throughputLimit(ThroughputLimit limit);
 }

@@ -83,6 +83,8 @@ public interface StoreTransaction {
 
     /** @return what survives an erasure: proof records, hashed opt-outs (F40) */
     ErasureRows erasures();
+    /** @return the states of the account's throughput limits (F50) */
+    ThroughputRows throughput();
 
     // ----- operations spanning the outbox and the messages (architecture invariant 3) ----------
 

@@ -135,6 +135,8 @@ public abstract class InboxInvariantsContract {
      * out, a HELP request or a natural-language request (policy OFF) changes nothing.
      */
     record ConsentReply(int account, int phone, String text) implements Op {}
+    /** F41: the account's quiet hours turned on (federal) or off; the inbox's state must not move. */
+    record SetQuietHours(int account, boolean federal) implements Op {}
 
     @Provide
     Arbitrary<List<Op>> operations() {
@@ -167,7 +169,9 @@ public abstract class InboxInvariantsContract {
                 net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone).as(Erase::new)),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(account, phone,
                         Arbitraries.of("STOP please", "Unsubscribe.", "HELP", "please stop texting me"))
-                        .as(ConsentReply::new)));
+                        .as(ConsentReply::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(account, Arbitraries.of(true, false))
+                        .as(SetQuietHours::new)));
         return op.list().ofMinSize(1).ofMaxSize(50);
     }
 
@@ -207,7 +211,7 @@ public abstract class InboxInvariantsContract {
     }
 
     @Property(tries = 80)
-    @Label("F2 F3 F6 F11 F18 F20 F32 F35 F36 F37 F38 random sequences follow the model: states, snoozes, unread counts, badge, tabs, labels, notes, blocks")
+    @Label("F2 F3 F6 F11 F18 F20 F32 F35 F36 F37 F38 F41 random sequences follow the model: states, snoozes, unread counts, badge, tabs, labels, notes, blocks")
     void sequentialSequencesFollowTheModel(@ForAll("operations") List<Op> operations,
             @ForAll @IntRange(min = 1, max = 4) int pageSize) {
         World world = new World(newStore());
@@ -558,6 +562,13 @@ public abstract class InboxInvariantsContract {
                 }
             } else if (op instanceof Erase e) {
                 erase(e, model);
+            } else if (op instanceof SetQuietHours q) {
+                AccountId id = accounts.get(q.account());
+                kit.administration().updateSettings(id, io.github.inboxkit.core.account.ImmutableAccountSettings
+                        .copyOf(kit.administration().account(id).settings()).withQuietHours(q.federal()
+                                ? io.github.inboxkit.core.compliance.QuietHoursPolicy.federal()
+                                : io.github.inboxkit.core.compliance.QuietHoursPolicy.off()));
+                assertThat(kit.administration().account(id).settings().quietHours().isOff()).isEqualTo(!q.federal());
             }
         }
 

@@ -30,6 +30,15 @@ public final class MutableClock extends Clock {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 
+    /**
+     * Sets the clock to an instant, earlier or later.
+     *
+     * @param instant the instant it tells from now on
+     */
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
     @Override
     public Instant instant() {
         return now.get();

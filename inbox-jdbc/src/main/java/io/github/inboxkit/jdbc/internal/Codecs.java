@@ -54,6 +54,7 @@ final class Codecs {
         consentReplies.optOutConfirmation().ifPresent(text -> replies.put("optOutConfirmation", text));
         consentReplies.optInConfirmation().ifPresent(text -> replies.put("optInConfirmation", text));
         json.put("consentReplies", replies);
+        json.put("quietHours", QuietHoursCodec.write(settings.quietHours()));
         return Json.write(json);
     }
 
@@ -120,6 +121,7 @@ final class Codecs {
             }
             builder.consentReplies(consentReplies.build());
         }
+        builder.quietHours(QuietHoursCodec.read(json.get("quietHours")));
         return builder.build();
     }
 

@@ -5,6 +5,7 @@ import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.Broadcast;
 import io.github.inboxkit.core.sending.BroadcastContent;
+import io.github.inboxkit.core.compliance.MessageCategory;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.BroadcastSkip;
 import io.github.inboxkit.core.sending.QueuedRecipient;
@@ -50,14 +51,14 @@ final class JdbiBroadcastRows extends JdbiRows implements BroadcastRows {
      * before.
      */
     private static final String CONTENT_COLUMNS =
-            "body, media, segment_count, encoding, shift_tables, carrier_id, author_id";
+            "body, media, segment_count, encoding, shift_tables, carrier_id, author_id, category";
 
     @Override
     public void insertBroadcast(Broadcast broadcast, BroadcastContent content) {
         run("insert broadcast", () -> handle
                 .createUpdate("INSERT INTO broadcasts (account_id, broadcast_id, name, requested_recipients, created_at, "
                         + CONTENT_COLUMNS + ") VALUES (:account, :broadcast, :name, :requested, :createdAt,"
-                        + " :body, :media, :segments, :encoding, :shiftTables, :carrierId, :author)")
+                        + " :body, :media, :segments, :encoding, :shiftTables, :carrierId, :author, :category)")
                 .bind("account", account)
                 .bind("broadcast", broadcast.id().value())
                 .bind("name", broadcast.name())
@@ -70,6 +71,7 @@ final class JdbiBroadcastRows extends JdbiRows implements BroadcastRows {
                 .bind("shiftTables", writeShiftTables(content.shiftTables()))
                 .bind("carrierId", content.carrierId())
                 .bind("author", content.author().map(UserId::value).orElse(null))
+                .bind("category", content.category().name())
                 .execute());
     }
 
@@ -116,6 +118,8 @@ final class JdbiBroadcastRows extends JdbiRows implements BroadcastRows {
                 .shiftTables(readShiftTables(rs.getString("shift_tables")))
                 .carrierId(carrierId)
                 .author(Optional.ofNullable(rs.getString("author_id")).map(UserId::of))
+                .category(Optional.ofNullable(rs.getString("category")).map(MessageCategory::valueOf)
+                        .orElse(MessageCategory.MARKETING))
                 .build());
     };
 

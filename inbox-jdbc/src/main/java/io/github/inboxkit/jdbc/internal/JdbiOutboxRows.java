@@ -16,6 +16,9 @@ import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.sending.BroadcastId;
 import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.QuietHoursHold;
+import io.github.inboxkit.core.compliance.MessageCategory;
+import io.github.inboxkit.core.compliance.QuietHoursReason;
 import io.github.inboxkit.core.sending.ScheduledTime;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,7 +49,8 @@ final class JdbiOutboxRows extends JdbiRows implements OutboxRows {
 
     static final String ENTRY_COLUMNS = "message_id, conversation_id, recipient, status, carrier_id,"
             + " sender_kind, sender_value, body, media, segment_count, encoding, shift_tables, attempts, due_at,"
-            + " scheduled_at, scheduled_zone, lease_until, carrier_message_id, failure, broadcast_id, created_at, updated_at, category";
+            + " scheduled_at, scheduled_zone, lease_until, carrier_message_id, failure, broadcast_id, created_at, updated_at,"
+            + " category, held_reason, held_at, held_until";
 
     /**
      * SCHEDULED; the first two terms, implied by it (an entry is scheduled for a time and pending),
@@ -78,9 +82,14 @@ final class JdbiOutboxRows extends JdbiRows implements OutboxRows {
                 .failure(Optional.ofNullable(rs.getString("failure")).map(OutboxCodecs::readFailure))
                 .broadcastId(Optional.ofNullable(rs.getObject("broadcast_id", UUID.class)).map(BroadcastId::new))
                 .createdAt(instant(rs, "created_at"))
-                .updatedAt(instant(rs, "updated_at"));
-        // NULL: an entry queued before V16, conversational
-        Optional.ofNullable(rs.getString("category")).map(MessageCategory::valueOf).ifPresent(builder::category);
+                .updatedAt(instant(rs, "updated_at"))
+                .category(Optional.ofNullable(rs.getString("category")).map(MessageCategory::valueOf)
+                        .orElse(MessageCategory.CONVERSATIONAL));
+        String heldReason = rs.getString("held_reason");
+        if (heldReason != null) {
+            builder.hold(new QuietHoursHold(QuietHoursReason.valueOf(heldReason), instant(rs, "held_until"),
+                    instant(rs, "held_at")));
+        }
         Instant scheduledAt = nullableInstant(rs, "scheduled_at");
         if (scheduledAt != null) {
             builder.scheduledFor(new ScheduledTime(scheduledAt, ZoneId.of(rs.getString("scheduled_zone"))));
@@ -118,7 +127,11 @@ final class JdbiOutboxRows extends JdbiRows implements OutboxRows {
                     .orElse(null)),
             column("created_at", "createdAt", "timestamptz", entry -> time(entry.createdAt())),
             column("updated_at", "updatedAt", "timestamptz", entry -> time(entry.updatedAt())),
-            column("category", "category", "text", entry -> entry.category().name())));
+            column("category", "category", "text", entry -> entry.category().name()),
+            column("held_reason", "heldReason", "text", entry -> entry.hold().map(h -> h.reason().name()).orElse(null)),
+            column("held_at", "heldAt", "timestamptz", entry -> entry.hold().map(h -> time(h.heldAt())).orElse(null)),
+            column("held_until", "heldUntil", "timestamptz",
+                    entry -> entry.hold().map(h -> time(h.releaseAt())).orElse(null))));
 
     @Override
     public void insertOutboxEntry(OutboxEntry entry) {
@@ -142,7 +155,8 @@ final class JdbiOutboxRows extends JdbiRows implements OutboxRows {
 
     /** What a delivery changes of an outbox row: the columns after the content. */
     static final RowColumns<OutboxEntry> ENTRY_STATE = ENTRY_ROW.only(List.of("status",
-            "pending", "attempts", "due_at", "lease_until", "carrier_message_id", "failure", "updated_at"));
+            "pending", "attempts", "due_at", "lease_until", "carrier_message_id", "failure", "updated_at", "held_reason",
+            "held_at", "held_until"));
 
     @Override
     public Map<MessageId, OutboxEntry> lockOutboxEntries(Collection<MessageId> ids) {

@@ -44,6 +44,7 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
     private JdbiNoteRows notes;
     private JdbiBlockRows blocks;
     private JdbiErasureRows erasures;
+    private JdbiThroughputRows throughput;
     private JdbiDeliveryWrites deliveryWrites;
 
     /**
@@ -200,6 +201,11 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
             erasures = new JdbiErasureRows(this);
         }
         return erasures;
+    public JdbiThroughputRows throughput() {
+        if (throughput == null) {
+            throughput = new JdbiThroughputRows(this);
+        }
+        return throughput;
     }
 
     private JdbiDeliveryWrites deliveryWrites() {

@@ -48,7 +48,7 @@ final class BroadcastCopies {
             BroadcastContent content = copy.content();
             outbounds.add(new ThreadRecorder.Outbound(recipient.recipient(), content,
                     recipient.sender(), content.carrierId(), Optional.empty(), Optional.of(copy.broadcast().name()),
-                    Optional.of(copy.broadcast().id()), content.author()));
+                    Optional.of(copy.broadcast().id()), content.author(), content.category()));
         }
         for (List<ThreadRecorder.Outbound> round : rounds(outbounds)) {
             ThreadRecorder.appendAll(tx, round, now, step);

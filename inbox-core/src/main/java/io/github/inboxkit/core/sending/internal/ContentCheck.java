@@ -4,6 +4,7 @@ import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.OutboundMedia;
 import io.github.inboxkit.carrier.ShiftTable;
 import io.github.inboxkit.carrier.TextEncoding;
+import io.github.inboxkit.core.compliance.MessageCategory;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.compose.Draft;
@@ -42,10 +43,12 @@ final class ContentCheck {
      * @param content what passed the checks
      * @param carrierId the carrier that sends every copy
      * @param author who sent the broadcast
+     * @param category the category of every copy (F41)
      * @return the broadcast's content
      */
-    static BroadcastContent forBroadcast(MessageContent content, String carrierId, Optional<UserId> author) {
-        return BroadcastContent.builder().from(content).carrierId(carrierId).author(author).build();
+    static BroadcastContent forBroadcast(MessageContent content, String carrierId, Optional<UserId> author,
+            MessageCategory category) {
+        return BroadcastContent.builder().from(content).carrierId(carrierId).author(author).category(category).build();
     }
 
     /**

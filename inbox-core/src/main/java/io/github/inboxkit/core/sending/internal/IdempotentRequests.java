@@ -1,5 +1,6 @@
 package io.github.inboxkit.core.sending.internal;
 
+import io.github.inboxkit.core.compliance.MessageCategory;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.compose.Attachment;
 import io.github.inboxkit.core.compose.Draft;
@@ -103,6 +104,10 @@ final class IdempotentRequests {
         print.text(request.carrierId());
         print.text(request.author().map(UserId::value));
         print.text(when.map(time -> time.instant() + " " + time.zone().getId()));
+        // only a category other than the default, so that keys taken before categories existed still match
+        if (request.category() != MessageCategory.CONVERSATIONAL) {
+            print.text(Optional.of(request.category().name()));
+        }
         return print.hex();
     }
 
@@ -122,6 +127,9 @@ final class IdempotentRequests {
         print.text(request.numberPool());
         print.text(request.carrierId());
         print.text(request.author().map(UserId::value));
+        if (request.category() != MessageCategory.MARKETING) {
+            print.text(Optional.of(request.category().name()));
+        }
         return print.hex();
     }
 

@@ -27,6 +27,7 @@ import io.github.inboxkit.core.sending.ImmutableOutboxEntry;
 import io.github.inboxkit.core.sending.OutboxEntry;
 import io.github.inboxkit.core.sending.RetryPolicy;
 import io.github.inboxkit.core.sending.SendFailure;
+import io.github.inboxkit.core.sending.ThroughputLimit;
 import io.github.inboxkit.core.sending.UnknownNationalLanguageException;
 import io.github.inboxkit.core.sending.UnmatchedDeliveryReport;
 import io.github.inboxkit.core.store.StoreTransaction;
@@ -38,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +80,7 @@ final class OutboxDispatcher implements Dispatcher {
     private final Duration lease;
     private final int batchSize;
     private final int copyBatchSize;
-    private final SenderThrottle throttle = new SenderThrottle();
+    private final ThroughputLimiter limiter;
     private final CarrierCalls calls;
 
     /** The first pause before a failed record is tried again; it doubles up to {@link #MAX_RECORD_BACKOFF}. */
@@ -94,9 +96,11 @@ final class OutboxDispatcher implements Dispatcher {
      * @param batchSize the most entries one step claims
      * @param copyBatchSize the most broadcast copies one step writes
      * @param carrierCallExecutor where carrier calls run while the step waits for them
+     * @param limits the host's throughput limits (F50)
      */
     OutboxDispatcher(UnitOfWork unitOfWork, Map<String, Carrier> carriers, RetryPolicy retryPolicy,
-            RandomGenerator random, Duration lease, int batchSize, int copyBatchSize, Executor carrierCallExecutor) {
+            RandomGenerator random, Duration lease, int batchSize, int copyBatchSize, Executor carrierCallExecutor,
+            List<ThroughputLimit> limits) {
         this.unitOfWork = unitOfWork;
         this.carriers = Map.copyOf(carriers);
         this.retryPolicy = retryPolicy;
@@ -105,6 +109,7 @@ final class OutboxDispatcher implements Dispatcher {
         this.batchSize = batchSize;
         this.copyBatchSize = copyBatchSize;
         this.calls = new CarrierCalls(carrierCallExecutor);
+        this.limiter = new ThroughputLimiter(limits, this.carriers);
     }
 
     @Override
@@ -112,7 +117,17 @@ final class OutboxDispatcher implements Dispatcher {
         return batchSize;
     }
 
-    private record Claimed(List<OutboxEntry> entries, int skipped) {}
+    /**
+     * @param entries the entries claimed for a carrier call
+     * @param skipped opted out, FAILED at the claim
+     * @param held held by quiet hours, or deferred by a throughput limit, at the claim (counted as deferred)
+     * @param failed FAILED at the claim because quiet hours leave no window
+     */
+    private record Claimed(List<OutboxEntry> entries, int skipped, int held, int failed) {
+        int putBack() {
+            return skipped + held + failed;
+        }
+    }
 
     /** What one step counts and carries besides its outcomes. Used by the step's thread only. */
     private static final class Round {
@@ -156,13 +171,15 @@ final class OutboxDispatcher implements Dispatcher {
                 claims.computeIfAbsent(account, a -> new ArrayList<>()).addAll(claimed.entries());
             }
             all.add(claimed);
-            return claimed.entries().size() + claimed.skipped();
+            return claimed.entries().size() + claimed.putBack();
         });
         if (all.isEmpty() && !claimFailures.isEmpty()) {
             throw claimFailures.get(0); // nothing claimed at all: the store is failing, and the caller should know
         }
         int claimedCount = all.stream().mapToInt(claimed -> claimed.entries().size()).sum();
         int skipped = all.stream().mapToInt(Claimed::skipped).sum();
+        int held = all.stream().mapToInt(Claimed::held).sum();
+        int failedAtClaim = all.stream().mapToInt(Claimed::failed).sum();
         List<Unrecorded> unrecorded = new ArrayList<>();
         for (Map.Entry<AccountId, List<OutboxEntry>> claim : claims.entrySet()) {
             // every carrier call outside any transaction; then the account's results in one
@@ -180,8 +197,8 @@ final class OutboxDispatcher implements Dispatcher {
         }
         Map<Outcome, Integer> outcomes = round.outcomes;
         return new DispatchSummary(written, claimedCount, outcomes.getOrDefault(Outcome.SENT, 0),
-                outcomes.getOrDefault(Outcome.RETRIED, 0), outcomes.getOrDefault(Outcome.FAILED, 0), skipped,
-                outcomes.getOrDefault(Outcome.DEFERRED, 0), round.carrierErrors, round.unrecorded);
+                outcomes.getOrDefault(Outcome.RETRIED, 0), outcomes.getOrDefault(Outcome.FAILED, 0) + failedAtClaim,
+                skipped, outcomes.getOrDefault(Outcome.DEFERRED, 0) + held, round.carrierErrors, round.unrecorded);
     }
 
     /** Records one account's answers once; false, after logging, if the store failed. */
@@ -263,47 +280,101 @@ final class OutboxDispatcher implements Dispatcher {
         // Transitions.claim says
         List<OutboxEntry> due = tx.claimOutboxEntries(now, limit, now.plus(lease));
         // the opt-out check is in the claiming transaction (invariant 5): a STOP that committed
-        // before this claim stops the message
+        // before this claim stops the message; so does a block (F38), checked the same way
         List<PhoneNumber> recipients = due.stream().map(OutboxEntry::recipient).distinct().toList();
         Set<PhoneNumber> optedOutNumbers = Subscriptions.optedOut(tx, recipients);
-        // and a block that committed before the claim (F38), checked the same way
         Set<PhoneNumber> blockedNumbers = Blocklist.blocked(tx, recipients);
+        Map<MessageId, OutboxEntry> stopped = new HashMap<>();
+        List<OutboxEntry> sendable = new ArrayList<>(due.size());
+        for (OutboxEntry entry : due) {
+            Optional<OutboxEntry> stop = stop(entry, now, optedOutNumbers, blockedNumbers);
+            if (stop.isPresent()) {
+                stopped.put(entry.messageId(), stop.get());
+            } else {
+                sendable.add(Transitions.claim(entry, now, lease).orElseThrow(() -> new IllegalStateException(
+                        "the store claimed message " + entry.messageId() + ", which is not claimable")));
+            }
+        }
+        // quiet hours (F41) in the claiming transaction: a message due outside the window is held
+        // again, one whose hold ends goes, and only this claim releases it
+        List<OutboxEntry> decided = QuietHoursGate.atClaim(tx, sendable, now, step);
+        // throughput limits (F50) in the claiming transaction too: a token of each limit for every
+        // message that goes, so the limits hold across nodes; the others are deferred, no attempt
+        List<OutboxEntry> going = decided.stream().filter(entry -> entry.status() == MessageStatus.SENDING).toList();
+        List<Optional<Instant>> turns = limiter.admit(tx, going, unitOfWork::now);
+        Map<MessageId, Instant> overLimit = new HashMap<>();
+        for (int i = 0; i < going.size(); i++) {
+            if (turns.get(i).isPresent()) {
+                overLimit.put(going.get(i).messageId(), turns.get(i).get());
+            }
+        }
         List<OutboxEntry> after = new ArrayList<>(due.size());
-        List<OutboxEntry> optedOut = new ArrayList<>();
+        List<OutboxEntry> putBack = new ArrayList<>();
         List<OutboxEntry> rewritten = new ArrayList<>();
         List<OutboxEntry> claimed = new ArrayList<>(due.size());
-        List<OutboxEntry> dropped = new ArrayList<>();
+        int optedOut = 0;
+        int expired = 0;
+        int held = 0;
+        int next = 0;
         for (OutboxEntry entry : due) {
-            if (Transitions.expired(entry, now)) {
-                OutboxEntry failed = Transitions.expire(entry, now).orElseThrow();
-                after.add(failed);
-                dropped.add(failed);
-                continue;
-            }
-            boolean blocked = blockedNumbers.contains(entry.recipient());
-            if (blocked || (optedOutNumbers.contains(entry.recipient()) && !Transitions.reachesOptedOut(entry))) {
+            OutboxEntry failed = stopped.get(entry.messageId());
+            if (failed != null) {
                 // failed from where it was before the claim: the attempt never happened
-                OutboxEntry failed = (blocked ? Transitions.skipBlocked(entry, now)
-                        : Transitions.skipOptedOut(entry, now)).orElseThrow();
                 after.add(failed);
-                optedOut.add(failed);
+                putBack.add(failed);
+                if (failed.failure().map(SendFailure::reason).orElse(null) == FailureReason.EXPIRED) {
+                    expired++;
+                } else {
+                    optedOut++;
+                }
                 continue;
             }
-            OutboxEntry sending = Transitions.claim(entry, now, lease).orElseThrow(() -> new IllegalStateException(
-                    "the store claimed message " + entry.messageId() + ", which is not claimable"));
-            OutboxEntry fixed = withShiftTables(tx, sending);
+            OutboxEntry sending = sendable.get(next);
+            OutboxEntry gated = decided.get(next++);
+            Instant turn = overLimit.get(gated.messageId());
+            if (turn != null) {
+                gated = Transitions.defer(gated, Duration.between(now, turn), now).orElseThrow();
+            }
+            if (gated.status() != MessageStatus.SENDING) {
+                after.add(gated); // held again, or no window at all
+                putBack.add(gated);
+                held += gated.status() == MessageStatus.FAILED ? 0 : 1;
+                continue;
+            }
+            OutboxEntry fixed = withShiftTables(tx, gated);
             if (!fixed.equals(sending)) {
                 rewritten.add(fixed);
             }
             after.add(fixed);
             claimed.add(fixed);
         }
-        dropped.addAll(optedOut);
-        tx.updateOutboxStates(dropped);
+        tx.updateOutboxStates(putBack);
         // only the encoding changed: the message, already SENDING, shows the same text
         tx.outbox().updateOutboxEntries(rewritten);
         ThreadRecorder.announce(tx, due, after, now, step);
-        return new Claimed(claimed, optedOut.size());
+        return new Claimed(claimed, optedOut, held, putBack.size() - optedOut - expired - held);
+    }
+
+    /**
+     * What the claim stops before any attempt, failed from where it was: an opt-out confirmation
+     * past its deadline (F42), a blocked number (F38), an opted-out one (invariant 5; only the
+     * opt-out confirmation still reaches it).
+     *
+     * @return the failed entry, or empty if it may go on
+     */
+    private static Optional<OutboxEntry> stop(OutboxEntry entry, Instant now, Set<PhoneNumber> optedOut,
+            Set<PhoneNumber> blocked) {
+        Optional<OutboxEntry> failed;
+        if (Transitions.expired(entry, now)) {
+            failed = Transitions.expire(entry, now);
+        } else if (blocked.contains(entry.recipient())) {
+            failed = Transitions.skipBlocked(entry, now);
+        } else if (optedOut.contains(entry.recipient()) && !Transitions.reachesOptedOut(entry)) {
+            failed = Transitions.skipOptedOut(entry, now);
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(failed.orElseThrow());
     }
 
     /**
@@ -378,11 +449,6 @@ final class OutboxDispatcher implements Dispatcher {
         Duration timeout = capabilities.submitTimeout();
         if (round.interrupted || !round.lease.hasTimeFor(timeout)) {
             return released(entry);
-        }
-        Duration wait = throttle.tryAcquire(carrier.id(), entry.sender().value(), capabilities.messagesPerSecond(),
-                unitOfWork.now());
-        if (!wait.isZero()) {
-            return deferred(entry, wait);
         }
         // claimed before: an earlier attempt may have reached the carrier, which may tell
         Optional<SubmissionLookup> lookup = entry.attempts() > 1 ? carrier.submissionLookup() : Optional.empty();

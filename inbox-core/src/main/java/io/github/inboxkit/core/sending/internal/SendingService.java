@@ -118,7 +118,8 @@ public final class SendingService implements Sending, ConsentReplyQueue {
         this.defaultCarrierId = defaultId != null ? defaultId : carriers.keySet().iterator().next();
         this.dispatcher = new OutboxDispatcher(unitOfWork, this.carriers, settings.retryPolicy(), settings.random(),
                 LeaseBudget.checked(settings.lease(), settings.dispatchBatchSize(), this.carriers.values()),
-                settings.dispatchBatchSize(), settings.broadcastBatchSize(), settings.carrierCallExecutor());
+                settings.dispatchBatchSize(), settings.broadcastBatchSize(), settings.carrierCallExecutor(),
+                settings.throughputLimits());
         this.idempotency = new IdempotentRequests(settings.idempotencyWindow());
         this.broadcastBatchSize = settings.broadcastBatchSize();
     }
@@ -248,7 +249,8 @@ public final class SendingService implements Sending, ConsentReplyQueue {
             requireAuthor(tx, request.author());
             MessageContent checked = ContentCheck.check(request.draft(), settings, carrier.id(),
                     carrier.capabilities());
-            tx.broadcasts().insertBroadcast(broadcast, ContentCheck.forBroadcast(checked, carrier.id(), request.author()));
+            tx.broadcasts().insertBroadcast(broadcast, ContentCheck.forBroadcast(checked, carrier.id(), request.author(),
+                    request.category()));
             return settings.defaultRegion();
         });
         Set<PhoneNumber> seen = new HashSet<>();
@@ -297,7 +299,8 @@ public final class SendingService implements Sending, ConsentReplyQueue {
             requireAuthor(tx, request.author());
             MessageContent checked = ContentCheck.check(request.draft(), settings, carrier.id(),
                     carrier.capabilities());
-            tx.broadcasts().insertBroadcast(fresh, ContentCheck.forBroadcast(checked, carrier.id(), request.author()));
+            tx.broadcasts().insertBroadcast(fresh, ContentCheck.forBroadcast(checked, carrier.id(), request.author(),
+                    request.category()));
             IdempotencyRecord record = idempotency.forBroadcast(key, requestHash, fresh.id(), total, now);
             tx.idempotency().insertIdempotencyRecord(record);
             return new KeyedStart(record, settings.defaultRegion());
@@ -588,7 +591,8 @@ public final class SendingService implements Sending, ConsentReplyQueue {
             }
             Blocklist.requireNotBlocked(tx, phone);
             OutboxEntry entry = ThreadRecorder.append(tx, new ThreadRecorder.Outbound(phone, content, sender,
-                    carrier.id(), when, Optional.empty(), Optional.empty(), request.author()), unitOfWork.now(), step);
+                    carrier.id(), when, Optional.empty(), Optional.empty(), request.author(), request.category()),
+                    unitOfWork.now(), step);
             if (key.isPresent()) {
                 // the unique key that makes the key hold, in the transaction that queues the message
                 tx.idempotency().insertIdempotencyRecord(idempotency.forMessage(key.get(), requestHash, entry.messageId(),

@@ -3,6 +3,10 @@ package io.github.inboxkit.core.sending.internal;
 import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.sending.RetryPolicy;
 import io.github.inboxkit.core.sending.Sending;
+import io.github.inboxkit.core.sending.ThroughputLimit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import io.github.inboxkit.core.sending.SendingOptions;
 import java.time.Duration;
 import java.util.Random;
@@ -25,6 +29,7 @@ public final class SendingSettings implements SendingOptions {
     private String defaultCarrierId;
     private Duration idempotencyWindow = Sending.DEFAULT_IDEMPOTENCY_WINDOW;
     private Duration unmatchedReportRetention = Sending.DEFAULT_UNMATCHED_REPORT_RETENTION;
+    private final Map<String, ThroughputLimit> throughputLimits = new LinkedHashMap<>();
 
     /** Creates the options with their defaults. */
     public SendingSettings() {}
@@ -85,6 +90,18 @@ public final class SendingSettings implements SendingOptions {
         this.unmatchedReportRetention = requireDuration(retention, Duration.ofHours(1), Duration.ofDays(365),
                 "unmatchedReportRetention", "1 hour to 365 days");
         return this;
+    }
+
+    @Override
+    public SendingSettings throughputLimit(ThroughputLimit limit) {
+        Require.nonNull(limit, "limit");
+        throughputLimits.put(limit.key(), limit);
+        return this;
+    }
+
+    /** @return the host's throughput limits, in the order added */
+    List<ThroughputLimit> throughputLimits() {
+        return List.copyOf(throughputLimits.values());
     }
 
     RetryPolicy retryPolicy() {

@@ -5,6 +5,7 @@ import io.github.inboxkit.core.internal.Step;
 import io.github.inboxkit.carrier.Sender;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.compliance.MessageCategory;
 import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.Direction;
 import io.github.inboxkit.core.conversation.MediaReference;
@@ -44,7 +45,7 @@ final class ThreadRecorder {
      * @param broadcastLabel the broadcast's name, for a broadcast's message
      * @param broadcastId the broadcast, for a broadcast's message
      * @param author who wrote it
-     * @param category the message's category (F42)
+     * @param category the message's category (F41 quiet hours, F42 replies)
      */
     record Outbound(PhoneNumber recipient, MessageContent content, Sender sender, String carrierId,
             Optional<ScheduledTime> scheduledFor, Optional<String> broadcastLabel, Optional<BroadcastId> broadcastId,
@@ -107,8 +108,10 @@ final class ThreadRecorder {
             step.publish(new InboxEvent.OutboundMessageRecorded(account, entry.conversationId(), entry.messageId(), now));
             statusChanged(step, account, entry, now);
         });
-        tx.outbox().insertOutboxEntries(entries);
-        return List.copyOf(entries);
+        // quiet hours (F41) decide before the insert: a held entry is inserted due at its release
+        List<OutboxEntry> decided = QuietHoursGate.atEnqueue(tx, entries, now, step);
+        tx.outbox().insertOutboxEntries(decided);
+        return List.copyOf(decided);
     }
 
     private static Message message(Outbound outbound, MessageId messageId, Conversation thread, Instant now) {

@@ -42,6 +42,30 @@ final class TokenBucket {
     }
 
     /**
+     * A bucket as it was left: for a state kept between claims, on one node or several (F50).
+     *
+     * @param tokensPerSecond the steady rate; positive and finite
+     * @param capacity the most tokens the bucket holds (the burst); at least 1
+     * @param tokens the tokens left, capped at {@code capacity}
+     * @param lastRefill when they were counted
+     * @throws IllegalArgumentException if the rate or capacity is out of range
+     */
+    TokenBucket(double tokensPerSecond, double capacity, double tokens, Instant lastRefill) {
+        this(tokensPerSecond, capacity, lastRefill);
+        this.tokens = Math.max(0, Math.min(capacity, tokens));
+    }
+
+    /** @return the tokens left at {@link #lastRefill()} */
+    synchronized double tokens() {
+        return tokens;
+    }
+
+    /** @return when the tokens were last counted */
+    synchronized Instant lastRefill() {
+        return lastRefill;
+    }
+
+    /**
      * A bucket for a carrier's declared throughput: the burst is one second's worth, at least one.
      *
      * @param messagesPerSecond the carrier's declared rate; positive and finite

@@ -6,6 +6,7 @@ import io.github.inboxkit.core.conversation.MessageStatus;
 import io.github.inboxkit.core.sending.FailureReason;
 import io.github.inboxkit.core.sending.ImmutableOutboxEntry;
 import io.github.inboxkit.core.sending.OutboxEntry;
+import io.github.inboxkit.core.sending.QuietHoursHold;
 import io.github.inboxkit.core.sending.SendFailure;
 import java.time.Duration;
 import io.github.inboxkit.core.compliance.ConsentReplies;
@@ -170,6 +171,20 @@ final class Transitions {
                 .leaseUntil(Optional.empty())
                 .updatedAt(now)
                 .build());
+    }
+
+    /**
+     * Puts a claimed message back because the account's quiet hours hold it (F41): QUEUED again, due
+     * at the hold's release, the attempt not counted.
+     *
+     * @param entry the entry, SENDING
+     * @param hold why and until when
+     * @param now the current time
+     * @return the held entry, or empty if it is no longer SENDING
+     */
+    static Optional<OutboxEntry> hold(OutboxEntry entry, QuietHoursHold hold, Instant now) {
+        return defer(entry, Duration.between(now, hold.releaseAt()), now)
+                .map(deferred -> ImmutableOutboxEntry.builder().from(deferred).hold(hold).build());
     }
 
     /**

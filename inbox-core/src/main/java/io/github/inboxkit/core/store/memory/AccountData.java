@@ -26,6 +26,7 @@ final class AccountData {
     final MemoryNotes.Tables notes = new MemoryNotes.Tables();
     final MemoryBlocks.Tables blocks = new MemoryBlocks.Tables();
     final MemoryErasures.Tables erasures = new MemoryErasures.Tables();
+    final MemoryThroughput.Tables throughput = new MemoryThroughput.Tables();
 
     /**
      * @param id the account

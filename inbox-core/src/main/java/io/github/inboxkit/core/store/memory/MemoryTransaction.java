@@ -40,6 +40,7 @@ final class MemoryTransaction implements StoreTransaction {
     private final MemoryBlocks blocks;
     private final MemoryExport exportRows;
     private final MemoryErasures erasures;
+    private final MemoryThroughput throughput;
 
     MemoryTransaction(AccountData data) {
         this.data = data;
@@ -59,6 +60,7 @@ final class MemoryTransaction implements StoreTransaction {
         this.blocks = new MemoryBlocks(this, data.blocks);
         this.exportRows = new MemoryExport(this, data.messages);
         this.erasures = new MemoryErasures(this, data.erasures);
+        this.throughput = new MemoryThroughput(this, data.throughput);
     }
 
     void finish() {
@@ -162,6 +164,8 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public MemoryErasures erasures() {
         return erasures;
+    public MemoryThroughput throughput() {
+        return throughput;
     }
 
     @Override

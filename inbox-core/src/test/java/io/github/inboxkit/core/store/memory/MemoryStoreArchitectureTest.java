@@ -28,6 +28,7 @@ class MemoryStoreArchitectureTest {
             MemoryConsent.class, MemoryConversations.class, MemoryMessages.class, MemoryCounters.class,
             MemoryOutbox.class, MemoryBroadcasts.class, MemoryDeliveryReports.class, MemoryIdempotency.class,
             MemoryLabels.class, MemoryNotes.class, MemoryBlocks.class, MemoryErasures.class);
+            MemoryThroughput.class);
 
     private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
 
