@@ -3,6 +3,7 @@ package io.github.inboxkit.core.event;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.blocking.Block;
+import io.github.inboxkit.core.compliance.QuietHoursReason;
 import io.github.inboxkit.core.contact.OptOutRecord;
 import io.github.inboxkit.core.contact.RevocationReview;
 import io.github.inboxkit.core.conversation.AssignmentChange;
@@ -17,7 +18,6 @@ import io.github.inboxkit.core.label.Label;
 import io.github.inboxkit.core.label.LabelId;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.snooze.WakeReason;
-import io.github.inboxkit.core.compliance.QuietHoursReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -166,47 +166,6 @@ public sealed interface InboxEvent {
         @Override
         public Instant occurredAt() {
             return record.recordedAt();
-        }
-    }
-
-    /**
-     * An inbound message was flagged for an agent's review as a revocation of consent in natural
-     * language (F44, the account's {@code REVIEW} policy): the cue to show it to an agent before
-     * its deadline.
-     *
-     * @param account the account
-     * @param review the open review, with its deadline
-     */
-    record RevocationFlagged(AccountId account, RevocationReview review) implements InboxEvent {
-        /** Checks the parts are present. */
-        public RevocationFlagged {
-            Objects.requireNonNull(account);
-            Objects.requireNonNull(review);
-        }
-
-        @Override
-        public Instant occurredAt() {
-            return review.flaggedAt();
-        }
-    }
-
-    /**
-     * A revocation review reached its deadline undecided (F44), and the number was opted out, as
-     * the rule requires; a {@link SubscriptionChanged} follows.
-     *
-     * @param account the account
-     * @param review the review, decided {@code OPTED_OUT_AT_DEADLINE}
-     */
-    record RevocationReviewOverdue(AccountId account, RevocationReview review) implements InboxEvent {
-        /** Checks the parts are present. */
-        public RevocationReviewOverdue {
-            Objects.requireNonNull(account);
-            Objects.requireNonNull(review);
-        }
-
-        @Override
-        public Instant occurredAt() {
-            return review.resolvedAt().orElseThrow();
         }
     }
 
@@ -503,27 +462,6 @@ public sealed interface InboxEvent {
             Objects.requireNonNull(account);
             Objects.requireNonNull(conversation);
             Objects.requireNonNull(reason);
-    /**
-     * The account's quiet hours held an outbound message (F41), when it was queued or when a
-     * dispatcher claimed it: it stays QUEUED (or SCHEDULED) and goes at {@code releaseAt}. Its
-     * outbox entry's {@code hold()} says the same.
-     *
-     * @param account the account
-     * @param conversation the conversation of the message
-     * @param message the message
-     * @param reason why the policy held it
-     * @param releaseAt when it may go: the window's opening in the recipient's zone
-     * @param occurredAt when
-     */
-    record MessageHeld(AccountId account, ConversationId conversation, MessageId message, QuietHoursReason reason,
-            Instant releaseAt, Instant occurredAt) implements InboxEvent {
-        /** Checks the parts are present. */
-        public MessageHeld {
-            Objects.requireNonNull(account);
-            Objects.requireNonNull(conversation);
-            Objects.requireNonNull(message);
-            Objects.requireNonNull(reason);
-            Objects.requireNonNull(releaseAt);
             Objects.requireNonNull(occurredAt);
         }
     }
@@ -574,6 +512,74 @@ public sealed interface InboxEvent {
             return record.completedAt().orElseThrow();
         }
     }
+
+    /**
+     * An inbound message was flagged for an agent's review as a revocation of consent in natural
+     * language (F44, the account's {@code REVIEW} policy): the cue to show it to an agent before
+     * its deadline.
+     *
+     * @param account the account
+     * @param review the open review, with its deadline
+     */
+    record RevocationFlagged(AccountId account, RevocationReview review) implements InboxEvent {
+        /** Checks the parts are present. */
+        public RevocationFlagged {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(review);
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return review.flaggedAt();
+        }
+    }
+
+    /**
+     * A revocation review reached its deadline undecided (F44), and the number was opted out, as
+     * the rule requires; a {@link SubscriptionChanged} follows.
+     *
+     * @param account the account
+     * @param review the review, decided {@code OPTED_OUT_AT_DEADLINE}
+     */
+    record RevocationReviewOverdue(AccountId account, RevocationReview review) implements InboxEvent {
+        /** Checks the parts are present. */
+        public RevocationReviewOverdue {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(review);
+        }
+
+        @Override
+        public Instant occurredAt() {
+            return review.resolvedAt().orElseThrow();
+        }
+    }
+
+    /**
+     * The account's quiet hours held an outbound message (F41), when it was queued or when a
+     * dispatcher claimed it: it stays QUEUED (or SCHEDULED) and goes at {@code releaseAt}. Its
+     * outbox entry's {@code hold()} says the same.
+     *
+     * @param account the account
+     * @param conversation the conversation of the message
+     * @param message the message
+     * @param reason why the policy held it
+     * @param releaseAt when it may go: the window's opening in the recipient's zone
+     * @param occurredAt when
+     */
+    record MessageHeld(AccountId account, ConversationId conversation, MessageId message, QuietHoursReason reason,
+            Instant releaseAt, Instant occurredAt) implements InboxEvent {
+        /** Checks the parts are present. */
+        public MessageHeld {
+            Objects.requireNonNull(account);
+            Objects.requireNonNull(conversation);
+            Objects.requireNonNull(message);
+            Objects.requireNonNull(reason);
+            Objects.requireNonNull(releaseAt);
+            Objects.requireNonNull(occurredAt);
+        }
+    }
+
+    /**
      * A message quiet hours held (F41) was claimed by a dispatcher inside the window and goes to its
      * carrier now: once per hold, on one node.
      *

@@ -80,15 +80,6 @@ public interface OutboxEntry extends MessageContent {
     Optional<BroadcastId> broadcastId();
 
     /**
-     * @return what kind of message it is, for the account's quiet hours (F41);
-     *     {@link MessageCategory#CONVERSATIONAL} unless the request said otherwise
-     */
-    @Value.Default
-    default MessageCategory category() {
-        return MessageCategory.CONVERSATIONAL;
-    }
-
-    /**
      * Whether, and until when, quiet hours hold the message (F41). A held message stays QUEUED (or
      * SCHEDULED) and is due at the hold's release, so that no dispatcher claims it before; the hold
      * is cleared when a dispatcher claims it at or after the release and the window allows it.
@@ -104,8 +95,9 @@ public interface OutboxEntry extends MessageContent {
     Instant updatedAt();
 
     /**
-     * What kind of message this is (F42): the automatic HELP reply and the consent confirmations
-     * carry their own category; the dispatcher lets an {@link MessageCategory#OPT_OUT_CONFIRMATION}
+     * What kind of message this is: what the account's quiet hours cover (F41, unless the request
+     * said otherwise {@link MessageCategory#CONVERSATIONAL}); the automatic HELP reply and the
+     * consent confirmations carry their own category (F42); the dispatcher lets an {@link MessageCategory#OPT_OUT_CONFIRMATION}
      * reach an opted-out number, and fails it as {@link FailureReason#EXPIRED} when it would go out
      * more than {@link io.github.inboxkit.core.compliance.ConsentReplies#OPT_OUT_CONFIRMATION_DEADLINE}
      * after it was queued.

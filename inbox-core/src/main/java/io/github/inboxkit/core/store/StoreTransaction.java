@@ -83,6 +83,7 @@ public interface StoreTransaction {
 
     /** @return what survives an erasure: proof records, hashed opt-outs (F40) */
     ErasureRows erasures();
+
     /** @return the states of the account's throughput limits (F50) */
     ThroughputRows throughput();
 

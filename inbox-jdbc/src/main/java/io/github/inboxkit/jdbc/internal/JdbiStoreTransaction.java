@@ -201,6 +201,9 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
             erasures = new JdbiErasureRows(this);
         }
         return erasures;
+    }
+
+    @Override
     public JdbiThroughputRows throughput() {
         if (throughput == null) {
             throughput = new JdbiThroughputRows(this);

@@ -48,7 +48,7 @@ class StoreArchitectureTest {
             Map.entry("JdbiLabelRows", Set.of("labels", "conversation_labels")),
             Map.entry("JdbiNoteRows", Set.of("notes")),
             Map.entry("JdbiBlockRows", Set.of("blocked_numbers", "blocked_inbound")),
-            Map.entry("JdbiErasureRows", Set.of("erasure_keys", "erasure_records", "erased_opt_outs")));
+            Map.entry("JdbiErasureRows", Set.of("erasure_keys", "erasure_records", "erased_opt_outs")),
             Map.entry("JdbiThroughputRows", Set.of("throughput_states")));
 
     /** The exceptions, each with its reason: tables a class may name beyond its own. */

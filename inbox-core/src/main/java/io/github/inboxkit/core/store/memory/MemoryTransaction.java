@@ -164,6 +164,9 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public MemoryErasures erasures() {
         return erasures;
+    }
+
+    @Override
     public MemoryThroughput throughput() {
         return throughput;
     }

@@ -27,7 +27,7 @@ class MemoryStoreArchitectureTest {
     static final List<Class<?>> AGGREGATES = List.of(MemoryAccounts.class, MemoryTeam.class, MemoryContacts.class,
             MemoryConsent.class, MemoryConversations.class, MemoryMessages.class, MemoryCounters.class,
             MemoryOutbox.class, MemoryBroadcasts.class, MemoryDeliveryReports.class, MemoryIdempotency.class,
-            MemoryLabels.class, MemoryNotes.class, MemoryBlocks.class, MemoryErasures.class);
+            MemoryLabels.class, MemoryNotes.class, MemoryBlocks.class, MemoryErasures.class,
             MemoryThroughput.class);
 
     private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
