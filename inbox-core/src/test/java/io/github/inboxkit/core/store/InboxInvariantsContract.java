@@ -432,13 +432,21 @@ public abstract class InboxInvariantsContract {
                     }
                 }
             } else if (op instanceof ConsentReply c) {
-                kit.ingestion().receive(accounts.get(c.account()), IncomingMessage.builder()
-                        .carrierMessageId("c-" + UUID.randomUUID()).contactNumber(phone(c.phone()))
-                        .accountNumber("+33700000001").text(c.text()).build());
+                String key = Model.key(c.account(), c.phone());
+                try {
+                    kit.ingestion().receive(accounts.get(c.account()), IncomingMessage.builder()
+                            .carrierMessageId("c-" + UUID.randomUUID()).contactNumber(phone(c.phone()))
+                            .accountNumber("+33700000001").text(c.text()).build());
+                    assertThat(model == null || !model.blocked.contains(key)).as("delivered while blocked").isTrue();
+                } catch (InboundBlockedException turnedAway) {
+                    // F38: a blocked number's words change nothing, not even its consent
+                    assertThat(model == null || model.blocked.contains(key)).as("turned away").isTrue();
+                    return;
+                }
                 if (model != null) {
-                    String key = Model.key(c.account(), c.phone());
                     model.activity(key);
                     model.inboundRead.get(key).add(false);
+                    model.snoozed.remove(key); // the contact's message wakes a snooze (F37)
                     if (c.text().startsWith("STOP") || c.text().startsWith("Unsubscribe")) {
                         model.optedOut.add(key);
                     }
@@ -791,7 +799,8 @@ public abstract class InboxInvariantsContract {
             for (io.github.inboxkit.core.label.Label label : labels) {
                 for (ConversationState tab : ConversationState.values()) {
                     List<ConversationId> expected = conversations.stream()
-                            .filter(c -> c.state() == tab && carried.get(c.id()).contains(label))
+                            // the open tab leaves its snoozed conversations to the snoozed view (F37)
+                            .filter(c -> c.state() == tab && !c.snoozed() && carried.get(c.id()).contains(label))
                             .sorted(Comparator.comparing(Conversation::lastActivityAt).thenComparing(Conversation::id)
                                     .reversed())
                             .map(Conversation::id).toList();
