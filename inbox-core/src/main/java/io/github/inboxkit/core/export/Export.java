@@ -42,8 +42,6 @@ public interface Export {
      *     page with {@link ExportSink#endPage} after each, and {@link ExportSink#end}
      * @return how many messages and pages were exported
      * @throws io.github.inboxkit.core.MissingValueException if an argument is null
-     * @throws io.github.inboxkit.core.InvalidValueException if the request filters by label, which
-     *     this version cannot do yet (field {@code "label"})
      * @throws ExportFailedException if the sink fails; what it completed can be resumed
      * @throws io.github.inboxkit.core.store.StoreException if the store fails
      */
@@ -61,8 +59,6 @@ public interface Export {
      *     count so far and the cursor to resume after it
      * @return how many messages and pages were exported
      * @throws io.github.inboxkit.core.MissingValueException if an argument is null
-     * @throws io.github.inboxkit.core.InvalidValueException if the request filters by label, which
-     *     this version cannot do yet (field {@code "label"})
      * @throws ExportFailedException if the sink fails; what it completed can be resumed
      * @throws io.github.inboxkit.core.store.StoreException if the store fails
      */

@@ -2,6 +2,7 @@ package io.github.inboxkit.core.export;
 
 import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.Require;
+import io.github.inboxkit.core.label.LabelId;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,12 +37,12 @@ public abstract class ExportRequest {
     public abstract Optional<PhoneNumber> contact();
 
     /**
-     * Only the messages of conversations that carry this label, if given (the label's id as text).
-     * Filtering by label needs the labels feature; this version refuses a request that sets it.
+     * Only the messages of conversations that carry this label (F35) when they are read, if given;
+     * a label the account does not have selects nothing.
      *
-     * @return the label's id, if given
+     * @return the label, if given
      */
-    public abstract Optional<String> label();
+    public abstract Optional<LabelId> label();
 
     /** @return resume strictly after this position, from a previous run's progress */
     public abstract Optional<ExportCursor> after();
@@ -89,6 +90,5 @@ public abstract class ExportRequest {
         Require.argument(to().isAfter(from()), "to", "must be after from (" + from() + ")");
         Require.argument(pageSize() >= 1 && pageSize() <= MAX_PAGE_SIZE, "pageSize",
                 "must be between 1 and " + MAX_PAGE_SIZE);
-        label().ifPresent(label -> Require.identifier(label, "label", 64));
     }
 }

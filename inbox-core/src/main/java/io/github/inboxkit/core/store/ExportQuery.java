@@ -4,6 +4,7 @@ import io.github.inboxkit.core.InboxStyle;
 import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.conversation.MessageId;
 import io.github.inboxkit.core.export.ExportCursor;
+import io.github.inboxkit.core.label.LabelId;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,8 +29,8 @@ public interface ExportQuery {
     /** @return only this number's messages, if given */
     Optional<PhoneNumber> contact();
 
-    /** @return only messages of conversations with this label (its id as text), if given */
-    Optional<String> label();
+    /** @return only messages of conversations that carry this label (F35), if given */
+    Optional<LabelId> label();
 
     /** @return only messages strictly after this position, if given */
     Optional<ExportCursor> after();

@@ -3,7 +3,6 @@ package io.github.inboxkit.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.contact.ContactDetails;
@@ -17,6 +16,7 @@ import io.github.inboxkit.core.export.ExportRequest;
 import io.github.inboxkit.core.export.ExportSink;
 import io.github.inboxkit.core.export.ExportSummary;
 import io.github.inboxkit.core.export.ExportedMessage;
+import io.github.inboxkit.core.label.LabelId;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Duration;
 import java.time.Instant;
@@ -211,11 +211,26 @@ public abstract class ExportContract extends StoreContractSupport {
     }
 
     @Test
-    @DisplayName("F39 a label filter is refused while this version has no labels")
-    void labelFilterIsRefused() {
-        assertThatThrownBy(() -> kit.export().run(account,
-                ExportRequest.builder().from(EARLY).to(LATE).label("vip").build(), ExportFixtures.collecting(new ArrayList<>())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("label"));
+    @DisplayName("F39 F35 the label filter exports the messages of the conversations that carry the label, in pages")
+    void labelFilter() {
+        String labelled = freshNumber();
+        String other = freshNumber();
+        Message first = receive(labelled, "in a labelled thread").message();
+        receive(other, "in another thread");
+        advance(Duration.ofSeconds(1));
+        Message reply = send(labelled, "reply in the labelled thread");
+        LabelId vip = kit.labels().create(account, "VIP").id();
+        kit.labels().label(account, vip, List.of(first.conversationId()));
+        LabelId unused = kit.labels().create(account, "Unused").id();
+        AccountId otherAccount = newAccount(AccountSettings.builder().defaultRegion("FR").build());
+
+        assertThat(ExportFixtures.messagesOf(exportAll(ExportRequest.builder().from(EARLY).to(LATE).label(vip)
+                .pageSize(1).build()))).containsExactly(first, reply);
+        assertThat(exportAll(ExportRequest.builder().from(EARLY).to(LATE).label(unused).build())).isEmpty();
+        List<ExportedMessage> theirs = new ArrayList<>();
+        kit.export().run(otherAccount, ExportRequest.builder().from(EARLY).to(LATE).label(vip).build(),
+                ExportFixtures.collecting(theirs));
+        assertThat(theirs).as("another account's export with this account's label").isEmpty();
     }
 
     private List<ExportedMessage> exportAll(ExportRequest request) {

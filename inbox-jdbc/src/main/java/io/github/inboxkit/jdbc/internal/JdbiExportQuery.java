@@ -34,9 +34,6 @@ final class JdbiExportQuery extends JdbiRows implements ExportRows {
 
     @Override
     public List<ExportedMessage> readExportPage(ExportQuery query) {
-        if (query.label().isPresent()) {
-            throw new UnsupportedOperationException("the SQL store cannot filter an export by label yet");
-        }
         // the cursor's time raises the range's start, so that the index range begins at the cursor
         Instant lower = query.after().map(ExportCursor::createdAt)
                 .filter(at -> at.isAfter(query.from()))
@@ -45,6 +42,10 @@ final class JdbiExportQuery extends JdbiRows implements ExportRows {
                 + " WHERE m.account_id = :account AND m.created_at >= :lower AND m.created_at < :to"
                 + " AND m.created_at >= :from");
         query.contact().ifPresent(phone -> sql.append(" AND m.phone_e164 = :phone"));
+        // read only: the conversations that carry the label (F35), by the label table's key
+        query.label().ifPresent(label -> sql.append(" AND EXISTS (SELECT 1 FROM conversation_labels cl"
+                + " WHERE cl.account_id = m.account_id AND cl.conversation_id = m.conversation_id"
+                + " AND cl.label_id = :label)"));
         query.after().ifPresent(cursor -> sql.append(
                 " AND (m.created_at > :afterAt OR (m.created_at = :afterAt AND m.message_id > :afterId))"));
         // account_id leads the ORDER BY as it leads the index, so that H2 too reads the index in order
@@ -57,6 +58,7 @@ final class JdbiExportQuery extends JdbiRows implements ExportRows {
                     .bind("to", time(query.to()))
                     .bind("limit", query.limit());
             query.contact().ifPresent(phone -> statement.bind("phone", phone.e164()));
+            query.label().ifPresent(label -> statement.bind("label", label.value()));
             query.after().ifPresent(cursor -> statement
                     .bind("afterAt", time(cursor.createdAt()))
                     .bind("afterId", cursor.messageId().value()));

@@ -69,8 +69,9 @@ class StoreArchitectureTest {
             // lists, webhook routing)
             "JdbiInboxStore", Set.of("accounts", "outbox_entries", "broadcast_recipients", "receiving_numbers",
                     "conversations"),
-            // read only: the export's keyset pages of messages (F39); names through the contacts port
-            "JdbiExportQuery", Set.of("messages"),
+            // read only: the export's keyset pages of messages (F39), of the conversations with a
+            // label if asked (F35); names through the contacts port
+            "JdbiExportQuery", Set.of("messages", "conversation_labels"),
             // ingestion's common case on PostgreSQL: the repeat's check, the thread, the message and
             // the counters in one statement that commits itself (one round trip, invariants 1 and 7);
             // read only, the sender's block (F38), which leaves a blocked sender to the general path

@@ -1,6 +1,5 @@
 package io.github.inboxkit.core.export.internal;
 
-import io.github.inboxkit.core.InvalidValueException;
 import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.export.Export;
@@ -48,10 +47,6 @@ public final class ExportService implements Export {
         Require.nonNull(request, "request");
         Require.nonNull(sink, "sink");
         Require.nonNull(progress, "progress");
-        if (request.label().isPresent()) {
-            throw new InvalidValueException("label", "cannot filter an export yet: this version has no labels;"
-                    + " export without it");
-        }
         Optional<ExportCursor> position = request.after();
         long messages = 0;
         long pages = 0;

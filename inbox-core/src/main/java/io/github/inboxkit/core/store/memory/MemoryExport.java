@@ -32,9 +32,6 @@ final class MemoryExport implements ExportRows {
     @Override
     public List<ExportedMessage> readExportPage(ExportQuery query) {
         tx.checkOpen();
-        if (query.label().isPresent()) {
-            throw new UnsupportedOperationException("the in-memory store cannot filter an export by label yet");
-        }
         // the smallest `limit` messages after the cursor, kept in a bounded heap (largest on top)
         PriorityQueue<Message> page = new PriorityQueue<>(query.limit() + 1, ORDER.reversed());
         for (Message message : messages.messages.values()) {
@@ -50,8 +47,9 @@ final class MemoryExport implements ExportRows {
         return ExportRows.withContactNames(ordered, tx.contacts());
     }
 
-    private static boolean selected(ExportQuery query, Message message) {
-        return !message.createdAt().isBefore(query.from())
+    private boolean selected(ExportQuery query, Message message) {
+        return query.label().map(label -> tx.labels().carries(message.conversationId(), label)).orElse(true)
+                && !message.createdAt().isBefore(query.from())
                 && message.createdAt().isBefore(query.to())
                 && query.contact().map(message.contactPhone()::equals).orElse(true)
                 && query.isAfterCursor(message.createdAt(), message.id());
