@@ -8,6 +8,11 @@ import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.Entitlements;
 import io.github.inboxkit.core.account.FeatureNotInPlanException;
 import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.account.ImmutableAccountSettings;
+import io.github.inboxkit.core.blocking.ContactBlockedException;
+import io.github.inboxkit.core.compliance.ConsentReplies;
+import io.github.inboxkit.core.compliance.MessageCategory;
+import io.github.inboxkit.core.compliance.QuietHoursPolicy;
 import io.github.inboxkit.core.compose.Attachment;
 import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.contact.Contact;
@@ -18,6 +23,12 @@ import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.ConversationId;
 import io.github.inboxkit.core.conversation.Direction;
 import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.conversation.ThreadEntry;
+import io.github.inboxkit.core.inbox.InboxRow;
+import io.github.inboxkit.core.label.Label;
+import io.github.inboxkit.core.label.LabelColour;
+import io.github.inboxkit.core.sending.QuietHoursHold;
+import io.github.inboxkit.core.snooze.SnoozeUntil;
 import io.github.inboxkit.core.event.InboxEvent;
 import io.github.inboxkit.core.inbox.AssignmentFilter;
 import io.github.inboxkit.core.inbox.InboxQuery;
@@ -43,6 +54,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -55,7 +67,8 @@ import java.util.stream.Collectors;
  * The quick start: one scripted day in a team inbox, on the embedded default (an H2 database and
  * the simulated carrier). Two accounts, their users and contacts; inbound messages arriving as
  * signed carrier webhooks through the front door, routed by number; replies, a broadcast, a STOP, assignment, search, a scheduled message,
- * MMS, the segment counter, auto-reopen and the retention purge. After each step it prints the
+ * MMS, the segment counter, auto-reopen, labels, a private note, a snooze, a blocked number, a
+ * message held by quiet hours, an automatic HELP reply and the retention purge. After each step it prints the
  * inbox as a team-inbox screen would show it.
  *
  * <p>Run it with {@code mvn -B -q -Pquickstart -pl examples -am verify -DskipTests}. Every step
@@ -149,6 +162,11 @@ public final class QuickStart {
         scheduledMessageSentWhenDue();
         mmsAcceptedAndRefused();
         segmentCounter();
+        labelsAndAPrivateNote();
+        snoozeUntilTomorrowMorning();
+        blockANumber();
+        quietHoursHoldAMessage();
+        helpReply();
         retentionPurge();
         out.printf("%nDone: the carrier accepted %d messages; the host received %d events.%n",
                 carrier.sentMessages().size(), notifications.size());
@@ -431,6 +449,97 @@ public final class QuickStart {
         say("smart encoding replaced %s", smartCount.smartEncodingReplacements().stream()
                 .map(replacement -> replacement.original() + " with " + replacement.replacement())
                 .collect(Collectors.joining(", ")));
+    }
+
+    private void labelsAndAPrivateNote() {
+        step("Labels, the inbox filtered by one, and a private note that mentions Bob (F35, F36)");
+        Label followUp = kit.labels().create(ACME, "Follow-up", LabelColour.of("#D4A017"));
+        int labelled = kit.labels().label(ACME, followUp.id(), List.of(thread(DANA), thread(FAY)));
+        List<InboxRow> rows = kit.inbox().list(ACME, InboxQuery.builder().label(followUp.id()).build()).rows();
+        say("label \"%s\" %s on %d conversation(s); the inbox filtered by it lists %s", followUp.name(),
+                followUp.colour(), labelled, rows.stream().map(row -> row.displayName()).toList());
+        expect(rows.size() == 2, "the label filter lists Dana's and Fay's conversations");
+        long badge = kit.inbox().counters(ACME).badge();
+        kit.conversations().addNote(ACME, thread(DANA), ALICE, "@BO she prefers mornings: call before 10");
+        long mentions = notifications.stream().filter(InboxEvent.NoteMentioned.class::isInstance).count();
+        say("Alice's note in Dana's thread mentions Bob: %d notification(s); the badge stays %d", mentions,
+                kit.inbox().counters(ACME).badge());
+        expect(mentions == 1 && kit.inbox().counters(ACME).badge() == badge, "a note notifies Bob and is never unread");
+        kit.conversations().thread(ACME, thread(DANA), 3).forEach(entry -> say("  %s",
+                entry instanceof ThreadEntry.NoteEntry note ? "note by " + note.note().author() + ": " + note.note().text()
+                        : ((ThreadEntry.MessageEntry) entry).message().direction() + " " + ((ThreadEntry.MessageEntry) entry)
+                                .message().text()));
+    }
+
+    private void snoozeUntilTomorrowMorning() {
+        step("Bob snoozes Gus's conversation until 09:00 tomorrow, clinic time; it wakes once (F37)");
+        LocalDateTime tomorrowNine = ZonedDateTime.now(clock).withZoneSameInstant(CLINIC_TIME).toLocalDate().plusDays(1)
+                .atTime(9, 0);
+        kit.snoozes().snooze(ACME, thread(GUS), SnoozeUntil.time(tomorrowNine, CLINIC_TIME));
+        say("snoozed view: %s; open tab: %s", names(InboxQuery.snoozedView()), names(InboxQuery.openTab()));
+        expect(names(InboxQuery.snoozedView()).size() == 1,
+                "Gus's conversation leaves the open tab for the snoozed view");
+        say("woken before 09:00: %d", kit.snoozes().wakeDue());
+        clock.advance(Duration.between(clock.instant(), tomorrowNine.atZone(CLINIC_TIME).toInstant()));
+        int woken = kit.snoozes().wakeDue();
+        say("woken at 09:00: %d, and again: %d; the snoozed view is empty: %s", woken, kit.snoozes().wakeDue(),
+                names(InboxQuery.snoozedView()).isEmpty());
+        expect(woken == 1 && names(InboxQuery.snoozedView()).isEmpty(), "the snooze wakes once, at its time");
+    }
+
+    private void blockANumber() {
+        step("A number that sends abuse is blocked: its messages make no conversation, only a log line (F38)");
+        String troll = "+14155550199";
+        kit.blocking().block(ACME, troll, "abusive messages", ALICE);
+        long badge = kit.inbox().counters(ACME).badge();
+        deliver(carrier.inboundWebhook(troll, MAIN_LINE, "you again"));
+        kit.blocking().blockedLog(ACME).forEach(entry -> say("blocked log: %s, %d message(s), last at %s",
+                entry.phone().masked(), entry.count(), entry.lastSeen()));
+        expect(kit.conversations().findByPhone(ACME, troll).isEmpty() && kit.inbox().counters(ACME).badge() == badge,
+                "a blocked number's message creates no conversation and no unread");
+        try {
+            send(SendRequest.builder().to(Recipient.number(troll)).draft(Draft.ofText("Please stop")).author(BOB).build());
+            throw new IllegalStateException("a send to a blocked number must be refused");
+        } catch (ContactBlockedException refused) {
+            say("refused: %s", refused.getMessage());
+        }
+    }
+
+    private void quietHoursHoldAMessage() {
+        step("Federal quiet hours: a message written at 21:30 is held until 08:00 the next morning (F41)");
+        kit.administration().updateSettings(ACME, ImmutableAccountSettings.copyOf(kit.administration().account(ACME)
+                .settings()).withQuietHours(QuietHoursPolicy.federal()));
+        ZonedDateTime evening = ZonedDateTime.now(clock).withZoneSameInstant(CLINIC_TIME).with(LocalTime.of(21, 30));
+        clock.advance(Duration.between(clock.instant(), evening.toInstant()));
+        OutboxEntry tip = send(SendRequest.builder().to(Recipient.number(FAY))
+                .draft(Draft.ofText("Tip: floss before bed tonight!")).category(MessageCategory.INFORMATIONAL)
+                .author(BOB).build());
+        QuietHoursHold hold = tip.hold().orElseThrow(() -> new IllegalStateException("the tip must be held"));
+        say("held (%s) until %s", hold.reason(), hold.releaseAt().atZone(CLINIC_TIME).toLocalDateTime());
+        say("dispatcher at 21:30: %s", sending.dispatcher().dispatchDue());
+        clock.advance(Duration.between(clock.instant(), hold.releaseAt()));
+        DispatchSummary morning = sending.dispatcher().dispatchDue();
+        say("dispatcher at 08:00: %s", morning);
+        expect(morning.sent() == 1, "the held message goes once the window opens");
+    }
+
+    private void helpReply() {
+        step("Gus texts HELP: the account's help text is queued and sent automatically (F42)");
+        kit.administration().updateSettings(ACME, ImmutableAccountSettings.copyOf(kit.administration().account(ACME)
+                .settings()).withConsentReplies(ConsentReplies.builder()
+                        .helpText("Acme Dental: help at acme.example or 415-555-0100. Msg & data rates may apply."
+                                + " Reply STOP to unsubscribe.")
+                        .build()));
+        deliver(carrier.inboundWebhook(GUS, MAIN_LINE, "HELP"));
+        dispatchAndDeliverReports();
+        Message reply = last(GUS);
+        say("the reply in Gus's thread: \"%s\" (%s)", reply.text(), reply.status());
+        expect(reply.direction() == Direction.OUTBOUND && reply.text().startsWith("Acme Dental: help"),
+                "HELP is answered with the account's help text");
+    }
+
+    private List<String> names(InboxQuery query) {
+        return kit.inbox().list(ACME, query).rows().stream().map(row -> row.displayName()).toList();
     }
 
     private void retentionPurge() {

@@ -77,7 +77,8 @@ class QuickStartTest {
     @Test
     @DisplayName("the quick start plays every step and prints the inbox with tabs, unread, initials and last message")
     void printsEveryStep() {
-        assertThat(output()).contains("1. Two accounts", "18. Ninety-one days later", "Done: the carrier accepted");
+        assertThat(output()).contains("1. Two accounts", "18. Labels", "19. Bob snoozes", "20. A number that sends abuse", "21. Federal quiet hours",
+                "22. Gus texts HELP", "23. Ninety-one days later", "Done: the carrier accepted");
         assertThat(output()).contains("[Open 4] [Closed 0]   badge: 4 unread");
         assertThat(output()).containsPattern("OPEN +●1 +BO +Dana Scully");
         assertThat(output()).containsPattern("CLOSED +BO +Eli Cohen");
@@ -157,6 +158,6 @@ class QuickStartTest {
             System.setOut(console);
         }
         // nine sends and the opt-out confirmation of the quick start's STOP (F42)
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Done: the carrier accepted 10 messages");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Done: the carrier accepted 12 messages");
     }
 }
