@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.inboxkit.carrier.CarrierCapabilities;
 import io.github.inboxkit.carrier.simulator.SimulatedCarrier;
+import io.github.inboxkit.core.sending.SendingOptions;
+import io.github.inboxkit.core.sending.ThroughputLimit;
 import io.github.inboxkit.InboxKit;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
@@ -29,6 +31,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,7 +61,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Settings are system properties: {@code recipients} (10000), {@code broadcast} (100000),
  * {@code durable} (false), {@code reWriteBatchedInserts} (false: the PostgreSQL driver's setting),
  * {@code statements} (0: how many of pg_stat_statements' costliest statements to print),
- * {@code slowPlansMs} (0: auto_explain's threshold, plans into target/postgres.log).
+ * {@code slowPlansMs} (0: auto_explain's threshold, plans into target/postgres.log),
+ * {@code carrierLimit} (0: none; otherwise a cluster-wide throughput limit (F50) of that many
+ * messages a second on the carrier, declared on both engines, so that every claim takes its tokens
+ * from the shared row: set it far above the rate reached to measure what the limiter costs).
  * Not part of {@code mvn verify}: see docs/performance.md.
  */
 public final class DispatchBenchmark {
@@ -70,6 +76,7 @@ public final class DispatchBenchmark {
     private static final boolean REWRITE_BATCHED_INSERTS = Boolean.getBoolean("reWriteBatchedInserts");
     private static final int STATEMENTS = Integer.getInteger("statements", 0);
     private static final int SLOW_PLANS_MS = Integer.getInteger("slowPlansMs", 0);
+    private static final int CARRIER_LIMIT = Integer.getInteger("carrierLimit", 0);
     private static final String TEXT = "Black Friday: 20% off today";
 
     private DispatchBenchmark() {}
@@ -143,10 +150,14 @@ public final class DispatchBenchmark {
                 id.value(), AccountSettings.builder().senderIds(List.of(sender)).defaultSenderId(sender).build()));
         SimulatedCarrier carrier = fastCarrier();
         ExecutorService carrierCalls = carrierCallPool();
-        Sending one = InboxKit.builder().store(first).carrier(carrier)
-                .sendingOptions(sending -> sending.carrierCallExecutor(carrierCalls)).build().sending();
-        Sending two = InboxKit.builder().store(second).carrier(carrier)
-                .sendingOptions(sending -> sending.carrierCallExecutor(carrierCalls)).build().sending();
+        Consumer<SendingOptions> options = sending -> {
+            sending.carrierCallExecutor(carrierCalls);
+            if (CARRIER_LIMIT > 0) {
+                sending.throughputLimit(ThroughputLimit.perCarrier(carrier.id(), CARRIER_LIMIT, CARRIER_LIMIT));
+            }
+        };
+        Sending one = InboxKit.builder().store(first).carrier(carrier).sendingOptions(options).build().sending();
+        Sending two = InboxKit.builder().store(second).carrier(carrier).sendingOptions(options).build().sending();
 
         System.out.printf(Locale.ROOT, "## Sending pipeline on embedded PostgreSQL 17, fsync=%s synchronous_commit=%s,"
                 + " reWriteBatchedInserts=%s, %d cores%n%n", DURABLE ? "on" : "off", DURABLE ? "on" : "off",
