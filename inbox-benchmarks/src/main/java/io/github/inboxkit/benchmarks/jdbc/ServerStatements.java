@@ -33,17 +33,17 @@ final class ServerStatements {
     /** Prints the {@code limit} statements with the most total time since the last reset. */
     static void print(DataSource pool, String title, int limit) throws SQLException {
         System.out.printf(Locale.ROOT, "### %s: the %d statements with the most total time%n%n", title, limit);
-        System.out.println("| total ms | calls | rows | mean ms | statement |");
-        System.out.println("|---:|---:|---:|---:|---|");
+        System.out.println("| total ms | calls | plans | plan ms | rows | mean ms | statement |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---|");
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement("SELECT total_exec_time, calls, rows,"
-                        + " mean_exec_time, query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT ?")) {
+                        + " mean_exec_time, query, plans, total_plan_time FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT ?")) {
             statement.setInt(1, limit);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String query = rows.getString(5).replaceAll("\\s+", " ");
-                    System.out.printf(Locale.ROOT, "| %,.0f | %,d | %,d | %.3f | `%s` |%n", rows.getDouble(1),
-                            rows.getLong(2), rows.getLong(3), rows.getDouble(4),
+                    System.out.printf(Locale.ROOT, "| %,.0f | %,d | %,d | %,.0f | %,d | %.3f | `%s` |%n", rows.getDouble(1),
+                            rows.getLong(2), rows.getLong(6), rows.getDouble(7), rows.getLong(3), rows.getDouble(4),
                             query.length() > 160 ? query.substring(0, 160) + "…" : query);
                 }
             }

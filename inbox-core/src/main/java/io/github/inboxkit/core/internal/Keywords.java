@@ -1,6 +1,10 @@
 package io.github.inboxkit.core.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.inboxkit.core.compliance.KeywordText;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,18 +39,50 @@ final class Keywords {
      * @return the matching keyword as configured, if the whole message is one
      */
     static Optional<String> match(String message, Set<String> keywords) {
-        if (message.length() > MAX_KEYWORD_MESSAGE_LENGTH) {
-            return Optional.empty();
-        }
-        String normalized = normalize(message);
+        return matchNormalized(normalizeMessage(message), keywords);
+    }
+
+    /**
+     * Normalises a message for {@link #matchNormalized}: once for all the keyword sets it is
+     * matched against.
+     *
+     * @param message the message's text
+     * @return its normal form, or {@code ""} if it is too long to be a keyword
+     */
+    static String normalizeMessage(String message) {
+        return message.length() > MAX_KEYWORD_MESSAGE_LENGTH ? "" : normalize(message);
+    }
+
+    /**
+     * Finds the keyword a normalised message is.
+     *
+     * @param normalized the message as {@link #normalizeMessage} gives it
+     * @param keywords the configured keywords (an immutable set, as the account's settings hold: a set
+     *     changed after its first use would be matched as it was)
+     * @return the matching keyword as configured (the first in sorted order if several have the
+     *     same normal form), if the whole message is one
+     */
+    static Optional<String> matchNormalized(String normalized, Set<String> keywords) {
         if (normalized.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.ofNullable(BY_NORMAL_FORM.get(keywords, Keywords::byNormalForm).get(normalized));
+    }
+
+    /**
+     * The keyword sets in use, each by its keywords' normal forms: every inbound message is matched
+     * against them, and normalising each keyword for each message cost more than the message's own.
+     * Keyed by identity (weak keys): an account's settings, cached, hand the same set each time,
+     * and a set no longer held by any settings is dropped with them.
+     */
+    private static final Cache<Set<String>, Map<String, String>> BY_NORMAL_FORM = Caffeine.newBuilder()
+            .weakKeys().maximumSize(10_000).build();
+
+    private static Map<String, String> byNormalForm(Set<String> keywords) {
+        Map<String, String> forms = new HashMap<>();
         for (String keyword : new TreeSet<>(keywords)) {
-            if (normalize(keyword).equals(normalized)) {
-                return Optional.of(keyword);
-            }
+            forms.putIfAbsent(normalize(keyword), keyword);
         }
-        return Optional.empty();
+        return Map.copyOf(forms);
     }
 }

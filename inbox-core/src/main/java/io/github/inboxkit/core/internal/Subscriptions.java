@@ -265,9 +265,12 @@ public final class Subscriptions {
      * the account applies opt-out keywords, or a HELP request the account answers.
      */
     static boolean mayChangeConsent(String text, AccountSettings settings) {
-        if (settings.autoOptOut() && Keywords.match(text, settings.optOutKeywords()).isPresent()
-                || settings.autoOptIn() && Keywords.match(text, settings.optInKeywords()).isPresent()) {
-            return true;
+        if (settings.autoOptOut() || settings.autoOptIn()) {
+            String normalized = Keywords.normalizeMessage(text); // once for both sets
+            if (settings.autoOptOut() && Keywords.matchNormalized(normalized, settings.optOutKeywords()).isPresent()
+                    || settings.autoOptIn() && Keywords.matchNormalized(normalized, settings.optInKeywords()).isPresent()) {
+                return true;
+            }
         }
         if (settings.autoOptOut()) {
             RevocationVerdict verdict = DETECTOR.detect(text);

@@ -11,6 +11,7 @@ import io.github.inboxkit.core.phone.PhoneNumber;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import io.github.inboxkit.core.snooze.WakeReason;
 import java.util.Optional;
@@ -179,11 +180,14 @@ final class Threads {
         return updated.build();
     }
 
+    /** Runs of whitespace, one space in a preview: compiled once, for every message. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     static String preview(String text, List<MediaReference> media) {
         if (text.isEmpty()) {
             return media.stream().anyMatch(m -> m.mimeType().startsWith("image/")) ? "[image]" : "[attachment]";
         }
-        String flat = text.strip().replaceAll("\\s+", " ");
+        String flat = WHITESPACE.matcher(text.strip()).replaceAll(" ");
         if (flat.length() <= PREVIEW_LENGTH) {
             return flat;
         }

@@ -1,5 +1,7 @@
 package io.github.inboxkit.core.phone;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
@@ -24,6 +26,13 @@ import java.util.Locale;
 public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    /**
+     * Inputs parsed before, by default region and input: parsing is libphonenumber's costliest call
+     * on the ingestion path, and its answer for an input never changes. Only numbers that parsed
+     * are kept; about a megabyte when full.
+     */
+    private static final Cache<String, PhoneNumber> PARSED = Caffeine.newBuilder().maximumSize(10_000).build();
 
     /**
      * Validates the E.164 form.
@@ -62,6 +71,12 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
         if (input.length() > 64) {
             throw new InvalidPhoneNumberException(input, Problem.TOO_LONG, null, "too long to be a phone number");
         }
+        // the same contacts write again and again: a number parsed once is not parsed again
+        String key = region + input; // every region libphonenumber supports has two letters
+        PhoneNumber known = PARSED.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
         Phonenumber.PhoneNumber parsed;
         try {
             parsed = UTIL.parse(input, region);
@@ -73,7 +88,9 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
                 && length != PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY) {
             throw impossible(input, parsed, length);
         }
-        return new PhoneNumber(UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
+        PhoneNumber number = new PhoneNumber(UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
+        PARSED.put(key, number);
+        return number;
     }
 
     /** libphonenumber's parse failure, said in the user's terms rather than as its error code. */

@@ -164,6 +164,9 @@ final class Codecs {
     }
 
     static String writeMedia(List<MediaReference> media) {
+        if (media.isEmpty()) {
+            return "[]"; // most messages: no serializer for nothing
+        }
         List<Object> json = new ArrayList<>();
         for (MediaReference reference : media) {
             Map<String, Object> item = new LinkedHashMap<>();

@@ -1,20 +1,25 @@
 package io.github.inboxkit.jdbc.internal;
 
-import static io.github.inboxkit.jdbc.internal.JdbiRows.time;
-
 import io.github.inboxkit.core.conversation.Conversation;
+import io.github.inboxkit.jdbc.internal.JdbiConversationRows.TimeColumn;
 import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.InboundAppend;
 import io.github.inboxkit.core.store.InboundAppendResult;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Ingestion's common case on PostgreSQL in one statement ({@link
@@ -78,9 +83,9 @@ final class InboundAppendStatement {
     private InboundAppendStatement() {}
 
     /** The thread columns the statement returns, in this order, so that {@code UNION ALL} lines them up. */
-    private static final String THREAD = "conversation_id, phone_e164, state, assignee_id, unread_count,"
-            + " last_activity_at, preview, last_message_sequence, created_at, snoozed, snoozed_until";
+    private static final String THREAD = JdbiConversationRows.COLUMNS;
 
+    /** The statement with named parameters ({@code :account}); sent with positional ones ({@link #POSITIONAL}). */
     static final String SQL = "WITH dup AS ("
             + " SELECT " + JdbiMessageRows.MESSAGE_COLUMNS + " FROM messages"
             + " WHERE account_id = :account AND inbound_carrier_message_id = :carrierId),"
@@ -115,10 +120,48 @@ final class InboundAppendStatement {
             + " shown AS (SELECT * FROM thread UNION ALL SELECT " + THREAD.replaceAll("(\\w+)", "c.$1")
             + ", FALSE FROM dup d JOIN conversations c ON c.account_id = :account"
             + " AND c.conversation_id = d.conversation_id)"
-            + " SELECT d.*, " + THREAD.replaceAll("(\\w+)", "s.$1 AS t_$1") + ", s.started,"
+            // the thread's columns first, read by position (THREAD_COLUMN ...); the repeat's by name
+            + " SELECT " + threadOut() + ", s.started,"
             + " k.open_conversations AS k_open, k.closed_conversations AS k_closed,"
-            + " k.unread_conversations AS k_unread"
+            + " k.unread_conversations AS k_unread, d.*"
             + " FROM shown s LEFT JOIN dup d ON TRUE LEFT JOIN counted k ON TRUE";
+
+    /** The thread's columns as the statement returns them: its times in microseconds ({@link TimeColumn#EPOCH_MICROS}). */
+    private static String threadOut() {
+        StringBuilder out = new StringBuilder();
+        for (String column : THREAD.split(",\\s*")) {
+            out.append(out.isEmpty() ? "" : ", ").append(TimeColumn.isTime(column)
+                    ? TimeColumn.microsSql("s." + column) : "s." + column).append(" AS t_").append(column);
+        }
+        return out.toString();
+    }
+
+    /** The statement's columns by position: the thread's from 1, then these. */
+    private static final int STARTED_COLUMN = 12;
+    private static final int OPEN_COLUMN = 13;
+    private static final int CLOSED_COLUMN = 14;
+    private static final int UNREAD_COLUMN = 15;
+
+    /** The parameters' names, in the order of the statement's {@code ?} in {@link #POSITIONAL}. */
+    private static final List<String> PARAMETERS = new ArrayList<>();
+
+    /**
+     * The statement as sent: the driver's own, without a library between (on this hot path the
+     * parsing of named parameters, the binding by type and the mapping by column name cost as much
+     * client time as the driver itself).
+     */
+    private static final String POSITIONAL = positional(SQL, PARAMETERS);
+
+    private static String positional(String named, List<String> names) {
+        Matcher parameter = Pattern.compile("(?<!:):(\\w+)").matcher(named);
+        StringBuilder sql = new StringBuilder();
+        while (parameter.find()) {
+            names.add(parameter.group(1));
+            parameter.appendReplacement(sql, "?");
+        }
+        parameter.appendTail(sql);
+        return sql.toString();
+    }
 
     /**
      * Runs the statement in the transaction.
@@ -160,41 +203,51 @@ final class InboundAppendStatement {
     }
 
     private static Optional<Row> run(JdbiStoreTransaction tx, InboundAppend append, Message message,
-            PhoneNumber phone) {
-        return tx.run("append an inbound message", () -> tx.handle.createQuery(SQL)
-                .bind("account", tx.account)
-                .bind("carrierId", append.carrierMessageId())
-                .bind("phone", phone.e164())
-                .bind("digits", phone.digits())
-                .bind("conversation", message.conversationId().value())
-                .bind("message", message.id().value())
-                .bind("now", time(message.createdAt()))
-                .bind("windowStart", time(append.windowStart()))
-                .bind("preview", append.preview())
-                .bind("body", message.text())
-                .bind("bodyLower", message.text().toLowerCase(Locale.ROOT))
-                .bind("media", Codecs.writeMedia(message.media()))
-                .bind("senderId", message.senderId().orElse(null))
-                .bind("carrierReceivedAt", message.carrierReceivedAt().map(JdbiRows::time).orElse(null))
-                .bind("textRepairs", Codecs.writeTextRepairs(message.textRepairs()))
-                .map(Row.MAPPER)
-                .findOne());
+            PhoneNumber phone) throws SQLException {
+        Map<String, Object> values = new HashMap<>(32);
+        values.put("account", tx.account);
+        values.put("carrierId", append.carrierMessageId());
+        values.put("phone", phone.e164());
+        values.put("digits", phone.digits());
+        values.put("conversation", message.conversationId().value());
+        values.put("message", message.id().value());
+        // times as ISO 8601 text, which the statement casts: no calendar for the driver to make
+        values.put("now", message.createdAt().toString());
+        values.put("windowStart", append.windowStart().toString());
+        values.put("preview", append.preview());
+        values.put("body", message.text());
+        values.put("bodyLower", message.text().toLowerCase(Locale.ROOT));
+        values.put("media", Codecs.writeMedia(message.media()));
+        values.put("senderId", message.senderId().orElse(null));
+        values.put("carrierReceivedAt", message.carrierReceivedAt().map(Instant::toString).orElse(null));
+        values.put("textRepairs", Codecs.writeTextRepairs(message.textRepairs()));
+        tx.checkOpen();
+        try (PreparedStatement statement = tx.handle.getConnection().prepareStatement(POSITIONAL)) {
+            for (int i = 0; i < PARAMETERS.size(); i++) {
+                String name = PARAMETERS.get(i);
+                if (!values.containsKey(name)) {
+                    throw new IllegalStateException("no value for the statement's parameter " + name);
+                }
+                statement.setObject(i + 1, values.get(name));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(Row.map(rs)) : Optional.empty();
+            }
+        }
     }
 
     /** The statement's one row: the repeat (or null), the thread, whether it was started, the counters. */
     private record Row(Message duplicate, Conversation thread, boolean started, InboxCounters counters) {
 
-        static final RowMapper<Row> MAPPER = Row::map;
-
-        private static Row map(ResultSet rs, StatementContext ctx) throws SQLException {
-            Message duplicate = rs.getObject("message_id") == null ? null
-                    : JdbiMessageRows.MESSAGE.map(rs, ctx);
-            Conversation thread = JdbiConversationRows.conversation(rs, "t_");
+        private static Row map(ResultSet rs) throws SQLException {
+            Conversation thread = JdbiConversationRows.conversationAt(rs, 1, TimeColumn.EPOCH_MICROS);
             // absent for a repeat, which moves nothing
-            long open = rs.getLong("k_open");
+            long open = rs.getLong(OPEN_COLUMN);
             InboxCounters counters = rs.wasNull() ? InboxCounters.zero()
-                    : new InboxCounters(open, rs.getLong("k_closed"), rs.getLong("k_unread"));
-            return new Row(duplicate, thread, rs.getBoolean("started"), counters);
+                    : new InboxCounters(open, rs.getLong(CLOSED_COLUMN), rs.getLong(UNREAD_COLUMN));
+            Message duplicate = rs.getObject("message_id") == null ? null
+                    : JdbiMessageRows.MESSAGE.map(rs, null);
+            return new Row(duplicate, thread, rs.getBoolean(STARTED_COLUMN), counters);
         }
     }
 }

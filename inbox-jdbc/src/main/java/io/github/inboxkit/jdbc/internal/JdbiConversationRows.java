@@ -15,6 +15,7 @@ import io.github.inboxkit.core.store.SearchTerm;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -44,27 +45,75 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
         this.tx = tx;
     }
 
-    private static final String CONVERSATION_COLUMNS = "c.conversation_id, c.phone_e164, c.state, c.assignee_id,"
-            + " c.unread_count, c.last_activity_at, c.preview, c.last_message_sequence, c.created_at,"
-            + " c.snoozed, c.snoozed_until";
+    /**
+     * A conversation's columns, in the order {@link #conversationAt} reads them: every statement
+     * that maps conversations selects them so, one after the other.
+     */
+    static final String COLUMNS = "conversation_id, phone_e164, state, assignee_id, unread_count,"
+            + " last_activity_at, preview, last_message_sequence, created_at, snoozed, snoozed_until";
+
+    private static final String CONVERSATION_COLUMNS = COLUMNS.replaceAll("(\\w+)", "c.$1");
 
     /** Maps a conversation row; also the inbox page read model's ({@link JdbiInboxPageQuery}). */
     static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> conversation(rs, "");
 
     /** A conversation from a row whose conversation columns are named with a prefix ({@code ""} for none). */
     static Conversation conversation(ResultSet rs, String prefix) throws SQLException {
+        // one look-up by name, then by position: a name costs a search of the row's columns
+        return conversationAt(rs, rs.findColumn(prefix + "conversation_id"));
+    }
+
+    /** How a row's times are read: a column's value as an instant, or null. */
+    @FunctionalInterface
+    interface TimeColumn {
+        /** The times as the driver maps {@code timestamptz}. */
+        TimeColumn TIMESTAMP = (rs, column) -> {
+            OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+        };
+
+        /**
+         * The times as microseconds since the epoch ({@link #MICROS_SQL}): no calendar for the
+         * driver to make, on a hot path's statement.
+         */
+        TimeColumn EPOCH_MICROS = (rs, column) -> {
+            long micros = rs.getLong(column);
+            return rs.wasNull() ? null
+                    : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+        };
+
+        /** The SQL that gives a {@code timestamptz} column as {@link #EPOCH_MICROS} reads it. */
+        static String microsSql(String column) {
+            return "CAST(EXTRACT(EPOCH FROM " + column + ") * 1000000 AS bigint)";
+        }
+
+        /** Whether a column of the schema is a time, by its name ({@code created_at}, {@code snoozed_until}). */
+        static boolean isTime(String column) {
+            return column.endsWith("_at") || column.endsWith("_until");
+        }
+
+        Instant read(ResultSet rs, int column) throws SQLException;
+    }
+
+    /** A conversation from a row whose {@link #COLUMNS} start at the (1-based) column {@code first}. */
+    static Conversation conversationAt(ResultSet rs, int first) throws SQLException {
+        return conversationAt(rs, first, TimeColumn.TIMESTAMP);
+    }
+
+    /** As {@link #conversationAt(ResultSet, int)}, with the times read as {@code time} says. */
+    static Conversation conversationAt(ResultSet rs, int first, TimeColumn time) throws SQLException {
         return Conversation.builder()
-                .id(new ConversationId(rs.getObject(prefix + "conversation_id", UUID.class)))
-                .contactPhone(new PhoneNumber(rs.getString(prefix + "phone_e164")))
-                .state(ConversationState.valueOf(rs.getString(prefix + "state")))
-                .assignee(Optional.ofNullable(rs.getString(prefix + "assignee_id")).map(UserId::of))
-                .unreadCount(rs.getInt(prefix + "unread_count"))
-                .lastActivityAt(instant(rs, prefix + "last_activity_at"))
-                .lastMessagePreview(rs.getString(prefix + "preview"))
-                .lastMessageSequence(rs.getLong(prefix + "last_message_sequence"))
-                .createdAt(instant(rs, prefix + "created_at"))
-                .snoozed(rs.getBoolean(prefix + "snoozed"))
-                .snoozedUntil(Optional.ofNullable(nullableInstant(rs, prefix + "snoozed_until")))
+                .id(new ConversationId(rs.getObject(first, UUID.class)))
+                .contactPhone(new PhoneNumber(rs.getString(first + 1)))
+                .state(ConversationState.valueOf(rs.getString(first + 2)))
+                .assignee(Optional.ofNullable(rs.getString(first + 3)).map(UserId::of))
+                .unreadCount(rs.getInt(first + 4))
+                .lastActivityAt(time.read(rs, first + 5))
+                .lastMessagePreview(rs.getString(first + 6))
+                .lastMessageSequence(rs.getLong(first + 7))
+                .createdAt(time.read(rs, first + 8))
+                .snoozed(rs.getBoolean(first + 9))
+                .snoozedUntil(Optional.ofNullable(time.read(rs, first + 10)))
                 .build();
     }
 

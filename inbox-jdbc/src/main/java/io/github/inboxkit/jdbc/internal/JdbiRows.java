@@ -65,10 +65,15 @@ abstract class JdbiRows {
         ended.set(true);
     }
 
-    final <T> T run(String operation, Supplier<T> statement) {
+    /** @throws IllegalStateException if a statement committed the transaction with it: nothing may follow */
+    final void checkOpen() {
         if (ended.get()) {
             throw new IllegalStateException("the transaction was committed with its one statement: nothing may follow");
         }
+    }
+
+    final <T> T run(String operation, Supplier<T> statement) {
+        checkOpen();
         try {
             return statement.get();
         } catch (JdbiException e) {
