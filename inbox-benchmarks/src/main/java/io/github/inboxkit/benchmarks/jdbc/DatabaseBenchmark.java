@@ -72,7 +72,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code burstThreads} (16), {@code sections} (all of {@code ingestion,listing,badge,search,labels,export}),
  * {@code labelShare} (0.10), {@code exportMessages} (1,000,000),
  * {@code statements} (0: how many of pg_stat_statements' costliest statements of the ingestion
- * phase to print, with their calls). Results are printed as Markdown.
+ * phase, of its baseline and of the first pages to print, with their calls). Results are printed as Markdown.
  *
  * <p>Not a test and not part of {@code mvn verify}: see docs/performance.md for the command.
  */
@@ -404,7 +404,13 @@ public final class DatabaseBenchmark {
                 }
             }
         });
+        if (STATEMENTS > 0) {
+            ServerStatements.reset(pool);
+        }
         long[][] latencies = sampleInterleaved(calls);
+        if (STATEMENTS > 0) {
+            ServerStatements.print(pool, "Inbox first pages", STATEMENTS);
+        }
         System.out.println("### Inbox first page (50 rows), milliseconds");
         System.out.println();
         // each figure beside the bare keyset query of the same run (the last call)

@@ -1,5 +1,7 @@
 package io.github.inboxkit.core.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,16 @@ final class Initials {
      * @return one or two user-perceived characters
      */
     static String of(String displayName) {
+        return KNOWN.get(displayName, Initials::derive);
+    }
+
+    /**
+     * The initials of the names seen: an inbox page shows its assignees' on every read, and the
+     * grapheme matching behind them cost more than the rest of the page's rows.
+     */
+    private static final Cache<String, String> KNOWN = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private static String derive(String displayName) {
         List<String> firsts = new ArrayList<>();
         for (String word : displayName.trim().split("[\\s\\-_.]+")) {
             if (word.isEmpty()) {

@@ -12,14 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Ingestion's common case on PostgreSQL in one statement ({@link
@@ -85,7 +81,7 @@ final class InboundAppendStatement {
     /** The thread columns the statement returns, in this order, so that {@code UNION ALL} lines them up. */
     private static final String THREAD = JdbiConversationRows.COLUMNS;
 
-    /** The statement with named parameters ({@code :account}); sent with positional ones ({@link #POSITIONAL}). */
+    /** The statement with named parameters ({@code :account}); sent with positional ones ({@link #STATEMENT}). */
     static final String SQL = "WITH dup AS ("
             + " SELECT " + JdbiMessageRows.MESSAGE_COLUMNS + " FROM messages"
             + " WHERE account_id = :account AND inbound_carrier_message_id = :carrierId),"
@@ -142,26 +138,8 @@ final class InboundAppendStatement {
     private static final int CLOSED_COLUMN = 14;
     private static final int UNREAD_COLUMN = 15;
 
-    /** The parameters' names, in the order of the statement's {@code ?} in {@link #POSITIONAL}. */
-    private static final List<String> PARAMETERS = new ArrayList<>();
-
-    /**
-     * The statement as sent: the driver's own, without a library between (on this hot path the
-     * parsing of named parameters, the binding by type and the mapping by column name cost as much
-     * client time as the driver itself).
-     */
-    private static final String POSITIONAL = positional(SQL, PARAMETERS);
-
-    private static String positional(String named, List<String> names) {
-        Matcher parameter = Pattern.compile("(?<!:):(\\w+)").matcher(named);
-        StringBuilder sql = new StringBuilder();
-        while (parameter.find()) {
-            names.add(parameter.group(1));
-            parameter.appendReplacement(sql, "?");
-        }
-        parameter.appendTail(sql);
-        return sql.toString();
-    }
+    /** The statement as sent ({@link NamedSql}): the driver's own, without a library between. */
+    private static final NamedSql STATEMENT = NamedSql.of(SQL);
 
     /**
      * Runs the statement in the transaction.
@@ -222,17 +200,9 @@ final class InboundAppendStatement {
         values.put("carrierReceivedAt", message.carrierReceivedAt().map(Instant::toString).orElse(null));
         values.put("textRepairs", Codecs.writeTextRepairs(message.textRepairs()));
         tx.checkOpen();
-        try (PreparedStatement statement = tx.handle.getConnection().prepareStatement(POSITIONAL)) {
-            for (int i = 0; i < PARAMETERS.size(); i++) {
-                String name = PARAMETERS.get(i);
-                if (!values.containsKey(name)) {
-                    throw new IllegalStateException("no value for the statement's parameter " + name);
-                }
-                statement.setObject(i + 1, values.get(name));
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? Optional.of(Row.map(rs)) : Optional.empty();
-            }
+        try (PreparedStatement statement = STATEMENT.prepare(tx.handle.getConnection(), values);
+                ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? Optional.of(Row.map(rs)) : Optional.empty();
         }
     }
 

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -332,24 +333,32 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
 
         /** Binds the listing's values to a query made from {@link #text()} (or an EXPLAIN of it). */
         Query bind(Query query, String account, ConversationListing listing) {
-            query.bind("account", account)
-                    .bind("state", listing.state().name())
-                    .bind("since", time(listing.activeSince()))
-                    .bind("limit", listing.limit());
+            values(account, listing).forEach((name, value) -> query.bind(name, value));
+            return query;
+        }
+
+        /** The values of the statement's named parameters, by name. */
+        static Map<String, Object> values(String account, ConversationListing listing) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("account", account);
+            values.put("state", listing.state().name());
+            values.put("since", time(listing.activeSince()));
+            values.put("limit", listing.limit());
             if (listing.assignment() instanceof AssignmentFilter.AssignedTo assignedTo) {
-                query.bind("assignee", assignedTo.user().value());
+                values.put("assignee", assignedTo.user().value());
             }
-            listing.label().ifPresent(label -> query.bind("label", label.value()));
-            listing.after().ifPresent(cursor -> query
-                    .bind("afterAt", time(cursor.lastActivityAt()))
-                    .bind("afterId", cursor.conversationId().value()));
+            listing.label().ifPresent(label -> values.put("label", label.value()));
+            listing.after().ifPresent(cursor -> {
+                values.put("afterAt", time(cursor.lastActivityAt()));
+                values.put("afterId", cursor.conversationId().value());
+            });
             listing.search().ifPresent(search -> {
-                query.bind("textPattern", LikePatterns.containing(search.text()));
+                values.put("textPattern", LikePatterns.containing(search.text()));
                 for (int i = 0; i < search.digitVariants().size(); i++) {
-                    query.bind("digits" + i, LikePatterns.containing(search.digitVariants().get(i)));
+                    values.put("digits" + i, LikePatterns.containing(search.digitVariants().get(i)));
                 }
             });
-            return query;
+            return values;
         }
 
         /*

@@ -1,7 +1,5 @@
 package io.github.inboxkit.jdbc.internal;
 
-import static io.github.inboxkit.jdbc.internal.JdbiRows.instant;
-
 import io.github.inboxkit.core.account.User;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.contact.Contact;
@@ -11,16 +9,19 @@ import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.ConversationListing;
 import io.github.inboxkit.core.store.InboxPageRead;
+import io.github.inboxkit.core.inbox.ReadFilter;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The read model of the inbox page: one statement that reads a listing's conversations (the
@@ -57,11 +58,9 @@ final class JdbiInboxPageQuery {
     }
 
     private static String sql(JdbiConversationRows.ListingSql listing, boolean lateral) {
-        return "SELECT p.conversation_id, p.phone_e164, p.state, p.assignee_id, p.unread_count, p.last_activity_at,"
-                + " p.preview, p.last_message_sequence, p.created_at, p.snoozed, p.snoozed_until,"
-                + " pc.contact_id, pc.first_name, pc.last_name, pc.custom_fields,"
-                + " pc.created_at AS contact_created_at, pc.updated_at AS contact_updated_at,"
-                + " pu.display_name AS assignee_name, pu.created_at AS assignee_created_at,"
+        return "SELECT " + JdbiConversationRows.COLUMNS.replaceAll("(\\w+)", "p.$1") + ","
+                + " pc.contact_id, pc.first_name, pc.last_name, pc.custom_fields, pc.created_at, pc.updated_at,"
+                + " pu.display_name, pu.created_at,"
                 + " n.open_conversations, n.closed_conversations, n.unread_conversations"
                 + " FROM (SELECT 1 AS one) o"
                 + " LEFT JOIN account_counters n ON n.account_id = :account"
@@ -69,6 +68,19 @@ final class JdbiInboxPageQuery {
                 + (lateral ? CONTACT_AND_ASSIGNEE_LATERAL : CONTACT_AND_ASSIGNEE_JOINED)
                 + " ORDER BY p.last_activity_at DESC, p.conversation_id DESC";
     }
+
+    /** The page's columns by position, after the conversation's {@link JdbiConversationRows#COLUMNS} (1 to 11). */
+    private static final int CONTACT_ID = 12;
+    private static final int FIRST_NAME = 13;
+    private static final int LAST_NAME = 14;
+    private static final int CUSTOM_FIELDS = 15;
+    private static final int CONTACT_CREATED_AT = 16;
+    private static final int CONTACT_UPDATED_AT = 17;
+    private static final int ASSIGNEE_NAME = 18;
+    private static final int ASSIGNEE_CREATED_AT = 19;
+    private static final int OPEN = 20;
+    private static final int CLOSED = 21;
+    private static final int UNREAD = 22;
 
     /**
      * On PostgreSQL: each row's contact and assignee by a lateral look-up with {@code LIMIT 1}, which
@@ -95,50 +107,80 @@ final class JdbiInboxPageQuery {
      * @return what the page shows
      */
     static InboxPageRead read(Handle handle, String account, ConversationListing listing, boolean lateral) {
-        JdbiConversationRows.ListingSql listingSql = JdbiConversationRows.ListingSql.of(listing);
-        return listingSql.bind(handle.createQuery(sql(listingSql, lateral)), account, listing)
-                .reduceResultSet(new Page(), Page::add)
-                .build();
+        Page page = new Page();
+        try (PreparedStatement statement = statement(listing, lateral).prepare(handle.getConnection(),
+                JdbiConversationRows.ListingSql.values(account, listing));
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                page.add(rs);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate("read an inbox page", e);
+        }
+        return page.build();
     }
 
-    /** The page as its rows come in. */
+    /**
+     * The statements of the listings without a search, by shape: a page's text was built and
+     * hashed again for every page. A search's text depends on its term, and is built each time.
+     */
+    private static final Map<Shape, NamedSql> STATEMENTS = new ConcurrentHashMap<>();
+
+    /** What a listing's statement text depends on, without a search (its values are bound). */
+    private record Shape(Optional<Boolean> snoozed, Class<?> assignment, ReadFilter read, boolean after,
+            boolean label, boolean lateral) {}
+
+    private static NamedSql statement(ConversationListing listing, boolean lateral) {
+        if (listing.search().isPresent()) {
+            return NamedSql.of(sql(listing, lateral));
+        }
+        Shape shape = new Shape(listing.snoozed(), listing.assignment().getClass(), listing.readFilter(),
+                listing.after().isPresent(), listing.label().isPresent(), lateral);
+        return STATEMENTS.computeIfAbsent(shape, key -> NamedSql.of(sql(listing, lateral)));
+    }
+
+    private static Instant instantAt(ResultSet rs, int column) throws SQLException {
+        return JdbiConversationRows.TimeColumn.TIMESTAMP.read(rs, column);
+    }
+
+    /** The page as its rows come in, each column read by its position. */
     private static final class Page {
         private final List<Conversation> conversations = new ArrayList<>();
         private final Map<PhoneNumber, Contact> contacts = new LinkedHashMap<>();
         private final Map<UserId, User> assignees = new LinkedHashMap<>();
-        private InboxCounters counters = InboxCounters.zero();
+        private InboxCounters counters;
 
-        Page add(ResultSet rs, StatementContext ctx) throws SQLException {
-            // every row carries the counters row (all NULL if the account has none: zero)
-            counters = new InboxCounters(rs.getLong("open_conversations"), rs.getLong("closed_conversations"),
-                    rs.getLong("unread_conversations"));
-            if (rs.getObject("conversation_id") == null) {
-                return this; // the one row of an empty page
+        void add(ResultSet rs) throws SQLException {
+            if (counters == null) {
+                // every row carries the counters row (all NULL if the account has none: zero)
+                counters = new InboxCounters(rs.getLong(OPEN), rs.getLong(CLOSED), rs.getLong(UNREAD));
             }
-            Conversation conversation = JdbiConversationRows.CONVERSATION.map(rs, ctx);
+            if (rs.getObject(1) == null) {
+                return; // the one row of an empty page
+            }
+            Conversation conversation = JdbiConversationRows.conversationAt(rs, 1);
             conversations.add(conversation);
-            UUID contactId = rs.getObject("contact_id", UUID.class);
+            UUID contactId = rs.getObject(CONTACT_ID, UUID.class);
             if (contactId != null) {
                 contacts.putIfAbsent(conversation.contactPhone(), Contact.builder()
                         .id(new ContactId(contactId))
                         .phone(conversation.contactPhone())
-                        .firstName(Optional.ofNullable(rs.getString("first_name")))
-                        .lastName(Optional.ofNullable(rs.getString("last_name")))
-                        .customFields(Codecs.readCustomFields(rs.getString("custom_fields")))
-                        .createdAt(instant(rs, "contact_created_at"))
-                        .updatedAt(instant(rs, "contact_updated_at"))
+                        .firstName(Optional.ofNullable(rs.getString(FIRST_NAME)))
+                        .lastName(Optional.ofNullable(rs.getString(LAST_NAME)))
+                        .customFields(Codecs.readCustomFields(rs.getString(CUSTOM_FIELDS)))
+                        .createdAt(instantAt(rs, CONTACT_CREATED_AT))
+                        .updatedAt(instantAt(rs, CONTACT_UPDATED_AT))
                         .build());
             }
-            String assigneeName = rs.getString("assignee_name");
+            String assigneeName = rs.getString(ASSIGNEE_NAME);
             if (assigneeName != null && conversation.assignee().isPresent()) {
                 UserId assignee = conversation.assignee().get();
                 assignees.putIfAbsent(assignee, User.builder()
                         .id(assignee)
                         .displayName(assigneeName)
-                        .createdAt(instant(rs, "assignee_created_at"))
+                        .createdAt(instantAt(rs, ASSIGNEE_CREATED_AT))
                         .build());
             }
-            return this;
         }
 
         InboxPageRead build() {
@@ -146,7 +188,7 @@ final class JdbiInboxPageQuery {
                     .conversations(conversations)
                     .contacts(contacts)
                     .assignees(assignees)
-                    .counters(counters)
+                    .counters(counters == null ? InboxCounters.zero() : counters)
                     .build();
         }
     }
