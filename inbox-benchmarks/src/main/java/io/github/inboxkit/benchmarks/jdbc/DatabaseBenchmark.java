@@ -357,8 +357,8 @@ public final class DatabaseBenchmark {
     }
 
     private static String percentiles(long[] sorted) {
-        return String.format(Locale.ROOT, "%.2f | %.2f | %.2f", sorted[sorted.length / 2] / 1000.0,
-                sorted[(int) (sorted.length * 0.95)] / 1000.0, sorted[(int) (sorted.length * 0.99)] / 1000.0);
+        return String.format(Locale.ROOT, "%.2f | %.2f | %.2f", quantile(sorted, 0.50), quantile(sorted, 0.95),
+                quantile(sorted, 0.99));
     }
 
     /**
@@ -451,7 +451,7 @@ public final class DatabaseBenchmark {
     }
 
     private static double ratio(long[] sorted, long[] baseline, double quantile) {
-        return (double) sorted[(int) (sorted.length * quantile)] / baseline[(int) (baseline.length * quantile)];
+        return quantile(sorted, quantile) / quantile(baseline, quantile);
     }
 
     private static String describe(AssignmentFilter filter) {
@@ -548,6 +548,7 @@ public final class DatabaseBenchmark {
         System.out.println();
     }
 
+    /** A quantile of sorted latencies in microseconds, in milliseconds: the one formula of every table. */
     private static double quantile(long[] sorted, double quantile) {
         return sorted[(int) (sorted.length * quantile)] / 1000.0;
     }

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * that may go, and the states are saved, all before the claim commits. So the limits hold across
  * every node that claims from one database, and a message over a limit is put back before any
  * carrier sees it. The limits are the host's ({@link ThroughputLimit}) and, for every sender, its
- * carrier's declared rate with a burst of one second's worth, as the node-local throttle had.
+ * carrier's declared rate with a burst of one second's worth ({@link TokenBucket#burstFor}).
  *
  * <p>Thread-safe: immutable; the states live in the store.
  */
@@ -153,7 +153,7 @@ final class ThroughputLimiter {
             double rate = carrier.capabilities().messagesPerSecond();
             if (rate > 0 && Double.isFinite(rate)) {
                 own.add(new Applied("rate:carrier_sender:" + entry.carrierId() + ":" + sender, rate,
-                        Math.max(1.0, Math.floor(rate)), 0));
+                        TokenBucket.burstFor(rate), 0));
             }
         }
         for (ThroughputLimit limit : limits) {

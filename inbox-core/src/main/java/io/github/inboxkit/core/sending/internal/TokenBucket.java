@@ -66,14 +66,13 @@ final class TokenBucket {
     }
 
     /**
-     * A bucket for a carrier's declared throughput: the burst is one second's worth, at least one.
+     * The burst of a carrier's declared throughput: one second's worth, at least one message.
      *
      * @param messagesPerSecond the carrier's declared rate; positive and finite
-     * @param now the current time
-     * @return a full bucket
+     * @return the bucket's capacity for that rate
      */
-    static TokenBucket forRate(double messagesPerSecond, Instant now) {
-        return new TokenBucket(messagesPerSecond, Math.max(1.0, Math.floor(messagesPerSecond)), now);
+    static double burstFor(double messagesPerSecond) {
+        return Math.max(1.0, Math.floor(messagesPerSecond));
     }
 
     /**
