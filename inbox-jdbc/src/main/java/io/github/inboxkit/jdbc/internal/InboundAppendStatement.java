@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Ingestion's common case on PostgreSQL in one statement ({@link
@@ -124,19 +123,28 @@ final class InboundAppendStatement {
 
     /** The thread's columns as the statement returns them: its times in microseconds ({@link TimeColumn#EPOCH_MICROS}). */
     private static String threadOut() {
+        return threadOut(column -> "s." + column);
+    }
+
+    /**
+     * The thread's columns as the statements return them (this one and {@link InboundBatchStatement}),
+     * each read from the expression {@code source} gives for it, times in microseconds.
+     */
+    static String threadOut(java.util.function.UnaryOperator<String> source) {
         StringBuilder out = new StringBuilder();
         for (String column : THREAD.split(",\\s*")) {
-            out.append(out.isEmpty() ? "" : ", ").append(TimeColumn.isTime(column)
-                    ? TimeColumn.microsSql("s." + column) : "s." + column).append(" AS t_").append(column);
+            String value = source.apply(column);
+            out.append(out.isEmpty() ? "" : ", ").append(TimeColumn.isTime(column) ? TimeColumn.microsSql(value) : value)
+                    .append(" AS t_").append(column);
         }
         return out.toString();
     }
 
     /** The statement's columns by position: the thread's from 1, then these. */
-    private static final int STARTED_COLUMN = 12;
-    private static final int OPEN_COLUMN = 13;
-    private static final int CLOSED_COLUMN = 14;
-    private static final int UNREAD_COLUMN = 15;
+    static final int STARTED_COLUMN = 12;
+    static final int OPEN_COLUMN = 13;
+    static final int CLOSED_COLUMN = 14;
+    static final int UNREAD_COLUMN = 15;
 
     /** The statement as sent ({@link NamedSql}): the driver's own, without a library between. */
     private static final NamedSql STATEMENT = NamedSql.of(SQL);
@@ -149,39 +157,52 @@ final class InboundAppendStatement {
      * @return what was done
      */
     static InboundAppendResult append(JdbiStoreTransaction tx, InboundAppend append) {
-        Message message = append.message();
-        PhoneNumber phone = message.contactPhone();
+        InboundAppendResult result = appendAlone(tx, append);
+        if (!(result instanceof InboundAppendResult.NotApplied)) {
+            tx.endedByItsStatement();
+        }
+        return result;
+    }
+
+    /** Runs the statement; the caller marks the transaction ended after a repeat or an append. */
+    static InboundAppendResult appendAlone(JdbiStoreTransaction tx, InboundAppend append) {
+        return inAutocommit(tx, "append an inbound message", connection -> {
+            try (PreparedStatement statement = STATEMENT.prepare(connection, values(tx, append));
+                    ResultSet rs = statement.executeQuery()) {
+                // no row: a closed, snoozed or stale thread, or a blocked number, unchanged
+                return rs.next() ? result(append, rs) : InboundAppendResult.notApplied();
+            }
+        });
+    }
+
+    /** Work on the transaction's connection. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs statements that commit themselves on the transaction's connection: it has written
+     * nothing before them, and the driver, having sent no {@code BEGIN} yet, sends nothing to switch.
+     */
+    static <T> T inAutocommit(JdbiStoreTransaction tx, String operation, SqlWork<T> work) {
+        tx.checkOpen();
         Connection connection = tx.handle.getConnection();
-        Optional<Row> found;
         try {
-            // the statement commits itself: the transaction has written nothing before it, and the
-            // driver, having sent no BEGIN yet, sends nothing for this
             connection.setAutoCommit(true);
             try {
-                found = run(tx, append, message, phone);
+                return work.run(connection);
             } finally {
                 connection.setAutoCommit(false);
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate("append an inbound message", e);
+            throw SqlErrors.translate(operation, e);
         }
-        if (found.isEmpty()) {
-            return InboundAppendResult.notApplied(); // a closed, snoozed or stale thread, unchanged
-        }
-        tx.endedByItsStatement();
-        Row row = found.get();
-        if (row.duplicate() != null) {
-            return new InboundAppendResult.Duplicate(row.duplicate(), row.thread());
-        }
-        Message stored = Message.builder().from(message)
-                .conversationId(row.thread().id())
-                .sequence(row.thread().lastMessageSequence())
-                .build();
-        return new InboundAppendResult.Appended(stored, row.thread(), row.started(), row.counters());
     }
 
-    private static Optional<Row> run(JdbiStoreTransaction tx, InboundAppend append, Message message,
-            PhoneNumber phone) throws SQLException {
+    private static Map<String, Object> values(JdbiStoreTransaction tx, InboundAppend append) {
+        Message message = append.message();
+        PhoneNumber phone = message.contactPhone();
         Map<String, Object> values = new HashMap<>(32);
         values.put("account", tx.account);
         values.put("carrierId", append.carrierMessageId());
@@ -194,30 +215,44 @@ final class InboundAppendStatement {
         values.put("windowStart", append.windowStart().toString());
         values.put("preview", append.preview());
         values.put("body", message.text());
-        values.put("bodyLower", message.text().toLowerCase(Locale.ROOT));
+        values.put("bodyLower", bodyLower(message));
         values.put("media", Codecs.writeMedia(message.media()));
         values.put("senderId", message.senderId().orElse(null));
         values.put("carrierReceivedAt", message.carrierReceivedAt().map(Instant::toString).orElse(null));
         values.put("textRepairs", Codecs.writeTextRepairs(message.textRepairs()));
-        tx.checkOpen();
-        try (PreparedStatement statement = STATEMENT.prepare(tx.handle.getConnection(), values);
-                ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? Optional.of(Row.map(rs)) : Optional.empty();
-        }
+        return values;
     }
 
-    /** The statement's one row: the repeat (or null), the thread, whether it was started, the counters. */
-    private record Row(Message duplicate, Conversation thread, boolean started, InboxCounters counters) {
+    /** The body as search reads it (lower-cased by the library, whatever the database's collation). */
+    static String bodyLower(Message message) {
+        return message.text().toLowerCase(Locale.ROOT);
+    }
 
-        private static Row map(ResultSet rs) throws SQLException {
-            Conversation thread = JdbiConversationRows.conversationAt(rs, 1, TimeColumn.EPOCH_MICROS);
-            // absent for a repeat, which moves nothing
-            long open = rs.getLong(OPEN_COLUMN);
-            InboxCounters counters = rs.wasNull() ? InboxCounters.zero()
-                    : new InboxCounters(open, rs.getLong(CLOSED_COLUMN), rs.getLong(UNREAD_COLUMN));
-            Message duplicate = rs.getObject("message_id") == null ? null
-                    : JdbiMessageRows.MESSAGE.map(rs, null);
-            return new Row(duplicate, thread, rs.getBoolean(STARTED_COLUMN), counters);
+    /**
+     * What one row of this statement's layout (or {@link InboundBatchStatement}'s) says of an
+     * append: the thread's {@link JdbiConversationRows#COLUMNS} from column 1 (its times in
+     * microseconds), whether it was started, the counters, then the repeat's message columns.
+     *
+     * @param append the append the row answers
+     * @param rs the result set, on the row
+     * @return a repeat, an append, or not applied (no thread in the row)
+     */
+    static InboundAppendResult result(InboundAppend append, ResultSet rs) throws SQLException {
+        if (rs.getObject(1) == null) {
+            return InboundAppendResult.notApplied();
         }
+        Conversation thread = JdbiConversationRows.conversationAt(rs, 1, TimeColumn.EPOCH_MICROS);
+        if (rs.getObject("message_id") != null) {
+            return new InboundAppendResult.Duplicate(JdbiMessageRows.MESSAGE.map(rs, null), thread);
+        }
+        // absent for a repeat, which moves nothing
+        long open = rs.getLong(OPEN_COLUMN);
+        InboxCounters counters = rs.wasNull() ? InboxCounters.zero()
+                : new InboxCounters(open, rs.getLong(CLOSED_COLUMN), rs.getLong(UNREAD_COLUMN));
+        Message stored = Message.builder().from(append.message())
+                .conversationId(thread.id())
+                .sequence(thread.lastMessageSequence())
+                .build();
+        return new InboundAppendResult.Appended(stored, thread, rs.getBoolean(STARTED_COLUMN), counters);
     }
 }

@@ -30,13 +30,16 @@ import org.jdbi.v3.core.statement.Query;
  * PostgreSQL and H2, but for the migration files (search indexes), the writes of many rows and the
  * take from the broadcast recipients' queue, which PostgreSQL makes in one statement.
  *
- * <p>Thread-safe: holds only the JDBI instance and the account cache.
+ * <p>Thread-safe: holds only the JDBI instance, the account cache and the node's group commit of
+ * inbound messages ({@link InboundBatcher}).
  */
 public final class JdbiInboxStore implements InboxStore, OutboxStatistics, InboxPageReader {
 
     private final Jdbi jdbi;
     private final AccountCache accountCache;
     private final boolean setBasedUpdates;
+    /** On PostgreSQL, the node's group commit of inbound messages; null on H2. */
+    private final InboundBatcher inboundBatcher;
 
     /**
      * @param dataSource a pooled data source on a migrated schema
@@ -48,6 +51,12 @@ public final class JdbiInboxStore implements InboxStore, OutboxStatistics, Inbox
         this.jdbi = Jdbi.create(Objects.requireNonNull(dataSource, "dataSource"));
         this.accountCache = new AccountCache(cacheExpiry);
         this.setBasedUpdates = setBasedUpdates;
+        this.inboundBatcher = setBasedUpdates ? new InboundBatcher() : null;
+    }
+
+    /** @return the node's group commit of inbound messages (PostgreSQL), for its tests' counts */
+    InboundBatcher inboundBatcher() {
+        return inboundBatcher;
     }
 
     @Override
@@ -234,7 +243,8 @@ public final class JdbiInboxStore implements InboxStore, OutboxStatistics, Inbox
         } catch (JdbiException e) {
             throw SqlErrors.translate("open a connection", e);
         }
-        JdbiStoreTransaction transaction = new JdbiStoreTransaction(handle, account, accountCache, setBasedUpdates);
+        JdbiStoreTransaction transaction = new JdbiStoreTransaction(handle, account, accountCache, setBasedUpdates,
+                inboundBatcher);
         T result;
         try {
             try {

@@ -46,6 +46,7 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
     private JdbiErasureRows erasures;
     private JdbiThroughputRows throughput;
     private JdbiDeliveryWrites deliveryWrites;
+    private final InboundBatcher inboundBatcher;
 
     /**
      * @param handle the transaction's handle
@@ -55,9 +56,19 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
      *     rather than in a batch of single-row statements
      */
     JdbiStoreTransaction(Handle handle, AccountId accountId, AccountCache accountCache, boolean setBased) {
+        this(handle, accountId, accountCache, setBased, null);
+    }
+
+    /**
+     * @param inboundBatcher the node's group commit of inbound messages, or null to send each
+     *     message's statement alone
+     */
+    JdbiStoreTransaction(Handle handle, AccountId accountId, AccountCache accountCache, boolean setBased,
+            InboundBatcher inboundBatcher) {
         super(handle, accountId.value(), setBased);
         this.accountId = accountId;
         this.accountCache = accountCache;
+        this.inboundBatcher = inboundBatcher;
     }
 
     /** @return whether this transaction wrote the account row, so the cache must be invalidated */
@@ -220,10 +231,17 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
 
     // ----- ingestion in one statement (InboundAppending) ------------------------------------------
 
-    /** One statement on PostgreSQL ({@link InboundAppendStatement}); on H2 the engine's general path. */
+    /**
+     * One statement on PostgreSQL ({@link InboundAppendStatement}), shared with the account's
+     * other messages arriving at the same moment on this node ({@link InboundBatcher}); on H2 the
+     * engine's general path.
+     */
     @Override
     public InboundAppendResult appendInbound(InboundAppend append) {
-        return setBased ? InboundAppendStatement.append(this, append) : InboundAppendResult.notApplied();
+        if (!setBased) {
+            return InboundAppendResult.notApplied();
+        }
+        return inboundBatcher == null ? InboundAppendStatement.append(this, append) : inboundBatcher.append(this, append);
     }
 
     // ----- the operations spanning the outbox and the messages ----------------------------------

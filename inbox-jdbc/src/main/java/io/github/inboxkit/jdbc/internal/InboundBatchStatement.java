@@ -1,0 +1,177 @@
+package io.github.inboxkit.jdbc.internal;
+
+import io.github.inboxkit.core.conversation.Message;
+import io.github.inboxkit.core.phone.PhoneNumber;
+import io.github.inboxkit.core.store.InboundAppend;
+import io.github.inboxkit.core.store.InboundAppendResult;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Several inbound messages of one account in one statement that commits itself (the group commit
+ * of {@link InboundBatcher}): {@link InboundAppendStatement}'s statement over arrays, each message
+ * a row of its input, with the same rules row by row. The messages of a batch have distinct
+ * numbers and distinct carrier ids (the batcher sees to it): an upsert may change a row once per
+ * statement, and two messages with one carrier id would fail the whole batch on its unique key.
+ *
+ * <p>What differs from one message at a time:
+ *
+ * <ul>
+ *   <li>The threads are locked in the order of their numbers, as every statement that locks several
+ *       threads does, so that two batches (on two nodes) cannot deadlock; a deadlock with another
+ *       writer is a conflict, and every message of the batch is received again.
+ *   <li>A thread is appended to if its last activity is within the latest window start of the
+ *       batch; one older by less than the batch's spread (milliseconds) takes the general path, as
+ *       a stale thread does.
+ *   <li>The counters move once, by the sum of the batch's changes; every appended message reads the
+ *       counters after the whole batch.
+ *   <li>A failure of the statement (a repeat committed by another node at the same moment, a
+ *       deadlock, a lost connection) fails every message of the batch; the engine receives each
+ *       again.
+ * </ul>
+ */
+final class InboundBatchStatement {
+
+    private InboundBatchStatement() {}
+
+    /** The input's columns, each an array parameter of the same name with an {@code s}. */
+    static final String SQL = "WITH input AS (SELECT * FROM unnest(CAST(:ords AS int[]),"
+            + " CAST(:carrierIds AS text[]), CAST(:phones AS text[]), CAST(:digitses AS text[]),"
+            + " CAST(:conversations AS uuid[]), CAST(:messages AS uuid[]), CAST(:nows AS timestamptz[]),"
+            + " CAST(:previews AS text[]), CAST(:bodies AS text[]), CAST(:bodyLowers AS text[]),"
+            + " CAST(:medias AS text[]), CAST(:senderIds AS text[]), CAST(:carrierReceivedAts AS timestamptz[]),"
+            + " CAST(:textRepairses AS smallint[]))"
+            + " AS i(input_ord, carrier_id, phone, digits, conversation_id, message_id, now, preview, body, body_lower,"
+            + " media, sender_id, carrier_received_at, text_repairs)),"
+            + " dup AS (SELECT i.input_ord AS dup_ord, m." + JdbiMessageRows.MESSAGE_COLUMNS.replace(", ", ", m.")
+            + " FROM input i JOIN messages m ON m.account_id = :account AND m.inbound_carrier_message_id = i.carrier_id),"
+            + " thread AS (INSERT INTO conversations (account_id, conversation_id, phone_e164, phone_digits, state,"
+            + " assignee_id, unread_count, has_unread, last_activity_at, preview, last_message_sequence, created_at)"
+            + " SELECT :account, i.conversation_id, i.phone, i.digits, 'OPEN', NULL, 1, TRUE, i.now, i.preview, 1, i.now"
+            + " FROM input i WHERE NOT EXISTS (SELECT 1 FROM dup d WHERE d.dup_ord = i.input_ord)"
+            // a blocked sender (F38) is the general path's
+            + " AND NOT EXISTS (SELECT 1 FROM blocked_numbers b WHERE b.account_id = :account AND b.phone_e164 = i.phone)"
+            + " ORDER BY i.phone"
+            + " ON CONFLICT (account_id, phone_e164) DO UPDATE SET unread_count = conversations.unread_count + 1,"
+            + " has_unread = TRUE, last_activity_at = GREATEST(conversations.last_activity_at, EXCLUDED.last_activity_at),"
+            + " preview = EXCLUDED.preview, last_message_sequence = conversations.last_message_sequence + 1"
+            + " WHERE conversations.state = 'OPEN' AND conversations.snoozed = FALSE"
+            + " AND conversations.last_activity_at >= CAST(:windowStart AS timestamptz)"
+            + " RETURNING " + JdbiConversationRows.COLUMNS + "),"
+            + " appended AS (SELECT t.*, i.input_ord, t.conversation_id = i.conversation_id AS started"
+            + " FROM thread t JOIN input i ON i.phone = t.phone_e164),"
+            + " stored AS (INSERT INTO messages (account_id, message_id, conversation_id, sequence, phone_e164,"
+            + " direction, body, body_lower, media, sender_id, carrier_message_id, status, is_read,"
+            + " carrier_received_at, created_at, text_repairs)"
+            + " SELECT :account, i.message_id, a.conversation_id, a.last_message_sequence, i.phone,"
+            + " 'INBOUND', i.body, i.body_lower, i.media, i.sender_id, i.carrier_id, 'RECEIVED', FALSE,"
+            + " i.carrier_received_at, i.now, i.text_repairs"
+            + " FROM appended a JOIN input i ON i.input_ord = a.input_ord),"
+            + " counted AS (INSERT INTO account_counters AS k (account_id, open_conversations, closed_conversations,"
+            + " unread_conversations) SELECT :account, count(*) FILTER (WHERE a.started), 0,"
+            + " count(*) FILTER (WHERE a.unread_count = 1) FROM appended a HAVING count(*) > 0"
+            + " ON CONFLICT (account_id) DO UPDATE SET"
+            + " open_conversations = k.open_conversations + EXCLUDED.open_conversations,"
+            + " unread_conversations = k.unread_conversations + EXCLUDED.unread_conversations"
+            + " RETURNING k.open_conversations, k.closed_conversations, k.unread_conversations)"
+            // one row per input, in InboundAppendStatement's layout: the thread appended to, or the
+            // repeat's thread; none for a message the general path takes
+            + " SELECT " + InboundAppendStatement.threadOut(column -> "COALESCE(a." + column + ", c." + column + ")")
+            + ", COALESCE(a.started, FALSE) AS started,"
+            + " k.open_conversations AS k_open, k.closed_conversations AS k_closed,"
+            + " k.unread_conversations AS k_unread, d.*, i.input_ord"
+            + " FROM input i LEFT JOIN appended a ON a.input_ord = i.input_ord"
+            + " LEFT JOIN dup d ON d.dup_ord = i.input_ord"
+            + " LEFT JOIN conversations c ON c.account_id = :account AND c.conversation_id = d.conversation_id"
+            + " LEFT JOIN counted k ON a.input_ord IS NOT NULL";
+
+    private static final NamedSql STATEMENT = NamedSql.of(SQL);
+
+    /**
+     * Appends the messages in one statement on the transaction's connection.
+     *
+     * @param tx a transaction that has written nothing (its own message's)
+     * @param appends the messages, of distinct numbers and carrier ids
+     * @return what was done for each, in their order
+     */
+    static List<InboundAppendResult> appendAll(JdbiStoreTransaction tx, List<InboundAppend> appends) {
+        int size = appends.size();
+        Integer[] ords = new Integer[size];
+        String[] carrierIds = new String[size];
+        String[] phones = new String[size];
+        String[] digits = new String[size];
+        String[] conversations = new String[size];
+        String[] messages = new String[size];
+        String[] nows = new String[size];
+        String[] previews = new String[size];
+        String[] bodies = new String[size];
+        String[] bodyLowers = new String[size];
+        String[] medias = new String[size];
+        String[] senderIds = new String[size];
+        String[] carrierReceivedAts = new String[size];
+        Integer[] textRepairs = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            InboundAppend append = appends.get(i);
+            Message message = append.message();
+            PhoneNumber phone = message.contactPhone();
+            ords[i] = i;
+            carrierIds[i] = append.carrierMessageId();
+            phones[i] = phone.e164();
+            digits[i] = phone.digits();
+            conversations[i] = message.conversationId().value().toString();
+            messages[i] = message.id().value().toString();
+            nows[i] = message.createdAt().toString();
+            previews[i] = append.preview();
+            bodies[i] = message.text();
+            bodyLowers[i] = InboundAppendStatement.bodyLower(message);
+            medias[i] = Codecs.writeMedia(message.media());
+            senderIds[i] = message.senderId().orElse(null);
+            carrierReceivedAts[i] = message.carrierReceivedAt().map(Instant::toString).orElse(null);
+            textRepairs[i] = Codecs.writeTextRepairs(message.textRepairs());
+        }
+        Map<String, Object> values = new HashMap<>(32);
+        values.put("account", tx.account);
+        values.put("ords", ords);
+        values.put("carrierIds", carrierIds);
+        values.put("phones", phones);
+        values.put("digitses", digits);
+        values.put("conversations", conversations);
+        values.put("messages", messages);
+        values.put("nows", nows);
+        values.put("previews", previews);
+        values.put("bodies", bodies);
+        values.put("bodyLowers", bodyLowers);
+        values.put("medias", medias);
+        values.put("senderIds", senderIds);
+        values.put("carrierReceivedAts", carrierReceivedAts);
+        values.put("textRepairses", textRepairs);
+        // the latest window start of the batch: a thread older than it goes the general path
+        values.put("windowStart", appends.stream().map(InboundAppend::windowStart).max(Comparator.naturalOrder())
+                .orElseThrow().toString());
+        return InboundAppendStatement.inAutocommit(tx, "append inbound messages", connection -> {
+            List<InboundAppendResult> results = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                results.add(null);
+            }
+            try (PreparedStatement statement = STATEMENT.prepare(connection, values);
+                    ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    int ord = rs.getInt("input_ord");
+                    results.set(ord, InboundAppendStatement.result(appends.get(ord), rs));
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                if (results.get(i) == null) {
+                    throw new IllegalStateException("the batch statement returned no row for message " + i);
+                }
+            }
+            return results;
+        });
+    }
+}
