@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * inbox page): there the library's parsing of named parameters, its binding by type and its
  * mapping by column name cost as much client time as the driver itself.
  *
+ * <p>Unlike JDBI's parser it does not skip quoted literals: a statement given to it must hold no
+ * literal with a colon before a letter or digit (a cast written {@code ::} is fine).
+ *
  * @param positional the statement with a {@code ?} for each occurrence of a parameter
  * @param names the parameters' names, in the order of the {@code ?}
  */
