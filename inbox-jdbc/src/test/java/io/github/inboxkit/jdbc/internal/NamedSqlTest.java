@@ -1,0 +1,47 @@
+package io.github.inboxkit.jdbc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The hot paths' statements with named parameters, sent with positional ones ({@link NamedSql}). */
+class NamedSqlTest {
+
+    @Test
+    @DisplayName("each occurrence of a name becomes a ?, in order, and a :: cast is left alone")
+    void positional() {
+        NamedSql sql = NamedSql.of("SELECT CAST(:a AS int) + :b::int WHERE x = :a AND y = :c_2");
+        assertThat(sql.positional()).isEqualTo("SELECT CAST(? AS int) + ?::int WHERE x = ? AND y = ?");
+        assertThat(sql.names()).containsExactly("a", "b", "a", "c_2");
+    }
+
+    @Test
+    @DisplayName("the values are bound by name, null included; a name without a value is refused")
+    void binds() throws Exception {
+        NamedSql sql = NamedSql.of("SELECT CAST(:a AS int) + CAST(:b AS int), CAST(:n AS varchar), CAST(:a AS int)");
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:named")) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("a", 2);
+            values.put("b", 3);
+            values.put("n", null);
+            try (PreparedStatement statement = sql.prepare(connection, values);
+                    ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(List.of(rs.getInt(1), rs.getInt(3))).containsExactly(5, 2);
+                assertThat(rs.getString(2)).isNull();
+            }
+            values.remove("b");
+            assertThatThrownBy(() -> sql.prepare(connection, values))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("parameter b");
+        }
+    }
+}
