@@ -12,7 +12,10 @@ package io.github.inboxkit.core.store;
  *
  * <ol>
  *   <li>If an inbound message of the account has the carrier message id, change nothing and return
- *       it with its conversation ({@link InboundAppendResult.Duplicate}, architecture invariant 4).
+ *       it with its conversation ({@link InboundAppendResult.Duplicate}, architecture invariant 4),
+ *       or answer {@link InboundAppendResult.NotApplied} and let the engine's general path find it
+ *       (the JDBC store does so: its statement finds a repeat on the message's unique key, which
+ *       fails and rolls it back whole).
  *   <li>Lock the thread with the message's number. If it exists and is CLOSED or snoozed, or its
  *       last activity is before {@link InboundAppend#windowStart()}, change nothing and return
  *       {@link InboundAppendResult.NotApplied}: reopening, waking (F37) and starting afresh are the
@@ -24,9 +27,10 @@ package io.github.inboxkit.core.store;
  *       message's creation, its unread count one more; and move the counters in the same
  *       transaction (architecture invariant 7): open + 1 for a started thread, the badge + 1 for a
  *       thread that had no unread message.
- *   <li>Of two transactions storing the same carrier message id at once, one fails with {@link
- *       StoreConflictException}, never both commit: the engine then runs the use case again and
- *       finds the first result. Two transactions starting one number's thread at once end with one
+ *   <li>Of two transactions storing the same carrier message id at once, never both commit: one
+ *       fails with {@link StoreConflictException} (the engine then runs the use case again and
+ *       finds the first result) or, having written nothing, answers {@link
+ *       InboundAppendResult.NotApplied}. Two transactions starting one number's thread at once end with one
  *       thread, either by appending one after the other or by a conflict for one of them.
  * </ol>
  *

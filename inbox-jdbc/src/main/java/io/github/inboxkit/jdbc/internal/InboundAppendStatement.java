@@ -15,12 +15,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Ingestion's common case on PostgreSQL in one statement ({@link
- * io.github.inboxkit.core.store.InboundAppending}): the check for a repeat, the thread's lock or
- * start, the message, the thread's update and the counters, one round trip plus the commit where
- * the engine's general path makes six.
+ * io.github.inboxkit.core.store.InboundAppending}): the thread's lock or start, the message, the
+ * thread's update and the counters, one round trip plus the commit where the engine's general
+ * path makes six; a repeat is found by the message's unique key, not looked up.
  *
  * <h2>How the statement keeps the rules under concurrency (read committed)</h2>
  *
@@ -28,13 +29,6 @@ import java.util.Map;
  * what another writes; what ties them together is what each one returns, and the row locks.
  *
  * <ul>
- *   <li>{@code dup} finds an inbound message with the carrier id in the snapshot. When it finds
- *       one, nothing else happens (the thread's part proposes no row) and the message is returned
- *       with its conversation. A repeat committed after the snapshot, or not committed yet, is not
- *       seen here: the plain {@code INSERT} of the message then meets it on the unique key {@code
- *       messages_inbound_carrier_uk} (waiting for its transaction if it is open) and fails with
- *       23505, a conflict: the engine runs the use case again and finds it. A repeat never ends as
- *       a second message or a second count.
  *   <li>{@code thread} starts the number's thread or, through {@code ON CONFLICT} on {@code
  *       conversations_phone_uk}, locks the existing one and appends to it. {@code ON CONFLICT DO
  *       UPDATE} works on the newest committed version of the row, also one inserted or changed by
@@ -47,7 +41,17 @@ import java.util.Map;
  *       engine takes its general path in the same transaction. PostgreSQL 17 has no {@code
  *       RETURNING OLD}: "started" is whether the thread returned has the id proposed for a new one
  *       (a random UUID), and "had no unread message" is an unread count of 1 after.
- *   <li>{@code stored} inserts the message at the thread's new sequence; {@code counted} moves the
+ *   <li>{@code stored} inserts the message at the thread's new sequence. A repeat of a message
+ *       stored before, or being stored by an open transaction (the insert waits for it), fails the
+ *       insert on the unique key {@code messages_inbound_carrier_uk} with 23505, and with it the
+ *       whole statement, which ran in autocommit: nothing of it is written, the thread's update
+ *       included. The answer is then "not applied", and the engine's general path finds the repeat
+ *       and returns it. A repeat never ends as a second message or a second count. (The statement
+ *       once looked the carrier id up first; with an account the statistics did not know yet, the
+ *       planner could read that look-up through the account's creation-time index, a scan of all
+ *       its messages, 23 ms a receive on a scratch database: an insert's unique key leaves it no
+ *       choice.)
+ *   <li>{@code counted} moves the
  *       counters by what the thread's change implies, reading the thread's result, so the counters
  *       row is locked after the thread (the engine's lock order: conversations, then counters). It
  *       is an upsert on the counters' primary key too: it applies to the newest version of the row,
@@ -63,40 +67,38 @@ import java.util.Map;
  * auto-commit: the server commits it before it answers, and the lock is held only while the
  * server works. It is the transaction's first write (the engine calls it before any other), and
  * the driver, which sends its {@code BEGIN} with a transaction's first statement, has sent none, so
- * switching costs no round trip. After a repeat or an append the transaction has ended and nothing
- * may run in it ({@link JdbiRows#endedByItsStatement}); after "not applied" nothing
- * was written, and the engine's general path runs in a transaction of its own.
+ * switching costs no round trip. After an append the transaction has ended and nothing may run in
+ * it ({@link JdbiRows#endedByItsStatement}); after "not applied" nothing was written, and the
+ * engine's general path runs in a transaction of its own.
  *
- * <p>Only unique keys find rows: the thread through the upsert's arbiter, which no planner choice
- * can replace by a scan of the account's threads (with an {@code account_id} the statistics do not
- * know yet, every index led by it looks as good as the unique one); the repeat through {@code
- * messages_inbound_carrier_uk} (see {@code InboundAppendOnPostgresTest} for its plan); the counters
- * through their primary key.
+ * <p>Only unique keys find rows, as arbiters, which no planner choice can replace by a scan of an
+ * account's rows (with an {@code account_id} the statistics do not know yet, every index led by it
+ * looks as good as the unique one): the thread through {@code conversations_phone_uk}, the repeat
+ * through {@code messages_inbound_carrier_uk}, the counters through their primary key; the blocked
+ * number is read by its primary key (see {@code InboundAppendOnPostgresTest} for the plan).
  */
 final class InboundAppendStatement {
 
     private InboundAppendStatement() {}
 
-    /** The thread columns the statement returns, in this order, so that {@code UNION ALL} lines them up. */
+    /** The thread columns the statement returns, in this order. */
     private static final String THREAD = JdbiConversationRows.COLUMNS;
 
     /** The statement with named parameters ({@code :account}); sent with positional ones ({@link #STATEMENT}). */
-    static final String SQL = "WITH dup AS ("
-            + " SELECT " + JdbiMessageRows.MESSAGE_COLUMNS + " FROM messages"
-            + " WHERE account_id = :account AND inbound_carrier_message_id = :carrierId),"
-            + " thread AS (INSERT INTO conversations (account_id, conversation_id, phone_e164, phone_digits, state,"
-            + " assignee_id, unread_count, has_unread, last_activity_at, preview, last_message_sequence, created_at)"
+    static final String SQL = "WITH thread AS (INSERT INTO conversations (account_id, conversation_id, phone_e164,"
+            + " phone_digits, state, assignee_id, unread_count, has_unread, last_activity_at, preview,"
+            + " last_message_sequence, created_at)"
             + " SELECT :account, CAST(:conversation AS uuid), :phone, :digits, 'OPEN', NULL, 1, TRUE,"
             + " CAST(:now AS timestamptz), CAST(:preview AS text), 1, CAST(:now AS timestamptz)"
-            + " WHERE NOT EXISTS (SELECT 1 FROM dup)"
             // a blocked sender (F38) is the general path's: nothing is written and the engine takes it
-            + " AND NOT EXISTS (SELECT 1 FROM blocked_numbers b WHERE b.account_id = :account AND b.phone_e164 = :phone)"
+            + " WHERE NOT EXISTS (SELECT 1 FROM blocked_numbers b WHERE b.account_id = :account AND b.phone_e164 = :phone)"
             + " ON CONFLICT (account_id, phone_e164) DO UPDATE SET unread_count = conversations.unread_count + 1,"
             + " has_unread = TRUE, last_activity_at = GREATEST(conversations.last_activity_at, EXCLUDED.last_activity_at),"
             + " preview = EXCLUDED.preview, last_message_sequence = conversations.last_message_sequence + 1"
             + " WHERE conversations.state = 'OPEN' AND conversations.snoozed = FALSE"
             + " AND conversations.last_activity_at >= CAST(:windowStart AS timestamptz)"
             + " RETURNING " + THREAD + ", conversation_id = CAST(:conversation AS uuid) AS started),"
+            // a repeat fails here, on messages_inbound_carrier_uk, and the whole statement with it
             + " stored AS (INSERT INTO messages (account_id, message_id, conversation_id, sequence, phone_e164,"
             + " direction, body, body_lower, media, sender_id, carrier_message_id, status, is_read,"
             + " carrier_received_at, created_at, text_repairs)"
@@ -111,15 +113,12 @@ final class InboundAppendStatement {
             + " ON CONFLICT (account_id) DO UPDATE SET"
             + " open_conversations = k.open_conversations + EXCLUDED.open_conversations,"
             + " unread_conversations = k.unread_conversations + EXCLUDED.unread_conversations"
-            + " RETURNING k.open_conversations, k.closed_conversations, k.unread_conversations),"
-            + " shown AS (SELECT * FROM thread UNION ALL SELECT " + THREAD.replaceAll("(\\w+)", "c.$1")
-            + ", FALSE FROM dup d JOIN conversations c ON c.account_id = :account"
-            + " AND c.conversation_id = d.conversation_id)"
-            // the thread's columns first, read by position (THREAD_COLUMN ...); the repeat's by name
+            + " RETURNING k.open_conversations, k.closed_conversations, k.unread_conversations)"
+            // the thread's columns first, read by position
             + " SELECT " + threadOut() + ", s.started,"
             + " k.open_conversations AS k_open, k.closed_conversations AS k_closed,"
-            + " k.unread_conversations AS k_unread, d.*"
-            + " FROM shown s LEFT JOIN dup d ON TRUE LEFT JOIN counted k ON TRUE";
+            + " k.unread_conversations AS k_unread"
+            + " FROM thread s LEFT JOIN counted k ON TRUE";
 
     /** The thread's columns as the statement returns them: its times in microseconds ({@link TimeColumn#EPOCH_MICROS}). */
     private static String threadOut() {
@@ -130,7 +129,7 @@ final class InboundAppendStatement {
      * The thread's columns as the statements return them (this one and {@link InboundBatchStatement}),
      * each read from the expression {@code source} gives for it, times in microseconds.
      */
-    static String threadOut(java.util.function.UnaryOperator<String> source) {
+    static String threadOut(UnaryOperator<String> source) {
         StringBuilder out = new StringBuilder();
         for (String column : THREAD.split(",\\s*")) {
             String value = source.apply(column);
@@ -171,8 +170,23 @@ final class InboundAppendStatement {
                     ResultSet rs = statement.executeQuery()) {
                 // no row: a closed, snoozed or stale thread, or a blocked number, unchanged
                 return rs.next() ? result(append, rs) : InboundAppendResult.notApplied();
+            } catch (SQLException e) {
+                if (isRepeat(e)) {
+                    return InboundAppendResult.notApplied(); // rolled back whole: the general path finds it
+                }
+                throw e;
             }
         });
+    }
+
+    /**
+     * Whether the statement failed on a repeat: the one unique key it can violate is the inbound
+     * carrier id's ({@code messages_inbound_carrier_uk}), since the thread's and the counters' are
+     * the arbiters of upserts and the message's id is new. The statement ran in autocommit, so
+     * nothing of it was written.
+     */
+    static boolean isRepeat(SQLException e) {
+        return "23505".equals(e.getSQLState());
     }
 
     /** Work on the transaction's connection. */
@@ -231,21 +245,17 @@ final class InboundAppendStatement {
     /**
      * What one row of this statement's layout (or {@link InboundBatchStatement}'s) says of an
      * append: the thread's {@link JdbiConversationRows#COLUMNS} from column 1 (its times in
-     * microseconds), whether it was started, the counters, then the repeat's message columns.
+     * microseconds), whether it was started, the counters.
      *
      * @param append the append the row answers
      * @param rs the result set, on the row
-     * @return a repeat, an append, or not applied (no thread in the row)
+     * @return an append, or not applied (no thread in the row)
      */
     static InboundAppendResult result(InboundAppend append, ResultSet rs) throws SQLException {
         if (rs.getObject(1) == null) {
             return InboundAppendResult.notApplied();
         }
         Conversation thread = JdbiConversationRows.conversationAt(rs, 1, TimeColumn.EPOCH_MICROS);
-        if (rs.getObject("message_id") != null) {
-            return new InboundAppendResult.Duplicate(JdbiMessageRows.MESSAGE.map(rs, null), thread);
-        }
-        // absent for a repeat, which moves nothing
         long open = rs.getLong(OPEN_COLUMN);
         InboxCounters counters = rs.wasNull() ? InboxCounters.zero()
                 : new InboxCounters(open, rs.getLong(CLOSED_COLUMN), rs.getLong(UNREAD_COLUMN));

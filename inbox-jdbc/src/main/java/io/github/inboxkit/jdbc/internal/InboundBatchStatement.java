@@ -6,6 +6,7 @@ import io.github.inboxkit.core.store.InboundAppend;
 import io.github.inboxkit.core.store.InboundAppendResult;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,9 +32,10 @@ import java.util.Map;
  *       a stale thread does.
  *   <li>The counters move once, by the sum of the batch's changes; every appended message reads the
  *       counters after the whole batch.
- *   <li>A failure of the statement (a repeat committed by another node at the same moment, a
- *       deadlock, a lost connection) fails every message of the batch; the engine receives each
- *       again.
+ *   <li>A repeat of a message stored before fails the statement on the message's unique key, and
+ *       nothing of the batch is written: the batcher then sends each message alone, and the
+ *       repeat's statement leaves it to the engine's general path. Any other failure (a deadlock,
+ *       a lost connection) fails every message of the batch; the engine receives each again.
  * </ul>
  */
 final class InboundBatchStatement {
@@ -49,14 +51,12 @@ final class InboundBatchStatement {
             + " CAST(:textRepairses AS smallint[]))"
             + " AS i(input_ord, carrier_id, phone, digits, conversation_id, message_id, now, preview, body, body_lower,"
             + " media, sender_id, carrier_received_at, text_repairs)),"
-            + " dup AS (SELECT i.input_ord AS dup_ord, m." + JdbiMessageRows.MESSAGE_COLUMNS.replace(", ", ", m.")
-            + " FROM input i JOIN messages m ON m.account_id = :account AND m.inbound_carrier_message_id = i.carrier_id),"
             + " thread AS (INSERT INTO conversations (account_id, conversation_id, phone_e164, phone_digits, state,"
             + " assignee_id, unread_count, has_unread, last_activity_at, preview, last_message_sequence, created_at)"
             + " SELECT :account, i.conversation_id, i.phone, i.digits, 'OPEN', NULL, 1, TRUE, i.now, i.preview, 1, i.now"
-            + " FROM input i WHERE NOT EXISTS (SELECT 1 FROM dup d WHERE d.dup_ord = i.input_ord)"
             // a blocked sender (F38) is the general path's
-            + " AND NOT EXISTS (SELECT 1 FROM blocked_numbers b WHERE b.account_id = :account AND b.phone_e164 = i.phone)"
+            + " FROM input i WHERE NOT EXISTS (SELECT 1 FROM blocked_numbers b WHERE b.account_id = :account"
+            + " AND b.phone_e164 = i.phone)"
             + " ORDER BY i.phone"
             + " ON CONFLICT (account_id, phone_e164) DO UPDATE SET unread_count = conversations.unread_count + 1,"
             + " has_unread = TRUE, last_activity_at = GREATEST(conversations.last_activity_at, EXCLUDED.last_activity_at),"
@@ -80,15 +80,12 @@ final class InboundBatchStatement {
             + " open_conversations = k.open_conversations + EXCLUDED.open_conversations,"
             + " unread_conversations = k.unread_conversations + EXCLUDED.unread_conversations"
             + " RETURNING k.open_conversations, k.closed_conversations, k.unread_conversations)"
-            // one row per input, in InboundAppendStatement's layout: the thread appended to, or the
-            // repeat's thread; none for a message the general path takes
-            + " SELECT " + InboundAppendStatement.threadOut(column -> "COALESCE(a." + column + ", c." + column + ")")
-            + ", COALESCE(a.started, FALSE) AS started,"
-            + " k.open_conversations AS k_open, k.closed_conversations AS k_closed,"
-            + " k.unread_conversations AS k_unread, d.*, i.input_ord"
+            // one row per input, in InboundAppendStatement's layout: the thread appended to; none
+            // for a message the general path takes
+            + " SELECT " + InboundAppendStatement.threadOut(column -> "a." + column)
+            + ", a.started, k.open_conversations AS k_open, k.closed_conversations AS k_closed,"
+            + " k.unread_conversations AS k_unread, i.input_ord"
             + " FROM input i LEFT JOIN appended a ON a.input_ord = i.input_ord"
-            + " LEFT JOIN dup d ON d.dup_ord = i.input_ord"
-            + " LEFT JOIN conversations c ON c.account_id = :account AND c.conversation_id = d.conversation_id"
             + " LEFT JOIN counted k ON a.input_ord IS NOT NULL";
 
     private static final NamedSql STATEMENT = NamedSql.of(SQL);
@@ -98,7 +95,8 @@ final class InboundBatchStatement {
      *
      * @param tx a transaction that has written nothing (its own message's)
      * @param appends the messages, of distinct numbers and carrier ids
-     * @return what was done for each, in their order
+     * @return what was done for each, in their order; null if one of them repeats a message stored
+     *     before (the statement then wrote nothing)
      */
     static List<InboundAppendResult> appendAll(JdbiStoreTransaction tx, List<InboundAppend> appends) {
         int size = appends.size();
@@ -165,6 +163,11 @@ final class InboundBatchStatement {
                     int ord = rs.getInt("input_ord");
                     results.set(ord, InboundAppendStatement.result(appends.get(ord), rs));
                 }
+            } catch (SQLException e) {
+                if (InboundAppendStatement.isRepeat(e)) {
+                    return null; // a repeat among them: nothing was written, each goes alone
+                }
+                throw e;
             }
             for (int i = 0; i < size; i++) {
                 if (results.get(i) == null) {

@@ -24,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Every caller is released only after the statement that carried its message has committed,
  * with its own result; if that statement fails, every caller of it gets the failure (a conflict
- * is retried by the engine). A batch holds messages of distinct numbers and distinct carrier ids;
+ * is retried by the engine), but for a repeat among them, which makes each go alone. A batch holds messages of distinct numbers and distinct carrier ids;
  * a message that would repeat one waits for the next batch. Statements lock threads in the order
  * of their numbers, then the account's counters row, so concurrent ones cannot deadlock. Accounts
  * do not wait for each other. A caller interrupted while it waits keeps waiting for its statement,
@@ -156,7 +156,15 @@ final class InboundBatcher {
                 List<InboundAppend> appends = new ArrayList<>(batch.size());
                 batch.forEach(waiting -> appends.add(waiting.append));
                 results = InboundBatchStatement.appendAll(sender, appends);
-                batchedMessages.addAndGet(batch.size());
+                if (results == null) {
+                    // a repeat among them, and nothing written: each alone, the repeat to the engine
+                    results = new ArrayList<>(batch.size());
+                    for (InboundAppend append : appends) {
+                        results.add(InboundAppendStatement.appendAlone(sender, append));
+                    }
+                } else {
+                    batchedMessages.addAndGet(batch.size());
+                }
             }
             statements.incrementAndGet();
         } catch (RuntimeException | Error e) {

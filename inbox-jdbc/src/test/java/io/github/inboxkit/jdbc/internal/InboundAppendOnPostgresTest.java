@@ -17,7 +17,6 @@ import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.InboundAppend;
 import io.github.inboxkit.core.store.InboundAppendResult;
-import io.github.inboxkit.core.store.StoreConflictException;
 import io.github.inboxkit.jdbc.Dialect;
 import io.github.inboxkit.jdbc.JdbcInboxStore;
 import io.github.inboxkit.jdbc.TestDatabases;
@@ -83,7 +82,7 @@ class InboundAppendOnPostgresTest {
     }
 
     @Test
-    @DisplayName("F4 F11 F32 the statement starts a thread, resumes it and finds a repeat, counters exact; a closed thread is the engine's")
+    @DisplayName("F4 F11 F32 the statement starts a thread and resumes it, counters exact; a repeat and a closed thread are the engine's, unchanged")
     void appendCases() {
         Instant now = Instant.parse("2026-12-03T10:00:00Z");
         ConversationId proposed = ConversationId.random();
@@ -98,10 +97,12 @@ class InboundAppendOnPostgresTest {
         assertThat(started.conversation().lastMessagePreview()).isEqualTo("preview");
         assertThat(started.counters()).isEqualTo(new InboxCounters(1, 0, 1));
 
-        var repeat = (InboundAppendResult.Duplicate) append(
-                message(ConversationId.random(), phone, "c-1", "Hello again", now.plusSeconds(1)), now, true);
-        assertThat(repeat.message()).isEqualTo(started.message());
-        assertThat(repeat.conversation()).isEqualTo(started.conversation());
+        // a repeat fails the statement on the message's unique key: nothing written, the engine's
+        // general path finds it
+        assertThat(append(message(ConversationId.random(), phone, "c-1", "Hello again", now.plusSeconds(1)), now,
+                true)).isInstanceOf(InboundAppendResult.NotApplied.class);
+        assertThat(kit.conversations().get(account, proposed)).isEqualTo(started.conversation());
+        assertThat(kit.inbox().counters(account)).isEqualTo(new InboxCounters(1, 0, 1));
 
         var resumed = (InboundAppendResult.Appended) append(
                 message(ConversationId.random(), phone, "c-2", "More", now.plusSeconds(2)), now, true);
@@ -139,7 +140,7 @@ class InboundAppendOnPostgresTest {
     }
 
     @Test
-    @DisplayName("F32 a repeat committed while the statement runs is a conflict, never a second message or count")
+    @DisplayName("F32 a repeat committed while the statement runs writes nothing and is left to the engine, never a second message or count")
     void unseenRepeatIsAConflict() throws Exception {
         Instant now = Instant.parse("2026-12-03T10:00:00Z");
         InboxCounters before = kit.inbox().counters(account);
@@ -165,7 +166,7 @@ class InboundAppendOnPostgresTest {
             first.commit();
         }
 
-        assertThatThrownBy(second::join).hasCauseInstanceOf(StoreConflictException.class);
+        assertThat(second.join()).isInstanceOf(InboundAppendResult.NotApplied.class);
         assertThat(kit.inbox().counters(account)).isEqualTo(new InboxCounters(before.openConversations() + 1,
                 before.closedConversations(), before.unreadConversations() + 1));
     }
@@ -197,7 +198,7 @@ class InboundAppendOnPostgresTest {
     }
 
     @Test
-    @DisplayName("F32 the repeat is looked up by the carrier key and the thread by the upsert, for an account the statistics do not know")
+    @DisplayName("F32 for an account the statistics do not know, the statement reads no message and finds the thread by the upsert")
     void planForUnknownAccount() {
         jdbi.useHandle(handle -> {
             handle.execute("INSERT INTO conversations (account_id, conversation_id, phone_e164, phone_digits, state,"
@@ -224,25 +225,33 @@ class InboundAppendOnPostgresTest {
         }
         String explained = "EXPLAIN " + sql;
         String plan = jdbi.withHandle(handle -> String.join("\n", handle.createQuery(explained).mapTo(String.class).list()));
-        assertThat(plan).contains("Index Scan using messages_inbound_carrier_uk on messages")
-                .doesNotContain("Seq Scan", "Bitmap", "messages_pk", "messages_created_ix", "messages_created_id_ix")
+        // no message is read at all (a repeat meets the insert's unique key), the thread is the
+        // upsert's arbiter, and no index led by the account is scanned
+        assertThat(plan).doesNotContain("Scan using messages", "Scan on messages", "Seq Scan on conversations",
+                        "Scan using conversations", "Bitmap")
                 .contains("Conflict Arbiter Indexes: conversations_phone_uk");
     }
 
     @Test
-    @DisplayName("F32 a receive on PostgreSQL sends one statement and the commit, for a new thread, a resumed one and a repeat")
+    @DisplayName("F32 a receive on PostgreSQL sends one statement and the commit, for a new thread and a resumed one; a repeat then only reads")
     void oneStatementPerReceive() {
         PhoneNumber phone = new PhoneNumber("+14155550144");
         kit.ingestion().receive(account, incoming("r-0", "+14155550145")); // the account is cached from here on
 
-        for (IncomingMessage message : List.of(incoming("r-1", phone.e164()), incoming("r-2", phone.e164()),
-                incoming("r-1", phone.e164()))) {
+        for (IncomingMessage message : List.of(incoming("r-1", phone.e164()), incoming("r-2", phone.e164()))) {
             statements.clear();
             commits.clear();
             kit.ingestion().receive(account, message);
-            assertThat(statements).singleElement().satisfies(sql -> assertThat(sql).startsWith("WITH dup AS"));
+            assertThat(statements).singleElement().satisfies(sql -> assertThat(sql).startsWith("WITH thread AS"));
             assertThat(commits).hasSize(1);
         }
+        // a repeat: the statement, rolled back on the unique key, then the general path's reads
+        statements.clear();
+        commits.clear();
+        assertThat(kit.ingestion().receive(account, incoming("r-1", phone.e164())).duplicate()).isTrue();
+        assertThat(statements.get(0)).startsWith("WITH thread AS");
+        assertThat(statements.subList(1, statements.size())).isNotEmpty()
+                .allSatisfy(sql -> assertThat(sql).startsWith("SELECT"));
     }
 
     private InboundAppendResult append(Message message, Instant windowStart, boolean postgres) {
