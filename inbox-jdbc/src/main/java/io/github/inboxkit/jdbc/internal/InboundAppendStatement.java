@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -140,10 +139,10 @@ final class InboundAppendStatement {
     }
 
     /** The statement's columns by position: the thread's from 1, then these. */
-    static final int STARTED_COLUMN = 12;
-    static final int OPEN_COLUMN = 13;
-    static final int CLOSED_COLUMN = 14;
-    static final int UNREAD_COLUMN = 15;
+    private static final int STARTED_COLUMN = JdbiConversationRows.COLUMN_COUNT + 1;
+    private static final int OPEN_COLUMN = STARTED_COLUMN + 1;
+    private static final int CLOSED_COLUMN = STARTED_COLUMN + 2;
+    private static final int UNREAD_COLUMN = STARTED_COLUMN + 3;
 
     /** The statement as sent ({@link NamedSql}): the driver's own, without a library between. */
     private static final NamedSql STATEMENT = NamedSql.of(SQL);
@@ -156,14 +155,23 @@ final class InboundAppendStatement {
      * @return what was done
      */
     static InboundAppendResult append(JdbiStoreTransaction tx, InboundAppend append) {
-        InboundAppendResult result = appendAlone(tx, append);
+        return settled(tx, appendAlone(tx, append));
+    }
+
+    /**
+     * Marks the transaction of a message ended after an append, which committed it; after "not
+     * applied" nothing was written and the transaction goes on.
+     *
+     * @return the result
+     */
+    static InboundAppendResult settled(JdbiStoreTransaction tx, InboundAppendResult result) {
         if (!(result instanceof InboundAppendResult.NotApplied)) {
             tx.endedByItsStatement();
         }
         return result;
     }
 
-    /** Runs the statement; the caller marks the transaction ended after a repeat or an append. */
+    /** Runs the statement; the caller marks the transaction ended after an append ({@link #settled}). */
     static InboundAppendResult appendAlone(JdbiStoreTransaction tx, InboundAppend append) {
         return inAutocommit(tx, "append an inbound message", connection -> {
             try (PreparedStatement statement = STATEMENT.prepare(connection, values(tx, append));
@@ -215,10 +223,20 @@ final class InboundAppendStatement {
     }
 
     private static Map<String, Object> values(JdbiStoreTransaction tx, InboundAppend append) {
+        Map<String, Object> values = messageValues(append);
+        values.put("account", tx.account);
+        values.put("windowStart", append.windowStart().toString());
+        return values;
+    }
+
+    /**
+     * The values of one message's parameters, by name: this statement's, and a row of {@link
+     * InboundBatchStatement}'s arrays.
+     */
+    static Map<String, Object> messageValues(InboundAppend append) {
         Message message = append.message();
         PhoneNumber phone = message.contactPhone();
         Map<String, Object> values = new HashMap<>(32);
-        values.put("account", tx.account);
         values.put("carrierId", append.carrierMessageId());
         values.put("phone", phone.e164());
         values.put("digits", phone.digits());
@@ -226,20 +244,14 @@ final class InboundAppendStatement {
         values.put("message", message.id().value());
         // times as ISO 8601 text, which the statement casts: no calendar for the driver to make
         values.put("now", message.createdAt().toString());
-        values.put("windowStart", append.windowStart().toString());
         values.put("preview", append.preview());
         values.put("body", message.text());
-        values.put("bodyLower", bodyLower(message));
+        values.put("bodyLower", JdbiRows.searchable(message.text()));
         values.put("media", Codecs.writeMedia(message.media()));
         values.put("senderId", message.senderId().orElse(null));
         values.put("carrierReceivedAt", message.carrierReceivedAt().map(Instant::toString).orElse(null));
         values.put("textRepairs", Codecs.writeTextRepairs(message.textRepairs()));
         return values;
-    }
-
-    /** The body as search reads it (lower-cased by the library, whatever the database's collation). */
-    static String bodyLower(Message message) {
-        return message.text().toLowerCase(Locale.ROOT);
     }
 
     /**

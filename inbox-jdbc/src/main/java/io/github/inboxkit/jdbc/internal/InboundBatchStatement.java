@@ -1,13 +1,10 @@
 package io.github.inboxkit.jdbc.internal;
 
-import io.github.inboxkit.core.conversation.Message;
-import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.InboundAppend;
 import io.github.inboxkit.core.store.InboundAppendResult;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,13 +39,17 @@ final class InboundBatchStatement {
 
     private InboundBatchStatement() {}
 
-    /** The input's columns, each an array parameter of the same name with an {@code s}. */
-    static final String SQL = "WITH input AS (SELECT * FROM unnest(CAST(:ords AS int[]),"
-            + " CAST(:carrierIds AS text[]), CAST(:phones AS text[]), CAST(:digitses AS text[]),"
-            + " CAST(:conversations AS uuid[]), CAST(:messages AS uuid[]), CAST(:nows AS timestamptz[]),"
-            + " CAST(:previews AS text[]), CAST(:bodies AS text[]), CAST(:bodyLowers AS text[]),"
-            + " CAST(:medias AS text[]), CAST(:senderIds AS text[]), CAST(:carrierReceivedAts AS timestamptz[]),"
-            + " CAST(:textRepairses AS smallint[]))"
+    /**
+     * The input's columns: for each parameter of one message's statement ({@link
+     * InboundAppendStatement#messageValues}), an array of text named after it ({@code :phone}:
+     * {@code :phoneArray}), cast to the column's type; and each message's position.
+     */
+    static final String SQL = "WITH input AS (SELECT * FROM unnest(CAST(:ordArray AS int[]),"
+            + " CAST(:carrierIdArray AS text[]), CAST(:phoneArray AS text[]), CAST(:digitsArray AS text[]),"
+            + " CAST(:conversationArray AS uuid[]), CAST(:messageArray AS uuid[]), CAST(:nowArray AS timestamptz[]),"
+            + " CAST(:previewArray AS text[]), CAST(:bodyArray AS text[]), CAST(:bodyLowerArray AS text[]),"
+            + " CAST(:mediaArray AS text[]), CAST(:senderIdArray AS text[]),"
+            + " CAST(:carrierReceivedAtArray AS timestamptz[]), CAST(:textRepairsArray AS smallint[]))"
             + " AS i(input_ord, carrier_id, phone, digits, conversation_id, message_id, now, preview, body, body_lower,"
             + " media, sender_id, carrier_received_at, text_repairs)),"
             + " thread AS (INSERT INTO conversations (account_id, conversation_id, phone_e164, phone_digits, state,"
@@ -100,55 +101,23 @@ final class InboundBatchStatement {
      */
     static List<InboundAppendResult> appendAll(JdbiStoreTransaction tx, List<InboundAppend> appends) {
         int size = appends.size();
-        Integer[] ords = new Integer[size];
-        String[] carrierIds = new String[size];
-        String[] phones = new String[size];
-        String[] digits = new String[size];
-        String[] conversations = new String[size];
-        String[] messages = new String[size];
-        String[] nows = new String[size];
-        String[] previews = new String[size];
-        String[] bodies = new String[size];
-        String[] bodyLowers = new String[size];
-        String[] medias = new String[size];
-        String[] senderIds = new String[size];
-        String[] carrierReceivedAts = new String[size];
-        Integer[] textRepairs = new Integer[size];
+        List<Map<String, Object>> rows = new ArrayList<>(size);
+        String[] ords = new String[size];
         for (int i = 0; i < size; i++) {
-            InboundAppend append = appends.get(i);
-            Message message = append.message();
-            PhoneNumber phone = message.contactPhone();
-            ords[i] = i;
-            carrierIds[i] = append.carrierMessageId();
-            phones[i] = phone.e164();
-            digits[i] = phone.digits();
-            conversations[i] = message.conversationId().value().toString();
-            messages[i] = message.id().value().toString();
-            nows[i] = message.createdAt().toString();
-            previews[i] = append.preview();
-            bodies[i] = message.text();
-            bodyLowers[i] = InboundAppendStatement.bodyLower(message);
-            medias[i] = Codecs.writeMedia(message.media());
-            senderIds[i] = message.senderId().orElse(null);
-            carrierReceivedAts[i] = message.carrierReceivedAt().map(Instant::toString).orElse(null);
-            textRepairs[i] = Codecs.writeTextRepairs(message.textRepairs());
+            rows.add(InboundAppendStatement.messageValues(appends.get(i)));
+            ords[i] = Integer.toString(i);
         }
         Map<String, Object> values = new HashMap<>(32);
         values.put("account", tx.account);
-        values.put("ords", ords);
-        values.put("carrierIds", carrierIds);
-        values.put("phones", phones);
-        values.put("digitses", digits);
-        values.put("conversations", conversations);
-        values.put("messages", messages);
-        values.put("nows", nows);
-        values.put("previews", previews);
-        values.put("bodies", bodies);
-        values.put("bodyLowers", bodyLowers);
-        values.put("medias", medias);
-        values.put("senderIds", senderIds);
-        values.put("carrierReceivedAts", carrierReceivedAts);
-        values.put("textRepairses", textRepairs);
+        values.put("ordArray", ords);
+        for (String name : rows.get(0).keySet()) {
+            String[] column = new String[size];
+            for (int i = 0; i < size; i++) {
+                Object value = rows.get(i).get(name);
+                column[i] = value == null ? null : value.toString();
+            }
+            values.put(name + "Array", column);
+        }
         // the latest window start of the batch: a thread older than it goes the general path
         values.put("windowStart", appends.stream().map(InboundAppend::windowStart).max(Comparator.naturalOrder())
                 .orElseThrow().toString());

@@ -72,7 +72,6 @@ final class InboundBatcher {
     private final Cache<String, AccountQueue> queues = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(10)).build();
 
-    private final AtomicLong statements = new AtomicLong();
     private final AtomicLong batchedMessages = new AtomicLong();
 
     /**
@@ -80,7 +79,7 @@ final class InboundBatcher {
      *
      * @param tx the caller's transaction, which has written nothing
      * @param append the message
-     * @return what was done; after a repeat or an append, the caller's transaction has ended
+     * @return what was done; after an append, the caller's transaction has ended
      */
     InboundAppendResult append(JdbiStoreTransaction tx, InboundAppend append) {
         AccountQueue queue = queues.get(tx.account, key -> new AccountQueue());
@@ -98,7 +97,7 @@ final class InboundBatcher {
                 queue.running++;
                 queue.lock.unlock();
                 try {
-                    run(tx, batch);
+                    run(batch);
                 } finally {
                     queue.lock.lock();
                     queue.running--;
@@ -146,7 +145,8 @@ final class InboundBatcher {
      * Sends a batch on the connection of the caller that sends it, whose message is the batch's
      * first (its transaction has written nothing), and hands each caller its result.
      */
-    private void run(JdbiStoreTransaction sender, List<Waiting> batch) {
+    private void run(List<Waiting> batch) {
+        JdbiStoreTransaction sender = batch.get(0).tx;
         List<InboundAppendResult> results = null;
         Throwable failure = null;
         try {
@@ -166,7 +166,6 @@ final class InboundBatcher {
                     batchedMessages.addAndGet(batch.size());
                 }
             }
-            statements.incrementAndGet();
         } catch (RuntimeException | Error e) {
             // every caller of the batch gets it, the sender included: none may wait for ever
             failure = e;
@@ -176,18 +175,10 @@ final class InboundBatcher {
             if (failure != null) {
                 waiting.failure = failure;
             } else {
-                waiting.result = results.get(i);
-                if (!(waiting.result instanceof InboundAppendResult.NotApplied)) {
-                    waiting.tx.endedByItsStatement();
-                }
+                waiting.result = InboundAppendStatement.settled(waiting.tx, results.get(i));
             }
             waiting.done = true;
         }
-    }
-
-    /** @return how many statements appended messages (alone or in batches) */
-    long statements() {
-        return statements.get();
     }
 
     /** @return how many messages went in statements of two or more */

@@ -5,7 +5,6 @@ import io.github.inboxkit.core.contact.ContactId;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.ContactRows;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -108,7 +107,7 @@ final class JdbiContactRows extends JdbiRows implements ContactRows {
     }
 
     private static String searchName(Contact contact) {
-        return contact.fullName().map(name -> name.toLowerCase(Locale.ROOT)).orElse("");
+        return contact.fullName().map(JdbiRows::searchable).orElse("");
     }
 
     @Override

@@ -15,7 +15,6 @@ import io.github.inboxkit.core.store.SearchTerm;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,26 +54,20 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
 
     private static final String CONVERSATION_COLUMNS = COLUMNS.replaceAll("(\\w+)", "c.$1");
 
-    /** Maps a conversation row; also the inbox page read model's ({@link JdbiInboxPageQuery}). */
-    static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> conversation(rs, "");
+    /** How many columns {@link #COLUMNS} names: a statement's next column is this one more than the first's. */
+    static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
-    /** A conversation from a row whose conversation columns are named with a prefix ({@code ""} for none). */
-    static Conversation conversation(ResultSet rs, String prefix) throws SQLException {
-        // one look-up by name, then by position: a name costs a search of the row's columns
-        return conversationAt(rs, rs.findColumn(prefix + "conversation_id"));
-    }
+    /** Maps a conversation row: one look-up by name, then by position (a name costs a search of the row's columns). */
+    static final RowMapper<Conversation> CONVERSATION = (rs, ctx) -> conversationAt(rs, rs.findColumn("conversation_id"));
 
     /** How a row's times are read: a column's value as an instant, or null. */
     @FunctionalInterface
     interface TimeColumn {
         /** The times as the driver maps {@code timestamptz}. */
-        TimeColumn TIMESTAMP = (rs, column) -> {
-            OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-            return value == null ? null : value.toInstant();
-        };
+        TimeColumn TIMESTAMP = JdbiRows::nullableInstant;
 
         /**
-         * The times as microseconds since the epoch ({@link #MICROS_SQL}): no calendar for the
+         * The times as microseconds since the epoch ({@link #microsSql}): no calendar for the
          * driver to make, on a hot path's statement.
          */
         TimeColumn EPOCH_MICROS = (rs, column) -> {

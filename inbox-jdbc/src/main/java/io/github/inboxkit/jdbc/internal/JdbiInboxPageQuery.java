@@ -1,5 +1,7 @@
 package io.github.inboxkit.jdbc.internal;
 
+import static io.github.inboxkit.jdbc.internal.JdbiRows.instant;
+
 import io.github.inboxkit.core.account.User;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.contact.Contact;
@@ -13,7 +15,6 @@ import io.github.inboxkit.core.inbox.ReadFilter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,18 +70,18 @@ final class JdbiInboxPageQuery {
                 + " ORDER BY p.last_activity_at DESC, p.conversation_id DESC";
     }
 
-    /** The page's columns by position, after the conversation's {@link JdbiConversationRows#COLUMNS} (1 to 11). */
-    private static final int CONTACT_ID = 12;
-    private static final int FIRST_NAME = 13;
-    private static final int LAST_NAME = 14;
-    private static final int CUSTOM_FIELDS = 15;
-    private static final int CONTACT_CREATED_AT = 16;
-    private static final int CONTACT_UPDATED_AT = 17;
-    private static final int ASSIGNEE_NAME = 18;
-    private static final int ASSIGNEE_CREATED_AT = 19;
-    private static final int OPEN = 20;
-    private static final int CLOSED = 21;
-    private static final int UNREAD = 22;
+    /** The page's columns by position, after the conversation's {@link JdbiConversationRows#COLUMNS}. */
+    private static final int CONTACT_ID = JdbiConversationRows.COLUMN_COUNT + 1;
+    private static final int FIRST_NAME = CONTACT_ID + 1;
+    private static final int LAST_NAME = CONTACT_ID + 2;
+    private static final int CUSTOM_FIELDS = CONTACT_ID + 3;
+    private static final int CONTACT_CREATED_AT = CONTACT_ID + 4;
+    private static final int CONTACT_UPDATED_AT = CONTACT_ID + 5;
+    private static final int ASSIGNEE_NAME = CONTACT_ID + 6;
+    private static final int ASSIGNEE_CREATED_AT = CONTACT_ID + 7;
+    private static final int OPEN = CONTACT_ID + 8;
+    private static final int CLOSED = CONTACT_ID + 9;
+    private static final int UNREAD = CONTACT_ID + 10;
 
     /**
      * On PostgreSQL: each row's contact and assignee by a lateral look-up with {@code LIMIT 1}, which
@@ -139,10 +140,6 @@ final class JdbiInboxPageQuery {
         return STATEMENTS.computeIfAbsent(shape, key -> NamedSql.of(sql(listing, lateral)));
     }
 
-    private static Instant instantAt(ResultSet rs, int column) throws SQLException {
-        return JdbiConversationRows.TimeColumn.TIMESTAMP.read(rs, column);
-    }
-
     /** The page as its rows come in, each column read by its position. */
     private static final class Page {
         private final List<Conversation> conversations = new ArrayList<>();
@@ -168,8 +165,8 @@ final class JdbiInboxPageQuery {
                         .firstName(Optional.ofNullable(rs.getString(FIRST_NAME)))
                         .lastName(Optional.ofNullable(rs.getString(LAST_NAME)))
                         .customFields(Codecs.readCustomFields(rs.getString(CUSTOM_FIELDS)))
-                        .createdAt(instantAt(rs, CONTACT_CREATED_AT))
-                        .updatedAt(instantAt(rs, CONTACT_UPDATED_AT))
+                        .createdAt(instant(rs, CONTACT_CREATED_AT))
+                        .updatedAt(instant(rs, CONTACT_UPDATED_AT))
                         .build());
             }
             String assigneeName = rs.getString(ASSIGNEE_NAME);
@@ -178,7 +175,7 @@ final class JdbiInboxPageQuery {
                 assignees.putIfAbsent(assignee, User.builder()
                         .id(assignee)
                         .displayName(assigneeName)
-                        .createdAt(instantAt(rs, ASSIGNEE_CREATED_AT))
+                        .createdAt(instant(rs, ASSIGNEE_CREATED_AT))
                         .build());
             }
         }

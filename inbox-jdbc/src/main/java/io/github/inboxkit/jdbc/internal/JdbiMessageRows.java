@@ -14,7 +14,6 @@ import io.github.inboxkit.core.sending.OutboxEntry;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -91,7 +90,7 @@ final class JdbiMessageRows extends JdbiRows implements MessageRows {
             column("phone_e164", "phone", "text", m -> m.contactPhone().e164()),
             column("direction", "direction", "text", m -> m.direction().name()),
             column("body", "body", "text", Message::text),
-            column("body_lower", "bodyLower", "text", m -> m.text().toLowerCase(Locale.ROOT)),
+            column("body_lower", "bodyLower", "text", m -> searchable(m.text())),
             column("media", "media", "text", m -> Codecs.writeMedia(m.media())),
             column("sender_id", "senderId", "text", m -> m.senderId().orElse(null)),
             column("carrier_message_id", "carrierId", "text", m -> m.carrierMessageId().orElse(null)),
@@ -180,7 +179,7 @@ final class JdbiMessageRows extends JdbiRows implements MessageRows {
             column("status", "status", "text", entry -> entry.status().name()),
             column("carrier_message_id", "carrierMessageId", "text", entry -> entry.carrierMessageId().orElse(null)),
             column("body", "body", "text", OutboxEntry::text),
-            column("body_lower", "bodyLower", "text", entry -> entry.text().toLowerCase(Locale.ROOT)),
+            column("body_lower", "bodyLower", "text", entry -> searchable(entry.text())),
             column("scheduled_for", "scheduledFor", "timestamptz",
                     entry -> entry.scheduledFor().map(s -> time(s.instant())).orElse(null))));
 

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -47,7 +46,7 @@ final class JdbiNoteRows extends JdbiRows implements NoteRows {
                 .bind("after", note.afterSequence())
                 .bind("author", note.author().value())
                 .bind("body", note.text())
-                .bind("bodyLower", note.text().toLowerCase(Locale.ROOT))
+                .bind("bodyLower", searchable(note.text()))
                 .bind("mentions", Json.write(note.mentions().stream().map(UserId::value).toList()))
                 .bind("createdAt", time(note.createdAt()))
                 .execute());

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -219,6 +220,25 @@ abstract class JdbiRows {
     static Instant nullableInstant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** As {@link #instant(ResultSet, String)}, the column by its (1-based) position. */
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** As {@link #nullableInstant(ResultSet, String)}, the column by its (1-based) position. */
+    static Instant nullableInstant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /**
+     * A text as search reads it (names, bodies, notes): lower-cased by the library with {@link
+     * Locale#ROOT}, so that every database gives the same answers whatever its collation.
+     */
+    static String searchable(String text) {
+        return text.toLowerCase(Locale.ROOT);
     }
 
 }
