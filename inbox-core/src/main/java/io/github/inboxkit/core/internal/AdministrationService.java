@@ -7,7 +7,6 @@ import io.github.inboxkit.core.account.AccountAlreadyExistsException;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.Administration;
-import io.github.inboxkit.core.account.NoSuchUserException;
 import io.github.inboxkit.core.account.User;
 import io.github.inboxkit.core.account.UserAlreadyExistsException;
 import io.github.inboxkit.core.account.UserId;
@@ -119,6 +118,6 @@ final class AdministrationService implements Administration {
     private static User find(Step step, UserId id) {
         Objects.requireNonNull(id, "user");
         step.account();
-        return step.tx.team().findUser(id).orElseThrow(() -> new NoSuchUserException(id));
+        return step.user(id);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.inboxkit.core.internal;
 
 import io.github.inboxkit.core.account.AccountId;
-import io.github.inboxkit.core.account.NoSuchUserException;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.contact.ContactAlreadyExistsException;
@@ -231,6 +230,6 @@ final class ContactService implements Contacts {
 
     private static void requireUser(Step step, UserId user) {
         step.account();
-        step.tx.team().findUser(user).orElseThrow(() -> new NoSuchUserException(user));
+        step.user(user);
     }
 }

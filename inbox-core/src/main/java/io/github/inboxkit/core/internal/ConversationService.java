@@ -104,8 +104,7 @@ final class ConversationService implements Conversations {
         outbound.broadcastLabel().ifPresent(label -> TextPolicy.requireStorable(label, "broadcastLabel"));
         Message recorded = unitOfWork.run(account, step -> {
             step.account();
-            outbound.author().ifPresent(author ->
-                    step.tx.team().findUser(author).orElseThrow(() -> new NoSuchUserException(author)));
+            outbound.author().ifPresent(step::user);
             if (Subscriptions.isOptedOut(step.tx, outbound.to())) {
                 throw new ContactOptedOutException(outbound.to());
             }

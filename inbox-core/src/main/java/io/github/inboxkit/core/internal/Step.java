@@ -1,6 +1,9 @@
 package io.github.inboxkit.core.internal;
 
 import io.github.inboxkit.core.account.Account;
+import io.github.inboxkit.core.account.NoSuchUserException;
+import io.github.inboxkit.core.account.UserId;
+import io.github.inboxkit.core.account.User;
 import io.github.inboxkit.core.account.NoSuchAccountException;
 import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.conversation.Message;
@@ -62,6 +65,18 @@ public final class Step {
             account = tx.accounts().findAccount().orElseThrow(() -> new NoSuchAccountException(tx.accountId()));
         }
         return account;
+    }
+
+    /**
+     * A user of the account, as every use case that names a user (an agent acting, an author, an
+     * assignee) refuses one the account does not have.
+     *
+     * @param id the user's id
+     * @return the user
+     * @throws NoSuchUserException if the account has no such user
+     */
+    public User user(UserId id) {
+        return tx.team().findUser(id).orElseThrow(() -> new NoSuchUserException(id));
     }
 
     void adjust(long open, long closed, long unread) {

@@ -3,7 +3,6 @@ package io.github.inboxkit.core.internal;
 import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.Entitlements;
 import io.github.inboxkit.core.account.FeatureNotInPlanException;
-import io.github.inboxkit.core.account.NoSuchUserException;
 import io.github.inboxkit.core.account.TeamFeature;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.conversation.AssignmentChange;
@@ -58,8 +57,8 @@ final class TeamService implements Team {
         return unitOfWork.run(account, step -> {
             require(step, TeamFeature.ASSIGNMENT);
             Conversation locked = ConversationService.lock(step, conversation);
-            requireUser(step, by);
-            to.ifPresent(user -> requireUser(step, user));
+            step.user(by);
+            to.ifPresent(user -> step.user(user));
             if (locked.assignee().equals(to)) {
                 return locked;
             }
@@ -95,7 +94,7 @@ final class TeamService implements Team {
         unitOfWork.run(account, step -> {
             require(step, TeamFeature.TYPING_INDICATOR);
             ConversationService.find(step, conversation);
-            requireUser(step, user);
+            step.user(user);
             return null;
         });
         Instant now = unitOfWork.now();
@@ -146,7 +145,4 @@ final class TeamService implements Team {
         }
     }
 
-    private static void requireUser(Step step, UserId user) {
-        step.tx.team().findUser(user).orElseThrow(() -> new NoSuchUserException(user));
-    }
 }

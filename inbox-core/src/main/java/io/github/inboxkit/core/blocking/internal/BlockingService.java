@@ -2,7 +2,6 @@ package io.github.inboxkit.core.blocking.internal;
 
 import io.github.inboxkit.core.Require;
 import io.github.inboxkit.core.account.AccountId;
-import io.github.inboxkit.core.account.NoSuchUserException;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.blocking.Block;
 import io.github.inboxkit.core.blocking.BlockedLogEntry;
@@ -42,7 +41,7 @@ public final class BlockingService implements Blocking {
         TextPolicy.requireStorable(reason, "reason");
         return unitOfWork.run(account, step -> {
             PhoneNumber phone = phone(step, number);
-            requireUser(step, by);
+            step.user(by);
             // the block's own check refuses a blank or too long reason, before anything is written
             Block block = Block.builder().phone(phone).reason(reason).blockedBy(by).blockedAt(step.now()).build();
             step.tx().blocks().saveBlock(block);
@@ -57,7 +56,7 @@ public final class BlockingService implements Blocking {
         Require.nonNull(by, "by");
         return unitOfWork.run(account, step -> {
             PhoneNumber phone = phone(step, number);
-            requireUser(step, by);
+            step.user(by);
             boolean was = step.tx().blocks().deleteBlock(phone);
             if (was) {
                 step.publish(new InboxEvent.ContactUnblocked(account, phone, by, step.now()));
@@ -91,9 +90,5 @@ public final class BlockingService implements Blocking {
     /** Reads the number as ingestion does: with the account's default region. */
     private static PhoneNumber phone(Step step, String number) {
         return PhoneNumber.parse(number, step.account().settings().defaultRegion());
-    }
-
-    private static void requireUser(Step step, UserId user) {
-        step.tx().team().findUser(user).orElseThrow(() -> new NoSuchUserException(user));
     }
 }

@@ -17,8 +17,6 @@ import io.github.inboxkit.core.account.AccountId;
 import io.github.inboxkit.core.account.AccountSettings;
 import io.github.inboxkit.core.account.FeatureNotInPlanException;
 import io.github.inboxkit.core.account.NoSuchAccountException;
-import io.github.inboxkit.core.account.NoSuchUserException;
-import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.compliance.MessageCategory;
 import io.github.inboxkit.core.compose.Draft;
 import io.github.inboxkit.core.contact.Contact;
@@ -246,7 +244,7 @@ public final class SendingService implements Sending, ConsentReplyQueue {
                 .build();
         String region = unitOfWork.run(account, (tx, step) -> {
             AccountSettings settings = settings(tx);
-            requireAuthor(tx, request.author());
+            request.author().ifPresent(step::user);
             MessageContent checked = ContentCheck.check(request.draft(), settings, carrier.id(),
                     carrier.capabilities());
             tx.broadcasts().insertBroadcast(broadcast, ContentCheck.forBroadcast(checked, carrier.id(), request.author(),
@@ -296,7 +294,7 @@ public final class SendingService implements Sending, ConsentReplyQueue {
             if (first.isPresent()) {
                 return new KeyedStart(first.get(), settings.defaultRegion());
             }
-            requireAuthor(tx, request.author());
+            request.author().ifPresent(step::user);
             MessageContent checked = ContentCheck.check(request.draft(), settings, carrier.id(),
                     carrier.capabilities());
             tx.broadcasts().insertBroadcast(fresh, ContentCheck.forBroadcast(checked, carrier.id(), request.author(),
@@ -581,7 +579,7 @@ public final class SendingService implements Sending, ConsentReplyQueue {
                 when.ifPresent(time -> requireFuture(time.toZonedDateTime()));
             }
             AccountSettings settings = settings(tx);
-            requireAuthor(tx, request.author());
+            request.author().ifPresent(step::user);
             MessageContent content = ContentCheck.check(request.draft(), settings, carrier.id(), capabilities);
             PhoneNumber phone = resolve(tx, request.to(), settings);
             Sender sender = senderChoice.choose(settings, request.senderId(), request.numberPool(), phone,
@@ -635,9 +633,6 @@ public final class SendingService implements Sending, ConsentReplyQueue {
         return tx.accounts().findAccount().map(Account::settings).orElseThrow(() -> new NoSuchAccountException(tx.accountId()));
     }
 
-    private static void requireAuthor(StoreTransaction tx, Optional<UserId> author) {
-        author.ifPresent(user -> tx.team().findUser(user).orElseThrow(() -> new NoSuchUserException(user)));
-    }
 
     private static PhoneNumber resolve(StoreTransaction tx, Recipient recipient, AccountSettings settings) {
         if (recipient instanceof Recipient.OfContact contact) {
