@@ -42,7 +42,11 @@ public interface OptOutRecord {
     /** @return the user who made a manual change */
     Optional<UserId> changedBy();
 
-    /** @return when */
+    /**
+     * @return when: the time of the use case that made the change, or the number's previous
+     *     record's if that is later (a change that waited for a concurrent one of the same number),
+     *     so that a number's records are in the order of their times
+     */
     Instant recordedAt();
 
     /**

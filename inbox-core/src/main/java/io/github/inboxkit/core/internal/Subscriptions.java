@@ -293,8 +293,7 @@ public final class Subscriptions {
         if (resubscription) {
             record.change(ConsentChange.RESUBSCRIPTION);
         }
-        OptOutRecord built = record.build();
-        record(step, built);
+        OptOutRecord built = record(step, record.build());
         AccountSettings settings = step.account().settings();
         confirm(step, settings, phone, Optional.empty(), action == OptOutAction.OPTED_OUT
                 ? MessageCategory.OPT_OUT_CONFIRMATION : MessageCategory.OPT_IN_CONFIRMATION);
@@ -365,12 +364,32 @@ public final class Subscriptions {
                 .recordedAt(step.now);
     }
 
-    private static void record(Step step, OptOutRecord record) {
-        step.tx.consent().appendOptOutRecord(record);
-        if (record.action() == OptOutAction.OPTED_IN) {
+    private static OptOutRecord record(Step step, OptOutRecord record) {
+        OptOutRecord appended = append(step.tx, record);
+        if (appended.action() == OptOutAction.OPTED_IN) {
             // the new record decides from now on; the erased opt-out it supersedes is not kept (F40)
-            ErasedNumbers.forgetOptOut(step.tx, record.phone());
+            ErasedNumbers.forgetOptOut(step.tx, appended.phone());
         }
-        step.publish(new InboxEvent.SubscriptionChanged(step.tx.accountId(), record));
+        step.publish(new InboxEvent.SubscriptionChanged(step.tx.accountId(), appended));
+        return appended;
+    }
+
+    /**
+     * Appends a record to its number's ledger (F43), at a time no earlier than the number's latest
+     * record: a use case takes its time when it starts, and one that waited for a concurrent change
+     * of the same number appends after it, so its own time may be the earlier one. The ledger's
+     * times then still follow its order.
+     *
+     * @param tx the transaction
+     * @param record the record, at its use case's time
+     * @return the record as appended
+     */
+    public static OptOutRecord append(StoreTransaction tx, OptOutRecord record) {
+        OptOutRecord appended = tx.consent().latestOptOutRecord(record.phone())
+                .filter(latest -> latest.recordedAt().isAfter(record.recordedAt()))
+                .<OptOutRecord>map(latest -> OptOutRecord.builder().from(record).recordedAt(latest.recordedAt()).build())
+                .orElse(record);
+        tx.consent().appendOptOutRecord(appended);
+        return appended;
     }
 }

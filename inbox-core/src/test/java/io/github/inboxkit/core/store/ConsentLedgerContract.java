@@ -126,6 +126,26 @@ public abstract class ConsentLedgerContract extends StoreContractSupport {
     }
 
     @Test
+    @DisplayName("F43 a change made after another one of the same number is recorded no earlier than it, whatever its node's clock")
+    void ledgerTimesFollowItsOrder() {
+        String phone = freshNumber();
+        advance(Duration.ofMinutes(1));
+        inbound(phone, "STOP");
+        // a node whose use case started a minute earlier (it took its time, then waited for the number)
+        InboxKit behind = InboxKit.builder().store(store).clock(java.time.Clock.fixed(START, java.time.ZoneOffset.UTC))
+                .eventListener(events::add).build();
+
+        OptOutRecord resubscription = behind.contacts().resubscribe(ledger, new PhoneNumber(phone), alice)
+                .orElseThrow();
+
+        assertThat(resubscription.recordedAt()).isEqualTo(START.plus(Duration.ofMinutes(1)));
+        assertThat(history(phone)).extracting(OptOutRecord::recordedAt)
+                .containsExactly(START.plus(Duration.ofMinutes(1)), START.plus(Duration.ofMinutes(1)));
+        assertThat(eventsOf(InboxEvent.SubscriptionChanged.class)).last()
+                .satisfies(event -> assertThat(event.record()).isEqualTo(resubscription));
+    }
+
+    @Test
     @DisplayName("F44 the seven mandatory words opt out at once in a short reply, whatever the revocation policy")
     void mandatoryWordsInShortReplies() {
         List<String> replies = List.of("STOP please", "Unsubscribe.", "quit now", "END!!", "revoke please",

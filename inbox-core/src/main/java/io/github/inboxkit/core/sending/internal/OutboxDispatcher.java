@@ -621,8 +621,7 @@ final class OutboxDispatcher implements Dispatcher {
         }
         OptOutRecord record = OptOutRecord.builder().phone(entry.recipient()).action(OptOutAction.OPTED_OUT)
                 .source(OptOutSource.CARRIER).causedByMessage(entry.messageId()).recordedAt(now).build();
-        tx.consent().appendOptOutRecord(record);
-        step.publish(new InboxEvent.SubscriptionChanged(account, record));
+        step.publish(new InboxEvent.SubscriptionChanged(account, Subscriptions.append(tx, record)));
     }
 
     /**
