@@ -45,7 +45,8 @@ import org.flywaydb.core.api.FlywayException;
  *
  * <p>Each use case is one read-committed transaction on one pooled connection, but for an inbox
  * page that starts a walk: it only reads, and is one statement in autocommit (the listing joined
- * with the page's contacts, assignees and counters). Accounts (name,
+ * with the page's contacts, assignees and counters; the names from the node's copy of the account's
+ * contacts and users while it is current, see {@link Builder#directoryCacheSize(long)}). Accounts (name,
  * settings, sender IDs) are cached per node for {@link Builder#cacheExpiry(Duration)}: a change
  * made through this node is seen at once, a change made by another node within that time.
  *
@@ -56,6 +57,9 @@ public final class JdbcInboxStore implements InboxStore, OutboxStatistics, Inbox
 
     /** How long a node may serve account settings and sender IDs another node has changed. */
     public static final Duration DEFAULT_CACHE_EXPIRY = Duration.ofSeconds(5);
+
+    /** The most saved contacts and users a node keeps in memory for inbox pages, by default. */
+    public static final long DEFAULT_DIRECTORY_CACHE_SIZE = JdbiInboxStore.DEFAULT_DIRECTORY_ENTRIES;
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -68,7 +72,8 @@ public final class JdbcInboxStore implements InboxStore, OutboxStatistics, Inbox
         this.ownedPool = ownedPool;
         this.cacheExpiry = builder.cacheExpiry;
         this.dialect = builder.dialect != null ? builder.dialect : Dialect.detect(dataSource);
-        this.store = new JdbiInboxStore(dataSource, cacheExpiry, dialect == Dialect.POSTGRESQL);
+        this.store = new JdbiInboxStore(dataSource, cacheExpiry, dialect == Dialect.POSTGRESQL,
+                builder.directoryCacheSize);
     }
 
     /**
@@ -271,6 +276,7 @@ public final class JdbcInboxStore implements InboxStore, OutboxStatistics, Inbox
         private Dialect dialect;
         private Duration cacheExpiry = DEFAULT_CACHE_EXPIRY;
         private int maximumPoolSize = 10;
+        private long directoryCacheSize = DEFAULT_DIRECTORY_CACHE_SIZE;
 
         private Builder(DataSource dataSource, String jdbcUrl, String username, String password) {
             this.dataSource = dataSource;
@@ -304,6 +310,27 @@ public final class JdbcInboxStore implements InboxStore, OutboxStatistics, Inbox
             Require.argument(!cacheExpiry.isNegative() && cacheExpiry.compareTo(Duration.ofHours(1)) <= 0,
                     "cacheExpiry", "must be between 0 and 1 hour, got " + cacheExpiry);
             this.cacheExpiry = cacheExpiry;
+            return this;
+        }
+
+        /**
+         * The most saved contacts and users a node keeps in memory for inbox pages, over all
+         * accounts. A node copies an account's contacts and users (if it has at most 10,000 of each)
+         * once they have held still across two of its pages; a page then reads its rows' names
+         * from the copy instead of looking each row up, for as long as the account's directory
+         * version, which the page reads in its own statement, is the copy's. Every transaction
+         * that writes a contact or a user raises that version, on whichever node, so a page never
+         * shows a name older than its snapshot. The least used copies are dropped first. Zero keeps
+         * none: every page looks its rows up.
+         *
+         * @param directoryCacheSize at least zero; {@value #DEFAULT_DIRECTORY_CACHE_SIZE} by default
+         * @return this builder
+         * @throws io.github.inboxkit.core.InvalidValueException if negative
+         */
+        public Builder directoryCacheSize(long directoryCacheSize) {
+            Require.argument(directoryCacheSize >= 0, "directoryCacheSize",
+                    "must be >= 0, got " + directoryCacheSize);
+            this.directoryCacheSize = directoryCacheSize;
             return this;
         }
 

@@ -110,6 +110,19 @@ final class JdbiAccountRows extends JdbiRows implements AccountRows {
                 .execute());
     }
 
+    /**
+     * Raises the account's directory version (migration V20): called once, just before the commit,
+     * by a transaction that wrote a contact or a user, so that every node's copy of the account's
+     * contacts and users reads as outdated to the next page ({@link Directories}).
+     */
+    void raiseDirectoryVersion() {
+        run("raise the directory version", () -> handle
+                .createUpdate("UPDATE accounts SET directory_version = directory_version + 1"
+                        + " WHERE account_id = :account")
+                .bind("account", account)
+                .execute());
+    }
+
     private void requireOwnAccount(AccountId id) {
         if (!tx.accountId().equals(id)) {
             throw new IllegalArgumentException("the account's id must be the transaction's account");

@@ -71,6 +71,7 @@ final class JdbiContactRows extends JdbiRows implements ContactRows {
 
     @Override
     public void insertContact(Contact contact) {
+        tx.markDirectoryWritten();
         run("insert contact", () -> handle
                 .createUpdate("INSERT INTO contacts (account_id, contact_id, phone_e164, first_name, last_name,"
                         + " search_name, custom_fields, created_at, updated_at) VALUES (:account, :contact, :phone,"
@@ -89,6 +90,7 @@ final class JdbiContactRows extends JdbiRows implements ContactRows {
 
     @Override
     public void updateContact(Contact contact) {
+        tx.markDirectoryWritten();
         run("update contact", () -> handle
                 .createUpdate("UPDATE contacts SET phone_e164 = :phone, first_name = :firstName,"
                         + " last_name = :lastName, search_name = :searchName, custom_fields = :customFields,"
@@ -112,6 +114,7 @@ final class JdbiContactRows extends JdbiRows implements ContactRows {
 
     @Override
     public boolean deleteContact(ContactId id) {
+        tx.markDirectoryWritten();
         return run("delete contact", () -> handle
                 .createUpdate("DELETE FROM contacts WHERE account_id = :account AND contact_id = :id")
                 .bind("account", account)

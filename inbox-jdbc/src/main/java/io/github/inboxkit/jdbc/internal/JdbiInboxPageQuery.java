@@ -55,20 +55,32 @@ final class JdbiInboxPageQuery {
      * @return the statement, with the listing's named parameters
      */
     static String sql(ConversationListing listing, boolean lateral) {
-        return sql(JdbiConversationRows.ListingSql.of(listing), lateral);
+        return sql(JdbiConversationRows.ListingSql.of(listing), lateral, false);
     }
 
-    private static String sql(JdbiConversationRows.ListingSql listing, boolean lateral) {
+    /**
+     * @param copy whether the node has a current copy of the account's directory: the statement then
+     *     looks nothing up, and its contact and assignee columns are NULL
+     */
+    private static String sql(JdbiConversationRows.ListingSql listing, boolean lateral, boolean copy) {
         return "SELECT " + JdbiConversationRows.COLUMNS.replaceAll("(\\w+)", "p.$1") + ","
-                + " pc.contact_id, pc.first_name, pc.last_name, pc.custom_fields, pc.created_at, pc.updated_at,"
-                + " pu.display_name, pu.created_at,"
-                + " n.open_conversations, n.closed_conversations, n.unread_conversations"
+                + (copy ? " " + NO_CONTACT_OR_ASSIGNEE + ","
+                        : " pc.contact_id, pc.first_name, pc.last_name, pc.custom_fields, pc.created_at, pc.updated_at,"
+                        + " pu.display_name, pu.created_at,")
+                + " n.open_conversations, n.closed_conversations, n.unread_conversations, a.directory_version"
                 + " FROM (SELECT 1 AS one) o"
                 + " LEFT JOIN account_counters n ON n.account_id = :account"
+                + " LEFT JOIN accounts a ON a.account_id = :account"
                 + " LEFT JOIN (" + listing.text() + ") p ON TRUE"
-                + (lateral ? CONTACT_AND_ASSIGNEE_LATERAL : CONTACT_AND_ASSIGNEE_JOINED)
+                + (copy ? "" : lateral ? CONTACT_AND_ASSIGNEE_LATERAL : CONTACT_AND_ASSIGNEE_JOINED)
                 + " ORDER BY p.last_activity_at DESC, p.conversation_id DESC";
     }
+
+    /** The contact's and the assignee's columns of a page read with a copy of the directory: none. */
+    private static final String NO_CONTACT_OR_ASSIGNEE = "CAST(NULL AS uuid), CAST(NULL AS varchar(1)),"
+            + " CAST(NULL AS varchar(1)), CAST(NULL AS varchar(1)), CAST(NULL AS timestamp with time zone),"
+            + " CAST(NULL AS timestamp with time zone), CAST(NULL AS varchar(1)),"
+            + " CAST(NULL AS timestamp with time zone)";
 
     /** The page's columns by position, after the conversation's {@link JdbiConversationRows#COLUMNS}. */
     private static final int CONTACT_ID = JdbiConversationRows.COLUMN_COUNT + 1;
@@ -82,6 +94,7 @@ final class JdbiInboxPageQuery {
     private static final int OPEN = CONTACT_ID + 8;
     private static final int CLOSED = CONTACT_ID + 9;
     private static final int UNREAD = CONTACT_ID + 10;
+    private static final int DIRECTORY_VERSION = CONTACT_ID + 11;
 
     /**
      * On PostgreSQL: each row's contact and assignee by a lateral look-up with {@code LIMIT 1}, which
@@ -107,18 +120,38 @@ final class JdbiInboxPageQuery {
      * @param lateral whether to look contacts and assignees up with lateral sub-queries (PostgreSQL)
      * @return what the page shows
      */
-    static InboxPageRead read(Handle handle, String account, ConversationListing listing, boolean lateral) {
-        Page page = new Page();
-        try (PreparedStatement statement = statement(listing, lateral).prepare(handle.getConnection(),
-                JdbiConversationRows.ListingSql.values(account, listing));
+    static InboxPageRead read(Handle handle, String account, ConversationListing listing, boolean lateral,
+            Directories directories) {
+        Optional<Directories.Directory> known = directories.known(account);
+        Map<String, Object> values = JdbiConversationRows.ListingSql.values(account, listing);
+        Directories.Directory copy = known.filter(Directories.Directory::copied).orElse(null);
+        Page page = copy == null ? null : read(handle, listing, lateral, values, copy);
+        if (page == null || !page.fromCopy) {
+            // no copy, or not the version the page read (the directory changed since): look up
+            page = read(handle, listing, lateral, values, null);
+        }
+        if (page.directoryVersion != null) {
+            directories.seen(handle, account, known, page.directoryVersion);
+        }
+        return page.build();
+    }
+
+    private static Page read(Handle handle, ConversationListing listing, boolean lateral, Map<String, Object> values,
+            Directories.Directory copy) {
+        Page page = new Page(copy);
+        try (PreparedStatement statement = statement(listing, lateral, copy != null)
+                .prepare(handle.getConnection(), values);
                 ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 page.add(rs);
+                if (copy != null && !page.fromCopy) {
+                    return page; // read again with look-ups
+                }
             }
         } catch (SQLException e) {
             throw SqlErrors.translate("read an inbox page", e);
         }
-        return page.build();
+        return page;
     }
 
     /**
@@ -129,34 +162,59 @@ final class JdbiInboxPageQuery {
 
     /** What a listing's statement text depends on, without a search (its values are bound). */
     private record Shape(Optional<Boolean> snoozed, Class<?> assignment, ReadFilter read, boolean after,
-            boolean label, boolean lateral) {}
+            boolean label, boolean lateral, boolean copy) {}
 
-    private static NamedSql statement(ConversationListing listing, boolean lateral) {
+    private static NamedSql statement(ConversationListing listing, boolean lateral, boolean copy) {
         if (listing.search().isPresent()) {
-            return NamedSql.of(sql(listing, lateral));
+            return NamedSql.of(sql(JdbiConversationRows.ListingSql.of(listing), lateral, copy));
         }
         Shape shape = new Shape(listing.snoozed(), listing.assignment().getClass(), listing.readFilter(),
-                listing.after().isPresent(), listing.label().isPresent(), lateral);
-        return STATEMENTS.computeIfAbsent(shape, key -> NamedSql.of(sql(listing, lateral)));
+                listing.after().isPresent(), listing.label().isPresent(), lateral, copy);
+        return STATEMENTS.computeIfAbsent(shape,
+                key -> NamedSql.of(sql(JdbiConversationRows.ListingSql.of(listing), lateral, copy)));
     }
 
-    /** The page as its rows come in, each column read by its position. */
+    /**
+     * The page as its rows come in, each column read by its position; each row's contact and
+     * assignee from the node's copy of the directory if the page read the copy's version, else from
+     * the row's own columns.
+     */
     private static final class Page {
+        private final Directories.Directory copy;
         private final List<Conversation> conversations = new ArrayList<>();
         private final Map<PhoneNumber, Contact> contacts = new LinkedHashMap<>();
         private final Map<UserId, User> assignees = new LinkedHashMap<>();
         private InboxCounters counters;
+        /** The directory version the page read; null before the first row, or if the account is gone. */
+        private Long directoryVersion;
+        private boolean fromCopy;
+
+        Page(Directories.Directory copy) {
+            this.copy = copy;
+        }
 
         void add(ResultSet rs) throws SQLException {
             if (counters == null) {
                 // every row carries the counters row (all NULL if the account has none: zero)
                 counters = new InboxCounters(rs.getLong(OPEN), rs.getLong(CLOSED), rs.getLong(UNREAD));
+                long version = rs.getLong(DIRECTORY_VERSION);
+                directoryVersion = rs.wasNull() ? null : version;
+                fromCopy = copy != null && directoryVersion != null && copy.version() == directoryVersion;
             }
             if (rs.getObject(1) == null) {
                 return; // the one row of an empty page
             }
             Conversation conversation = JdbiConversationRows.conversationAt(rs, 1);
             conversations.add(conversation);
+            if (fromCopy) {
+                Contact contact = copy.contacts().get(conversation.contactPhone().e164());
+                if (contact != null) {
+                    contacts.putIfAbsent(conversation.contactPhone(), contact);
+                }
+                conversation.assignee().map(user -> copy.users().get(user.value()))
+                        .ifPresent(user -> assignees.putIfAbsent(user.id(), user));
+                return;
+            }
             UUID contactId = rs.getObject(CONTACT_ID, UUID.class);
             if (contactId != null) {
                 contacts.putIfAbsent(conversation.contactPhone(), Contact.builder()

@@ -30,8 +30,9 @@ import org.jdbi.v3.core.statement.Query;
  * PostgreSQL and H2, but for the migration files (search indexes), the writes of many rows and the
  * take from the broadcast recipients' queue, which PostgreSQL makes in one statement.
  *
- * <p>Thread-safe: holds only the JDBI instance, the account cache and the node's group commit of
- * inbound messages ({@link InboundBatcher}).
+ * <p>Thread-safe: holds only the JDBI instance, the account cache, the node's group commit of
+ * inbound messages ({@link InboundBatcher}) and its copies of accounts' directories for inbox pages
+ * ({@link Directories}).
  */
 public final class JdbiInboxStore implements InboxStore, OutboxStatistics, InboxPageReader {
 
@@ -40,6 +41,8 @@ public final class JdbiInboxStore implements InboxStore, OutboxStatistics, Inbox
     private final boolean setBasedUpdates;
     /** On PostgreSQL, the node's group commit of inbound messages; null on H2. */
     private final InboundBatcher inboundBatcher;
+    /** The node's copies of accounts' contacts and users, for inbox pages. */
+    private final Directories directories;
 
     /**
      * @param dataSource a pooled data source on a migrated schema
@@ -48,11 +51,27 @@ public final class JdbiInboxStore implements InboxStore, OutboxStatistics, Inbox
      *     ({@code unnest}: PostgreSQL); otherwise a batch of single-row statements
      */
     public JdbiInboxStore(DataSource dataSource, Duration cacheExpiry, boolean setBasedUpdates) {
+        this(dataSource, cacheExpiry, setBasedUpdates, DEFAULT_DIRECTORY_ENTRIES);
+    }
+
+    /**
+     * @param dataSource a pooled data source on a migrated schema
+     * @param cacheExpiry how long accounts are cached; zero disables the cache
+     * @param setBasedUpdates whether the database updates many rows from arrays in one statement
+     *     ({@code unnest}: PostgreSQL); otherwise a batch of single-row statements
+     * @param directoryEntries the most contacts and users the node keeps for inbox pages
+     *     ({@link Directories}); zero keeps none
+     */
+    public JdbiInboxStore(DataSource dataSource, Duration cacheExpiry, boolean setBasedUpdates, long directoryEntries) {
         this.jdbi = Jdbi.create(Objects.requireNonNull(dataSource, "dataSource"));
         this.accountCache = new AccountCache(cacheExpiry);
         this.setBasedUpdates = setBasedUpdates;
         this.inboundBatcher = setBasedUpdates ? new InboundBatcher() : null;
+        this.directories = new Directories(directoryEntries);
     }
+
+    /** The most contacts and users a node keeps for inbox pages unless told otherwise. */
+    public static final long DEFAULT_DIRECTORY_ENTRIES = 100_000;
 
     /** @return the node's group commit of inbound messages (PostgreSQL), for its tests' counts */
     InboundBatcher inboundBatcher() {
@@ -68,7 +87,8 @@ public final class JdbiInboxStore implements InboxStore, OutboxStatistics, Inbox
     /**
      * Reads an inbox page in one statement ({@link JdbiInboxPageQuery}) on a connection in
      * autocommit, as the pool hands it out: no transaction to begin or commit, so a page is one round
-     * trip when the account is cached, two when it is read first.
+     * trip when the account is cached, two when it is read first, and one more when the node copies
+     * the account's contacts and users ({@link Directories}).
      */
     @Override
     public Optional<InboxPageRead> readInboxPage(AccountId account, Function<Account, ConversationListing> listingFor) {
@@ -80,7 +100,7 @@ public final class JdbiInboxStore implements InboxStore, OutboxStatistics, Inbox
                 Optional<Account> found = new JdbiStoreTransaction(handle, account, accountCache, setBasedUpdates)
                         .accounts().findAccount();
                 return found.map(value -> JdbiInboxPageQuery.read(handle, account.value(),
-                        listingFor.apply(value), setBasedUpdates));
+                        listingFor.apply(value), setBasedUpdates, directories));
             });
         } catch (JdbiException e) {
             throw SqlErrors.translate("read an inbox page", e);
@@ -256,6 +276,7 @@ public final class JdbiInboxStore implements InboxStore, OutboxStatistics, Inbox
             }
             try {
                 result = work.apply(transaction);
+                transaction.beforeCommit();
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(handle, e);
                 throw e;
@@ -271,6 +292,10 @@ public final class JdbiInboxStore implements InboxStore, OutboxStatistics, Inbox
             if (transaction.accountWritten()) {
                 // after the commit (or rollback): no other thread can re-cache the old value from here on
                 accountCache.invalidate(account);
+            }
+            if (transaction.directoryWritten()) {
+                // not needed for pages (they check the version), but an erased contact leaves memory
+                directories.forget(account.value());
             }
             closeQuietly(handle);
         }

@@ -28,6 +28,7 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
     /** The node's account cache, read and invalidated through {@link JdbiAccountRows}. */
     final AccountCache accountCache;
     private boolean accountWritten;
+    private boolean directoryWritten;
     private JdbiAccountRows accounts;
     private JdbiTeamRows team;
     private JdbiContactRows contacts;
@@ -79,6 +80,27 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
     /** Notes that this transaction wrote the account row. */
     void markAccountWritten() {
         accountWritten = true;
+    }
+
+    /** @return whether this transaction wrote a contact or a user */
+    boolean directoryWritten() {
+        return directoryWritten;
+    }
+
+    /** Notes that this transaction wrote a contact or a user: the account's directory changed. */
+    void markDirectoryWritten() {
+        directoryWritten = true;
+    }
+
+    /**
+     * Raises the account's directory version if this transaction wrote a contact or a user
+     * ({@link Directories}); the store calls it just before the commit, so that the account row is
+     * the last row the transaction locks and two such transactions cannot wait for each other on it.
+     */
+    void beforeCommit() {
+        if (directoryWritten) {
+            accounts().raiseDirectoryVersion();
+        }
     }
 
     @Override

@@ -62,6 +62,7 @@ final class JdbiTeamRows extends JdbiRows implements TeamRows {
 
     @Override
     public void insertUser(User user) {
+        tx.markDirectoryWritten();
         run("insert user", () -> handle
                 .createUpdate("INSERT INTO users (account_id, user_id, display_name, created_at)"
                         + " VALUES (:account, :user, :name, :createdAt)")
@@ -74,6 +75,7 @@ final class JdbiTeamRows extends JdbiRows implements TeamRows {
 
     @Override
     public void updateUser(User user) {
+        tx.markDirectoryWritten();
         run("update user", () -> handle
                 .createUpdate("UPDATE users SET display_name = :name, created_at = :createdAt"
                         + " WHERE account_id = :account AND user_id = :user")

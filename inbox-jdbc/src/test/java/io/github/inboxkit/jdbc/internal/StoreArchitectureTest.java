@@ -64,7 +64,12 @@ class StoreArchitectureTest {
             // read only: the inbox page's read model, one statement in autocommit for a first page:
             // the listing (JdbiConversationRows.ListingSql) joined with the page's saved contacts,
             // assignees and the counters row (its plans are tested on PostgreSQL)
-            "JdbiInboxPageQuery", Set.of("account_counters", "contacts", "users"),
+            // and the account's directory version, which tells whether the node's copy of its
+            // contacts and users is current (Directories)
+            "JdbiInboxPageQuery", Set.of("account_counters", "contacts", "users", "accounts"),
+            // read only: the node's copy of an account's contacts and users, read with the account's
+            // directory version in one statement (one snapshot)
+            "Directories", Set.of("accounts", "contacts", "users"),
             // the store's reads across accounts (dispatcher's, snooze waker's and purge's account
             // lists, webhook routing)
             "JdbiInboxStore", Set.of("accounts", "outbox_entries", "broadcast_recipients", "receiving_numbers",
