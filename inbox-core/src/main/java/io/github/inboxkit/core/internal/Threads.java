@@ -183,11 +183,28 @@ final class Threads {
     /** Runs of whitespace, one space in a preview: compiled once, for every message. */
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+    /**
+     * Whether {@link #WHITESPACE} would leave a text as it is: no whitespace but single spaces (the
+     * usual text; the pattern's pass costs more than this scan).
+     */
+    static boolean isFlat(String text) {
+        char previous = 'x';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\t' && c <= '\r' || c == ' ' && previous == ' ') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
     static String preview(String text, List<MediaReference> media) {
         if (text.isEmpty()) {
             return media.stream().anyMatch(m -> m.mimeType().startsWith("image/")) ? "[image]" : "[attachment]";
         }
-        String flat = WHITESPACE.matcher(text.strip()).replaceAll(" ");
+        String stripped = text.strip();
+        String flat = isFlat(stripped) ? stripped : WHITESPACE.matcher(stripped).replaceAll(" ");
         if (flat.length() <= PREVIEW_LENGTH) {
             return flat;
         }

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -225,7 +224,7 @@ final class InboundAppendStatement {
     private static Map<String, Object> values(JdbiStoreTransaction tx, InboundAppend append) {
         Map<String, Object> values = messageValues(append);
         values.put("account", tx.account);
-        values.put("windowStart", append.windowStart().toString());
+        values.put("windowStart", JdbiRows.isoText(append.windowStart()));
         return values;
     }
 
@@ -243,13 +242,13 @@ final class InboundAppendStatement {
         values.put("conversation", message.conversationId().value());
         values.put("message", message.id().value());
         // times as ISO 8601 text, which the statement casts: no calendar for the driver to make
-        values.put("now", message.createdAt().toString());
+        values.put("now", JdbiRows.isoText(message.createdAt()));
         values.put("preview", append.preview());
         values.put("body", message.text());
         values.put("bodyLower", JdbiRows.searchable(message.text()));
         values.put("media", Codecs.writeMedia(message.media()));
         values.put("senderId", message.senderId().orElse(null));
-        values.put("carrierReceivedAt", message.carrierReceivedAt().map(Instant::toString).orElse(null));
+        values.put("carrierReceivedAt", message.carrierReceivedAt().map(JdbiRows::isoText).orElse(null));
         values.put("textRepairs", Codecs.writeTextRepairs(message.textRepairs()));
         return values;
     }

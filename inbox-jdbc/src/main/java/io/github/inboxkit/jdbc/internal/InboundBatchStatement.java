@@ -119,8 +119,8 @@ final class InboundBatchStatement {
             values.put(name + "Array", column);
         }
         // the latest window start of the batch: a thread older than it goes the general path
-        values.put("windowStart", appends.stream().map(InboundAppend::windowStart).max(Comparator.naturalOrder())
-                .orElseThrow().toString());
+        values.put("windowStart", JdbiRows.isoText(appends.stream().map(InboundAppend::windowStart)
+                .max(Comparator.naturalOrder()).orElseThrow()));
         return InboundAppendStatement.inAutocommit(tx, "append inbound messages", connection -> {
             List<InboundAppendResult> results = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {

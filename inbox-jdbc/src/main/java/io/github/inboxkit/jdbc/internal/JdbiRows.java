@@ -234,6 +234,49 @@ abstract class JdbiRows {
     }
 
     /**
+     * An instant as ISO 8601 text in UTC with nine fraction digits ({@code
+     * 2026-12-03T17:48:01.123456789Z}), what the hot statements bind and cast to {@code
+     * timestamptz}: the same instant as {@link Instant#toString()}, which goes through a general
+     * formatter and cost a twentieth of ingestion's client time.
+     *
+     * @param instant an instant of the years 0 to 9999
+     * @return its text
+     */
+    static String isoText(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        long days = Math.floorDiv(seconds, 86_400);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        java.time.LocalDate date = java.time.LocalDate.ofEpochDay(days);
+        int year = date.getYear();
+        if (year < 0 || year > 9999) {
+            return instant.toString();
+        }
+        char[] text = new char[30];
+        digits(text, 0, year, 4);
+        text[4] = '-';
+        digits(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, secondOfDay / 3600, 2);
+        text[13] = ':';
+        digits(text, 14, secondOfDay / 60 % 60, 2);
+        text[16] = ':';
+        digits(text, 17, secondOfDay % 60, 2);
+        text[19] = '.';
+        digits(text, 20, instant.getNano(), 9);
+        text[29] = 'Z';
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    /**
      * A text as search reads it (names, bodies, notes): lower-cased by the library with {@link
      * Locale#ROOT}, so that every database gives the same answers whatever its collation.
      */
