@@ -32,7 +32,10 @@ public sealed interface InboundAppendResult {
      * @param message the message as stored: in its thread, at the thread's next sequence
      * @param conversation the thread after the message
      * @param started whether the thread was started for this message
-     * @param counters the account's counters after the change, as this transaction leaves them
+     * @param counters the account's counters after the message: as this transaction leaves them
+     *     when the message moved them; when it moved none (a reply to a thread that already had
+     *     unread messages), as the store read them during the transaction, without waiting for
+     *     concurrent receives that may commit a change in between (each reports its own)
      */
     record Appended(Message message, Conversation conversation, boolean started, InboxCounters counters)
             implements InboundAppendResult {

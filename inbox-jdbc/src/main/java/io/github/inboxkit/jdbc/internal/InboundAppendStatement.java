@@ -54,7 +54,11 @@ import java.util.function.UnaryOperator;
  *       row is locked after the thread (the engine's lock order: conversations, then counters). It
  *       is an upsert on the counters' primary key too: it applies to the newest version of the row,
  *       and creates it for an account that has none (one created before the row existed, or
- *       imported).
+ *       imported). It writes only when the message moves a counter (a thread started, or one with
+ *       no unread message before): a reply to a thread that has unread messages, the usual case in
+ *       a busy inbox, moves none, and the statement then reads the row as of its snapshot, without
+ *       locking it, for the event's badge. The account's receives then do not queue on the row:
+ *       locked by every receive, it made them take turns for as long as each held it.
  * </ul>
  *
  * <h2>The commit in the same round trip</h2>
@@ -82,6 +86,18 @@ final class InboundAppendStatement {
     /** The thread columns the statement returns, in this order. */
     private static final String THREAD = JdbiConversationRows.COLUMNS;
 
+    /**
+     * The counters a row answers with: as the statement moved them, else as its snapshot reads them
+     * (the row {@link #UNMOVED_COUNTERS} joins).
+     */
+    static final String COUNTERS_OUT = "COALESCE(k.open_conversations, r.open_conversations) AS k_open,"
+            + " COALESCE(k.closed_conversations, r.closed_conversations) AS k_closed,"
+            + " COALESCE(k.unread_conversations, r.unread_conversations) AS k_unread";
+
+    /** The counters row, read without a lock where the statement did not move it. */
+    static final String UNMOVED_COUNTERS = " LEFT JOIN account_counters r ON r.account_id = :account"
+            + " AND k.open_conversations IS NULL";
+
     /** The statement with named parameters ({@code :account}); sent with positional ones ({@link #STATEMENT}). */
     static final String SQL = "WITH thread AS (INSERT INTO conversations (account_id, conversation_id, phone_e164,"
             + " phone_digits, state, assignee_id, unread_count, has_unread, last_activity_at, preview,"
@@ -108,15 +124,16 @@ final class InboundAppendStatement {
             + " counted AS (INSERT INTO account_counters AS k (account_id, open_conversations, closed_conversations,"
             + " unread_conversations) SELECT :account, CASE WHEN t.started THEN 1 ELSE 0 END, 0,"
             + " CASE WHEN t.unread_count = 1 THEN 1 ELSE 0 END FROM thread t"
+            // only a change moves them: a reply to a thread with unread messages leaves the row unlocked
+            + " WHERE t.started OR t.unread_count = 1"
             + " ON CONFLICT (account_id) DO UPDATE SET"
             + " open_conversations = k.open_conversations + EXCLUDED.open_conversations,"
             + " unread_conversations = k.unread_conversations + EXCLUDED.unread_conversations"
             + " RETURNING k.open_conversations, k.closed_conversations, k.unread_conversations)"
             // the thread's columns first, read by position
-            + " SELECT " + threadOut() + ", s.started,"
-            + " k.open_conversations AS k_open, k.closed_conversations AS k_closed,"
-            + " k.unread_conversations AS k_unread"
-            + " FROM thread s LEFT JOIN counted k ON TRUE";
+            + " SELECT " + threadOut() + ", s.started, " + COUNTERS_OUT
+            + " FROM thread s LEFT JOIN counted k ON TRUE" + UNMOVED_COUNTERS;
+
 
     /** The thread's columns as the statement returns them: its times in microseconds ({@link TimeColumn#EPOCH_MICROS}). */
     private static String threadOut() {

@@ -76,7 +76,8 @@ final class InboundBatchStatement {
             + " FROM appended a JOIN input i ON i.input_ord = a.input_ord),"
             + " counted AS (INSERT INTO account_counters AS k (account_id, open_conversations, closed_conversations,"
             + " unread_conversations) SELECT :account, count(*) FILTER (WHERE a.started), 0,"
-            + " count(*) FILTER (WHERE a.unread_count = 1) FROM appended a HAVING count(*) > 0"
+            + " count(*) FILTER (WHERE a.unread_count = 1) FROM appended a"
+            + " HAVING count(*) FILTER (WHERE a.started OR a.unread_count = 1) > 0"
             + " ON CONFLICT (account_id) DO UPDATE SET"
             + " open_conversations = k.open_conversations + EXCLUDED.open_conversations,"
             + " unread_conversations = k.unread_conversations + EXCLUDED.unread_conversations"
@@ -84,10 +85,10 @@ final class InboundBatchStatement {
             // one row per input, in InboundAppendStatement's layout: the thread appended to; none
             // for a message the general path takes
             + " SELECT " + InboundAppendStatement.threadOut(column -> "a." + column)
-            + ", a.started, k.open_conversations AS k_open, k.closed_conversations AS k_closed,"
-            + " k.unread_conversations AS k_unread, i.input_ord"
+            + ", a.started, " + InboundAppendStatement.COUNTERS_OUT + ", i.input_ord"
             + " FROM input i LEFT JOIN appended a ON a.input_ord = i.input_ord"
-            + " LEFT JOIN counted k ON a.input_ord IS NOT NULL";
+            + " LEFT JOIN counted k ON a.input_ord IS NOT NULL"
+            + InboundAppendStatement.UNMOVED_COUNTERS + " AND a.input_ord IS NOT NULL";
 
     private static final NamedSql STATEMENT = NamedSql.of(SQL);
 

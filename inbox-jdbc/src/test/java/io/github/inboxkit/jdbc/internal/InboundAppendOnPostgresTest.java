@@ -104,8 +104,11 @@ class InboundAppendOnPostgresTest {
         assertThat(kit.conversations().get(account, proposed)).isEqualTo(started.conversation());
         assertThat(kit.inbox().counters(account)).isEqualTo(new InboxCounters(1, 0, 1));
 
+        // a reply to a thread with unread messages moves no counter: the row is read, not written
+        long counterRowBefore = counterRowVersion();
         var resumed = (InboundAppendResult.Appended) append(
                 message(ConversationId.random(), phone, "c-2", "More", now.plusSeconds(2)), now, true);
+        assertThat(counterRowVersion()).isEqualTo(counterRowBefore);
         assertThat(resumed.started()).isFalse();
         assertThat(resumed.message().conversationId()).isEqualTo(proposed);
         assertThat(resumed.message().sequence()).isEqualTo(2);
@@ -113,10 +116,26 @@ class InboundAppendOnPostgresTest {
         assertThat(resumed.conversation().lastActivityAt()).isEqualTo(now.plusSeconds(2));
         assertThat(resumed.counters()).isEqualTo(new InboxCounters(1, 0, 1));
 
+        // read, the thread's next message moves the unread counter again, in the row
+        kit.conversations().markRead(account, proposed);
+        long counterRowRead = counterRowVersion();
+        var unreadAgain = (InboundAppendResult.Appended) append(
+                message(ConversationId.random(), phone, "c-4", "Still there?", now.plusSeconds(3)), now, true);
+        assertThat(unreadAgain.counters()).isEqualTo(new InboxCounters(1, 0, 1));
+        assertThat(counterRowVersion()).isNotEqualTo(counterRowRead);
+        assertThat(kit.inbox().counters(account)).isEqualTo(new InboxCounters(1, 0, 1));
+
         kit.conversations().close(account, proposed);
-        assertThat(append(message(ConversationId.random(), phone, "c-3", "Back", now.plusSeconds(3)), now, true))
+        assertThat(append(message(ConversationId.random(), phone, "c-3", "Back", now.plusSeconds(4)), now, true))
                 .isInstanceOf(InboundAppendResult.NotApplied.class);
-        assertThat(kit.conversations().get(account, proposed).lastMessageSequence()).isEqualTo(2);
+        assertThat(kit.conversations().get(account, proposed).lastMessageSequence()).isEqualTo(3);
+    }
+
+    /** The transaction that last wrote the account's counters row. */
+    private long counterRowVersion() {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT CAST(CAST(xmin AS text) AS bigint) FROM account_counters WHERE account_id = :account")
+                .bind("account", account.value()).mapTo(Long.class).one());
     }
 
     @Test
