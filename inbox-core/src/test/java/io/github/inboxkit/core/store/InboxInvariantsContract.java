@@ -587,7 +587,10 @@ public abstract class InboxInvariantsContract {
                         .copyOf(kit.administration().account(id).settings()).withQuietHours(q.federal()
                                 ? io.github.inboxkit.core.compliance.QuietHoursPolicy.federal()
                                 : io.github.inboxkit.core.compliance.QuietHoursPolicy.off()));
-                assertThat(kit.administration().account(id).settings().quietHours().isOff()).isEqualTo(!q.federal());
+                if (model != null) {
+                    // alone, the setting reads back; on concurrent lanes another one may set it in between
+                    assertThat(kit.administration().account(id).settings().quietHours().isOff()).isEqualTo(!q.federal());
+                }
             }
         }
 
