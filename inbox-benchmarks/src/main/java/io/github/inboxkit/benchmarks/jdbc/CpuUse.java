@@ -42,6 +42,21 @@ final class CpuUse {
     /** A reading: the client's and the server's processor time so far, in nanoseconds (server: -1 if unknown). */
     record Reading(long clientNanos, long serverNanos) {
 
+        /** No processor time: the start of a sum of spans. */
+        static final Reading ZERO = new Reading(0, 0);
+
+        /** @return the span from {@code before} to this reading (server -1 if either is unknown) */
+        Reading minus(Reading before) {
+            return new Reading(clientNanos - before.clientNanos,
+                    serverNanos < 0 || before.serverNanos < 0 ? -1 : serverNanos - before.serverNanos);
+        }
+
+        /** @return the sum of two spans (server -1 if either is unknown) */
+        Reading plus(Reading other) {
+            return new Reading(clientNanos + other.clientNanos,
+                    serverNanos < 0 || other.serverNanos < 0 ? -1 : serverNanos + other.serverNanos);
+        }
+
         /** @return the processor time per operation since {@code before}, as "client / server µs" */
         String perOperation(Reading before, int operations) {
             double client = (clientNanos - before.clientNanos) / 1e3 / operations;
