@@ -244,7 +244,10 @@ public final class JdbcInboxStore implements InboxStore, OutboxStatistics, Inbox
 
     /**
      * {@inheritDoc} One statement in autocommit (no transaction to begin or commit): the keyset
-     * query of the listing joined with the page's contacts, assignees and the counters row.
+     * query of the listing with the counters row and the account's directory version; the rows'
+     * contacts and assignees come from the node's copy of the account's directory while that
+     * version is the copy's, else the statement is sent again joined with them (see {@link
+     * Builder#directoryCacheSize(long)}).
      */
     @Override
     public Optional<InboxPageRead> readInboxPage(AccountId account, Function<Account, ConversationListing> listingFor) {
