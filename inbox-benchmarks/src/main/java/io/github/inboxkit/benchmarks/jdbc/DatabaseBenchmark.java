@@ -66,7 +66,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Settings are system properties: {@code accounts} (100), {@code conversationsPerAccount} (2000),
  * {@code messagesPerConversation} (10), {@code durable} (false: fsync and synchronous_commit off, as
- * the embedded server defaults; true: both on), {@code ingestMessages} (20,000, in turns with as many
+ * the embedded server defaults; true: both on), {@code ingestMessages} (4000, in turns with as many
  * raw inserts over {@code ingestRounds}, 5), {@code warmUp} (4000
  * calls of ingestion and of its baseline before they are timed), {@code threads} (4),
  * {@code samples} (1000 per measured query, after as many for warm-up), {@code burst} (1000),
@@ -83,7 +83,7 @@ public final class DatabaseBenchmark {
     private static final int CONVERSATIONS = Integer.getInteger("conversationsPerAccount", 2000);
     private static final int MESSAGES = Integer.getInteger("messagesPerConversation", 10);
     private static final boolean DURABLE = Boolean.getBoolean("durable");
-    private static final int INGEST_MESSAGES = Integer.getInteger("ingestMessages", 20_000);
+    private static final int INGEST_MESSAGES = Integer.getInteger("ingestMessages", 4000);
     private static final int INGEST_ROUNDS = Integer.getInteger("ingestRounds", 5);
     private static final int WARM_UP = Integer.getInteger("warmUp", 4000);
     private static final int THREADS = Integer.getInteger("threads", 4);
