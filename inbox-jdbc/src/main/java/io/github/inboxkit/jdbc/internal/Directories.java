@@ -7,7 +7,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.inboxkit.core.account.User;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.contact.Contact;
-import io.github.inboxkit.core.contact.ContactId;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +14,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -175,15 +173,7 @@ final class Directories {
                     String kind = rs.getString(2);
                     if ("C".equals(kind)) {
                         String phone = rs.getString(3);
-                        contacts.put(phone, Contact.builder()
-                                .id(new ContactId(rs.getObject(4, UUID.class)))
-                                .phone(new PhoneNumber(phone))
-                                .firstName(Optional.ofNullable(rs.getString(5)))
-                                .lastName(Optional.ofNullable(rs.getString(6)))
-                                .customFields(Codecs.readCustomFields(rs.getString(7)))
-                                .createdAt(instant(rs, 8))
-                                .updatedAt(instant(rs, 9))
-                                .build());
+                        contacts.put(phone, JdbiContactRows.contactAt(rs, new PhoneNumber(phone), 4));
                     } else if ("U".equals(kind)) {
                         UserId id = UserId.of(rs.getString(3));
                         users.put(id.value(), User.builder()

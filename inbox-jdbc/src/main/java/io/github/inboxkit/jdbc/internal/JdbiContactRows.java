@@ -4,6 +4,8 @@ import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.contact.ContactId;
 import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.ContactRows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -27,18 +29,34 @@ final class JdbiContactRows extends JdbiRows implements ContactRows {
         this.tx = tx;
     }
 
+    /** A contact's columns: its number, then {@link #contactAt}'s, in their order. */
     private static final String CONTACT_COLUMNS =
-            "contact_id, phone_e164, first_name, last_name, custom_fields, created_at, updated_at";
+            "phone_e164, contact_id, first_name, last_name, custom_fields, created_at, updated_at";
 
-    private static final RowMapper<Contact> CONTACT = (rs, ctx) -> Contact.builder()
-            .id(new ContactId(rs.getObject("contact_id", UUID.class)))
-            .phone(new PhoneNumber(rs.getString("phone_e164")))
-            .firstName(Optional.ofNullable(rs.getString("first_name")))
-            .lastName(Optional.ofNullable(rs.getString("last_name")))
-            .customFields(Codecs.readCustomFields(rs.getString("custom_fields")))
-            .createdAt(instant(rs, "created_at"))
-            .updatedAt(instant(rs, "updated_at"))
-            .build();
+    private static final RowMapper<Contact> CONTACT = (rs, ctx) -> contactAt(rs, new PhoneNumber(rs.getString(1)), 2);
+
+    /**
+     * A contact read by column position, the one reading of a contact row for this class's
+     * statements, the inbox page's and the node's copy of a directory ({@link Directories}).
+     *
+     * @param rs the row
+     * @param phone the contact's number (read by the caller, or known from the row's conversation)
+     * @param first the position of {@code contact_id}, followed by {@code first_name},
+     *     {@code last_name}, {@code custom_fields}, {@code created_at} and {@code updated_at}
+     * @return the contact
+     * @throws SQLException if a column cannot be read
+     */
+    static Contact contactAt(ResultSet rs, PhoneNumber phone, int first) throws SQLException {
+        return Contact.builder()
+                .id(new ContactId(rs.getObject(first, UUID.class)))
+                .phone(phone)
+                .firstName(Optional.ofNullable(rs.getString(first + 1)))
+                .lastName(Optional.ofNullable(rs.getString(first + 2)))
+                .customFields(Codecs.readCustomFields(rs.getString(first + 3)))
+                .createdAt(instant(rs, first + 4))
+                .updatedAt(instant(rs, first + 5))
+                .build();
+    }
 
     @Override
     public Optional<Contact> findContact(ContactId id) {

@@ -5,7 +5,6 @@ import static io.github.inboxkit.jdbc.internal.JdbiRows.instant;
 import io.github.inboxkit.core.account.User;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.contact.Contact;
-import io.github.inboxkit.core.contact.ContactId;
 import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
@@ -83,12 +81,8 @@ final class JdbiInboxPageQuery {
             + " CAST(NULL AS timestamp with time zone)";
 
     /** The page's columns by position, after the conversation's {@link JdbiConversationRows#COLUMNS}. */
+    /** The contact's six columns from here, as {@link JdbiContactRows#contactAt} reads them. */
     private static final int CONTACT_ID = JdbiConversationRows.COLUMN_COUNT + 1;
-    private static final int FIRST_NAME = CONTACT_ID + 1;
-    private static final int LAST_NAME = CONTACT_ID + 2;
-    private static final int CUSTOM_FIELDS = CONTACT_ID + 3;
-    private static final int CONTACT_CREATED_AT = CONTACT_ID + 4;
-    private static final int CONTACT_UPDATED_AT = CONTACT_ID + 5;
     private static final int ASSIGNEE_NAME = CONTACT_ID + 6;
     private static final int ASSIGNEE_CREATED_AT = CONTACT_ID + 7;
     private static final int OPEN = CONTACT_ID + 8;
@@ -215,17 +209,9 @@ final class JdbiInboxPageQuery {
                         .ifPresent(user -> assignees.putIfAbsent(user.id(), user));
                 return;
             }
-            UUID contactId = rs.getObject(CONTACT_ID, UUID.class);
-            if (contactId != null) {
-                contacts.putIfAbsent(conversation.contactPhone(), Contact.builder()
-                        .id(new ContactId(contactId))
-                        .phone(conversation.contactPhone())
-                        .firstName(Optional.ofNullable(rs.getString(FIRST_NAME)))
-                        .lastName(Optional.ofNullable(rs.getString(LAST_NAME)))
-                        .customFields(Codecs.readCustomFields(rs.getString(CUSTOM_FIELDS)))
-                        .createdAt(instant(rs, CONTACT_CREATED_AT))
-                        .updatedAt(instant(rs, CONTACT_UPDATED_AT))
-                        .build());
+            if (rs.getObject(CONTACT_ID) != null) {
+                contacts.putIfAbsent(conversation.contactPhone(),
+                        JdbiContactRows.contactAt(rs, conversation.contactPhone(), CONTACT_ID));
             }
             String assigneeName = rs.getString(ASSIGNEE_NAME);
             if (assigneeName != null && conversation.assignee().isPresent()) {
