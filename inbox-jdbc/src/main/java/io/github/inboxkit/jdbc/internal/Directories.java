@@ -8,13 +8,13 @@ import io.github.inboxkit.core.account.User;
 import io.github.inboxkit.core.account.UserId;
 import io.github.inboxkit.core.contact.Contact;
 import io.github.inboxkit.core.phone.PhoneNumber;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The node's copies of accounts' directories: the saved contacts and the users of an account, what
@@ -127,12 +127,12 @@ final class Directories {
      * row (the directory held still between two pages) is copied, on the page's connection, after
      * the page.
      *
-     * @param handle the page's connection, in autocommit
+     * @param connection the page's connection, in autocommit
      * @param account the account's id
      * @param known what the node knew when the page was read
      * @param version the version the page read
      */
-    void seen(Handle handle, String account, Optional<Directory> known, long version) {
+    void seen(Connection connection, String account, Optional<Directory> known, long version) {
         if (copies == null || known.map(Directory::checkedVersion).orElse(NO_COPY) == version) {
             return;
         }
@@ -143,7 +143,7 @@ final class Directories {
         }
         Directory next = new Directory(version, null, null, null);
         if (before != null && !before.copied() && before.version() == version) {
-            next = read(handle, account);
+            next = read(connection, account);
         }
         Directory replacement = next;
         // unless another page of this node got there first with a newer version
@@ -157,11 +157,11 @@ final class Directories {
      *
      * @return the copy, or a note that the account has more than the limit of contacts or users
      */
-    private Directory read(Handle handle, String account) {
+    private Directory read(Connection connection, String account) {
         Map<String, Contact> contacts = new HashMap<>();
         Map<String, User> users = new HashMap<>();
         long version = NO_COPY;
-        try (PreparedStatement statement = handle.getConnection().prepareStatement(DIRECTORY)) {
+        try (PreparedStatement statement = connection.prepareStatement(DIRECTORY)) {
             statement.setString(1, account);
             statement.setInt(2, accountLimit + 1);
             statement.setString(3, account);

@@ -2,6 +2,7 @@ package io.github.inboxkit.jdbc.internal;
 
 import io.github.inboxkit.core.conversation.Conversation;
 import io.github.inboxkit.jdbc.internal.JdbiConversationRows.TimeColumn;
+import io.github.inboxkit.core.conversation.ImmutableMessage;
 import io.github.inboxkit.core.conversation.Message;
 import io.github.inboxkit.core.inbox.InboxCounters;
 import io.github.inboxkit.core.phone.PhoneNumber;
@@ -225,7 +226,7 @@ final class InboundAppendStatement {
      */
     static <T> T inAutocommit(JdbiStoreTransaction tx, String operation, SqlWork<T> work) {
         tx.checkOpen();
-        Connection connection = tx.handle.getConnection();
+        Connection connection = tx.session.connection();
         try {
             connection.setAutoCommit(true);
             try {
@@ -287,10 +288,10 @@ final class InboundAppendStatement {
         long open = rs.getLong(OPEN_COLUMN);
         InboxCounters counters = rs.wasNull() ? InboxCounters.zero()
                 : new InboxCounters(open, rs.getLong(CLOSED_COLUMN), rs.getLong(UNREAD_COLUMN));
-        Message stored = Message.builder().from(append.message())
-                .conversationId(thread.id())
-                .sequence(thread.lastMessageSequence())
-                .build();
+        // two copies with one value each, not a builder filled from every value of the message
+        Message stored = ImmutableMessage.copyOf(append.message())
+                .withConversationId(thread.id())
+                .withSequence(thread.lastMessageSequence());
         return new InboundAppendResult.Appended(stored, thread, rs.getBoolean(STARTED_COLUMN), counters);
     }
 }

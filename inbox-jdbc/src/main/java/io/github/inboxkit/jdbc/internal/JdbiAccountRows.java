@@ -32,7 +32,7 @@ final class JdbiAccountRows extends JdbiRows implements AccountRows {
                 return cached;
             }
         }
-        Optional<Account> found = run("find account", () -> handle
+        Optional<Account> found = run("find account", () -> handle()
                 .createQuery("SELECT name, settings, created_at FROM accounts WHERE account_id = :account")
                 .bind("account", account)
                 .map((RowMapper<Account>) (rs, ctx) -> Account.builder()
@@ -52,7 +52,7 @@ final class JdbiAccountRows extends JdbiRows implements AccountRows {
     public void insertAccount(Account value) {
         requireOwnAccount(value.id());
         tx.markAccountWritten();
-        run("insert account", () -> handle
+        run("insert account", () -> handle()
                 .createUpdate("INSERT INTO accounts (account_id, name, settings, created_at)"
                         + " VALUES (:account, :name, :settings, :createdAt)")
                 .bind("account", account)
@@ -68,7 +68,7 @@ final class JdbiAccountRows extends JdbiRows implements AccountRows {
     public void updateAccount(Account value) {
         requireOwnAccount(value.id());
         tx.markAccountWritten();
-        run("update account", () -> handle
+        run("update account", () -> handle()
                 .createUpdate("UPDATE accounts SET name = :name, settings = :settings WHERE account_id = :account")
                 .bind("account", account)
                 .bind("name", value.name())
@@ -78,7 +78,7 @@ final class JdbiAccountRows extends JdbiRows implements AccountRows {
 
     @Override
     public List<String> ownedNumbers() {
-        return run("list receiving numbers", () -> handle
+        return run("list receiving numbers", () -> handle()
                 .createQuery("SELECT number FROM receiving_numbers WHERE account_id = :account ORDER BY number")
                 .bind("account", account)
                 .mapTo(String.class)
@@ -87,14 +87,14 @@ final class JdbiAccountRows extends JdbiRows implements AccountRows {
 
     @Override
     public Optional<AccountId> numberOwner(String number) {
-        return run("find the owner of a receiving number", () -> JdbiInboxStore.numberOwner(handle, number));
+        return run("find the owner of a receiving number", () -> JdbiInboxStore.numberOwner(handle(), number));
     }
 
     @Override
     public void claimNumber(String number) {
         // the primary key on the number alone refuses a second owner, also one whose insert is not
         // committed yet: PostgreSQL makes this insert wait for it, then fails it (23505, a conflict)
-        run("claim a receiving number", () -> handle
+        run("claim a receiving number", () -> handle()
                 .createUpdate("INSERT INTO receiving_numbers (number, account_id) VALUES (:number, :account)")
                 .bind("number", number)
                 .bind("account", account)
@@ -103,7 +103,7 @@ final class JdbiAccountRows extends JdbiRows implements AccountRows {
 
     @Override
     public void releaseNumber(String number) {
-        run("release a receiving number", () -> handle
+        run("release a receiving number", () -> handle()
                 .createUpdate("DELETE FROM receiving_numbers WHERE number = :number AND account_id = :account")
                 .bind("number", number)
                 .bind("account", account)
@@ -116,7 +116,7 @@ final class JdbiAccountRows extends JdbiRows implements AccountRows {
      * contacts and users reads as outdated to the next page ({@link Directories}).
      */
     void raiseDirectoryVersion() {
-        run("raise the directory version", () -> handle
+        run("raise the directory version", () -> handle()
                 .createUpdate("UPDATE accounts SET directory_version = directory_version + 1"
                         + " WHERE account_id = :account")
                 .bind("account", account)

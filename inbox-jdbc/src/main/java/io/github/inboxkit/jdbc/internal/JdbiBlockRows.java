@@ -31,7 +31,7 @@ final class JdbiBlockRows extends JdbiRows implements BlockRows {
 
     @Override
     public Optional<Block> findBlock(PhoneNumber phone) {
-        return run("find block", () -> handle
+        return run("find block", () -> handle()
                 .createQuery("SELECT " + COLUMNS + " FROM blocked_numbers WHERE account_id = :account"
                         + " AND phone_e164 = :phone")
                 .bind("account", account)
@@ -55,7 +55,7 @@ final class JdbiBlockRows extends JdbiRows implements BlockRows {
         // delete and insert rather than a dialect's upsert: the row is small and the account's
         // transaction holds it
         deleteBlock(block.phone());
-        run("insert block", () -> handle
+        run("insert block", () -> handle()
                 .createUpdate("INSERT INTO blocked_numbers (account_id, " + COLUMNS + ") VALUES (:account, :phone,"
                         + " :reason, :by, :at)")
                 .bind("account", account)
@@ -68,7 +68,7 @@ final class JdbiBlockRows extends JdbiRows implements BlockRows {
 
     @Override
     public boolean deleteBlock(PhoneNumber phone) {
-        return run("delete block", () -> handle
+        return run("delete block", () -> handle()
                 .createUpdate("DELETE FROM blocked_numbers WHERE account_id = :account AND phone_e164 = :phone")
                 .bind("account", account)
                 .bind("phone", phone.e164())
@@ -77,7 +77,7 @@ final class JdbiBlockRows extends JdbiRows implements BlockRows {
 
     @Override
     public List<Block> listBlocks() {
-        return run("list blocks", () -> handle
+        return run("list blocks", () -> handle()
                 .createQuery("SELECT " + COLUMNS + " FROM blocked_numbers WHERE account_id = :account"
                         + " ORDER BY blocked_at DESC, phone_e164")
                 .bind("account", account)
@@ -89,7 +89,7 @@ final class JdbiBlockRows extends JdbiRows implements BlockRows {
     public boolean recordBlockedInbound(String carrierMessageId, PhoneNumber phone, Instant receivedAt) {
         // a repeat finds its row; two deliveries at once collide on the key, a conflict the engine
         // resolves by running the ingestion again, which then finds the row
-        boolean seen = run("find blocked inbound", () -> handle
+        boolean seen = run("find blocked inbound", () -> handle()
                 .createQuery("SELECT 1 FROM blocked_inbound WHERE account_id = :account"
                         + " AND carrier_message_id = :carrierId")
                 .bind("account", account)
@@ -100,7 +100,7 @@ final class JdbiBlockRows extends JdbiRows implements BlockRows {
         if (seen) {
             return false;
         }
-        run("record blocked inbound", () -> handle
+        run("record blocked inbound", () -> handle()
                 .createUpdate("INSERT INTO blocked_inbound (account_id, carrier_message_id, phone_e164, received_at)"
                         + " VALUES (:account, :carrierId, :phone, :at)")
                 .bind("account", account)
@@ -113,7 +113,7 @@ final class JdbiBlockRows extends JdbiRows implements BlockRows {
 
     @Override
     public List<BlockedLogEntry> blockedLog() {
-        return run("read blocked log", () -> handle
+        return run("read blocked log", () -> handle()
                 .createQuery("SELECT phone_e164, count(*) AS arrivals, min(received_at) AS first_seen,"
                         + " max(received_at) AS last_seen FROM blocked_inbound WHERE account_id = :account"
                         + " GROUP BY phone_e164 ORDER BY last_seen DESC, phone_e164")
@@ -125,7 +125,7 @@ final class JdbiBlockRows extends JdbiRows implements BlockRows {
 
     @Override
     public int deleteBlockedInboundBefore(Instant receivedBefore, int limit) {
-        return run("delete old blocked inbound", () -> handle
+        return run("delete old blocked inbound", () -> handle()
                 .createUpdate("DELETE FROM blocked_inbound WHERE account_id = :account AND carrier_message_id IN"
                         + " (SELECT b.carrier_message_id FROM blocked_inbound b WHERE b.account_id = :account"
                         + " AND b.received_at < :cutoff ORDER BY b.received_at LIMIT :limit)")

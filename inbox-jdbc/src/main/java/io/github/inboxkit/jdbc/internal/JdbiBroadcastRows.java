@@ -55,7 +55,7 @@ final class JdbiBroadcastRows extends JdbiRows implements BroadcastRows {
 
     @Override
     public void insertBroadcast(Broadcast broadcast, BroadcastContent content) {
-        run("insert broadcast", () -> handle
+        run("insert broadcast", () -> handle()
                 .createUpdate("INSERT INTO broadcasts (account_id, broadcast_id, name, requested_recipients, created_at, "
                         + CONTENT_COLUMNS + ") VALUES (:account, :broadcast, :name, :requested, :createdAt,"
                         + " :body, :media, :segments, :encoding, :shiftTables, :carrierId, :author, :category)")
@@ -77,7 +77,7 @@ final class JdbiBroadcastRows extends JdbiRows implements BroadcastRows {
 
     @Override
     public Optional<Broadcast> findBroadcast(BroadcastId id) {
-        return run("find broadcast", () -> handle
+        return run("find broadcast", () -> handle()
                 .createQuery("SELECT name, requested_recipients, created_at FROM broadcasts"
                         + " WHERE account_id = :account AND broadcast_id = :broadcast")
                 .bind("account", account)
@@ -93,7 +93,7 @@ final class JdbiBroadcastRows extends JdbiRows implements BroadcastRows {
 
     @Override
     public Optional<BroadcastContent> findBroadcastContent(BroadcastId id) {
-        return run("find broadcast content", () -> handle
+        return run("find broadcast content", () -> handle()
                 .createQuery("SELECT " + CONTENT_COLUMNS + " FROM broadcasts"
                         + " WHERE account_id = :account AND broadcast_id = :broadcast")
                 .bind("account", account)
@@ -165,7 +165,7 @@ final class JdbiBroadcastRows extends JdbiRows implements BroadcastRows {
             // once, before the delete (a join's inner side could be scanned again and exceed the
             // limit), and the delete finds its rows by primary key: joined to a CTE instead, it
             // hashed the account's whole queue for every take (9 ms for 500 of 50,000).
-            taken = new ArrayList<>(run("take queued broadcast recipients", () -> handle
+            taken = new ArrayList<>(run("take queued broadcast recipients", () -> handle()
                     .createQuery(TAKE_QUEUED_RECIPIENTS)
                     .bind("account", account)
                     .bind("limit", limit)
@@ -174,7 +174,7 @@ final class JdbiBroadcastRows extends JdbiRows implements BroadcastRows {
             taken.sort(Comparator.comparingLong(Taken::queueSeq)); // RETURNING follows no order
         } else {
             // H2 has no DELETE ... RETURNING: lock the front, then delete what was locked
-            taken = run("take queued broadcast recipients", () -> handle
+            taken = run("take queued broadcast recipients", () -> handle()
                     .createQuery("SELECT " + RECIPIENT_COLUMNS + " FROM broadcast_recipients"
                             + " WHERE account_id = :account ORDER BY queue_seq LIMIT :limit FOR UPDATE SKIP LOCKED")
                     .bind("account", account)
@@ -182,7 +182,7 @@ final class JdbiBroadcastRows extends JdbiRows implements BroadcastRows {
                     .map(TAKEN)
                     .list());
             if (!taken.isEmpty()) {
-                run("take queued broadcast recipients", () -> handle
+                run("take queued broadcast recipients", () -> handle()
                         .createUpdate("DELETE FROM broadcast_recipients WHERE account_id = :account"
                                 + " AND queue_seq IN (<keys>)")
                         .bind("account", account)
@@ -195,7 +195,7 @@ final class JdbiBroadcastRows extends JdbiRows implements BroadcastRows {
 
     @Override
     public long countQueuedRecipients(BroadcastId id) {
-        return run("count queued broadcast recipients", () -> handle
+        return run("count queued broadcast recipients", () -> handle()
                 .createQuery("SELECT COUNT(*) FROM broadcast_recipients"
                         + " WHERE account_id = :account AND broadcast_id = :broadcast")
                 .bind("account", account)
@@ -210,7 +210,7 @@ final class JdbiBroadcastRows extends JdbiRows implements BroadcastRows {
             return;
         }
         run("append broadcast skips", () -> {
-            PreparedBatch batch = handle.prepareBatch("INSERT INTO broadcast_skips (account_id, broadcast_id,"
+            PreparedBatch batch = handle().prepareBatch("INSERT INTO broadcast_skips (account_id, broadcast_id,"
                     + " recipient, reason) VALUES (:account, :broadcast, :recipient, :reason)");
             for (BroadcastSkip skip : skips) {
                 batch.bind("account", account)
@@ -225,7 +225,7 @@ final class JdbiBroadcastRows extends JdbiRows implements BroadcastRows {
 
     @Override
     public List<BroadcastSkip> listBroadcastSkips(BroadcastId id) {
-        return run("list broadcast skips", () -> handle
+        return run("list broadcast skips", () -> handle()
                 .createQuery("SELECT recipient, reason FROM broadcast_skips"
                         + " WHERE account_id = :account AND broadcast_id = :broadcast ORDER BY skip_seq")
                 .bind("account", account)
@@ -236,7 +236,7 @@ final class JdbiBroadcastRows extends JdbiRows implements BroadcastRows {
 
     @Override
     public int deleteQueuedRecipients(PhoneNumber recipient) {
-        return run("delete queued broadcast recipients", () -> handle
+        return run("delete queued broadcast recipients", () -> handle()
                 .createUpdate("DELETE FROM broadcast_recipients WHERE account_id = :account AND recipient = :recipient")
                 .bind("account", account)
                 .bind("recipient", recipient.e164())
@@ -249,7 +249,7 @@ final class JdbiBroadcastRows extends JdbiRows implements BroadcastRows {
             return 0;
         }
         // the recipient as the host typed it, without the separators people type
-        return run("delete broadcast skips", () -> handle
+        return run("delete broadcast skips", () -> handle()
                 .createUpdate("DELETE FROM broadcast_skips WHERE account_id = :account AND REPLACE(REPLACE(REPLACE("
                         + "REPLACE(REPLACE(recipient, ' ', ''), '-', ''), '.', ''), '(', ''), ')', '') IN (<recipients>)")
                 .bind("account", account)

@@ -61,7 +61,7 @@ final class JdbiConsentRows extends JdbiRows implements ConsentRows {
 
     @Override
     public Optional<OptOutRecord> latestOptOutRecord(PhoneNumber phone) {
-        return run("read subscription", () -> handle
+        return run("read subscription", () -> handle()
                 .createQuery("SELECT " + OPT_OUT_COLUMNS + " FROM opt_out_records"
                         + " WHERE account_id = :account AND phone_e164 = :phone ORDER BY record_seq DESC LIMIT 1")
                 .bind("account", account)
@@ -93,7 +93,7 @@ final class JdbiConsentRows extends JdbiRows implements ConsentRows {
 
     @Override
     public void appendOptOutRecord(OptOutRecord record) {
-        run("append subscription change", () -> bindNullableUuid(handle
+        run("append subscription change", () -> bindNullableUuid(handle()
                 .createUpdate("INSERT INTO opt_out_records (account_id, phone_e164, action, source,"
                         + " cause_message_id, keyword, changed_by, recorded_at, change_kind, actor, rule_id)"
                         + " VALUES (:account, :phone, :action, :source, :cause, :keyword, :changedBy, :recordedAt,"
@@ -114,7 +114,7 @@ final class JdbiConsentRows extends JdbiRows implements ConsentRows {
 
     @Override
     public List<OptOutRecord> optOutHistory(PhoneNumber phone) {
-        return run("read subscription history", () -> handle
+        return run("read subscription history", () -> handle()
                 .createQuery("SELECT " + OPT_OUT_COLUMNS + " FROM opt_out_records"
                         + " WHERE account_id = :account AND phone_e164 = :phone ORDER BY record_seq")
                 .bind("account", account)
@@ -126,7 +126,7 @@ final class JdbiConsentRows extends JdbiRows implements ConsentRows {
     @Override
     public int deleteSupersededOptOutRecords(Instant recordedBefore, int limit) {
         // a number's latest record decides whether it may be sent to: only older ones go
-        return run("delete superseded opt-out records", () -> handle
+        return run("delete superseded opt-out records", () -> handle()
                 .createUpdate("DELETE FROM opt_out_records WHERE account_id = :account AND record_seq IN ("
                         + "SELECT r.record_seq FROM opt_out_records r WHERE r.account_id = :account"
                         + " AND r.recorded_at < :before AND EXISTS (SELECT 1 FROM opt_out_records n"
@@ -141,12 +141,12 @@ final class JdbiConsentRows extends JdbiRows implements ConsentRows {
     @Override
     public int deleteOptOutRecords(PhoneNumber phone) {
         // the number's revocation reviews (F44) name it too
-        run("delete revocation reviews", () -> handle
+        run("delete revocation reviews", () -> handle()
                 .createUpdate("DELETE FROM revocation_reviews WHERE account_id = :account AND phone_e164 = :phone")
                 .bind("account", account)
                 .bind("phone", phone.e164())
                 .execute());
-        return run("delete opt-out records", () -> handle
+        return run("delete opt-out records", () -> handle()
                 .createUpdate("DELETE FROM opt_out_records WHERE account_id = :account AND phone_e164 = :phone")
                 .bind("account", account)
                 .bind("phone", phone.e164())
@@ -171,7 +171,7 @@ final class JdbiConsentRows extends JdbiRows implements ConsentRows {
 
     @Override
     public void insertRevocationReview(RevocationReview review) {
-        run("insert revocation review", () -> handle
+        run("insert revocation review", () -> handle()
                 .createUpdate("INSERT INTO revocation_reviews (account_id, " + REVIEW_COLUMNS + ") VALUES (:account,"
                         + " :id, :phone, :conversation, :message, :rule, :flaggedAt, :dueAt, :state, NULL, NULL)")
                 .bind("account", account)
@@ -188,7 +188,7 @@ final class JdbiConsentRows extends JdbiRows implements ConsentRows {
 
     @Override
     public Optional<RevocationReview> findRevocationReview(RevocationReviewId id) {
-        return run("read revocation review", () -> handle
+        return run("read revocation review", () -> handle()
                 .createQuery("SELECT " + REVIEW_COLUMNS + " FROM revocation_reviews"
                         + " WHERE account_id = :account AND review_id = :id")
                 .bind("account", account)
@@ -199,7 +199,7 @@ final class JdbiConsentRows extends JdbiRows implements ConsentRows {
 
     @Override
     public Optional<RevocationReview> findOpenRevocationReview(PhoneNumber phone) {
-        return run("read open revocation review", () -> handle
+        return run("read open revocation review", () -> handle()
                 .createQuery("SELECT " + REVIEW_COLUMNS + " FROM revocation_reviews WHERE account_id = :account"
                         + " AND phone_e164 = :phone AND state = 'OPEN' ORDER BY due_at, review_id LIMIT 1")
                 .bind("account", account)
@@ -210,7 +210,7 @@ final class JdbiConsentRows extends JdbiRows implements ConsentRows {
 
     @Override
     public List<RevocationReview> listOpenRevocationReviews(Instant dueBefore, int limit) {
-        return run("list open revocation reviews", () -> handle
+        return run("list open revocation reviews", () -> handle()
                 .createQuery("SELECT " + REVIEW_COLUMNS + " FROM revocation_reviews WHERE account_id = :account"
                         + " AND state = 'OPEN' AND due_at < :before ORDER BY due_at, review_id LIMIT :limit")
                 .bind("account", account)
@@ -223,7 +223,7 @@ final class JdbiConsentRows extends JdbiRows implements ConsentRows {
     @Override
     public boolean resolveRevocationReview(RevocationReview decided) {
         // conditional on OPEN: of two deciders, the second updates nothing (its row lock waits for the first)
-        return run("resolve revocation review", () -> handle
+        return run("resolve revocation review", () -> handle()
                 .createUpdate("UPDATE revocation_reviews SET state = :state, resolved_at = :resolvedAt,"
                         + " resolved_by = :resolvedBy WHERE account_id = :account AND review_id = :id AND state = 'OPEN'")
                 .bind("account", account)

@@ -60,7 +60,7 @@ final class JdbiContactRows extends JdbiRows implements ContactRows {
 
     @Override
     public Optional<Contact> findContact(ContactId id) {
-        return run("find contact", () -> handle
+        return run("find contact", () -> handle()
                 .createQuery("SELECT " + CONTACT_COLUMNS + " FROM contacts"
                         + " WHERE account_id = :account AND contact_id = :contact")
                 .bind("account", account)
@@ -71,7 +71,7 @@ final class JdbiContactRows extends JdbiRows implements ContactRows {
 
     @Override
     public Optional<Contact> findContactByPhone(PhoneNumber phone) {
-        return run("find contact by phone", () -> handle
+        return run("find contact by phone", () -> handle()
                 .createQuery("SELECT " + CONTACT_COLUMNS + " FROM contacts"
                         + " WHERE account_id = :account AND phone_e164 = :phone")
                 .bind("account", account)
@@ -90,7 +90,7 @@ final class JdbiContactRows extends JdbiRows implements ContactRows {
     @Override
     public void insertContact(Contact contact) {
         tx.markDirectoryWritten();
-        run("insert contact", () -> handle
+        run("insert contact", () -> handle()
                 .createUpdate("INSERT INTO contacts (account_id, contact_id, phone_e164, first_name, last_name,"
                         + " search_name, custom_fields, created_at, updated_at) VALUES (:account, :contact, :phone,"
                         + " :firstName, :lastName, :searchName, :customFields, :createdAt, :updatedAt)")
@@ -109,7 +109,7 @@ final class JdbiContactRows extends JdbiRows implements ContactRows {
     @Override
     public void updateContact(Contact contact) {
         tx.markDirectoryWritten();
-        run("update contact", () -> handle
+        run("update contact", () -> handle()
                 .createUpdate("UPDATE contacts SET phone_e164 = :phone, first_name = :firstName,"
                         + " last_name = :lastName, search_name = :searchName, custom_fields = :customFields,"
                         + " created_at = :createdAt, updated_at = :updatedAt"
@@ -133,7 +133,7 @@ final class JdbiContactRows extends JdbiRows implements ContactRows {
     @Override
     public boolean deleteContact(ContactId id) {
         tx.markDirectoryWritten();
-        return run("delete contact", () -> handle
+        return run("delete contact", () -> handle()
                 .createUpdate("DELETE FROM contacts WHERE account_id = :account AND contact_id = :id")
                 .bind("account", account)
                 .bind("id", id.value())

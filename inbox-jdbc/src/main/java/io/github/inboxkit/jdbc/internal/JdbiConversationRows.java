@@ -122,7 +122,7 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
         if (ids.isEmpty()) {
             return found;
         }
-        run("read conversation ids", () -> handle
+        run("read conversation ids", () -> handle()
                 .createQuery("SELECT conversation_id FROM conversations WHERE account_id = :account"
                         + " AND conversation_id IN (<ids>)")
                 .bind("account", account)
@@ -139,7 +139,7 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
     }
 
     private Optional<Conversation> conversationById(ConversationId id, String lock) {
-        return run("read conversation", () -> handle
+        return run("read conversation", () -> handle()
                 .createQuery("SELECT " + CONVERSATION_COLUMNS + " FROM conversations c"
                         + " WHERE c.account_id = :account AND c.conversation_id = :conversation" + lock)
                 .bind("account", account)
@@ -150,7 +150,7 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
 
     @Override
     public Optional<Conversation> lockConversationByPhone(PhoneNumber contactPhone) {
-        return run("lock conversation by phone", () -> handle
+        return run("lock conversation by phone", () -> handle()
                 .createQuery("SELECT " + CONVERSATION_COLUMNS + " FROM conversations c"
                         + " WHERE c.account_id = :account AND c.phone_e164 = :phone FOR UPDATE")
                 .bind("account", account)
@@ -221,7 +221,7 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
     public List<Conversation> listConversations(ConversationListing listing) {
         ListingSql sql = ListingSql.of(listing);
         return run("list conversations", () ->
-                sql.bind(handle.createQuery(sql.text()), account, listing).map(CONVERSATION).list());
+                sql.bind(handle().createQuery(sql.text()), account, listing).map(CONVERSATION).list());
     }
 
     /**
@@ -234,7 +234,7 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
 
     @Override
     public List<Conversation> lockDueSnoozes(Instant now, int limit) {
-        return run("claim due snoozes", () -> handle
+        return run("claim due snoozes", () -> handle()
                 .createQuery(LOCK_DUE_SNOOZES)
                 .bind("account", account)
                 .bind("now", time(now))
@@ -245,7 +245,7 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
 
     @Override
     public void appendAssignmentChange(AssignmentChange change) {
-        run("append assignment change", () -> handle
+        run("append assignment change", () -> handle()
                 .createUpdate("INSERT INTO assignment_changes (account_id, conversation_id, from_user_id,"
                         + " to_user_id, changed_by, changed_at) VALUES (:account, :conversation, :from, :to,"
                         + " :changedBy, :changedAt)")
@@ -260,7 +260,7 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
 
     @Override
     public List<AssignmentChange> assignmentHistory(ConversationId conversation) {
-        return run("read assignment history", () -> handle
+        return run("read assignment history", () -> handle()
                 .createQuery("SELECT conversation_id, from_user_id, to_user_id, changed_by, changed_at"
                         + " FROM assignment_changes WHERE account_id = :account AND conversation_id = :conversation"
                         + " ORDER BY change_seq")
@@ -278,7 +278,7 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
 
     @Override
     public void deleteConversation(ConversationId conversation) {
-        run("delete conversation", () -> handle
+        run("delete conversation", () -> handle()
                 .createUpdate("DELETE FROM conversations WHERE account_id = :account AND conversation_id = :conversation")
                 .bind("account", account)
                 .bind("conversation", conversation.value())
@@ -287,7 +287,7 @@ final class JdbiConversationRows extends JdbiRows implements ConversationRows {
 
     @Override
     public int deleteAssignmentHistory(ConversationId conversation) {
-        return run("delete assignment history", () -> handle
+        return run("delete assignment history", () -> handle()
                 .createUpdate("DELETE FROM assignment_changes WHERE account_id = :account"
                         + " AND conversation_id = :conversation")
                 .bind("account", account)

@@ -24,7 +24,7 @@ final class JdbiCounterRows extends JdbiRows implements CounterRows {
 
     @Override
     public InboxCounters counters() {
-        return run("read counters", () -> handle
+        return run("read counters", () -> handle()
                 .createQuery("SELECT open_conversations, closed_conversations, unread_conversations"
                         + " FROM account_counters WHERE account_id = :account")
                 .bind("account", account)
@@ -35,7 +35,7 @@ final class JdbiCounterRows extends JdbiRows implements CounterRows {
 
     /** Creates the counters row of a new account, all zero (see {@link JdbiAccountRows#insertAccount}). */
     void insertZeroCounters() {
-        run("insert account counters", () -> handle
+        run("insert account counters", () -> handle()
                 .createUpdate("INSERT INTO account_counters (account_id) VALUES (:account)")
                 .bind("account", account)
                 .execute());
@@ -46,7 +46,7 @@ final class JdbiCounterRows extends JdbiRows implements CounterRows {
         if (openDelta == 0 && closedDelta == 0 && unreadConversationsDelta == 0) {
             return;
         }
-        int updated = run("adjust counters", () -> handle
+        int updated = run("adjust counters", () -> handle()
                 .createUpdate("UPDATE account_counters SET open_conversations = open_conversations + :open,"
                         + " closed_conversations = closed_conversations + :closed,"
                         + " unread_conversations = unread_conversations + :unread WHERE account_id = :account")
@@ -57,7 +57,7 @@ final class JdbiCounterRows extends JdbiRows implements CounterRows {
                 .execute());
         if (updated == 0) {
             // counters of an account created before its counters row existed (or by a host's import)
-            run("create counters", () -> handle
+            run("create counters", () -> handle()
                     .createUpdate("INSERT INTO account_counters (account_id, open_conversations,"
                             + " closed_conversations, unread_conversations) VALUES (:account, :open, :closed, :unread)")
                     .bind("account", account)

@@ -42,7 +42,7 @@ final class JdbiDeliveryReportRows extends JdbiRows implements DeliveryReportRow
 
     @Override
     public void insertUnmatchedReport(UnmatchedDeliveryReport report) {
-        run("keep unmatched delivery report", () -> handle
+        run("keep unmatched delivery report", () -> handle()
                 .createUpdate("INSERT INTO unmatched_delivery_reports (account_id, carrier_id, carrier_message_id,"
                         + " status, error_code, occurred_at, received_at) VALUES (:account, :carrierId,"
                         + " :carrierMessageId, :status, :errorCode, :occurredAt, :receivedAt)")
@@ -70,7 +70,7 @@ final class JdbiDeliveryReportRows extends JdbiRows implements DeliveryReportRow
         }
         List<String> ids = carrierMessageIds.stream().distinct().toList();
         tx.lockCarrierMessageIds(carrierId, ids);
-        List<UnmatchedDeliveryReport> reports = run("take unmatched delivery reports", () -> handle
+        List<UnmatchedDeliveryReport> reports = run("take unmatched delivery reports", () -> handle()
                 .createQuery("SELECT " + UNMATCHED_COLUMNS + " FROM unmatched_delivery_reports"
                         + " WHERE account_id = :account AND carrier_id = :carrierId"
                         + " AND carrier_message_id IN (<ids>) ORDER BY carrier_message_id, report_seq FOR UPDATE")
@@ -84,7 +84,7 @@ final class JdbiDeliveryReportRows extends JdbiRows implements DeliveryReportRow
         }
         reports.forEach(report -> taken.computeIfAbsent(report.report().carrierMessageId(), id -> new ArrayList<>())
                 .add(report));
-        run("take unmatched delivery reports", () -> handle
+        run("take unmatched delivery reports", () -> handle()
                 .createUpdate("DELETE FROM unmatched_delivery_reports WHERE account_id = :account"
                         + " AND carrier_id = :carrierId AND carrier_message_id IN (<ids>)")
                 .bind("account", account)
@@ -96,7 +96,7 @@ final class JdbiDeliveryReportRows extends JdbiRows implements DeliveryReportRow
 
     @Override
     public List<UnmatchedDeliveryReport> listUnmatchedReports(int limit) {
-        return run("list unmatched delivery reports", () -> handle
+        return run("list unmatched delivery reports", () -> handle()
                 .createQuery("SELECT " + UNMATCHED_COLUMNS + " FROM unmatched_delivery_reports"
                         + " WHERE account_id = :account ORDER BY received_at, report_seq LIMIT :limit")
                 .bind("account", account)
@@ -116,7 +116,7 @@ final class JdbiDeliveryReportRows extends JdbiRows implements DeliveryReportRow
 
     @Override
     public int deleteUnmatchedReports(Instant receivedBefore, int limit) {
-        return run("delete unmatched delivery reports", () -> handle
+        return run("delete unmatched delivery reports", () -> handle()
                 .createUpdate(DELETE_UNMATCHED_REPORTS)
                 .bind("account", account)
                 .bind("before", time(receivedBefore))

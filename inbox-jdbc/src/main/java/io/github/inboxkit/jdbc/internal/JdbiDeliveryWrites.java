@@ -98,13 +98,13 @@ final class JdbiDeliveryWrites extends JdbiRows {
         }
         accepted.forEach(tx::lockCarrierMessageIds);
         if (setBased) {
-            return run("record outbox entries as claimed", () -> EXPECTED.bindArrays(ENTRY_STATE.bindArrays(handle
+            return run("record outbox entries as claimed", () -> EXPECTED.bindArrays(ENTRY_STATE.bindArrays(handle()
                             .createQuery(RECORD_IF_UNCHANGED).bind("account", account), after, true), expected, false)
                     .map((rs, ctx) -> new MessageId(rs.getObject(1, UUID.class)))
                     .collect(Collectors.toCollection(LinkedHashSet::new)));
         }
         int[] counts = run("record outbox entries as claimed", () -> {
-            PreparedBatch batch = handle.prepareBatch(RECORD_ONE_IF_UNCHANGED);
+            PreparedBatch batch = handle().prepareBatch(RECORD_ONE_IF_UNCHANGED);
             for (int i = 0; i < after.size(); i++) {
                 EXPECTED.bindColumns(ENTRY_STATE.bind(batch.bind("account", account), after.get(i)), expected.get(i))
                         .add();
@@ -126,7 +126,7 @@ final class JdbiDeliveryWrites extends JdbiRows {
         // One statement: the CTE locks, the messages are written SENDING, and RETURNING gives the rows
         // as they were; the columns written are exactly OutboxEntry.claimed's. MATERIALIZED, so that the locking query runs once: as a
         // join's inner side it could be scanned again and, skipping its own locks, exceed the limit.
-        List<OutboxEntry> claimed = new ArrayList<>(run("claim outbox entries", () -> handle
+        List<OutboxEntry> claimed = new ArrayList<>(run("claim outbox entries", () -> handle()
                 .createQuery("WITH c AS MATERIALIZED (SELECT " + JdbiOutboxRows.ENTRY_COLUMNS + " FROM outbox_entries"
                         + " WHERE account_id = :account AND " + JdbiOutboxRows.CLAIMABLE
                         + " ORDER BY due_at, message_id LIMIT :limit FOR UPDATE SKIP LOCKED),"

@@ -52,7 +52,7 @@ final class JdbiErasureRows extends JdbiRows implements ErasureRows {
 
     @Override
     public Optional<String> findNumberHashKey() {
-        return run("read number hash key", () -> handle
+        return run("read number hash key", () -> handle()
                 .createQuery("SELECT hash_key FROM erasure_keys WHERE account_id = :account")
                 .bind("account", account)
                 .mapTo(String.class)
@@ -61,7 +61,7 @@ final class JdbiErasureRows extends JdbiRows implements ErasureRows {
 
     @Override
     public void insertNumberHashKey(String key, Instant createdAt) {
-        run("keep number hash key", () -> handle
+        run("keep number hash key", () -> handle()
                 .createUpdate("INSERT INTO erasure_keys (account_id, hash_key, created_at) VALUES (:account, :key, :at)")
                 .bind("account", account)
                 .bind("key", key)
@@ -74,7 +74,7 @@ final class JdbiErasureRows extends JdbiRows implements ErasureRows {
         if (numberHashes.isEmpty()) {
             return Set.of();
         }
-        return run("read erased opt-outs", () -> new HashSet<>(handle
+        return run("read erased opt-outs", () -> new HashSet<>(handle()
                 .createQuery("SELECT number_hash FROM erased_opt_outs WHERE account_id = :account"
                         + " AND number_hash IN (<hashes>)")
                 .bind("account", account)
@@ -86,7 +86,7 @@ final class JdbiErasureRows extends JdbiRows implements ErasureRows {
     @Override
     public void putErasedOptOut(String numberHash, Instant since) {
         deleteErasedOptOut(numberHash);
-        run("keep erased opt-out", () -> handle
+        run("keep erased opt-out", () -> handle()
                 .createUpdate("INSERT INTO erased_opt_outs (account_id, number_hash, since) VALUES (:account, :hash, :since)")
                 .bind("account", account)
                 .bind("hash", numberHash)
@@ -96,7 +96,7 @@ final class JdbiErasureRows extends JdbiRows implements ErasureRows {
 
     @Override
     public boolean deleteErasedOptOut(String numberHash) {
-        return run("delete erased opt-out", () -> handle
+        return run("delete erased opt-out", () -> handle()
                 .createUpdate("DELETE FROM erased_opt_outs WHERE account_id = :account AND number_hash = :hash")
                 .bind("account", account)
                 .bind("hash", numberHash)
@@ -105,7 +105,7 @@ final class JdbiErasureRows extends JdbiRows implements ErasureRows {
 
     @Override
     public void insertErasureRecord(ErasureRecord record) {
-        run("keep erasure record", () -> bindRecord(handle.createUpdate("INSERT INTO erasure_records (account_id, "
+        run("keep erasure record", () -> bindRecord(handle().createUpdate("INSERT INTO erasure_records (account_id, "
                 + RECORD_COLUMNS + ") VALUES (:account, :id, :hash, :requestedBy, :requestedAt, :completedAt,"
                 + " :messages, :conversations, :assignmentChanges, :outboxEntries, :inFlightSends, :contacts,"
                 + " :optOutRecords, :broadcastRecipients, :broadcastSkips, :idempotencyKeys, :deliveryReports,"
@@ -118,7 +118,7 @@ final class JdbiErasureRows extends JdbiRows implements ErasureRows {
 
     @Override
     public Optional<ErasureRecord> findErasureRecord(ErasureId id) {
-        return run("read erasure record", () -> handle
+        return run("read erasure record", () -> handle()
                 .createQuery("SELECT " + RECORD_COLUMNS + " FROM erasure_records"
                         + " WHERE account_id = :account AND erasure_id = :id")
                 .bind("account", account)
@@ -129,7 +129,7 @@ final class JdbiErasureRows extends JdbiRows implements ErasureRows {
 
     @Override
     public void updateErasureRecord(ErasureRecord record) {
-        run("update erasure record", () -> bindRecord(handle.createUpdate("UPDATE erasure_records SET"
+        run("update erasure record", () -> bindRecord(handle().createUpdate("UPDATE erasure_records SET"
                 + " completed_at = :completedAt, messages = :messages, conversations = :conversations,"
                 + " assignment_changes = :assignmentChanges, outbox_entries = :outboxEntries,"
                 + " in_flight_sends = :inFlightSends, contacts = :contacts, opt_out_records = :optOutRecords,"
@@ -141,7 +141,7 @@ final class JdbiErasureRows extends JdbiRows implements ErasureRows {
 
     @Override
     public List<ErasureRecord> listErasureRecords(String numberHash) {
-        return run("list erasure records", () -> handle
+        return run("list erasure records", () -> handle()
                 .createQuery("SELECT " + RECORD_COLUMNS + " FROM erasure_records"
                         + " WHERE account_id = :account AND number_hash = :hash ORDER BY requested_at, erasure_id")
                 .bind("account", account)

@@ -51,7 +51,7 @@ final class JdbiExportQuery extends JdbiRows implements ExportRows {
         // account_id leads the ORDER BY as it leads the index, so that H2 too reads the index in order
         sql.append(" ORDER BY m.account_id, m.created_at, m.message_id LIMIT :limit");
         List<Message> messages = run("read export page", () -> {
-            Query statement = handle.createQuery(sql.toString())
+            Query statement = handle().createQuery(sql.toString())
                     .bind("account", account)
                     .bind("lower", time(lower))
                     .bind("from", time(query.from()))

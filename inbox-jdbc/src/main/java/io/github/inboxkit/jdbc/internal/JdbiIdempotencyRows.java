@@ -41,7 +41,7 @@ final class JdbiIdempotencyRows extends JdbiRows implements IdempotencyRows {
 
     @Override
     public Optional<IdempotencyRecord> lockIdempotencyRecord(IdempotencyKey key) {
-        return run("lock idempotency key", () -> handle
+        return run("lock idempotency key", () -> handle()
                 .createQuery("SELECT " + COLUMNS + " FROM idempotency_keys WHERE account_id = :account"
                         + " AND idempotency_key = :key FOR UPDATE")
                 .bind("account", account)
@@ -54,7 +54,7 @@ final class JdbiIdempotencyRows extends JdbiRows implements IdempotencyRows {
     public void insertIdempotencyRecord(IdempotencyRecord record) {
         // a key taken by a concurrent transaction fails here (unique violation): a conflict, and
         // the engine runs the use case again
-        run("insert idempotency key", () -> bindNullableUuid(bindNullableUuid(handle
+        run("insert idempotency key", () -> bindNullableUuid(bindNullableUuid(handle()
                 .createUpdate("INSERT INTO idempotency_keys (account_id, " + COLUMNS + ") VALUES (:account, :key,"
                         + " :hash, :message, :broadcast, :total, :done, :queued, :createdAt, :expiresAt)"),
                         "message", record.messageId().map(MessageId::value)),
@@ -72,7 +72,7 @@ final class JdbiIdempotencyRows extends JdbiRows implements IdempotencyRows {
 
     @Override
     public void updateIdempotencyRecord(IdempotencyRecord record) {
-        int updated = run("record idempotency key progress", () -> handle
+        int updated = run("record idempotency key progress", () -> handle()
                 .createUpdate("UPDATE idempotency_keys SET recipients_done = :done, recipients_queued = :queued"
                         + " WHERE account_id = :account AND idempotency_key = :key")
                 .bind("account", account)
@@ -88,7 +88,7 @@ final class JdbiIdempotencyRows extends JdbiRows implements IdempotencyRows {
 
     @Override
     public void deleteIdempotencyRecord(IdempotencyKey key) {
-        run("delete idempotency key", () -> handle
+        run("delete idempotency key", () -> handle()
                 .createUpdate("DELETE FROM idempotency_keys WHERE account_id = :account AND idempotency_key = :key")
                 .bind("account", account)
                 .bind("key", key.value())
@@ -105,7 +105,7 @@ final class JdbiIdempotencyRows extends JdbiRows implements IdempotencyRows {
 
     @Override
     public int deleteExpiredIdempotencyRecords(Instant now, int limit) {
-        return run("delete expired idempotency keys", () -> handle
+        return run("delete expired idempotency keys", () -> handle()
                 .createUpdate(DELETE_EXPIRED)
                 .bind("account", account)
                 .bind("now", time(now))
@@ -119,7 +119,7 @@ final class JdbiIdempotencyRows extends JdbiRows implements IdempotencyRows {
             return 0;
         }
         // no index on message_id: the account's keys are few and this runs once per erased batch
-        return run("delete idempotency keys of messages", () -> handle
+        return run("delete idempotency keys of messages", () -> handle()
                 .createUpdate("DELETE FROM idempotency_keys WHERE account_id = :account AND message_id IN (<ids>)")
                 .bind("account", account)
                 .bindList("ids", messages.stream().map(MessageId::value).distinct().toList())

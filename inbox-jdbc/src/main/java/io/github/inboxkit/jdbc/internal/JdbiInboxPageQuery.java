@@ -11,6 +11,7 @@ import io.github.inboxkit.core.phone.PhoneNumber;
 import io.github.inboxkit.core.store.ConversationListing;
 import io.github.inboxkit.core.store.InboxPageRead;
 import io.github.inboxkit.core.inbox.ReadFilter;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The read model of the inbox page: one statement that reads a listing's conversations (the
@@ -108,33 +108,33 @@ final class JdbiInboxPageQuery {
     /**
      * Reads one listing's page with its contacts, assignees and the account's counters.
      *
-     * @param handle the connection, in autocommit for one round trip (a transaction also works)
+     * @param connection the connection, in autocommit for one round trip (a transaction also works)
      * @param account the account's id
      * @param listing the listing
      * @param lateral whether to look contacts and assignees up with lateral sub-queries (PostgreSQL)
      * @return what the page shows
      */
-    static InboxPageRead read(Handle handle, String account, ConversationListing listing, boolean lateral,
+    static InboxPageRead read(Connection connection, String account, ConversationListing listing, boolean lateral,
             Directories directories) {
         Optional<Directories.Directory> known = directories.known(account);
         Map<String, Object> values = JdbiConversationRows.ListingSql.values(account, listing);
         Directories.Directory copy = known.filter(Directories.Directory::copied).orElse(null);
-        Page page = copy == null ? null : read(handle, listing, lateral, values, copy);
+        Page page = copy == null ? null : read(connection, listing, lateral, values, copy);
         if (page == null || !page.fromCopy) {
             // no copy, or not the version the page read (the directory changed since): look up
-            page = read(handle, listing, lateral, values, null);
+            page = read(connection, listing, lateral, values, null);
         }
         if (page.directoryVersion != null) {
-            directories.seen(handle, account, known, page.directoryVersion);
+            directories.seen(connection, account, known, page.directoryVersion);
         }
         return page.build();
     }
 
-    private static Page read(Handle handle, ConversationListing listing, boolean lateral, Map<String, Object> values,
+    private static Page read(Connection connection, ConversationListing listing, boolean lateral, Map<String, Object> values,
             Directories.Directory copy) {
         Page page = new Page(copy);
         try (PreparedStatement statement = statement(listing, lateral, copy != null)
-                .prepare(handle.getConnection(), values);
+                .prepare(connection, values);
                 ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 page.add(rs);

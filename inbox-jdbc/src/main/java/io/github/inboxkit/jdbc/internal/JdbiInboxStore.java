@@ -10,6 +10,7 @@ import io.github.inboxkit.core.store.OutboxStatistics;
 import io.github.inboxkit.core.store.QueueDepth;
 import io.github.inboxkit.core.store.StoreException;
 import io.github.inboxkit.core.store.TransactionWork;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,6 +37,8 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class JdbiInboxStore implements InboxStore, OutboxStatistics, InboxPageReader {
 
+    /** The connections of units of work, and JDBI's handles over them when a statement needs one. */
+    private final Session.Source sessions;
     private final Jdbi jdbi;
     private final AccountCache accountCache;
     private final boolean setBasedUpdates;
@@ -63,7 +66,8 @@ public final class JdbiInboxStore implements InboxStore, OutboxStatistics, Inbox
      *     ({@link Directories}); zero keeps none
      */
     public JdbiInboxStore(DataSource dataSource, Duration cacheExpiry, boolean setBasedUpdates, long directoryEntries) {
-        this.jdbi = Jdbi.create(Objects.requireNonNull(dataSource, "dataSource"));
+        this.sessions = new Session.Source(dataSource);
+        this.jdbi = sessions.jdbi();
         this.accountCache = new AccountCache(cacheExpiry);
         this.setBasedUpdates = setBasedUpdates;
         this.inboundBatcher = setBasedUpdates ? new InboundBatcher() : null;
@@ -94,15 +98,13 @@ public final class JdbiInboxStore implements InboxStore, OutboxStatistics, Inbox
     public Optional<InboxPageRead> readInboxPage(AccountId account, Function<Account, ConversationListing> listingFor) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(listingFor, "listingFor");
-        try {
-            return jdbi.withHandle(handle -> {
-                // the account as every transaction reads it: from the cache, else its row
-                Optional<Account> found = new JdbiStoreTransaction(handle, account, accountCache, setBasedUpdates)
-                        .accounts().findAccount();
-                return found.map(value -> JdbiInboxPageQuery.read(handle, account.value(),
-                        listingFor.apply(value), setBasedUpdates, directories));
-            });
-        } catch (JdbiException e) {
+        try (Session session = sessions.open()) {
+            // the account as every transaction reads it: from the cache, else its row
+            Optional<Account> found = new JdbiStoreTransaction(session, account, accountCache, setBasedUpdates, null)
+                    .accounts().findAccount();
+            return found.map(value -> JdbiInboxPageQuery.read(session.connection(), account.value(),
+                    listingFor.apply(value), setBasedUpdates, directories));
+        } catch (SQLException e) {
             throw SqlErrors.translate("read an inbox page", e);
         }
     }
@@ -257,35 +259,35 @@ public final class JdbiInboxStore implements InboxStore, OutboxStatistics, Inbox
 
     private <T> T transaction(AccountId account, Function<JdbiStoreTransaction, T> work) {
         Objects.requireNonNull(account, "account");
-        Handle handle;
+        Session session;
         try {
-            handle = jdbi.open();
-        } catch (JdbiException e) {
+            session = sessions.open();
+        } catch (SQLException | RuntimeException e) {
             throw SqlErrors.translate("open a connection", e);
         }
-        JdbiStoreTransaction transaction = new JdbiStoreTransaction(handle, account, accountCache, setBasedUpdates,
+        JdbiStoreTransaction transaction = new JdbiStoreTransaction(session, account, accountCache, setBasedUpdates,
                 inboundBatcher);
         T result;
         try {
             try {
                 // read committed is the default of PostgreSQL and H2 and all the port needs; not set
                 // here, as setting it costs a round trip per transaction
-                handle.begin();
-            } catch (JdbiException e) {
+                session.begin();
+            } catch (SQLException | RuntimeException e) {
                 throw SqlErrors.translate("begin a transaction", e);
             }
             try {
                 result = work.apply(transaction);
                 transaction.beforeCommit();
             } catch (RuntimeException | Error e) {
-                rollbackQuietly(handle, e);
+                rollbackQuietly(session, e);
                 throw e;
             }
             try {
-                handle.commit();
-            } catch (JdbiException e) {
+                session.commit();
+            } catch (SQLException | RuntimeException e) {
                 StoreException failure = SqlErrors.translateCommit(e);
-                rollbackQuietly(handle, failure);
+                rollbackQuietly(session, failure);
                 throw failure;
             }
         } finally {
@@ -297,25 +299,17 @@ public final class JdbiInboxStore implements InboxStore, OutboxStatistics, Inbox
                 // not needed for pages (they check the version), but an erased contact leaves memory
                 directories.forget(account.value());
             }
-            closeQuietly(handle);
+            session.close();
         }
         return result;
     }
 
-    private static void rollbackQuietly(Handle handle, Throwable primary) {
+    private static void rollbackQuietly(Session session, Throwable primary) {
         try {
-            handle.rollback();
-        } catch (RuntimeException e) {
+            session.rollback();
+        } catch (SQLException | RuntimeException e) {
             // the connection may be dead (killed backend): the database rolls back on its own
             primary.addSuppressed(e);
-        }
-    }
-
-    private static void closeQuietly(Handle handle) {
-        try {
-            handle.close();
-        } catch (RuntimeException e) {
-            // a broken connection is evicted by the pool; the transaction's outcome is already decided
         }
     }
 }

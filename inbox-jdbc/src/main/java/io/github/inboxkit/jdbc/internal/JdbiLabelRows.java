@@ -42,7 +42,7 @@ final class JdbiLabelRows extends JdbiRows implements LabelRows {
 
     @Override
     public Optional<Label> findLabel(LabelId id) {
-        return run("find label", () -> handle
+        return run("find label", () -> handle()
                 .createQuery("SELECT " + LABEL_COLUMNS + " FROM labels l WHERE l.account_id = :account"
                         + " AND l.label_id = :label")
                 .bind("account", account)
@@ -53,7 +53,7 @@ final class JdbiLabelRows extends JdbiRows implements LabelRows {
 
     @Override
     public Optional<Label> findLabelByNameKey(String nameKey) {
-        return run("find label by name", () -> handle
+        return run("find label by name", () -> handle()
                 .createQuery("SELECT " + LABEL_COLUMNS + " FROM labels l WHERE l.account_id = :account"
                         + " AND l.name_key = :nameKey")
                 .bind("account", account)
@@ -64,7 +64,7 @@ final class JdbiLabelRows extends JdbiRows implements LabelRows {
 
     @Override
     public List<Label> listLabels() {
-        return run("list labels", () -> handle
+        return run("list labels", () -> handle()
                 .createQuery("SELECT " + LABEL_COLUMNS + " FROM labels l WHERE l.account_id = :account"
                         + " ORDER BY l.name_key, l.label_id")
                 .bind("account", account)
@@ -74,7 +74,7 @@ final class JdbiLabelRows extends JdbiRows implements LabelRows {
 
     @Override
     public void insertLabel(Label label) {
-        run("insert label", () -> handle
+        run("insert label", () -> handle()
                 .createUpdate("INSERT INTO labels (account_id, label_id, name, name_key, colour, created_at, updated_at)"
                         + " VALUES (:account, :label, :name, :nameKey, :colour, :createdAt, :updatedAt)")
                 .bind("account", account)
@@ -89,7 +89,7 @@ final class JdbiLabelRows extends JdbiRows implements LabelRows {
 
     @Override
     public void updateLabel(Label label) {
-        run("update label", () -> handle
+        run("update label", () -> handle()
                 .createUpdate("UPDATE labels SET name = :name, name_key = :nameKey, colour = :colour,"
                         + " updated_at = :updatedAt WHERE account_id = :account AND label_id = :label")
                 .bind("account", account)
@@ -104,12 +104,12 @@ final class JdbiLabelRows extends JdbiRows implements LabelRows {
     @Override
     public int deleteLabel(LabelId id) {
         // the conversation rows first, to count them; the foreign key would cascade them anyway
-        int unlabelled = run("unlabel conversations of a deleted label", () -> handle
+        int unlabelled = run("unlabel conversations of a deleted label", () -> handle()
                 .createUpdate("DELETE FROM conversation_labels WHERE account_id = :account AND label_id = :label")
                 .bind("account", account)
                 .bind("label", id.value())
                 .execute());
-        run("delete label", () -> handle
+        run("delete label", () -> handle()
                 .createUpdate("DELETE FROM labels WHERE account_id = :account AND label_id = :label")
                 .bind("account", account)
                 .bind("label", id.value())
@@ -123,7 +123,7 @@ final class JdbiLabelRows extends JdbiRows implements LabelRows {
         if (conversations.isEmpty()) {
             return found;
         }
-        run("read labelled conversations", () -> handle
+        run("read labelled conversations", () -> handle()
                 .createQuery("SELECT conversation_id FROM conversation_labels WHERE account_id = :account"
                         + " AND label_id = :label AND conversation_id IN (<ids>)")
                 .bind("account", account)
@@ -142,7 +142,7 @@ final class JdbiLabelRows extends JdbiRows implements LabelRows {
         }
         List<UUID> ids = uuids(conversations);
         if (setBased) {
-            run("label conversations", () -> handle
+            run("label conversations", () -> handle()
                     .createUpdate("INSERT INTO conversation_labels (account_id, conversation_id, label_id, labelled_at)"
                             + " SELECT :account, k, :label, :at FROM unnest(CAST(:ids AS uuid[])) AS k")
                     .bind("account", account)
@@ -163,7 +163,7 @@ final class JdbiLabelRows extends JdbiRows implements LabelRows {
         if (conversations.isEmpty()) {
             return 0;
         }
-        return run("unlabel conversations", () -> handle
+        return run("unlabel conversations", () -> handle()
                 .createUpdate("DELETE FROM conversation_labels WHERE account_id = :account AND label_id = :label"
                         + " AND conversation_id IN (<ids>)")
                 .bind("account", account)
@@ -174,7 +174,7 @@ final class JdbiLabelRows extends JdbiRows implements LabelRows {
 
     @Override
     public List<Label> labelsOfConversation(ConversationId conversation) {
-        return run("read a conversation's labels", () -> handle
+        return run("read a conversation's labels", () -> handle()
                 .createQuery("SELECT " + LABEL_COLUMNS + " FROM conversation_labels cl JOIN labels l"
                         + " ON l.account_id = cl.account_id AND l.label_id = cl.label_id"
                         + " WHERE cl.account_id = :account AND cl.conversation_id = :conversation"
@@ -187,7 +187,7 @@ final class JdbiLabelRows extends JdbiRows implements LabelRows {
 
     @Override
     public int countLabelled(LabelId label) {
-        return run("count labelled conversations", () -> handle
+        return run("count labelled conversations", () -> handle()
                 .createQuery("SELECT count(*) FROM conversation_labels WHERE account_id = :account AND label_id = :label")
                 .bind("account", account)
                 .bind("label", label.value())

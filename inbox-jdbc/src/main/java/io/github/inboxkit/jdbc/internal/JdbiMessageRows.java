@@ -62,7 +62,7 @@ final class JdbiMessageRows extends JdbiRows implements MessageRows {
 
     @Override
     public Optional<Message> findMessage(MessageId id) {
-        return run("find message", () -> handle
+        return run("find message", () -> handle()
                 .createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages"
                         + " WHERE account_id = :account AND message_id = :message")
                 .bind("account", account)
@@ -73,7 +73,7 @@ final class JdbiMessageRows extends JdbiRows implements MessageRows {
 
     @Override
     public Optional<Message> findMessageByCarrierId(String carrierMessageId) {
-        return run("find message by carrier id", () -> handle
+        return run("find message by carrier id", () -> handle()
                 .createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages"
                         + " WHERE account_id = :account AND inbound_carrier_message_id = :carrierId")
                 .bind("account", account)
@@ -133,7 +133,7 @@ final class JdbiMessageRows extends JdbiRows implements MessageRows {
 
     @Override
     public List<Message> listMessages(ConversationId conversation, long beforeSequence, Instant since, int limit) {
-        return run("list messages", () -> handle
+        return run("list messages", () -> handle()
                 .createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages"
                         + " WHERE account_id = :account AND conversation_id = :conversation"
                         + " AND sequence < :before AND created_at >= :since"
@@ -149,7 +149,7 @@ final class JdbiMessageRows extends JdbiRows implements MessageRows {
 
     @Override
     public List<Message> searchMessages(ConversationId conversation, String lowerCaseText, Instant since, int limit) {
-        return run("search messages", () -> handle
+        return run("search messages", () -> handle()
                 .createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages"
                         + " WHERE account_id = :account AND conversation_id = :conversation"
                         + " AND created_at >= :since AND " + LikePatterns.searchable("body_lower", lowerCaseText)
@@ -165,7 +165,7 @@ final class JdbiMessageRows extends JdbiRows implements MessageRows {
 
     @Override
     public int markInboundMessagesRead(ConversationId conversation) {
-        return run("mark messages read", () -> handle
+        return run("mark messages read", () -> handle()
                 .createUpdate("UPDATE messages SET is_read = TRUE WHERE account_id = :account"
                         + " AND conversation_id = :conversation AND direction = 'INBOUND' AND is_read = FALSE")
                 .bind("account", account)
@@ -203,7 +203,7 @@ final class JdbiMessageRows extends JdbiRows implements MessageRows {
 
     @Override
     public List<Message> listPurgeableMessages(Instant createdBefore, int limit) {
-        return run("list purgeable messages", () -> handle
+        return run("list purgeable messages", () -> handle()
                 .createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE account_id = :account"
                         + " AND created_at < :before AND status NOT IN ('QUEUED', 'SCHEDULED', 'SENDING')"
                         + " ORDER BY created_at, message_id LIMIT :limit")
@@ -216,7 +216,7 @@ final class JdbiMessageRows extends JdbiRows implements MessageRows {
 
     @Override
     public boolean hasMessages(ConversationId conversation) {
-        return run("check for messages", () -> handle
+        return run("check for messages", () -> handle()
                 .createQuery("SELECT 1 FROM messages WHERE account_id = :account AND conversation_id = :conversation"
                         + " LIMIT 1")
                 .bind("account", account)

@@ -37,7 +37,7 @@ final class JdbiNoteRows extends JdbiRows implements NoteRows {
 
     @Override
     public void insertNote(Note note) {
-        run("insert note", () -> handle
+        run("insert note", () -> handle()
                 .createUpdate("INSERT INTO notes (account_id, " + COLUMNS + ", body_lower) VALUES (:account, :id,"
                         + " :conversation, :after, :author, :body, :mentions, :createdAt, :bodyLower)")
                 .bind("account", account)
@@ -54,7 +54,7 @@ final class JdbiNoteRows extends JdbiRows implements NoteRows {
 
     @Override
     public List<Note> listNotes(ConversationId conversation, long fromSequence, Instant since, int limit) {
-        List<Note> newestFirst = run("list notes", () -> handle
+        List<Note> newestFirst = run("list notes", () -> handle()
                 .createQuery("SELECT " + COLUMNS + " FROM notes WHERE account_id = :account"
                         + " AND conversation_id = :conversation AND after_sequence >= :from AND created_at >= :since"
                         + " ORDER BY after_sequence DESC, created_at DESC, note_id DESC LIMIT :limit")
@@ -72,7 +72,7 @@ final class JdbiNoteRows extends JdbiRows implements NoteRows {
 
     @Override
     public List<Note> searchNotes(ConversationId conversation, String lowerCaseText, Instant since, int limit) {
-        return run("search notes", () -> handle
+        return run("search notes", () -> handle()
                 .createQuery("SELECT " + COLUMNS + " FROM notes WHERE account_id = :account"
                         + " AND conversation_id = :conversation AND created_at >= :since"
                         + " AND body_lower LIKE :pattern ESCAPE '!'"
@@ -88,7 +88,7 @@ final class JdbiNoteRows extends JdbiRows implements NoteRows {
 
     @Override
     public int deleteNotes(ConversationId conversation) {
-        return run("delete notes", () -> handle
+        return run("delete notes", () -> handle()
                 .createUpdate("DELETE FROM notes WHERE account_id = :account AND conversation_id = :conversation")
                 .bind("account", account)
                 .bind("conversation", conversation.value())
@@ -97,7 +97,7 @@ final class JdbiNoteRows extends JdbiRows implements NoteRows {
 
     @Override
     public int deleteNotesCreatedBefore(Instant createdBefore, int limit) {
-        return run("delete old notes", () -> handle
+        return run("delete old notes", () -> handle()
                 .createUpdate("DELETE FROM notes WHERE account_id = :account AND note_id IN (SELECT n.note_id"
                         + " FROM notes n WHERE n.account_id = :account AND n.created_at < :cutoff"
                         + " ORDER BY n.created_at LIMIT :limit)")

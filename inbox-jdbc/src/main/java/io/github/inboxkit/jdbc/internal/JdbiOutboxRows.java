@@ -177,7 +177,7 @@ final class JdbiOutboxRows extends JdbiRows implements OutboxRows {
     }
 
     private Optional<OutboxEntry> entryById(MessageId id, String lock) {
-        return run("read outbox entry", () -> handle
+        return run("read outbox entry", () -> handle()
                 .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries"
                         + " WHERE account_id = :account AND message_id = :message" + lock)
                 .bind("account", account)
@@ -189,7 +189,7 @@ final class JdbiOutboxRows extends JdbiRows implements OutboxRows {
     @Override
     public Optional<OutboxEntry> lockOutboxEntryByCarrierId(String carrierId, String carrierMessageId) {
         tx.lockCarrierMessageIds(carrierId, List.of(carrierMessageId));
-        return run("lock outbox entry by carrier id", () -> handle
+        return run("lock outbox entry by carrier id", () -> handle()
                 .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries WHERE account_id = :account"
                         + " AND carrier_id = :carrierId AND carrier_message_id = :carrierMessageId FOR UPDATE")
                 .bind("account", account)
@@ -201,7 +201,7 @@ final class JdbiOutboxRows extends JdbiRows implements OutboxRows {
 
     @Override
     public List<OutboxEntry> lockClaimableOutboxEntries(Instant now, int limit) {
-        return run("claim outbox entries", () -> handle
+        return run("claim outbox entries", () -> handle()
                 .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries WHERE account_id = :account AND "
                         + CLAIMABLE + " ORDER BY due_at, message_id LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .bind("account", account)
@@ -213,7 +213,7 @@ final class JdbiOutboxRows extends JdbiRows implements OutboxRows {
 
     @Override
     public List<OutboxEntry> listScheduledOutboxEntries(int limit) {
-        return run("list scheduled messages", () -> handle
+        return run("list scheduled messages", () -> handle()
                 .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries WHERE account_id = :account"
                         + " AND " + SCHEDULED + " ORDER BY due_at, message_id LIMIT :limit")
                 .bind("account", account)
@@ -224,7 +224,7 @@ final class JdbiOutboxRows extends JdbiRows implements OutboxRows {
 
     @Override
     public List<OutboxEntry> listScheduledOutboxEntries(ConversationId conversation, int limit) {
-        return run("list scheduled messages", () -> handle
+        return run("list scheduled messages", () -> handle()
                 .createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox_entries WHERE account_id = :account"
                         + " AND conversation_id = :conversation AND " + SCHEDULED
                         + " ORDER BY due_at, message_id LIMIT :limit")
@@ -249,7 +249,7 @@ final class JdbiOutboxRows extends JdbiRows implements OutboxRows {
     public Map<MessageStatus, Long> countOutboxEntriesByStatus(BroadcastId id) {
         return run("count broadcast progress", () -> {
             Map<MessageStatus, Long> counts = new EnumMap<>(MessageStatus.class);
-            handle.createQuery("SELECT status, COUNT(*) FROM outbox_entries"
+            handle().createQuery("SELECT status, COUNT(*) FROM outbox_entries"
                             + " WHERE account_id = :account AND broadcast_id = :broadcast GROUP BY status")
                     .bind("account", account)
                     .bind("broadcast", id.value())

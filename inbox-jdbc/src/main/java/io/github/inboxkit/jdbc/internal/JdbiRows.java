@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -32,43 +31,37 @@ import org.jdbi.v3.core.statement.SqlStatement;
  */
 abstract class JdbiRows {
 
-    /** The transaction's connection. */
-    final Handle handle;
+    /** The transaction's connection, and JDBI's handle over it when a statement needs one. */
+    final Session session;
     /** The transaction's account, as bound to {@code :account}. */
     final String account;
     /** Whether many rows are written with one statement ({@code unnest}: PostgreSQL), not a batch. */
     final boolean setBased;
 
-    /**
-     * Whether a statement committed the transaction with it ({@link InboundAppendStatement}): one
-     * flag for the transaction and all its aggregates.
-     */
-    private final AtomicBoolean ended;
-
-    JdbiRows(Handle handle, String account, boolean setBased) {
-        this(handle, account, setBased, new AtomicBoolean());
-    }
-
-    /** An aggregate's rows in a transaction: the transaction's handle, account and dialect. */
-    JdbiRows(JdbiRows transaction) {
-        this(transaction.handle, transaction.account, transaction.setBased, transaction.ended);
-    }
-
-    private JdbiRows(Handle handle, String account, boolean setBased, AtomicBoolean ended) {
-        this.handle = handle;
+    JdbiRows(Session session, String account, boolean setBased) {
+        this.session = session;
         this.account = account;
         this.setBased = setBased;
-        this.ended = ended;
+    }
+
+    /** An aggregate's rows in a transaction: the transaction's session, account and dialect. */
+    JdbiRows(JdbiRows transaction) {
+        this(transaction.session, transaction.account, transaction.setBased);
+    }
+
+    /** @return JDBI's handle over the transaction's connection, opened on first use */
+    final Handle handle() {
+        return session.handle();
     }
 
     /** Records that the last statement committed the transaction: any further statement is refused. */
     final void endedByItsStatement() {
-        ended.set(true);
+        session.endedByItsStatement();
     }
 
     /** @throws IllegalStateException if a statement committed the transaction with it: nothing may follow */
     final void checkOpen() {
-        if (ended.get()) {
+        if (session.ended()) {
             throw new IllegalStateException("the transaction was committed with its one statement: nothing may follow");
         }
     }
@@ -85,7 +78,7 @@ abstract class JdbiRows {
 
     /** Inserts or updates one row with the columns' single-row statement. */
     final <T> void writeOne(String operation, RowColumns<T> columns, boolean insert, T row) {
-        run(operation, () -> columns.bind(handle.createUpdate(insert ? columns.rowInsert() : columns.rowUpdate())
+        run(operation, () -> columns.bind(handle().createUpdate(insert ? columns.rowInsert() : columns.rowUpdate())
                 .bind("account", account), row).execute());
     }
 
@@ -100,8 +93,8 @@ abstract class JdbiRows {
         if (rows.size() == 1) {
             writeOne(operation, columns, insert, rows.get(0));
         } else if (setBased) {
-            run(operation, () -> insert ? columns.insertAll(handle, account, rows)
-                    : columns.updateAll(handle, account, rows));
+            run(operation, () -> insert ? columns.insertAll(handle(), account, rows)
+                    : columns.updateAll(handle(), account, rows));
         } else {
             batch(operation, insert ? columns.rowInsert() : columns.rowUpdate(), rows,
                     (batch, row) -> columns.bind(batch.bind("account", account), row));
@@ -126,7 +119,7 @@ abstract class JdbiRows {
         if (keys.isEmpty()) {
             return new LinkedHashMap<>();
         }
-        return firstRowPerKey(operation, () -> handle.createQuery(sql)
+        return firstRowPerKey(operation, () -> handle().createQuery(sql)
                 .bindList("keys", keys.stream().map(bound).distinct().toList()), mapper, keyOf);
     }
 
@@ -140,7 +133,7 @@ abstract class JdbiRows {
             return;
         }
         run(operation, () -> {
-            PreparedBatch batch = handle.prepareBatch(sql);
+            PreparedBatch batch = handle().prepareBatch(sql);
             for (T row : rows) {
                 binder.apply(batch, row).add();
             }
@@ -159,7 +152,7 @@ abstract class JdbiRows {
         if (sorted.isEmpty()) {
             return new LinkedHashMap<>();
         }
-        return firstRowPerKey(operation, () -> handle.createQuery(sql).bindArray("keys", String.class, sorted),
+        return firstRowPerKey(operation, () -> handle().createQuery(sql).bindArray("keys", String.class, sorted),
                 mapper, keyOf);
     }
 
@@ -195,7 +188,7 @@ abstract class JdbiRows {
             return 0;
         }
         List<UUID> values = ids.stream().map(MessageId::value).distinct().toList();
-        return run(operation, () -> handle
+        return run(operation, () -> handle()
                 .createUpdate(deleteFrom + " WHERE account_id = :account"
                         + " AND conversation_id = :conversation AND message_id IN (<ids>)")
                 .bind("account", account)

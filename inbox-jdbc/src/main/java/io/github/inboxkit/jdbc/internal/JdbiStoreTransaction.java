@@ -14,7 +14,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * One use case's transaction on the SQL schema: the handle and the account, and the ports of the
+ * One use case's transaction on the SQL schema: the connection and the account, and the ports of the
  * aggregates ({@link JdbiMessageRows}, {@link JdbiOutboxRows}, ...), each made on first use and
  * holding the SQL of its own tables only. Every statement filters by the transaction's account,
  * which leads every key and index (architecture invariant 6), so that an id of another account
@@ -50,6 +50,9 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
     private final InboundBatcher inboundBatcher;
 
     /**
+     * A transaction over a handle its caller opened and ends (tests, work inside {@code
+     * Jdbi.withHandle}).
+     *
      * @param handle the transaction's handle
      * @param accountId the account
      * @param accountCache the node's account cache
@@ -57,16 +60,21 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
      *     rather than in a batch of single-row statements
      */
     JdbiStoreTransaction(Handle handle, AccountId accountId, AccountCache accountCache, boolean setBased) {
-        this(handle, accountId, accountCache, setBased, null);
+        this(Session.over(handle), accountId, accountCache, setBased, null);
     }
 
     /**
+     * @param session the transaction's connection
+     * @param accountId the account
+     * @param accountCache the node's account cache
+     * @param setBased whether many rows are written in one statement ({@code unnest}, PostgreSQL)
+     *     rather than in a batch of single-row statements
      * @param inboundBatcher the node's group commit of inbound messages, or null to send each
      *     message's statement alone
      */
-    JdbiStoreTransaction(Handle handle, AccountId accountId, AccountCache accountCache, boolean setBased,
+    JdbiStoreTransaction(Session session, AccountId accountId, AccountCache accountCache, boolean setBased,
             InboundBatcher inboundBatcher) {
-        super(handle, accountId.value(), setBased);
+        super(session, accountId.value(), setBased);
         this.accountId = accountId;
         this.accountCache = accountCache;
         this.inboundBatcher = inboundBatcher;
@@ -296,7 +304,7 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
         }
         List<String> sorted = carrierMessageIds.stream().distinct().sorted().toList();
         // a volatile function in a subquery's output is evaluated for every row, in the array's order
-        run("lock carrier message ids", () -> handle
+        run("lock carrier message ids", () -> handle()
                 .createQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext(:account),"
                         + " hashtext(:carrierId || ' ' || k)) FROM unnest(CAST(:keys AS text[])) AS k) AS locks")
                 .bind("account", account)

@@ -35,7 +35,7 @@ final class JdbiTeamRows extends JdbiRows implements TeamRows {
 
     @Override
     public Optional<User> findUser(UserId id) {
-        return run("find user", () -> handle
+        return run("find user", () -> handle()
                 .createQuery("SELECT user_id, display_name, created_at FROM users"
                         + " WHERE account_id = :account AND user_id = :user")
                 .bind("account", account)
@@ -52,7 +52,7 @@ final class JdbiTeamRows extends JdbiRows implements TeamRows {
 
     @Override
     public List<User> listUsers() {
-        return run("list users", () -> handle
+        return run("list users", () -> handle()
                 .createQuery("SELECT user_id, display_name, created_at FROM users"
                         + " WHERE account_id = :account ORDER BY user_id")
                 .bind("account", account)
@@ -63,7 +63,7 @@ final class JdbiTeamRows extends JdbiRows implements TeamRows {
     @Override
     public void insertUser(User user) {
         tx.markDirectoryWritten();
-        run("insert user", () -> handle
+        run("insert user", () -> handle()
                 .createUpdate("INSERT INTO users (account_id, user_id, display_name, created_at)"
                         + " VALUES (:account, :user, :name, :createdAt)")
                 .bind("account", account)
@@ -76,7 +76,7 @@ final class JdbiTeamRows extends JdbiRows implements TeamRows {
     @Override
     public void updateUser(User user) {
         tx.markDirectoryWritten();
-        run("update user", () -> handle
+        run("update user", () -> handle()
                 .createUpdate("UPDATE users SET display_name = :name, created_at = :createdAt"
                         + " WHERE account_id = :account AND user_id = :user")
                 .bind("account", account)

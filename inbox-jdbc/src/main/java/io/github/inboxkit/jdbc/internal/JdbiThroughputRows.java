@@ -54,7 +54,7 @@ final class JdbiThroughputRows extends JdbiRows implements ThroughputRows {
 
     private Map<String, ThroughputState> lock(List<String> keys) {
         Map<String, ThroughputState> states = new LinkedHashMap<>();
-        run("lock throughput states", () -> handle.createQuery(LOCK)
+        run("lock throughput states", () -> handle().createQuery(LOCK)
                 .bind("account", account)
                 .bindList("keys", keys)
                 .map(STATE)

@@ -58,10 +58,14 @@ record NamedSql(String positional, List<String> names) {
         try {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
-                if (!values.containsKey(name)) {
+                Object value = values.get(name);
+                if (value instanceof String text) {
+                    statement.setString(i + 1, text); // most values: no dispatch on the type in the driver
+                } else if (value != null || values.containsKey(name)) {
+                    statement.setObject(i + 1, value);
+                } else {
                     throw new IllegalStateException("no value for the statement's parameter " + name);
                 }
-                statement.setObject(i + 1, values.get(name));
             }
             return statement;
         } catch (SQLException | RuntimeException e) {

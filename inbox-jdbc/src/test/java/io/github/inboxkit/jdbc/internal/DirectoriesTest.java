@@ -61,7 +61,7 @@ class DirectoriesTest {
             assertThat(copy.users()).containsOnlyKeys("user-0");
 
             // another version: the copy is dropped for a note of that version
-            directories.seen(handle, account, Optional.of(copy), 1);
+            directories.seen(handle.getConnection(), account, Optional.of(copy), 1);
             assertThat(directories.known(account)).hasValueSatisfying(known -> {
                 assertThat(known.copied()).isFalse();
                 assertThat(known.version()).isEqualTo(1);
@@ -83,7 +83,7 @@ class DirectoriesTest {
             assertThat(large.copied()).isFalse();
             assertThat(large.largeSince()).isNotNull();
 
-            directories.seen(handle, account, Optional.of(large), 7);
+            directories.seen(handle.getConnection(), account, Optional.of(large), 7);
             assertThat(directories.known(account)).containsSame(large);
         }
     }
@@ -117,7 +117,7 @@ class DirectoriesTest {
 
     /** A page of the account read version 0 of its directory. */
     private static void seen(Directories directories, Handle handle, String account) {
-        directories.seen(handle, account, directories.known(account), 0);
+        directories.seen(handle.getConnection(), account, directories.known(account), 0);
     }
 
     /** Creates an account with {@code contacts} contacts and {@code users} users, by SQL. */

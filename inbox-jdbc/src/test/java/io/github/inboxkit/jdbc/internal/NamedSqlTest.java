@@ -25,19 +25,22 @@ class NamedSqlTest {
     }
 
     @Test
-    @DisplayName("the values are bound by name, null included; a name without a value is refused")
+    @DisplayName("the values are bound by name, text and null included; a name without a value is refused")
     void binds() throws Exception {
-        NamedSql sql = NamedSql.of("SELECT CAST(:a AS int) + CAST(:b AS int), CAST(:n AS varchar), CAST(:a AS int)");
+        NamedSql sql = NamedSql.of("SELECT CAST(:a AS int) + CAST(:b AS int), CAST(:n AS varchar), CAST(:a AS int),"
+                + " CAST(:t AS varchar)");
         try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:named")) {
             Map<String, Object> values = new HashMap<>();
             values.put("a", 2);
             values.put("b", 3);
             values.put("n", null);
+            values.put("t", "Ça va ? 👍");
             try (PreparedStatement statement = sql.prepare(connection, values);
                     ResultSet rs = statement.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 assertThat(List.of(rs.getInt(1), rs.getInt(3))).containsExactly(5, 2);
                 assertThat(rs.getString(2)).isNull();
+                assertThat(rs.getString(4)).isEqualTo("Ça va ? 👍");
             }
             values.remove("b");
             assertThatThrownBy(() -> sql.prepare(connection, values))
