@@ -106,9 +106,7 @@ public final class DatabaseBenchmark {
      * @throws Exception if the server or a query fails
      */
     public static void main(String[] args) throws Exception {
-        // the output is a report: keep the libraries' DEBUG lines (pool keep-alives) out of it
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
+        BenchmarkLogging.quiet();
         String onOff = DURABLE ? "on" : "off";
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         if (STATEMENTS > 0) {

@@ -81,8 +81,7 @@ public final class MetricsOverheadBenchmark {
      * @throws Exception if the server or a statement fails
      */
     public static void main(String[] args) throws Exception {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
+        BenchmarkLogging.quiet();
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off")
                 .setServerConfig("shared_buffers", "512MB").start()) {
