@@ -12,8 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -239,36 +238,49 @@ final class InboundAppendStatement {
         }
     }
 
-    private static Map<String, Object> values(JdbiStoreTransaction tx, InboundAppend append) {
-        Map<String, Object> values = messageValues(append);
-        values.put("account", tx.account);
-        values.put("windowStart", JdbiRows.isoText(append.windowStart()));
+    /** The names of one message's values, in the order of {@link #messageValues}. */
+    static final List<String> MESSAGE_NAMES = List.of("carrierId", "phone", "digits", "conversation", "message", "now",
+            "preview", "body", "bodyLower", "media", "senderId", "carrierReceivedAt", "textRepairs");
+
+    /** The slots of {@link #MESSAGE_NAMES} in the statement's values, and of its other two. */
+    private static final int[] MESSAGE_SLOTS = MESSAGE_NAMES.stream().mapToInt(STATEMENT::slot).toArray();
+    private static final int ACCOUNT_SLOT = STATEMENT.slot("account");
+    private static final int WINDOW_START_SLOT = STATEMENT.slot("windowStart");
+
+    private static Object[] values(JdbiStoreTransaction tx, InboundAppend append) {
+        Object[] values = STATEMENT.newValues();
+        Object[] message = messageValues(append);
+        for (int i = 0; i < message.length; i++) {
+            values[MESSAGE_SLOTS[i]] = message[i];
+        }
+        values[ACCOUNT_SLOT] = tx.account;
+        values[WINDOW_START_SLOT] = JdbiRows.isoText(append.windowStart());
         return values;
     }
 
     /**
-     * The values of one message's parameters, by name: this statement's, and a row of {@link
-     * InboundBatchStatement}'s arrays.
+     * The values of one message's parameters, named by {@link #MESSAGE_NAMES} in their order: this
+     * statement's, and a row of {@link InboundBatchStatement}'s arrays.
      */
-    static Map<String, Object> messageValues(InboundAppend append) {
+    static Object[] messageValues(InboundAppend append) {
         Message message = append.message();
         PhoneNumber phone = message.contactPhone();
-        Map<String, Object> values = new HashMap<>(32);
-        values.put("carrierId", append.carrierMessageId());
-        values.put("phone", phone.e164());
-        values.put("digits", phone.digits());
-        values.put("conversation", message.conversationId().value());
-        values.put("message", message.id().value());
-        // times as ISO 8601 text, which the statement casts: no calendar for the driver to make
-        values.put("now", JdbiRows.isoText(message.createdAt()));
-        values.put("preview", append.preview());
-        values.put("body", message.text());
-        values.put("bodyLower", JdbiRows.searchable(message.text()));
-        values.put("media", Codecs.writeMedia(message.media()));
-        values.put("senderId", message.senderId().orElse(null));
-        values.put("carrierReceivedAt", message.carrierReceivedAt().map(JdbiRows::isoText).orElse(null));
-        values.put("textRepairs", Codecs.writeTextRepairs(message.textRepairs()));
-        return values;
+        return new Object[] {
+            append.carrierMessageId(),
+            phone.e164(),
+            phone.digits(),
+            message.conversationId().value(),
+            message.id().value(),
+            // times as ISO 8601 text, which the statement casts: no calendar for the driver to make
+            JdbiRows.isoText(message.createdAt()),
+            append.preview(),
+            message.text(),
+            JdbiRows.searchable(message.text()),
+            Codecs.writeMedia(message.media()),
+            message.senderId().orElse(null),
+            message.carrierReceivedAt().map(JdbiRows::isoText).orElse(null),
+            Codecs.writeTextRepairs(message.textRepairs()),
+        };
     }
 
     /**

@@ -102,7 +102,7 @@ final class InboundBatchStatement {
      */
     static List<InboundAppendResult> appendAll(JdbiStoreTransaction tx, List<InboundAppend> appends) {
         int size = appends.size();
-        List<Map<String, Object>> rows = new ArrayList<>(size);
+        List<Object[]> rows = new ArrayList<>(size);
         String[] ords = new String[size];
         for (int i = 0; i < size; i++) {
             rows.add(InboundAppendStatement.messageValues(appends.get(i)));
@@ -111,13 +111,14 @@ final class InboundBatchStatement {
         Map<String, Object> values = new HashMap<>(32);
         values.put("account", tx.account);
         values.put("ordArray", ords);
-        for (String name : rows.get(0).keySet()) {
+        List<String> names = InboundAppendStatement.MESSAGE_NAMES;
+        for (int name = 0; name < names.size(); name++) {
             String[] column = new String[size];
             for (int i = 0; i < size; i++) {
-                Object value = rows.get(i).get(name);
+                Object value = rows.get(i)[name];
                 column[i] = value == null ? null : value.toString();
             }
-            values.put(name + "Array", column);
+            values.put(names.get(name) + "Array", column);
         }
         // the latest window start of the batch: a thread older than it goes the general path
         values.put("windowStart", JdbiRows.isoText(appends.stream().map(InboundAppend::windowStart)

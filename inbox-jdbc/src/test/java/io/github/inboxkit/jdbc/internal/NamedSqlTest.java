@@ -47,4 +47,32 @@ class NamedSqlTest {
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("parameter b");
         }
     }
+
+    @Test
+    @DisplayName("values in slots, one per distinct name: bound at each of the name's places; an unset slot is refused")
+    void bindsSlots() throws Exception {
+        NamedSql sql = NamedSql.of("SELECT CAST(:a AS int) + CAST(:b AS int), CAST(:n AS varchar), CAST(:a AS int),"
+                + " CAST(:t AS varchar)");
+        assertThat(List.of(sql.slot("a"), sql.slot("b"), sql.slot("n"), sql.slot("t"))).containsExactly(0, 1, 2, 3);
+        assertThatThrownBy(() -> sql.slot("missing")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("missing");
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:slots")) {
+            Object[] values = sql.newValues();
+            values[sql.slot("a")] = 2;
+            values[sql.slot("b")] = 3;
+            values[sql.slot("n")] = null;
+            values[sql.slot("t")] = "été";
+            try (PreparedStatement statement = sql.prepare(connection, values);
+                    ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(List.of(rs.getInt(1), rs.getInt(3))).containsExactly(5, 2);
+                assertThat(rs.getString(2)).isNull();
+                assertThat(rs.getString(4)).isEqualTo("été");
+            }
+            Object[] partial = sql.newValues();
+            partial[sql.slot("a")] = 1;
+            assertThatThrownBy(() -> sql.prepare(connection, partial))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("parameter b");
+        }
+    }
 }
