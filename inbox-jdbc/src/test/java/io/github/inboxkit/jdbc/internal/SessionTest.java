@@ -29,7 +29,7 @@ class SessionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    @DisplayName("statements through the driver alone open no handle, and commit as one transaction")
+    @DisplayName("F34 statements through the driver alone open no handle, and commit as one transaction")
     void driverOnly(String name, IntFunction<HikariDataSource> database) throws SQLException {
         try (HikariDataSource pool = probeTable(database)) {
             Session.Source source = new Session.Source(pool);
@@ -50,7 +50,7 @@ class SessionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    @DisplayName("a handle opened in the middle joins the transaction: a rollback undoes both sides")
+    @DisplayName("F34 a handle opened in the middle joins the transaction: a rollback undoes both sides")
     void handleJoinsTheTransaction(String name, IntFunction<HikariDataSource> database) throws SQLException {
         try (HikariDataSource pool = probeTable(database)) {
             Session.Source source = new Session.Source(pool);
@@ -72,7 +72,7 @@ class SessionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    @DisplayName("closed before its commit, a transaction is not committed by turning auto-commit back on")
+    @DisplayName("F34 closed before its commit, a transaction is not committed by turning auto-commit back on")
     void closedUnsettled(String name, IntFunction<HikariDataSource> database) throws SQLException {
         try (HikariDataSource pool = probeTable(database)) {
             Session.Source source = new Session.Source(pool);
@@ -85,7 +85,7 @@ class SessionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    @DisplayName("work inside JDBI's own handle goes through a session over it, which leaves it to its owner")
+    @DisplayName("F34 work inside JDBI's own handle goes through a session over it, which leaves it to its owner")
     void overAGivenHandle(String name, IntFunction<HikariDataSource> database) throws SQLException {
         try (HikariDataSource pool = probeTable(database)) {
             Session.Source source = new Session.Source(pool);
