@@ -80,8 +80,11 @@ final class JdbiInboxPageQuery {
             + " CAST(NULL AS timestamp with time zone), CAST(NULL AS varchar(1)),"
             + " CAST(NULL AS timestamp with time zone)";
 
-    /** The page's columns by position, after the conversation's {@link JdbiConversationRows#COLUMNS}. */
-    /** The contact's six columns from here, as {@link JdbiContactRows#contactAt} reads them. */
+    /**
+     * The page's columns by position, after the conversation's {@link JdbiConversationRows#COLUMNS}:
+     * the contact's six from here, as {@link JdbiContactRows#contactAt} reads them, then the
+     * assignee's two, the counters and the directory version.
+     */
     private static final int CONTACT_ID = JdbiConversationRows.COLUMN_COUNT + 1;
     private static final int ASSIGNEE_NAME = CONTACT_ID + 6;
     private static final int ASSIGNEE_CREATED_AT = CONTACT_ID + 7;

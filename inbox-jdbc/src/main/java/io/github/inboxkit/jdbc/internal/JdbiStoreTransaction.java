@@ -50,8 +50,9 @@ final class JdbiStoreTransaction extends JdbiRows implements StoreTransaction, I
     private final InboundBatcher inboundBatcher;
 
     /**
-     * A transaction over a handle its caller opened and ends (tests, work inside {@code
-     * Jdbi.withHandle}).
+     * A transaction over a handle its caller opened and ends: the tests' way to call one
+     * aggregate's statements inside their own {@code Jdbi.inTransaction}; the store opens a
+     * {@link Session} instead.
      *
      * @param handle the transaction's handle
      * @param accountId the account

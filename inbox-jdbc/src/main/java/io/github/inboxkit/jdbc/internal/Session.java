@@ -89,8 +89,8 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * A session over a handle its caller opened, closes and ends the transaction of (tests, and
-     * work run inside {@code Jdbi.withHandle}).
+     * A session over a handle its caller opened, closes and ends the transaction of (the tests'
+     * transactions over one aggregate's statements).
      *
      * @param handle the handle
      * @return the session, whose {@link #close()} the caller need not call
